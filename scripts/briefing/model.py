@@ -1,0 +1,79 @@
+"""Typed, closed records for sources and their citations."""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass
+
+PRECISIONS = ("day", "month", "year", "approximate")
+
+
+@dataclass(frozen=True)
+class FuzzyDate:
+    """A date and how exactly it is known: day, month, year, or approximate (around a day)."""
+
+    year: int
+    month: int | None
+    day: int | None
+    precision: str
+
+    @property
+    def iso(self) -> str:
+        parts = [f"{self.year:04d}"]
+        if self.month:
+            parts.append(f"{self.month:02d}")
+        if self.day:
+            parts.append(f"{self.day:02d}")
+        return "-".join(parts)
+
+    @property
+    def sort_key(self) -> dt.date:
+        return dt.date(self.year, self.month or 1, self.day or 1)
+
+
+@dataclass(frozen=True)
+class Source:
+    """One source record: metadata in every site language, and its paragraphs (maybe none)."""
+
+    id: str
+    path: str
+    language: str
+    original_file: str | None
+    title_original: str
+    titles: dict[str, str]  # site language -> title in that language
+    outlet: str | None  # None: publisher not identified
+    author: str | None  # None: not stated
+    published: FuzzyDate
+    accessed: dt.date
+    url: str | None
+    kind: str
+    notes: dict[str, str]
+    removed: tuple[dict[str, str], ...]
+    same_text_as: tuple[str, ...]
+    paragraphs: tuple[str, ...]
+    paragraph_lines: tuple[int, ...]
+
+    @property
+    def has_text(self) -> bool:
+        return bool(self.paragraphs)
+
+
+@dataclass(frozen=True)
+class Cite:
+    """One `@id` inside a citation bracket, with an optional paragraph range."""
+
+    source_id: str
+    first: int | None = None
+    last: int | None = None
+
+    @property
+    def locator(self) -> str:
+        if self.first is None:
+            return ""
+        if self.last is None or self.last == self.first:
+            return f"¶{self.first}"
+        return f"¶{self.first}–{self.last}"
+
+    @property
+    def key(self) -> tuple[str, str]:
+        return (self.source_id, self.locator)

@@ -1,0 +1,107 @@
+"""Scan the hand-written pages: every language has every page, and citations resolve."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Mapping, Sequence
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from . import DEFAULT_LANGUAGE
+from .citations import Citation, check_cite, find_citations
+from .errors import Problem
+from .load import parse_yaml, read_text, split_front_matter
+from .model import Source
+
+H1_RE = re.compile(r"^#\s+(.+?)\s*#*\s*$", re.MULTILINE)
+LANGUAGE_NAMES = {"en": "English", "ja": "Japanese", "fr": "French", "de": "German"}
+
+
+@dataclass
+class PageScan:
+    """One page in one language: its title, URL and citations."""
+
+    lang: str
+    rel: str  # path inside the language folder, e.g. "method.md"
+    path: str  # path shown to editors, e.g. "docs/fr/method.md"
+    title: str
+    url: str  # site-relative URL, e.g. "fr/method/"
+    citations: list[Citation] = field(default_factory=list)
+
+
+def page_url(rel: str, lang: str) -> str:
+    """Site-relative directory URL of a page, with the language prefix."""
+    stem = rel[:-3]
+    if stem == "index":
+        stem = ""
+    elif stem.endswith("/index"):
+        stem = stem[: -len("index")]
+    else:
+        stem += "/"
+    return lang_prefix(lang) + stem
+
+
+def lang_prefix(lang: str) -> str:
+    return "" if lang == DEFAULT_LANGUAGE else f"{lang}/"
+
+
+def _title(front: dict[str, object], body: str, rel: str) -> str:
+    if isinstance(front.get("title"), str):
+        return str(front["title"])
+    match = H1_RE.search(body)
+    return match.group(1).strip() if match else rel
+
+
+def scan_page(path: Path, root: Path, lang: str, rel: str) -> tuple[PageScan | None, list[Problem]]:
+    shown = path.relative_to(root).as_posix()
+    text, problem = read_text(path, shown)
+    if text is None:
+        return None, [problem]  # type: ignore[list-item]
+    front: dict[str, object] = {}
+    body, body_line, problems = text, 1, []
+    if text.startswith("---"):
+        split = split_front_matter(text, shown)
+        if isinstance(split, Problem):
+            return None, [split]
+        raw, body, body_line = split
+        value, _, problems = parse_yaml(raw, shown, offset=2)
+        front = value if isinstance(value, dict) else {}
+    citations, found = find_citations(body, shown, body_line)
+    page = PageScan(lang, rel, shown, _title(front, body, rel), page_url(rel, lang), citations)
+    return page, problems + found
+
+
+def scan_pages(docs_dir: Path, root: Path, languages: Sequence[str],
+               sources: Mapping[str, Source]) -> tuple[dict[str, list[PageScan]], list[Problem]]:
+    """Scan docs/<lang>/**/*.md for every language; report missing translations."""
+    problems: list[Problem] = []
+    rels: dict[str, set[str]] = {}
+    for lang in languages:
+        folder = docs_dir / lang
+        rels[lang] = {p.relative_to(folder).as_posix() for p in folder.rglob("*.md")} \
+            if folder.is_dir() else set()
+    every = set().union(*rels.values())
+    docs = docs_dir.relative_to(root).as_posix()
+    for lang in languages:
+        for rel in sorted(every - rels[lang]):
+            has = next(lg for lg in languages if rel in rels[lg])
+            problems.append(Problem(
+                f"{docs}/{lang}/{rel}", 1,
+                f"the {LANGUAGE_NAMES.get(lang, lang)} page is missing "
+                f"({docs}/{has}/{rel} exists)",
+                f"add the translation at {docs}/{lang}/{rel}; no page falls back to English",
+            ))
+    scans: dict[str, list[PageScan]] = {}
+    for lang in languages:
+        scans[lang] = []
+        for rel in sorted(rels[lang]):
+            page, found = scan_page(docs_dir / lang / rel, root, lang, rel)
+            problems.extend(found)
+            if page is None:
+                continue
+            scans[lang].append(page)
+            for citation in page.citations:
+                for cite in citation.cites:
+                    if problem := check_cite(cite, sources, page.path, citation.line):
+                        problems.append(problem)
+    return scans, problems

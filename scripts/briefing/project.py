@@ -1,0 +1,94 @@
+"""Load everything once per build: sources, pages, who cites what; all problems at once."""
+
+from __future__ import annotations
+
+from collections import defaultdict
+from collections.abc import Sequence
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from . import SITE_LANGUAGES
+from .errors import BriefingError, Problem
+from .model import Source
+from .pages import PageScan, scan_pages
+from .validate import load_sources
+
+
+@dataclass(frozen=True)
+class Use:
+    """A page that cites a source: how often and which paragraphs."""
+
+    title: str
+    url: str
+    count: int
+    paragraphs: frozenset[int]
+
+
+@dataclass
+class Project:
+    root: Path
+    languages: tuple[str, ...]
+    sources: dict[str, Source]
+    pages: dict[str, list[PageScan]]
+    uses: dict[str, dict[str, list[Use]]] = field(default_factory=dict)  # lang -> id -> uses
+
+    def sorted_sources(self) -> list[Source]:
+        return sorted(self.sources.values(), key=lambda s: (s.published.sort_key, s.id))
+
+    def uses_of(self, lang: str, source_id: str) -> list[Use]:
+        return self.uses.get(lang, {}).get(source_id, [])
+
+    def pages_citing_paragraph(self, lang: str, source_id: str, number: int) -> list[Use]:
+        return [u for u in self.uses_of(lang, source_id) if number in u.paragraphs]
+
+
+def _index_uses(pages: dict[str, list[PageScan]]) -> dict[str, dict[str, list[Use]]]:
+    uses: dict[str, dict[str, list[Use]]] = {}
+    for lang, scans in pages.items():
+        per_source: dict[str, list[Use]] = defaultdict(list)
+        for page in scans:
+            counts: dict[str, int] = defaultdict(int)
+            paras: dict[str, set[int]] = defaultdict(set)
+            for citation in page.citations:
+                for cite in citation.cites:
+                    counts[cite.source_id] += 1
+                    if cite.first is not None:
+                        paras[cite.source_id].update(range(cite.first, (cite.last or cite.first) + 1))
+            for source_id, count in counts.items():
+                per_source[source_id].append(
+                    Use(page.title, page.url, count, frozenset(paras[source_id])))
+        uses[lang] = dict(per_source)
+    return uses
+
+
+def load_project(root: Path, languages: Sequence[str] = SITE_LANGUAGES,
+                 docs_dir: Path | None = None, seeds_dir: Path | None = None) -> Project:
+    """Validate sources and pages together; raise one error listing every problem."""
+    docs_dir = docs_dir or root / "docs"
+    seeds_dir = seeds_dir or root / "seeds"
+    problems: list[Problem] = []
+    if not seeds_dir.is_dir():
+        problems.append(Problem(seeds_dir.name, 1, "the seeds folder is missing",
+                                "create seeds/ with one .md file per source"))
+        sources: dict[str, Source] = {}
+    else:
+        sources, problems = load_sources(seeds_dir, root)
+    pages, page_problems = scan_pages(docs_dir, root, languages, sources)
+    problems.extend(page_problems)
+    if problems:
+        raise BriefingError(problems)
+    project = Project(root, tuple(languages), sources, pages)
+    project.uses = _index_uses(pages)
+    return project
+
+
+def fingerprint(*folders: Path) -> tuple[tuple[str, int, int], ...]:
+    """Cheap identity of the inputs, so a build loads them once, and a change reloads."""
+    entries = []
+    for folder in folders:
+        if folder.is_dir():
+            for path in folder.rglob("*"):
+                if path.is_file():
+                    stat = path.stat()
+                    entries.append((str(path), stat.st_mtime_ns, stat.st_size))
+    return tuple(sorted(entries))

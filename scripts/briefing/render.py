@@ -1,0 +1,189 @@
+"""Render citations, reference lists, source pages and the citations index as HTML.
+
+Jinja autoescapes everything: text from a source is data and never becomes markup.
+Hand-written pages get placeholder tokens in their Markdown; the HTML fragments
+replace the tokens after Markdown has run, so Markdown never sees source text.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import posixpath
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from babel import Locale
+from babel.dates import format_date, format_skeleton
+from jinja2 import Environment, FileSystemLoader, StrictUndefined, select_autoescape
+
+from .citations import Citation, find_citations
+from .model import Cite, FuzzyDate, Source
+from .pages import lang_prefix
+from .project import Project
+from .strings import KINDS, LABELS, label
+
+PREVIEW_CHARS = 600
+APPROX = {"en": "c. {date}", "ja": "{date}ごろ", "fr": "{date} (date approximative)",
+          "de": "ca. {date}"}
+KINDS_DIRECTIVE = "<!-- briefing:source-kinds -->"
+
+
+def relative_url(from_url: str, to_url: str) -> str:
+    """Link from one site-relative directory URL to another (both end in '/' or are '')."""
+    path, _, anchor = to_url.partition("#")
+    rel = posixpath.relpath(path or ".", from_url.rstrip("/") or ".")
+    rel = "./" if rel == "." else rel + ("/" if path.endswith("/") else "")
+    return rel + (f"#{anchor}" if anchor else "")
+
+
+def source_url(source_id: str, lang: str) -> str:
+    return f"{lang_prefix(lang)}sources/{source_id}/"
+
+
+def index_url(lang: str) -> str:
+    return f"{lang_prefix(lang)}sources/"
+
+
+def format_fuzzy(date: FuzzyDate, lang: str) -> str:
+    """A date as that language writes it, at the precision it is known."""
+    value = date.sort_key
+    if date.day:
+        text = format_date(value, "long", locale=lang)
+    elif date.month:
+        text = format_skeleton("yMMMM", value, locale=lang)
+    else:
+        text = format_skeleton("y", value, locale=lang)
+    return APPROX[lang].format(date=text) if date.precision == "approximate" else text
+
+
+def format_day(value: dt.date, lang: str) -> str:
+    return format_date(value, "long", locale=lang)
+
+
+def language_name(tag: str, lang: str) -> str:
+    return Locale.parse(tag, sep="-").get_display_name(Locale.parse(lang)) or tag
+
+
+def _env() -> Environment:
+    env = Environment(
+        loader=FileSystemLoader(Path(__file__).parent / "templates"),
+        autoescape=select_autoescape(default=True, default_for_string=True),
+        undefined=StrictUndefined, trim_blocks=True, lstrip_blocks=True,
+        keep_trailing_newline=True,
+    )
+    env.globals.update(
+        label=label, kinds=KINDS, labels=LABELS, format_fuzzy=format_fuzzy,
+        format_day=format_day, language_name=language_name, relative_url=relative_url,
+        source_url=source_url, index_url=index_url,
+    )
+    return env
+
+
+ENV = _env()
+
+
+# ---------------------------------------------------------------------------
+# Citations in hand-written pages
+
+
+@dataclass
+class Reference:
+    """One numbered entry of a page's reference list: a source and a paragraph locator."""
+
+    number: int
+    cite: Cite
+    source: Source
+    anchors: list[str] = field(default_factory=list)  # ids of the markers that use it
+
+
+@dataclass
+class RenderedPage:
+    markdown: str
+    fragments: dict[str, str]
+    references: list[Reference]
+
+
+def token(n: int) -> str:
+    return f"BRIEFINGFRAGMENT{n}X"
+
+
+def cite_target(cite: Cite, lang: str) -> str:
+    anchor = f"#p{cite.first}" if cite.first is not None else ""
+    return source_url(cite.source_id, lang) + anchor
+
+
+def preview_text(source: Source, cite: Cite) -> str:
+    if cite.first is None:
+        return source.title_original
+    text = " ".join(source.paragraphs[cite.first - 1 : (cite.last or cite.first)])
+    return text if len(text) <= PREVIEW_CHARS else text[: PREVIEW_CHARS - 1].rstrip() + "…"
+
+
+ENV.globals.update(cite_target=cite_target, preview_text=preview_text)
+
+
+def render_page(markdown: str, page_url: str, lang: str, project: Project,
+                path: str = "") -> RenderedPage:
+    """Replace citation brackets with tokens; append the page's reference list."""
+    fragments: dict[str, str] = {}
+    refs: dict[tuple[str, str], Reference] = {}
+    citations, _ = find_citations(markdown, path)  # problems were reported at load time
+    markdown = markdown.replace(KINDS_DIRECTIVE, _add(fragments, ENV.get_template(
+        "kinds.html.j2").render(lang=lang)))
+    out: list[str] = []
+    cursor = 0
+    for citation in citations:
+        out.append(markdown[cursor : citation.start])
+        out.append(_add(fragments, _markers(citation, refs, page_url, lang, project)))
+        cursor = citation.end
+    out.append(markdown[cursor:])
+    text = "".join(out)
+    references = sorted(refs.values(), key=lambda r: r.number)
+    if references:
+        html = ENV.get_template("references.html.j2").render(
+            references=references, lang=lang, page_url=page_url)
+        text = (text.rstrip("\n") + f"\n\n## {label('references', lang)} {{ #references }}\n\n"
+                + _add(fragments, html) + "\n")
+    return RenderedPage(text, fragments, references)
+
+
+def _add(fragments: dict[str, str], html: str) -> str:
+    key = token(len(fragments))
+    fragments[key] = html
+    return key
+
+
+def _markers(citation: Citation, refs: dict[tuple[str, str], Reference], page_url: str,
+             lang: str, project: Project) -> str:
+    items = []
+    for cite in citation.cites:
+        ref = refs.get(cite.key)
+        if ref is None:
+            ref = refs[cite.key] = Reference(len(refs) + 1, cite, project.sources[cite.source_id])
+        anchor = f"cite-ref-{ref.number}-{len(ref.anchors) + 1}"
+        ref.anchors.append(anchor)
+        items.append((ref, anchor))
+    return ENV.get_template("marker.html.j2").render(
+        items=items, lang=lang, page_url=page_url).strip()
+
+
+def fill_fragments(html: str, fragments: dict[str, str]) -> str:
+    """Put the rendered fragments where Markdown left their tokens."""
+    for key, fragment in fragments.items():
+        html = html.replace(f"<p>{key}</p>", fragment).replace(key, fragment)
+    return html
+
+
+# ---------------------------------------------------------------------------
+# Generated pages
+
+
+def render_source_page(source: Source, lang: str, project: Project) -> str:
+    return ENV.get_template("source.html.j2").render(
+        source=source, lang=lang, project=project, page_url=source_url(source.id, lang))
+
+
+def render_index(lang: str, project: Project) -> str:
+    return ENV.get_template("index.html.j2").render(
+        sources=project.sorted_sources(), lang=lang, project=project, page_url=index_url(lang))
+

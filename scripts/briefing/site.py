@@ -1,0 +1,116 @@
+"""The MkDocs side of the briefing: generated pages, citations in pages, the switcher.
+
+With mkdocs-static-i18n every hook runs once per language. Sources and pages are
+loaded and validated once per set of inputs (a fingerprint of seeds/ and docs/),
+and rendered per language.
+"""
+
+from __future__ import annotations
+
+import copy
+import html
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+import yaml
+from mkdocs.config.defaults import MkDocsConfig
+from mkdocs.exceptions import PluginError
+from mkdocs.structure.files import File, Files
+from mkdocs.structure.pages import Page
+
+from . import DEFAULT_LANGUAGE, SITE_LANGUAGES
+from .errors import BriefingError
+from .pages import lang_prefix
+from .project import Project, fingerprint, load_project
+from .render import (fill_fragments, index_url, render_index, render_page,
+                     render_source_page, source_url, token)
+from .strings import label
+
+
+@dataclass
+class _State:
+    key: tuple[Any, ...] = ()
+    project: Project | None = None
+    # src_uri of a generated page -> ("index", "") or ("source", id), for the current language
+    generated: dict[str, tuple[str, str]] = field(default_factory=dict)
+    fragments: dict[str, dict[str, str]] = field(default_factory=dict)
+
+
+STATE = _State()
+
+
+def root_of(config: MkDocsConfig) -> Path:
+    return Path(config.config_file_path).resolve().parent
+
+
+def current_language(config: MkDocsConfig) -> str:
+    plugin = config.plugins.get("i18n")
+    return getattr(plugin, "current_language", None) or DEFAULT_LANGUAGE
+
+
+def load(config: MkDocsConfig) -> Project:
+    """Validate sources and pages unless this exact input was already validated."""
+    root = root_of(config)
+    docs = Path(config.docs_dir)
+    key = fingerprint(root / "seeds", docs)
+    if STATE.project is None or STATE.key != key:
+        STATE.project = None
+        try:
+            STATE.project = load_project(root, SITE_LANGUAGES, docs_dir=docs)
+        except BriefingError as exc:
+            raise PluginError(str(exc)) from None
+        STATE.key = key
+    return STATE.project
+
+
+def add_generated_files(files: Files, config: MkDocsConfig) -> Files:
+    """Add the citations index and one page per source, for the language being built."""
+    project = load(config)
+    lang = current_language(config)
+    STATE.generated = {}
+    pages = [("index", "", index_url(lang), label("sources_title", lang))]
+    pages += [("source", s.id, source_url(s.id, lang), s.titles[lang])
+              for s in project.sorted_sources()]
+    for kind, ident, url, title in pages:
+        src_uri = f"{lang}/sources/{ident or 'index'}.md"
+        front = yaml.safe_dump({"title": html.escape(title, quote=True)}, allow_unicode=True)
+        content = f"---\n{front}---\n\n{token(0)}\n"
+        generated = File.generated(config, src_uri, content=content)
+        generated.dest_uri = f"{url}index.html"
+        files.append(generated)
+        STATE.generated[src_uri] = (kind, ident)
+    return files
+
+
+def page_markdown(markdown: str, page: Page, config: MkDocsConfig) -> str:
+    project = load(config)
+    lang = current_language(config)
+    src_uri = page.file.src_uri
+    if src_uri in STATE.generated:
+        kind, ident = STATE.generated[src_uri]
+        body = render_index(lang, project) if kind == "index" else \
+            render_source_page(project.sources[ident], lang, project)
+        STATE.fragments[src_uri] = {token(0): body}
+        return markdown
+    rendered = render_page(markdown, page.url, lang, project, path=src_uri)
+    STATE.fragments[src_uri] = rendered.fragments
+    return rendered.markdown
+
+
+def page_content(content: str, page: Page) -> str:
+    return fill_fragments(content, STATE.fragments.pop(page.file.src_uri, {}))
+
+
+def fix_alternates(page: Page, config: MkDocsConfig) -> None:
+    """On generated pages, point the language switcher at the same page in each language."""
+    generated = STATE.generated.get(page.file.src_uri)
+    if generated is None:
+        return
+    kind, ident = generated
+    # The i18n plugin sets `extra.alternate` as an attribute, which is what the theme reads.
+    alternates = copy.deepcopy(getattr(config.extra, "alternate", None) or [])
+    for alternate in alternates:
+        lang = alternate["lang"]
+        alternate["link"] = index_url(lang) if kind == "index" else source_url(ident, lang)
+    config.extra.alternate = alternates

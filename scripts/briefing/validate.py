@@ -1,0 +1,297 @@
+"""Turn raw documents into typed `Source` records, collecting every problem."""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+from collections.abc import Iterable
+from pathlib import Path
+from typing import Any
+from urllib.parse import urlsplit
+
+from babel import Locale, UnknownLocaleError
+
+from . import SITE_LANGUAGES
+from .errors import Problem
+from .load import Document, Key, read_document
+from .model import PRECISIONS, FuzzyDate, Source
+from .strings import KINDS
+
+ID_RE = re.compile(r"^[a-z0-9]+(?:-[a-z0-9]+)*$")
+DATE_RE = re.compile(r"^(\d{4})(?:-(\d{2})(?:-(\d{2}))?)?$")
+
+REQUIRED = ("id", "language", "title", "outlet", "author", "published", "accessed",
+            "url", "kind", "note", "removed")
+OPTIONAL = ("original_file", "same_text_as")
+NULLABLE = {"outlet", "author", "url"}
+
+HINTS = {
+    "id": "use lower-case letters, digits and hyphens, e.g. 'asiatimes-h20-2025-07'",
+    "language": "use a BCP 47 tag such as ja, fr, de, en or zh-Hans",
+    "title": "give 'original:' and one line per site language (en, ja, fr, de)",
+    "outlet": "name the outlet, or write 'outlet: null' if the publisher is not identified",
+    "author": "name the author, or write 'author: null' if none is stated",
+    "published": "write 'published: {date: 2026-01-28, precision: day}' "
+                 "(precision: day, month, year or approximate)",
+    "accessed": "write the date the text was captured as YYYY-MM-DD",
+    "url": "give an http:// or https:// address, or 'url: null' if unknown",
+    "kind": "use one of: " + ", ".join(KINDS),
+    "note": "write a short note for readers in each site language (en, ja, fr, de)",
+    "removed": "list what was cut from the capture, each item in en, ja, fr and de; "
+               "write 'removed: []' if nothing was",
+    "original_file": "give the received file's name as text",
+    "same_text_as": "list the ids of sources that carry the same text, e.g. [gate-fr-h200]",
+}
+
+
+class _Checker:
+    """Checks one document's metadata; remembers problems with their lines."""
+
+    def __init__(self, doc: Document) -> None:
+        self.doc = doc
+        self.problems: list[Problem] = list(doc.problems)
+
+    def line(self, key: Key) -> int:
+        while key and key not in self.doc.lines:
+            key = key[:-1]
+        return self.doc.lines.get(key, 2 if key else 1)
+
+    def fail(self, key: Key, message: str, fix: str | None = None) -> None:
+        name = ".".join(map(str, key))
+        self.problems.append(Problem(
+            self.doc.path, self.line(key), f"{name}: {message}" if name else message,
+            fix or HINTS.get(str(key[0]) if key else "", "see CONTRIBUTING.md"),
+        ))
+
+    def text(self, key: Key, value: Any) -> str | None:
+        if isinstance(value, str) and value.strip():
+            return value.strip()
+        self.fail(key, f"expected text, found {_describe(value)}")
+        return None
+
+    def languages(self, key: Key, value: Any, required: Iterable[str],
+                  allowed: Iterable[str]) -> dict[str, str]:
+        if not isinstance(value, dict):
+            self.fail(key, f"expected one line per language, found {_describe(value)}")
+            return {}
+        out: dict[str, str] = {}
+        for name in value:
+            if name not in allowed:
+                self.fail((*key, name), f"unknown field '{name}'",
+                          f"use only: {', '.join(allowed)}")
+        for name in required:
+            if name not in value:
+                self.fail(key, f"the '{name}' line is missing",
+                          f"add '{name}: ...' under '{key[-1]}'")
+            elif (text := self.text((*key, name), value[name])) is not None:
+                out[name] = text
+        return out
+
+
+def _describe(value: Any) -> str:
+    if value is None:
+        return "nothing"
+    if isinstance(value, str):
+        return repr(value) if value.strip() else "an empty text"
+    return f"a {type(value).__name__} ({value!r})"[:80]
+
+
+def parse_fuzzy_date(value: Any, precision: Any) -> tuple[FuzzyDate | None, str | None]:
+    """Parse 'YYYY[-MM[-DD]]' with a precision; return (date, None) or (None, reason)."""
+    if precision not in PRECISIONS:
+        return None, f"precision {precision!r} is not one of {', '.join(PRECISIONS)}"
+    match = DATE_RE.match(str(value)) if isinstance(value, str | int) else None
+    if not match:
+        return None, f"{value!r} is not a date (YYYY-MM-DD, YYYY-MM or YYYY)"
+    year, month, day = (int(g) if g else None for g in match.groups())
+    try:
+        dt.date(year or 0, month or 1, day or 1)
+    except ValueError:
+        return None, f"{value!r} is not a valid calendar date"
+    wanted = {"day": day is not None, "month": month is not None and day is None,
+              "year": month is None, "approximate": True}
+    if not wanted[precision]:
+        return None, f"{value!r} does not match precision '{precision}'"
+    return FuzzyDate(year or 0, month, day, precision), None
+
+
+def language_tag(value: Any) -> str | None:
+    """A BCP 47 tag that Babel knows (so it can be named in every site language)."""
+    if not isinstance(value, str) or not re.fullmatch(r"[a-z]{2,3}(-[A-Za-z0-9]{2,8})*", value):
+        return None
+    try:
+        Locale.parse(value, sep="-")
+    except (UnknownLocaleError, ValueError):
+        return None
+    return value
+
+
+def paragraphs_of(body: str, first_line: int) -> tuple[tuple[str, ...], tuple[int, ...]]:
+    """Split a body into paragraphs at blank lines; keep each one's first line number."""
+    paras: list[str] = []
+    lines: list[int] = []
+    current: list[str] = []
+    start = first_line
+    for number, raw in enumerate(body.splitlines(), start=first_line):
+        if raw.strip():
+            if not current:
+                start = number
+            current.append(raw.strip())
+        elif current:
+            paras.append(" ".join(current))
+            lines.append(start)
+            current = []
+    if current:
+        paras.append(" ".join(current))
+        lines.append(start)
+    return tuple(paras), tuple(lines)
+
+
+def check_source(doc: Document) -> tuple[Source | None, list[Problem]]:
+    """Validate one document as a source record."""
+    c = _Checker(doc)
+    meta = doc.meta
+    if doc.problems and not meta:
+        return None, c.problems
+    for key in meta:
+        if key not in REQUIRED + OPTIONAL:
+            c.fail((key,), f"unknown field '{key}'",
+                   f"remove it, or use one of: {', '.join(REQUIRED + OPTIONAL)}")
+    for key in REQUIRED:
+        if key not in meta:
+            c.problems.append(Problem(doc.path, 1, f"{key}: the field is missing",
+                                      f"add it to the front matter: {HINTS[key]}"))
+    get = meta.get
+
+    source_id = c.text(("id",), get("id")) if "id" in meta else None
+    if source_id and not ID_RE.match(source_id):
+        c.fail(("id",), f"{source_id!r} is not a valid id")
+        source_id = None
+
+    language = None
+    if "language" in meta:
+        language = language_tag(get("language"))
+        if language is None:
+            c.fail(("language",), f"{get('language')!r} is not a supported language tag")
+
+    titles: dict[str, str] = {}
+    title_original = None
+    if "title" in meta:
+        needed = [lang for lang in SITE_LANGUAGES if lang != language]
+        titles = c.languages(("title",), get("title"), ["original", *needed],
+                             ["original", *SITE_LANGUAGES])
+        title_original = titles.pop("original", None)
+        if language in SITE_LANGUAGES and title_original:
+            titles.setdefault(language, title_original)
+
+    outlet = _nullable(c, meta, "outlet")
+    author = _nullable(c, meta, "author")
+
+    published = None
+    if "published" in meta:
+        pub = get("published")
+        if not isinstance(pub, dict) or set(pub) - {"date", "precision"}:
+            c.fail(("published",), "expected 'date' and 'precision' only")
+        else:
+            published, why = parse_fuzzy_date(pub.get("date"), pub.get("precision"))
+            if why:
+                c.fail(("published", "date"), why)
+
+    accessed = None
+    if "accessed" in meta:
+        fuzzy, why = parse_fuzzy_date(get("accessed"), "day")
+        if why or fuzzy is None:
+            c.fail(("accessed",), why or "invalid date")
+        else:
+            accessed = fuzzy.sort_key
+
+    url = _nullable(c, meta, "url")
+    if url is not None:
+        parts = urlsplit(url)
+        if parts.scheme not in ("http", "https") or not parts.netloc:
+            c.fail(("url",), f"{url!r} is not an http(s) address")
+            url = None
+
+    kind = get("kind")
+    if "kind" in meta and kind not in KINDS:
+        c.fail(("kind",), f"{kind!r} is not a known kind")
+
+    notes = c.languages(("note",), get("note"), SITE_LANGUAGES, SITE_LANGUAGES) \
+        if "note" in meta else {}
+
+    removed: list[dict[str, str]] = []
+    if "removed" in meta:
+        items = get("removed")
+        if not isinstance(items, list):
+            c.fail(("removed",), f"expected a list, found {_describe(items)}")
+        else:
+            for index, item in enumerate(items):
+                removed.append(c.languages(("removed", index), item, SITE_LANGUAGES,
+                                           SITE_LANGUAGES))
+
+    same = get("same_text_as", [])
+    if not isinstance(same, list) or not all(isinstance(s, str) for s in same):
+        c.fail(("same_text_as",), "expected a list of source ids")
+        same = []
+
+    original_file = get("original_file")
+    if original_file is not None and not isinstance(original_file, str):
+        c.fail(("original_file",), "expected the file name as text")
+
+    paragraphs, lines = paragraphs_of(doc.body, doc.body_line)
+    if not paragraphs and url is None and "url" in meta:
+        c.problems.append(Problem(doc.path, doc.body_line,
+                                  "the source has neither text nor a URL",
+                                  "paste the article text after the front matter, or give its url"))
+
+    if c.problems or None in (source_id, language, title_original, published, accessed) \
+            or kind not in KINDS:
+        return None, c.problems
+    return Source(
+        id=source_id, path=doc.path, language=language,  # type: ignore[arg-type]
+        original_file=original_file, title_original=title_original,  # type: ignore[arg-type]
+        titles=titles, outlet=outlet, author=author, published=published,  # type: ignore[arg-type]
+        accessed=accessed, url=url, kind=kind, notes=notes,  # type: ignore[arg-type]
+        removed=tuple(removed), same_text_as=tuple(same),
+        paragraphs=paragraphs, paragraph_lines=lines,
+    ), c.problems
+
+
+def _nullable(c: _Checker, meta: dict[str, Any], key: str) -> str | None:
+    if key not in meta or meta[key] is None:
+        return None
+    return c.text((key,), meta[key])
+
+
+def load_sources(seeds_dir: Path, root: Path) -> tuple[dict[str, Source], list[Problem]]:
+    """Read and validate every `*.md` under `seeds_dir`; check ids across files."""
+    sources: dict[str, Source] = {}
+    problems: list[Problem] = []
+    first_path: dict[str, str] = {}
+    for path in sorted(seeds_dir.rglob("*")):
+        if path.is_dir() or path.name.startswith("."):
+            continue
+        shown = path.relative_to(root).as_posix()
+        if path.suffix != ".md":
+            problems.append(Problem(shown, 1, "only .md files belong in seeds/",
+                                    "rename it to end in .md, or move it out of seeds/"))
+            continue
+        doc = read_document(path, root)
+        source, found = check_source(doc)
+        problems.extend(found)
+        raw_id = doc.meta.get("id") if isinstance(doc.meta.get("id"), str) else None
+        if raw_id and raw_id in first_path:
+            problems.append(Problem(shown, doc.lines.get(("id",), 2),
+                                    f"id: '{raw_id}' is already used by {first_path[raw_id]}",
+                                    "give this source a different id"))
+            continue
+        if raw_id:
+            first_path[raw_id] = shown
+        if source:
+            sources[source.id] = source
+    for source in sources.values():
+        for other in source.same_text_as:
+            if other not in sources and other not in first_path:
+                problems.append(Problem(source.path, 2, f"same_text_as: no source has id '{other}'",
+                                        "use the id of an existing source in seeds/"))
+    return sources, problems

@@ -1,0 +1,32 @@
+"""MkDocs entry point: dispatch build events to the `briefing` package, nothing more.
+
+`briefing` is imported at module level: MkDocs puts this folder on sys.path only
+while it imports this file.
+"""
+
+from __future__ import annotations
+
+from briefing import site
+from mkdocs.plugins import event_priority
+
+
+def on_pre_build(config):
+    site.load(config)
+
+
+@event_priority(-110)  # after mkdocs-static-i18n (-100), which crashes on in-memory files
+def on_files(files, config):
+    return site.add_generated_files(files, config)
+
+
+def on_page_markdown(markdown, page, config, files):
+    return site.page_markdown(markdown, page, config)
+
+
+def on_page_content(html, page, config, files):
+    return site.page_content(html, page)
+
+
+def on_page_context(context, page, config, nav):  # after the i18n plugin's (priority 50)
+    site.fix_alternates(page, config)
+    return context
