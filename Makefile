@@ -1,7 +1,7 @@
 # Two commands do all the set-up on a fresh machine:
 #   make serve   build the site and serve it with live reload on http://127.0.0.1:8000/
 #   make test    run every test (builds the real site once into a temporary folder)
-PYTHON ?= python3.11
+PYTHON ?= $(shell command -v python3.11 || command -v python3)
 VENV   ?= .venv
 BIN    := $(VENV)/bin
 STAMP  := $(VENV)/.installed
@@ -25,7 +25,7 @@ test: $(STAMP)
 	$(BIN)/python -m pytest
 
 check: $(STAMP)
-	$(BIN)/python -m briefing check
+	PYTHONPATH=scripts $(BIN)/python -m briefing check
 
 clean:
 	rm -rf site $(VENV)

@@ -67,13 +67,15 @@ def load_project(root: Path, languages: Sequence[str] = SITE_LANGUAGES,
     docs_dir = docs_dir or root / "docs"
     seeds_dir = seeds_dir or root / "seeds"
     problems: list[Problem] = []
+    seen: set[str] = set()
     if not seeds_dir.is_dir():
         problems.append(Problem(seeds_dir.name, 1, "the seeds folder is missing",
                                 "create seeds/ with one .md file per source"))
         sources: dict[str, Source] = {}
     else:
-        sources, problems = load_sources(seeds_dir, root)
-    pages, page_problems = scan_pages(docs_dir, root, languages, sources)
+        sources, problems = load_sources(seeds_dir, root, seen)
+    broken = seen - set(sources)  # their own problems are already reported
+    pages, page_problems = scan_pages(docs_dir, root, languages, sources, broken)
     problems.extend(page_problems)
     if problems:
         raise BriefingError(problems)

@@ -128,8 +128,9 @@ def render_page(markdown: str, page_url: str, lang: str, project: Project,
     fragments: dict[str, str] = {}
     refs: dict[tuple[str, str], Reference] = {}
     citations, _ = find_citations(markdown, path)  # problems were reported at load time
-    markdown = markdown.replace(KINDS_DIRECTIVE, _add(fragments, ENV.get_template(
-        "kinds.html.j2").render(lang=lang)))
+    if KINDS_DIRECTIVE in markdown:
+        kinds = ENV.get_template("kinds.html.j2").render(lang=lang)
+        markdown = markdown.replace(KINDS_DIRECTIVE, _add(fragments, kinds))
     out: list[str] = []
     cursor = 0
     for citation in citations:

@@ -177,7 +177,8 @@ def check_source(doc: Document) -> tuple[Source | None, list[Problem]]:
     titles: dict[str, str] = {}
     title_original = None
     if "title" in meta:
-        needed = [lang for lang in SITE_LANGUAGES if lang != language]
+        # Judge by the raw tag, so a bad tag is one problem, not also a missing title.
+        needed = [lang for lang in SITE_LANGUAGES if lang != get("language")]
         titles = c.languages(("title",), get("title"), ["original", *needed],
                              ["original", *SITE_LANGUAGES])
         title_original = titles.pop("original", None)
@@ -263,8 +264,13 @@ def _nullable(c: _Checker, meta: dict[str, Any], key: str) -> str | None:
     return c.text((key,), meta[key])
 
 
-def load_sources(seeds_dir: Path, root: Path) -> tuple[dict[str, Source], list[Problem]]:
-    """Read and validate every `*.md` under `seeds_dir`; check ids across files."""
+def load_sources(seeds_dir: Path, root: Path, seen_ids: set[str] | None = None
+                 ) -> tuple[dict[str, Source], list[Problem]]:
+    """Read and validate every `*.md` under `seeds_dir`; check ids across files.
+
+    `seen_ids` receives every id found, valid or not, so that citations of a source
+    that failed validation are not reported a second time as unknown.
+    """
     sources: dict[str, Source] = {}
     problems: list[Problem] = []
     first_path: dict[str, str] = {}
@@ -287,6 +293,8 @@ def load_sources(seeds_dir: Path, root: Path) -> tuple[dict[str, Source], list[P
             continue
         if raw_id:
             first_path[raw_id] = shown
+            if seen_ids is not None:
+                seen_ids.add(raw_id)
         if source:
             sources[source.id] = source
     for source in sources.values():

@@ -1,0 +1,189 @@
+"""Assertions on the one real build of the site (see the `site` fixture)."""
+
+from __future__ import annotations
+
+import posixpath
+import re
+from pathlib import Path
+from urllib.parse import unquote, urlsplit
+
+import pytest
+import yaml
+from briefing.project import load_project
+from briefing.strings import KINDS, LABELS
+from mkdocs.exceptions import Abort
+
+from conftest import LANGS, ROOT, build_site
+from sitehtml import language_of, pages, read
+
+PREFIX = {"en": "", "ja": "ja/", "fr": "fr/", "de": "de/"}
+BASE_PATH = urlsplit(yaml.safe_load(re.sub(r"!!python\S+", "", (ROOT / "mkdocs.yml").read_text(
+    "utf-8")))["site_url"]).path
+
+
+@pytest.fixture(scope="session")
+def project():
+    return load_project(ROOT)
+
+
+def test_every_source_page_exists_in_every_language(site, project):
+    for lang in LANGS:
+        assert (site / PREFIX[lang] / "sources/index.html").is_file()
+        for source_id in project.sources:
+            page = site / PREFIX[lang] / "sources" / source_id / "index.html"
+            assert page.is_file(), page
+            doc = read(page)
+            expected = {f"p{n}" for n in range(1, len(project.sources[source_id].paragraphs) + 1)}
+            assert expected <= doc.ids
+
+
+def test_every_page_has_its_language(site):
+    for page in pages(site):
+        if page.name == "404.html" and page.parent == site:
+            continue  # issue 4 gives each language its own 404
+        assert read(page).html_lang == language_of(site, page), page
+
+
+def _resolve(site: Path, page: Path, href: str) -> tuple[Path, str] | None:
+    parts = urlsplit(href)
+    if parts.scheme or href.startswith("//") or href.startswith("mailto:"):
+        return None
+    base = page.parent.relative_to(site).as_posix()
+    if parts.path.startswith("/"):  # site-absolute: strip the deployed base path
+        assert parts.path.startswith(BASE_PATH), href
+        base, href_path = "", parts.path[len(BASE_PATH):] or "."
+    else:
+        href_path = parts.path
+    path = posixpath.normpath(posixpath.join(base, unquote(href_path))) if parts.path else \
+        page.relative_to(site).as_posix()
+    target = site / path
+    if target.is_dir() or not parts.path or parts.path.endswith("/"):
+        target = target / "index.html" if target.is_dir() or parts.path.endswith("/") else page
+    return target, parts.fragment
+
+
+def test_every_internal_link_and_anchor_resolves(site):
+    broken = []
+    checked = 0
+    for page in pages(site):
+        for tag in read(page).tags:
+            href = tag.attrs.get("href")
+            if tag.name != "a" or not href:
+                continue
+            resolved = _resolve(site, page, href)
+            if resolved is None:
+                continue
+            target, fragment = resolved
+            checked += 1
+            if not target.is_file():
+                broken.append(f"{page.relative_to(site)}: {href} (no file)")
+            elif fragment and target.suffix == ".html" and fragment not in read(target).ids:
+                broken.append(f"{page.relative_to(site)}: {href} (no anchor)")
+    assert checked > 100
+    assert broken == []
+
+
+def test_citation_markers_link_to_paragraphs_in_the_readers_language(site, project):
+    markers = 0
+    for lang in LANGS:
+        for page in pages(site / PREFIX[lang]) if lang != "en" else pages(site):
+            if language_of(site, page) != lang:
+                continue
+            for tag in read(page).tags:
+                if tag.attrs.get("class") == "bf-cite__link":
+                    markers += 1
+                    target, fragment = _resolve(site, page, tag.attrs["href"])
+                    rel = target.relative_to(site).as_posix()
+                    assert rel.startswith(f"{PREFIX[lang]}sources/"), (page, rel)
+                    source_id = rel.split("/")[-2]
+                    if fragment:
+                        assert re.fullmatch(r"p\d+", fragment)
+                        assert project.sources[source_id].has_text
+    assert markers >= 4 * 10
+
+
+def test_quotes_and_titles_from_sources_carry_their_language(site, project):
+    languages = {s.language for s in project.sources.values()}
+    for page in pages(site):
+        for tag in read(page).tags:
+            if tag.name in ("q", "cite") or "bf-para__text" in tag.attrs.get("class", ""):
+                assert tag.attrs.get("lang") in languages, (page, tag)
+
+
+def test_language_switcher_leads_to_the_same_page(site, project):
+    source_id = next(iter(project.sources))
+    for lang in LANGS:
+        for rel in ("", "method/", "sources/", f"sources/{source_id}/"):
+            page = site / PREFIX[lang] / rel / "index.html"
+            links = {t.attrs["hreflang"]: t.attrs["href"] for t in read(page).tags
+                     if t.name == "a" and "md-select__link" in t.attrs.get("class", "")}
+            assert set(links) == set(LANGS), page
+            for other, href in links.items():
+                target, _ = _resolve(site, page, href)
+                assert target == (site / PREFIX[other] / rel / "index.html").resolve() or \
+                    target.resolve() == (site / PREFIX[other] / rel / "index.html").resolve(), \
+                    (page, other, href)
+
+
+def test_nothing_is_requested_from_another_host(site):
+    loaders = {"script": "src", "img": "src", "iframe": "src", "source": "src", "audio": "src",
+               "video": "src", "link": "href"}
+    for page in pages(site):
+        for tag in read(page).tags:
+            attr = loaders.get(tag.name)
+            value = tag.attrs.get(attr or "", "")
+            if tag.name == "link" and tag.attrs.get("rel") in ("canonical", "alternate"):
+                continue  # metadata, not a request
+            assert not re.match(r"(https?:)?//", value), (page, tag)
+    for asset in list(site.rglob("*.css")) + list(site.rglob("*.js")):
+        text = asset.read_text(encoding="utf-8", errors="replace")
+        assert "fonts.googleapis" not in text and "fonts.gstatic" not in text, asset
+
+
+def test_every_label_and_kind_exists_in_every_language():
+    for key, values in LABELS.items():
+        assert set(values) == set(LANGS), key
+    for key, kind in KINDS.items():
+        assert set(kind["label"]) == set(LANGS) == set(kind["meaning"]), key
+
+
+def test_index_lists_every_source_with_its_citing_pages(site, project):
+    for lang in LANGS:
+        doc = read(site / PREFIX[lang] / "sources/index.html")
+        assert set(project.sources) <= doc.ids
+    html = (site / "sources/index.html").read_text(encoding="utf-8")
+    assert re.search(r'<a href="\.\./method/">About the method</a>\(?\s?\(?\d', html)
+
+
+# --- bad input stops the real build, naming the file --------------------------------------
+
+
+def _break(copy: Path, case: str) -> str:
+    if case == "unknown citation":
+        page = copy / "docs/fr/method.md"
+        page.write_text(page.read_text(encoding="utf-8") + "\nVoir [@inconnu].\n", "utf-8")
+        return "docs/fr/method.md"
+    if case == "missing translation":
+        (copy / "docs/de/method.md").unlink()
+        return "docs/de/method.md:1: the German page is missing"
+    if case == "bad seed":
+        seed = copy / "seeds/h200-approval-ja.md"
+        seed.write_text(seed.read_text("utf-8").replace("kind: republished", "kind: rumour"),
+                        "utf-8")
+        return "seeds/h200-approval-ja.md:15: kind: 'rumour' is not a known kind"
+    if case == "paragraph out of range":
+        page = copy / "docs/ja/index.md"
+        page.write_text(page.read_text("utf-8") + "\n[@h200-approval-ja, ¶99]\n", "utf-8")
+        return "docs/ja/index.md"
+    raise AssertionError(case)
+
+
+@pytest.mark.parametrize("case", ["unknown citation", "missing translation", "bad seed",
+                                  "paragraph out of range"])
+def test_bad_input_stops_the_build(project_copy, tmp_path, caplog, case):
+    expected = _break(project_copy, case)
+    with pytest.raises(Abort):
+        build_site(project_copy / "mkdocs.yml", tmp_path / "out")
+    assert expected in caplog.text
+    assert "1 problem in" in caplog.text  # one cause, one message: no cascade
+    assert not (tmp_path / "out" / "index.html").exists()  # nothing published half-built

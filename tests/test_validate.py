@@ -1,0 +1,156 @@
+"""Loading and validating sources and pages: every bad input is reported with file and line."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+from briefing.errors import BriefingError
+from briefing.project import load_project
+from briefing.validate import load_sources, paragraphs_of, parse_fuzzy_date
+
+from conftest import LANGS, VALID_SEED
+
+
+def problems_of(root: Path) -> list[str]:
+    with pytest.raises(BriefingError) as info:
+        load_project(root)
+    return [p.format() for p in info.value.problems]
+
+
+def test_valid_seed_loads(make_project):
+    project = load_project(make_project())
+    source = project.sources["example-source"]
+    assert source.paragraphs == ("Premier paragraphe.", "Deuxième paragraphe, sur deux lignes.",
+                                 "Troisième paragraphe.")
+    assert source.paragraph_lines == (18, 20, 23)
+    assert source.titles == {"en": "Original title", "ja": "原題", "de": "Originaltitel",
+                             "fr": "Titre original"}
+    assert source.published.iso == "2026-01-28"
+    assert project.uses["fr"]["example-source"][0].paragraphs == {2}
+
+
+# (case, how to break the valid seed, expected text, expected line)
+BAD_SEEDS = [
+    ("no front matter", lambda s: "Just an article.\n", "does not start with front matter", 1),
+    ("unclosed front matter", lambda s: s.replace("---\nPremier", "Premier"), "never closed", 1),
+    ("malformed yaml", lambda s: s.replace("outlet: Le Média", "outlet: [Le Média"),
+     "the YAML cannot be read", None),
+    ("unknown field", lambda s: s.replace("removed: []", "removed: []\nsummry: typo"),
+     "unknown field 'summry'", 17),
+    ("missing field", lambda s: s.replace("kind: news-report\n", ""), "kind: the field is missing", 1),
+    ("invalid date", lambda s: s.replace("2026-01-28", "2026-13-01"),
+     "published.date: '2026-13-01' is not a valid calendar date", 11),
+    ("date and precision disagree", lambda s: s.replace("precision: day", "precision: month"),
+     "does not match precision 'month'", 11),
+    ("unsupported language", lambda s: s.replace("language: fr", "language: klingon"),
+     "'klingon' is not a supported language tag", 3),
+    ("javascript url", lambda s: s.replace("https://example.org/article", "javascript:alert(1)"),
+     "url: 'javascript:alert(1)' is not an http(s) address", 13),
+    ("ftp url", lambda s: s.replace("https://", "ftp://"), "is not an http(s) address", 13),
+    ("missing translation of title", lambda s: s.replace("  ja: 原題\n", ""),
+     "title: the 'ja' line is missing", 4),
+    ("missing note language", lambda s: s.replace(" de: Eine Notiz.", ""),
+     "note: the 'de' line is missing", 15),
+    ("unknown kind", lambda s: s.replace("kind: news-report", "kind: rumour"),
+     "kind: 'rumour' is not a known kind", 14),
+    ("bad id", lambda s: s.replace("id: example-source", "id: Example Source"),
+     "id: 'Example Source' is not a valid id", 2),
+    ("duplicate key", lambda s: s.replace("author: null", "author: null\nauthor: X"),
+     "'author' is given twice", 11),
+    ("no text and no url", lambda s: s.replace("https://example.org/article", "null")
+     .split("---\nPremier")[0] + "---\n", "neither text nor a URL", None),
+]
+
+
+@pytest.mark.parametrize(("case", "breaker", "expected", "line"), BAD_SEEDS,
+                         ids=[c[0] for c in BAD_SEEDS])
+def test_bad_seed_is_reported_with_file_and_line(make_project, case, breaker, expected, line):
+    root = make_project(seeds={"bad.md": breaker(VALID_SEED)}, pages={})
+    _, problems = load_sources(root / "seeds", root)
+    messages = [p.format() for p in problems]
+    assert any(expected in m for m in messages), messages
+    hit = next(p for p in problems if expected in p.format())
+    assert hit.path == "seeds/bad.md"
+    if line is not None:
+        assert hit.line == line, hit.format()
+    assert ". Fix: " in hit.format()
+
+
+def test_non_utf8_names_the_line(make_project):
+    data = VALID_SEED.encode("utf-8").replace(b"Le M\xc3\xa9dia", b"Le M\xe9dia")
+    root = make_project(seeds={"latin1.md": data}, pages={})
+    _, problems = load_sources(root / "seeds", root)
+    assert [p.format() for p in problems] == [
+        "seeds/latin1.md:9: the file is not UTF-8 (byte 0xe9 at offset 136). "
+        "Fix: save the file as UTF-8 (in most editors: 'Save with encoding' > UTF-8)"]
+
+
+def test_duplicate_id_names_both_files(make_project):
+    root = make_project(seeds={"a.md": VALID_SEED, "b.md": VALID_SEED}, pages={})
+    _, problems = load_sources(root / "seeds", root)
+    assert [p.format() for p in problems] == [
+        "seeds/b.md:2: id: 'example-source' is already used by seeds/a.md. "
+        "Fix: give this source a different id"]
+
+
+def test_non_markdown_file_in_seeds(make_project):
+    root = make_project(seeds={"example.md": VALID_SEED, "notes.txt": "x"}, pages={})
+    _, problems = load_sources(root / "seeds", root)
+    assert problems[0].path == "seeds/notes.txt"
+
+
+@pytest.mark.parametrize(("page", "expected", "line"), [
+    ("# T\n\nText [@nope].\n", "unknown citation id '@nope'", 3),
+    ("# T\n\nText [@example-source, ¶9].\n", "paragraph out of range (the source has 3", 3),
+    ("# T\n\nA.\n\nB [@example-source, ¶3–2].\n", "paragraph out of range", 5),
+    ("# T\n\nText [@example-source, p. 3].\n", "cannot read the citation", 3),
+    ("# T\n\nText [@example-source; nope].\n", "cannot read the citation", 3),
+])
+def test_bad_citation_is_reported_with_page_and_line(make_project, page, expected, line):
+    pages = {f"{lang}/index.md": "# Home\n" for lang in LANGS}
+    pages["fr/index.md"] = page
+    problems = problems_of(make_project(pages=pages))
+    hit = [m for m in problems if expected in m]
+    assert hit, problems
+    assert hit[0].startswith(f"docs/fr/index.md:{line}: ")
+
+
+def test_missing_translation_names_the_page(make_project):
+    pages = {f"{lang}/index.md": "# Home\n" for lang in LANGS}
+    pages["en/method.md"] = "# Method\n"
+    pages["fr/method.md"] = "# Méthode\n"
+    problems = problems_of(make_project(pages=pages))
+    assert problems == [
+        "docs/de/method.md:1: the German page is missing (docs/en/method.md exists). "
+        "Fix: add the translation at docs/de/method.md; no page falls back to English",
+        "docs/ja/method.md:1: the Japanese page is missing (docs/en/method.md exists). "
+        "Fix: add the translation at docs/ja/method.md; no page falls back to English",
+    ]
+
+
+def test_one_run_reports_every_problem(make_project):
+    seeds = {"a.md": VALID_SEED.replace("2026-01-28", "2026-02-30"),
+             "b.md": VALID_SEED.replace("example-source", "other").replace("fr\n", "xx-yy\n")}
+    pages = {f"{lang}/index.md": "# Home\n\n[@missing]\n" for lang in LANGS}
+    problems = problems_of(make_project(seeds=seeds, pages=pages))
+    # a.md: the date; b.md: the language, and so the French title it now needs; four pages
+    assert len(problems) == 7, problems
+    assert {m.split(":")[0] for m in problems} == {
+        "seeds/a.md", "seeds/b.md", "docs/en/index.md", "docs/ja/index.md", "docs/fr/index.md",
+        "docs/de/index.md"}
+
+
+@pytest.mark.parametrize(("value", "precision", "iso"), [
+    ("2026-01-28", "day", "2026-01-28"), ("2026-01", "month", "2026-01"),
+    ("2026", "year", "2026"), ("2026-01", "approximate", "2026-01"),
+])
+def test_fuzzy_dates(value, precision, iso):
+    date, why = parse_fuzzy_date(value, precision)
+    assert why is None
+    assert date is not None
+    assert date.iso == iso
+
+
+def test_paragraphs_split_on_blank_lines():
+    assert paragraphs_of("\nA\nb\n\n\nC\n", 10) == (("A b", "C"), (11, 15))
