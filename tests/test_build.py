@@ -187,3 +187,9 @@ def test_bad_input_stops_the_build(project_copy, tmp_path, caplog, case):
     assert expected in caplog.text
     assert "1 problem in" in caplog.text  # one cause, one message: no cascade
     assert not (tmp_path / "out" / "index.html").exists()  # nothing published half-built
+
+
+def test_pages_send_no_referrer_to_source_hosts(site):
+    for page in pages(site):
+        metas = [t.attrs for t in read(page).tags if t.name == "meta"]
+        assert {"name": "referrer", "content": "no-referrer"} in metas, page
