@@ -193,3 +193,49 @@ def test_pages_send_no_referrer_to_source_hosts(site):
     for page in pages(site):
         metas = [t.attrs for t in read(page).tags if t.name == "meta"]
         assert {"name": "referrer", "content": "no-referrer"} in metas, page
+
+
+HOSTILE_SEED = """\
+---
+id: hostile
+language: en
+title:
+  original: "<script>alert('t')</script> {{ 7*7 }}"
+  ja: "<img src=x onerror=alert(1)>"
+  fr: "{% include 'base.html' %}"
+  de: "[x](javascript:alert(1)) **bold**"
+outlet: "<b>Outlet</b>"
+author: "{{ config }}"
+published: {date: 2026-01, precision: month}
+accessed: 2026-11-22
+url: "https://example.org/?q=<script>"
+kind: news-report
+note: {en: "<script>n</script>", ja: "{{ 7*7 }}", fr: "*x*", de: "<iframe src=x>"}
+removed: []
+---
+<script>alert('p')</script> {{ 7*7 }} {% raw %} <img src=x onerror=alert(2)>
+
+## Not a heading, [link](javascript:alert(3))
+"""
+
+
+def test_source_text_never_becomes_markup_in_the_real_build(project_copy, tmp_path):
+    (project_copy / "seeds" / "hostile.md").write_text(HOSTILE_SEED, "utf-8")
+    page = project_copy / "docs" / "en" / "index.md"
+    page.write_text(page.read_text("utf-8") + "\nHostile [@hostile, ¶1; @hostile, ¶2].\n", "utf-8")
+    out = tmp_path / "out"
+    build_site(project_copy / "mkdocs.yml", out)
+    texts = [p.read_text("utf-8") for p in (out / "sources/hostile/index.html",
+                                              out / "ja/sources/hostile/index.html",
+                                              out / "sources/index.html", out / "index.html")]
+    for html in texts:
+        assert "<script>alert" not in html
+        assert "<img src=x" not in html
+        assert "<iframe" not in html
+        assert "<b>Outlet</b>" not in html
+        assert 'href="javascript:' not in html
+        assert ">49<" not in html and " 49 " not in html
+        assert "<h2>Not a heading" not in html
+    assert "&lt;script&gt;alert(&#39;p&#39;)&lt;/script&gt; {{ 7*7 }} {% raw %}" in texts[0]
+    search = (out / "search/search_index.json").read_text("utf-8")
+    assert "<script>alert" not in search
