@@ -103,3 +103,11 @@ def test_dates_in_each_language(lang, expected):
     dates = [FuzzyDate(2026, 1, 28, "day"), FuzzyDate(2026, 1, None, "month"),
              FuzzyDate(2026, 1, 28, "approximate")]
     assert [format_fuzzy(d, lang) for d in dates] == expected
+
+
+def test_citations_after_a_directive_land_in_the_right_place(project):
+    markdown = "# M\n\n<!-- briefing:source-kinds -->\n\nAfter the table [@example-source, ¶2].\n"
+    rendered = render_page(markdown, "", "en", project)
+    html = fill_fragments(rendered.markdown, rendered.fragments)
+    assert html.count("</table>") == 1
+    assert html.index("</table>") < html.index("After the table <sup")

@@ -9,6 +9,8 @@ from pathlib import Path
 
 from . import DEFAULT_LANGUAGE
 from .citations import Citation, check_cite, find_citations
+from .data import Data
+from .directives import expand, problems_in
 from .errors import Problem
 from .load import parse_yaml, read_text, split_front_matter
 from .model import Source
@@ -26,7 +28,8 @@ class PageScan:
     path: str  # path shown to editors, e.g. "docs/fr/method.md"
     title: str
     url: str  # site-relative URL, e.g. "fr/method/"
-    citations: list[Citation] = field(default_factory=list)
+    citations: list[Citation] = field(default_factory=list)  # as the reader sees it, data included
+    own: list[Citation] = field(default_factory=list)  # written in the page itself
 
 
 def page_url(rel: str, lang: str) -> str:
@@ -52,7 +55,8 @@ def _title(front: dict[str, object], body: str, rel: str) -> str:
     return match.group(1).strip() if match else rel
 
 
-def scan_page(path: Path, root: Path, lang: str, rel: str) -> tuple[PageScan | None, list[Problem]]:
+def scan_page(path: Path, root: Path, lang: str, rel: str, data: Data | None = None
+              ) -> tuple[PageScan | None, list[Problem]]:
     shown = path.relative_to(root).as_posix()
     text, problem = read_text(path, shown)
     if text is None:
@@ -66,14 +70,20 @@ def scan_page(path: Path, root: Path, lang: str, rel: str) -> tuple[PageScan | N
         raw, body, body_line = split
         value, _, problems = parse_yaml(raw, shown, offset=2)
         front = value if isinstance(value, dict) else {}
-    citations, found = find_citations(body, shown, body_line)
-    page = PageScan(lang, rel, shown, _title(front, body, rel), page_url(rel, lang), citations)
+    own, found = find_citations(body, shown, body_line)
+    citations = own
+    if data is not None:
+        found += problems_in(body, shown, data, body_line)
+        # Usage counts what the reader sees: the page with its data inserted.
+        citations, _ = find_citations(expand(body, lang, data), shown, body_line)
+    page = PageScan(lang, rel, shown, _title(front, body, rel), page_url(rel, lang),
+                    citations, own)
     return page, problems + found
 
 
 def scan_pages(docs_dir: Path, root: Path, languages: Sequence[str],
-               sources: Mapping[str, Source], broken: frozenset[str] | set[str] = frozenset()
-               ) -> tuple[dict[str, list[PageScan]], list[Problem]]:
+               sources: Mapping[str, Source], broken: frozenset[str] | set[str] = frozenset(),
+               data: Data | None = None) -> tuple[dict[str, list[PageScan]], list[Problem]]:
     """Scan docs/<lang>/**/*.md for every language; report missing translations."""
     problems: list[Problem] = []
     rels: dict[str, set[str]] = {}
@@ -96,12 +106,12 @@ def scan_pages(docs_dir: Path, root: Path, languages: Sequence[str],
     for lang in languages:
         scans[lang] = []
         for rel in sorted(rels[lang]):
-            page, found = scan_page(docs_dir / lang / rel, root, lang, rel)
+            page, found = scan_page(docs_dir / lang / rel, root, lang, rel, data)
             problems.extend(found)
             if page is None:
                 continue
             scans[lang].append(page)
-            for citation in page.citations:
+            for citation in page.own:  # data files report problems in their own citations
                 for cite in citation.cites:
                     if cite.source_id in broken:
                         continue

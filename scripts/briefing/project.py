@@ -8,6 +8,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from . import SITE_LANGUAGES
+from .data import Data, load_data
 from .errors import BriefingError, Problem
 from .model import Source
 from .pages import PageScan, scan_pages
@@ -30,6 +31,7 @@ class Project:
     languages: tuple[str, ...]
     sources: dict[str, Source]
     pages: dict[str, list[PageScan]]
+    data: Data = field(default_factory=lambda: Data([], None))
     uses: dict[str, dict[str, list[Use]]] = field(default_factory=dict)  # lang -> id -> uses
 
     def sorted_sources(self) -> list[Source]:
@@ -62,7 +64,8 @@ def _index_uses(pages: dict[str, list[PageScan]]) -> dict[str, dict[str, list[Us
 
 
 def load_project(root: Path, languages: Sequence[str] = SITE_LANGUAGES,
-                 docs_dir: Path | None = None, seeds_dir: Path | None = None) -> Project:
+                 docs_dir: Path | None = None, seeds_dir: Path | None = None,
+                 data_dir: Path | None = None) -> Project:
     """Validate sources and pages together; raise one error listing every problem."""
     docs_dir = docs_dir or root / "docs"
     seeds_dir = seeds_dir or root / "seeds"
@@ -75,11 +78,13 @@ def load_project(root: Path, languages: Sequence[str] = SITE_LANGUAGES,
     else:
         sources, problems = load_sources(seeds_dir, root, seen)
     broken = seen - set(sources)  # their own problems are already reported
-    pages, page_problems = scan_pages(docs_dir, root, languages, sources, broken)
+    data, data_problems = load_data(data_dir or root / "data", root, sources, broken)
+    problems.extend(data_problems)
+    pages, page_problems = scan_pages(docs_dir, root, languages, sources, broken, data)
     problems.extend(page_problems)
     if problems:
         raise BriefingError(problems)
-    project = Project(root, tuple(languages), sources, pages)
+    project = Project(root, tuple(languages), sources, pages, data)
     project.uses = _index_uses(pages)
     return project
 

@@ -17,6 +17,7 @@ from babel.dates import format_date, format_skeleton
 from jinja2 import Environment, FileSystemLoader, StrictUndefined, select_autoescape
 
 from .citations import Citation, find_citations
+from .directives import expand
 from .model import Cite, FuzzyDate, Source
 from .pages import lang_prefix
 from .project import Project
@@ -25,7 +26,6 @@ from .strings import KINDS, LABELS, label
 PREVIEW_CHARS = 600
 APPROX = {"en": "c. {date}", "ja": "{date}ごろ", "fr": "{date} (date approximative)",
           "de": "ca. {date}"}
-KINDS_DIRECTIVE = "<!-- briefing:source-kinds -->"
 
 
 def relative_url(from_url: str, to_url: str) -> str:
@@ -124,13 +124,11 @@ ENV.globals.update(cite_target=cite_target, preview_text=preview_text)
 
 def render_page(markdown: str, page_url: str, lang: str, project: Project,
                 path: str = "") -> RenderedPage:
-    """Replace citation brackets with tokens; append the page's reference list."""
+    """Insert the page's data, replace citation brackets with tokens, append the references."""
     fragments: dict[str, str] = {}
     refs: dict[tuple[str, str], Reference] = {}
+    markdown = expand(markdown, lang, project.data)  # first: citations are found in the result
     citations, _ = find_citations(markdown, path)  # problems were reported at load time
-    if KINDS_DIRECTIVE in markdown:
-        kinds = ENV.get_template("kinds.html.j2").render(lang=lang)
-        markdown = markdown.replace(KINDS_DIRECTIVE, _add(fragments, kinds))
     out: list[str] = []
     cursor = 0
     for citation in citations:

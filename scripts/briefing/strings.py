@@ -10,6 +10,7 @@ import yaml
 _DATA: dict[str, Any] = yaml.safe_load((Path(__file__).parent / "strings.yml").read_text("utf-8"))
 LABELS: dict[str, dict[str, str]] = _DATA["labels"]
 KINDS: dict[str, dict[str, dict[str, str]]] = _DATA["kinds"]
+ACTORS: dict[str, dict[str, str]] = _DATA["actors"]
 
 
 def label(key: str, lang: str) -> str:

@@ -1,0 +1,288 @@
+"""The briefing's data, each fact in one place: timeline events and chip specifications.
+
+Each entry keeps its four languages side by side. Citations inside the texts are checked
+like those in pages, and one entry must cite the same things in every language.
+"""
+
+from __future__ import annotations
+
+from collections import Counter
+from collections.abc import Mapping, Sequence
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+from . import SITE_LANGUAGES
+from .citations import check_cite, find_citations
+from .errors import Problem
+from .load import Key, parse_yaml, read_text
+from .model import FuzzyDate, Source
+from .strings import ACTORS
+from .validate import parse_fuzzy_date
+
+STATUSES = ("confirmed", "reported", "unconfirmed")
+
+
+@dataclass(frozen=True)
+class Event:
+    id: str
+    date: FuzzyDate
+    actors: tuple[str, ...]
+    text: dict[str, str]
+
+
+@dataclass(frozen=True)
+class Cell:
+    value: dict[str, str]
+    number: float | None
+    status: str
+    cite: str
+    note: dict[str, str] | None
+
+
+@dataclass(frozen=True)
+class Row:
+    id: str
+    label: dict[str, str]
+    unit: str | None
+    cells: dict[str, Cell]
+
+
+@dataclass(frozen=True)
+class Ratio:
+    id: str
+    label: dict[str, str]
+    numerator: tuple[str, str]  # (row id, chip id)
+    denominator: tuple[str, str]
+    style: str  # "percent" or "times"
+
+
+@dataclass(frozen=True)
+class Chips:
+    names: dict[str, dict[str, str]]  # chip id -> language -> name
+    rows: tuple[Row, ...]
+    ratios: tuple[Ratio, ...]
+
+    def cell(self, row_id: str, chip_id: str) -> Cell:
+        return next(r for r in self.rows if r.id == row_id).cells[chip_id]
+
+
+@dataclass
+class Data:
+    events: list[Event]
+    chips: Chips | None
+
+    def events_of(self, actor: str | None) -> list[Event]:
+        return [e for e in self.events if actor is None or actor in e.actors]
+
+
+class _Reader:
+    """Walks a parsed YAML file, recording problems with the line of each key."""
+
+    def __init__(self, path: str, lines: dict[Key, int], sources: Mapping[str, Source],
+                 broken: set[str]) -> None:
+        self.path, self.lines, self.sources, self.broken = path, lines, sources, broken
+        self.problems: list[Problem] = []
+
+    def line(self, key: Key) -> int:
+        while key and key not in self.lines:
+            key = key[:-1]
+        return self.lines.get(key, 1)
+
+    def fail(self, key: Key, message: str, fix: str) -> None:
+        name = ".".join(map(str, key))
+        self.problems.append(Problem(self.path, self.line(key), f"{name}: {message}", fix))
+
+    def mapping(self, key: Key, value: Any, required: Sequence[str],
+                optional: Sequence[str] = ()) -> dict[str, Any] | None:
+        if not isinstance(value, dict):
+            self.fail(key, "expected a set of 'key: value' lines", f"give {', '.join(required)}")
+            return None
+        for name in value:
+            if name not in (*required, *optional):
+                self.fail((*key, name), f"unknown field '{name}'",
+                          f"use only: {', '.join((*required, *optional))}")
+        missing = [n for n in required if n not in value]
+        for name in missing:
+            self.fail(key, f"the '{name}' field is missing", f"add '{name}:'")
+        return None if missing else value
+
+    def texts(self, key: Key, value: Any, cited: bool) -> dict[str, str] | None:
+        """Text in every site language; with `cited`, the same citations in each."""
+        texts = self.mapping(key, value, SITE_LANGUAGES)
+        if texts is None:
+            return None
+        if not all(isinstance(t, str) and t.strip() for t in texts.values()):
+            self.fail(key, "every language needs a non-empty text", "write the text in each one")
+            return None
+        keys: dict[str, Counter[tuple[str, str]]] = {}
+        for lang, text in texts.items():
+            keys[lang] = self.citations((*key, lang), text)
+        if cited and not keys["en"]:
+            self.fail(key, "the text has no citation",
+                      "end each factual sentence with a citation such as [@id] or [@id, ¶3]")
+        for lang in SITE_LANGUAGES[1:]:
+            if keys[lang] != keys["en"]:
+                self.fail((*key, lang), f"cites {_keys(keys[lang])} but the English text cites "
+                          f"{_keys(keys['en'])}",
+                          "cite the same sources and paragraphs in every language")
+        return {lang: text.strip() for lang, text in texts.items()}
+
+    def citations(self, key: Key, text: str) -> Counter[tuple[str, str]]:
+        line = self.line(key)
+        found, problems = find_citations(text, self.path, line)
+        self.problems.extend(Problem(p.path, line, p.message, p.fix) for p in problems)
+        counter: Counter[tuple[str, str]] = Counter()
+        for citation in found:
+            for cite in citation.cites:
+                counter[cite.key] += 1
+                if cite.source_id not in self.broken and \
+                        (problem := check_cite(cite, self.sources, self.path, line)):
+                    self.problems.append(problem)
+        return counter
+
+
+def _keys(counter: Counter[tuple[str, str]]) -> str:
+    return "{" + ", ".join(f"@{i}{', ' + loc if loc else ''}" for i, loc in sorted(counter)) + "}"
+
+
+def _read(path: Path, root: Path) -> tuple[Any, dict[Key, int], list[Problem], str]:
+    shown = path.relative_to(root).as_posix()
+    text, problem = read_text(path, shown)
+    if text is None:
+        return None, {}, [problem], shown  # type: ignore[list-item]
+    value, lines, problems = parse_yaml(text, shown, offset=1)
+    return value, lines, problems, shown
+
+
+def load_timeline(path: Path, root: Path, sources: Mapping[str, Source], broken: set[str]
+                  ) -> tuple[list[Event], list[Problem]]:
+    value, lines, problems, shown = _read(path, root)
+    r = _Reader(shown, lines, sources, broken)
+    r.problems.extend(problems)
+    top = r.mapping((), value, ["events"]) if not problems else None
+    events: list[Event] = []
+    seen: set[str] = set()
+    for index, raw in enumerate(top["events"] if top else []):
+        key: Key = ("events", index)
+        entry = r.mapping(key, raw, ["id", "date", "precision", "actors", "text"])
+        if entry is None:
+            continue
+        date, why = parse_fuzzy_date(str(entry["date"]), entry["precision"])
+        if why:
+            r.fail((*key, "date"), why, "write YYYY-MM-DD, YYYY-MM or YYYY with a matching "
+                   "precision (day, month, year, approximate)")
+        if entry["id"] in seen:
+            r.fail((*key, "id"), f"'{entry['id']}' is used twice", "give each event its own id")
+        seen.add(entry["id"])
+        actors = entry["actors"] if isinstance(entry["actors"], list) else []
+        unknown = [a for a in actors if a not in ACTORS]
+        if not actors or unknown:
+            r.fail((*key, "actors"), f"unknown or missing actors {unknown or actors}",
+                   f"list one or more of: {', '.join(ACTORS)}")
+        text = r.texts((*key, "text"), entry["text"], cited=True)
+        if date and text and actors and not unknown:
+            events.append(Event(str(entry["id"]), date, tuple(actors), text))
+    events.sort(key=lambda e: (e.date.sort_key, e.id))
+    return events, r.problems
+
+
+def load_chips(path: Path, root: Path, sources: Mapping[str, Source], broken: set[str]
+               ) -> tuple[Chips | None, list[Problem]]:
+    value, lines, problems, shown = _read(path, root)
+    r = _Reader(shown, lines, sources, broken)
+    r.problems.extend(problems)
+    top = r.mapping((), value, ["chips", "rows"], ["ratios"]) if not problems else None
+    if top is None:
+        return None, r.problems
+    names: dict[str, dict[str, str]] = {}
+    for index, chip in enumerate(top["chips"]):
+        entry = r.mapping(("chips", index), chip, ["id", "name"])
+        if entry and (name := r.texts(("chips", index, "name"), entry["name"], cited=False)):
+            names[entry["id"]] = name
+    rows: list[Row] = []
+    for index, raw in enumerate(top["rows"]):
+        key: Key = ("rows", index)
+        entry = r.mapping(key, raw, ["id", "label", "cells"], ["unit"])
+        if entry is None:
+            continue
+        label = r.texts((*key, "label"), entry["label"], cited=False)
+        cells: dict[str, Cell] = {}
+        for chip in names:
+            if chip not in (entry["cells"] or {}):
+                r.fail((*key, "cells"), f"no cell for '{chip}'", "give every chip a cell")
+                continue
+            cell = _cell(r, (*key, "cells", chip), entry["cells"][chip])
+            if cell:
+                cells[chip] = cell
+        if label and len(cells) == len(names):
+            rows.append(Row(entry["id"], label, entry.get("unit"), cells))
+    chips = Chips(names, tuple(rows), ())
+    ratios = [_ratio(r, ("ratios", i), raw, chips) for i, raw in enumerate(top.get("ratios") or [])]
+    if r.problems:
+        return None, r.problems
+    return Chips(names, tuple(rows), tuple(x for x in ratios if x)), r.problems
+
+
+def _cell(r: _Reader, key: Key, raw: Any) -> Cell | None:
+    entry = r.mapping(key, raw, ["value", "status", "cite"], ["number", "note"])
+    if entry is None:
+        return None
+    value = r.texts((*key, "value"), entry["value"], cited=False)
+    if entry["status"] not in STATUSES:
+        r.fail((*key, "status"), f"{entry['status']!r} is not a status",
+               f"use one of: {', '.join(STATUSES)}")
+    cite = entry["cite"]
+    if not isinstance(cite, str) or not r.citations((*key, "cite"), cite):
+        r.fail((*key, "cite"), "every cell needs at least one citation",
+               "write cite: \"[@id]\" with the source(s) of the figure")
+    number = entry.get("number")
+    if number is not None and not isinstance(number, int | float):
+        r.fail((*key, "number"), f"{number!r} is not a number", "write a plain number, e.g. 4.8")
+        number = None
+    if number is not None and entry["status"] == "unconfirmed":
+        r.fail((*key, "number"), "an unconfirmed figure cannot be charted",
+               "remove 'number', or settle the figure with a source")
+    note = r.texts((*key, "note"), entry["note"], cited=False) if "note" in entry else None
+    if value is None or entry["status"] not in STATUSES:
+        return None
+    return Cell(value, float(number) if number is not None else None, entry["status"],
+                cite.strip(), note)
+
+
+def _ratio(r: _Reader, key: Key, raw: Any, chips: Chips) -> Ratio | None:
+    entry = r.mapping(key, raw, ["id", "label", "numerator", "denominator", "style"])
+    if entry is None:
+        return None
+    label = r.texts((*key, "label"), entry["label"], cited=False)
+    parts = []
+    for side in ("numerator", "denominator"):
+        row, _, chip = str(entry[side]).partition(".")
+        try:
+            cell = chips.cell(row, chip)
+        except (StopIteration, KeyError):
+            r.fail((*key, side), f"no cell '{entry[side]}'", "write <row id>.<chip id>, e.g. fp16-dense.h20")
+            return None
+        if cell.number is None:
+            r.fail((*key, side), f"'{entry[side]}' has no number", "give that cell a number")
+            return None
+        parts.append((row, chip))
+    if entry["style"] not in ("percent", "times"):
+        r.fail((*key, "style"), "style must be 'percent' or 'times'", "choose one")
+        return None
+    return Ratio(entry["id"], label or {}, parts[0], parts[1], entry["style"]) if label else None
+
+
+def load_data(data_dir: Path, root: Path, sources: Mapping[str, Source], broken: set[str]
+              ) -> tuple[Data, list[Problem]]:
+    """Load data/timeline.yml and data/chips.yml if present."""
+    problems: list[Problem] = []
+    events: list[Event] = []
+    chips = None
+    if (data_dir / "timeline.yml").is_file():
+        events, found = load_timeline(data_dir / "timeline.yml", root, sources, broken)
+        problems += found
+    if (data_dir / "chips.yml").is_file():
+        chips, found = load_chips(data_dir / "chips.yml", root, sources, broken)
+        problems += found
+    return Data(events, chips), problems

@@ -1,0 +1,111 @@
+"""Directives that put the briefing's data into a page, so each fact is written once.
+
+In a page, an HTML comment names what to insert:
+  <!-- briefing:timeline -->                 the whole timeline, by year, with a filter
+  <!-- briefing:timeline actor=nvidia -->    the events of one actor
+  <!-- briefing:chips-table -->  <!-- briefing:chips-chart -->  <!-- briefing:chips-ratios -->
+  <!-- briefing:source-kinds -->             what the source kinds mean
+The inserted text keeps its citations, which are then rendered like any other.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable
+from itertools import groupby
+
+from babel.numbers import format_decimal, format_percent
+
+from .data import Chips, Data
+from .errors import Problem
+from .strings import ACTORS
+
+DIRECTIVE_RE = re.compile(r"<!--\s*briefing:([a-z-]+)((?:\s+[a-z]+=[a-z0-9-]+)*)\s*-->")
+CHART_ROWS = ("fp16-dense", "memory-bandwidth")
+
+
+def _options(raw: str) -> dict[str, str]:
+    return dict(item.split("=", 1) for item in raw.split())
+
+
+def problems_in(markdown: str, path: str, data: Data, first_line: int = 1) -> list[Problem]:
+    """Unknown directives or options, and directives whose data is missing."""
+    problems = []
+    for match in DIRECTIVE_RE.finditer(markdown):
+        line = markdown.count("\n", 0, match.start()) + first_line
+        name, options = match.group(1), _options(match.group(2))
+        if name not in RENDERERS:
+            problems.append(Problem(path, line, f"unknown directive 'briefing:{name}'",
+                                    f"use one of: {', '.join(sorted(RENDERERS))}"))
+        elif name == "timeline" and set(options) - {"actor"} or \
+                options.get("actor", "nvidia") not in ACTORS:
+            problems.append(Problem(path, line, f"bad options {options} for briefing:timeline",
+                                    f"write actor=<one of {', '.join(ACTORS)}>"))
+        elif name.startswith("chips") and data.chips is None:
+            problems.append(Problem(path, line, "the chip data (data/chips.yml) is missing",
+                                    "add data/chips.yml or remove the directive"))
+    return problems
+
+
+def expand(markdown: str, lang: str, data: Data) -> str:
+    """Replace each directive with its rendered content (Markdown with raw HTML)."""
+    if "briefing:" not in markdown:
+        return markdown
+
+    def render(match: re.Match[str]) -> str:
+        renderer = RENDERERS.get(match.group(1))
+        if renderer is None:
+            return match.group(0)  # reported by problems_in
+        return renderer(lang, data, _options(match.group(2)))
+
+    return DIRECTIVE_RE.sub(render, markdown)
+
+
+def _env():  # imported late: render imports this module
+    from .render import ENV
+    return ENV
+
+
+def _timeline(lang: str, data: Data, options: dict[str, str]) -> str:
+    actor = options.get("actor")
+    events = data.events_of(actor)
+    groups = [(year, list(items)) for year, items in groupby(events, key=lambda e: e.date.year)]
+    return _env().get_template("timeline.html.j2").render(
+        lang=lang, groups=groups, full=actor is None, actors=ACTORS)
+
+
+def _number(value: float, lang: str) -> str:
+    return format_decimal(value, "#,##0.###", locale=lang)
+
+
+def ratio_value(chips: Chips, ratio, lang: str) -> tuple[str, str, str]:
+    """(numerator, denominator, result) as the reader's language writes numbers."""
+    num = chips.cell(*ratio.numerator).number
+    den = chips.cell(*ratio.denominator).number
+    value = num / den
+    if ratio.style == "percent":
+        result = format_percent(value, "#,##0.0%", locale=lang)
+    else:
+        result = format_decimal(value, "#,##0.0", locale=lang) + "×"
+    return _number(num, lang), _number(den, lang), result
+
+
+def _chips(template: str) -> Callable[[str, Data, dict[str, str]], str]:
+    def render(lang: str, data: Data, options: dict[str, str]) -> str:
+        return _env().get_template(template).render(
+            lang=lang, chips=data.chips, chart_rows=CHART_ROWS, number=_number,
+            ratio_value=ratio_value)
+    return render
+
+
+def _kinds(lang: str, data: Data, options: dict[str, str]) -> str:
+    return _env().get_template("kinds.html.j2").render(lang=lang)
+
+
+RENDERERS: dict[str, Callable[[str, Data, dict[str, str]], str]] = {
+    "timeline": _timeline,
+    "chips-table": _chips("chips_table.html.j2"),
+    "chips-chart": _chips("chips_chart.html.j2"),
+    "chips-ratios": _chips("chips_ratios.html.j2"),
+    "source-kinds": _kinds,
+}
