@@ -28,10 +28,30 @@ def check(root: Path) -> int:
     return 0
 
 
+def parity(root: Path, pages: list[str]) -> int:
+    """Compare each page's translations with English: same citations, same figures."""
+    from .parity import compare
+
+    rels = pages or sorted(p.relative_to(root / "docs" / "en").as_posix()
+                           for p in (root / "docs" / "en").rglob("*.md"))
+    status = 0
+    for rel in rels:
+        texts = {lang: (root / "docs" / lang / rel).read_text("utf-8")
+                 for lang in ("en", "ja", "fr", "de") if (root / "docs" / lang / rel).is_file()}
+        for line in compare(texts) if "en" in texts else []:
+            print(f"docs/*/{rel}: {line}")
+            status = 1
+    return status
+
+
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(prog="python -m briefing")
     sub = parser.add_subparsers(dest="command", required=True)
     sub.add_parser("check", help="validate every source and page without building the site")
+    par = sub.add_parser("parity", help="compare translations: same citations, same figures")
+    par.add_argument("pages", nargs="*", help="page paths inside docs/<lang>/, e.g. chips.md")
     parser.add_argument("--root", type=Path, default=Path.cwd(), help="project folder")
     args = parser.parse_args(argv)
+    if args.command == "parity":
+        return parity(args.root, args.pages)
     return check(args.root)
