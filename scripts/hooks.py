@@ -10,6 +10,12 @@ from briefing import site
 from mkdocs.plugins import event_priority
 
 
+@event_priority(-110)  # after the i18n plugin has set this build's language
+def on_config(config):
+    site.configure_search(config)
+    return config
+
+
 def on_pre_build(config):
     site.load(config)
 
@@ -30,3 +36,8 @@ def on_page_content(html, page, config, files):
 def on_page_context(context, page, config, nav):  # after the i18n plugin's (priority 50)
     site.fix_alternates(page, config)
     return context
+
+
+@event_priority(-50)  # after the search plugin writes its index, before i18n builds the others
+def on_post_build(config):
+    site.place_search_index(config)

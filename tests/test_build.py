@@ -239,3 +239,28 @@ def test_source_text_never_becomes_markup_in_the_real_build(project_copy, tmp_pa
     assert "&lt;script&gt;alert(&#39;p&#39;)&lt;/script&gt; {{ 7*7 }} {% raw %}" in texts[0]
     search = (out / "search/search_index.json").read_text("utf-8")
     assert "<script>alert" not in search
+
+
+def test_each_language_has_its_own_search_index(site):
+    import json
+    for lang in LANGS:
+        index = json.loads((site / lang / "search" / "search_index.json").read_text("utf-8"))
+        assert index["config"]["lang"] == [lang]
+        locations = [d["location"] for d in index["docs"]]
+        assert locations
+        for location in locations:
+            first = location.split("/")[0]
+            if lang == "en":
+                assert first not in ("ja", "fr", "de"), location
+            else:
+                assert first == lang, location
+    ja = json.loads((site / "ja" / "search" / "search_index.json").read_text("utf-8"))
+    assert "、" in ja["config"]["separator"]  # Japanese punctuation separates words
+    # No reader loads the merged root index any more: it is left empty.
+    assert json.loads((site / "search" / "search_index.json").read_text("utf-8"))["docs"] == []
+
+
+def test_pages_point_search_at_their_language(site):
+    for lang in LANGS:
+        html = (site / PREFIX[lang] / "method" / "index.html").read_text("utf-8")
+        assert f'data.base = data.base + "/{lang}/";' in html

@@ -2,7 +2,7 @@
 
 Figures are compared after normalising each language's way of writing numbers:
 400,000 = 40万 = 400 000 = 400.000; 4.6 billion = 46億 = 4,6 milliards = 4,6 Milliarden;
-6.7× = 6.7倍. Years, days and paragraph numbers are not figures.
+6.7× = 6.7倍 = 6 times = 6 fois = 6-mal. Years, days and paragraph numbers are not figures.
 """
 
 from __future__ import annotations
@@ -13,7 +13,7 @@ from decimal import Decimal, InvalidOperation
 
 from .citations import find_citations
 
-UNITS = r"(?:GB/s|GB|TB/s|TFLOPS|TOPS|W\b|nm|%|×|倍|Go/s|Go|To/s|ワット)"
+UNITS = r"(?:GB/s|GB|TB/s|TFLOPS|TOPS|W\b|nm|%|×|倍|Go/s|Go|To/s|ワット|times\b|fois\b|-?mal\b|-?fach\b)"
 MULTIPLIERS = {
     "billion": Decimal(10) ** 9, "billions": Decimal(10) ** 9, "milliard": Decimal(10) ** 9,
     "milliards": Decimal(10) ** 9, "milliarde": Decimal(10) ** 9, "milliarden": Decimal(10) ** 9,
@@ -65,7 +65,9 @@ def figures(text: str, lang: str) -> set[str]:
             value *= MULTIPLIERS[mult.lower()]
         is_year = 1990 <= value <= 2039 and value == int(value) and not (mult or unit)
         if unit or mult or (value >= 1000 and not is_year):
-            kind = {"倍": "×", "Go": "GB", "Go/s": "GB/s", "To/s": "TB/s"}.get(unit or "", unit or "")
+            unit = (unit or "").lstrip("-")
+            kind = {"倍": "×", "times": "×", "fois": "×", "mal": "×", "fach": "×", "go": "GB",
+                    "go/s": "GB/s", "to/s": "TB/s"}.get(unit.lower(), unit)
             found.add(f"{value.normalize():f}{kind}")
     return found
 

@@ -114,3 +114,34 @@ def fix_alternates(page: Page, config: MkDocsConfig) -> None:
         lang = alternate["lang"]
         alternate["link"] = index_url(lang) if kind == "index" else source_url(ident, lang)
     config.extra.alternate = alternates
+
+
+def configure_search(config: MkDocsConfig) -> None:
+    """Index each language on its own, with its own stemmer, stop words and separator.
+
+    Runs after the i18n plugin has switched the theme language for this build.
+    """
+    search = config.plugins.get("material/search")
+    if search is None:
+        return
+    from material.plugins.search.plugin import SearchIndex
+
+    search.config.lang = [current_language(config)]
+    search.config.separator = search._translate(config, "search.config.separator")
+    search.search_index = SearchIndex(**search.config)
+
+
+def place_search_index(config: MkDocsConfig) -> None:
+    """Move this language's index to /<lang>/search/, so each reader loads only theirs.
+
+    Every language build writes /search/search_index.json. After moving it, the entries
+    are cleared: the i18n plugin would otherwise merge all languages into that root file.
+    """
+    search = config.plugins.get("material/search")
+    root = Path(config.site_dir) / "search" / "search_index.json"
+    if search is None or not root.is_file():
+        return
+    target = Path(config.site_dir) / current_language(config) / "search" / "search_index.json"
+    target.parent.mkdir(parents=True, exist_ok=True)
+    root.replace(target)
+    search.search_index.entries.clear()
