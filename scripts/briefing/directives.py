@@ -92,6 +92,8 @@ def ratio_value(chips: Chips, ratio, lang: str) -> tuple[str, str, str]:
 
 def _chips(template: str) -> Callable[[str, Data, dict[str, str]], str]:
     def render(lang: str, data: Data, options: dict[str, str]) -> str:
+        if data.chips is None:
+            return ""  # reported by problems_in
         return _env().get_template(template).render(
             lang=lang, chips=data.chips, chart_rows=CHART_ROWS, number=_number,
             ratio_value=ratio_value)
