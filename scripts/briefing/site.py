@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import copy
 import html
+import json
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -31,6 +32,7 @@ from .strings import label
 @dataclass
 class _State:
     key: tuple[Any, ...] = ()
+    default_search_index: bytes | None = None
     project: Project | None = None
     # src_uri of a generated page -> ("index", "") or ("source", id), for the current language
     generated: dict[str, tuple[str, str]] = field(default_factory=dict)
@@ -126,22 +128,38 @@ def configure_search(config: MkDocsConfig) -> None:
         return
     from material.plugins.search.plugin import SearchIndex
 
+    search.config.enabled = True  # see place_search_index
     search.config.lang = [current_language(config)]
     search.config.separator = search._translate(config, "search.config.separator")
     search.search_index = SearchIndex(**search.config)
 
 
 def place_search_index(config: MkDocsConfig) -> None:
-    """Move this language's index to /<lang>/search/, so each reader loads only theirs.
+    """Give each language its own index, so each reader loads and queries only theirs.
 
-    Every language build writes /search/search_index.json. After moving it, the entries
-    are cleared: the i18n plugin would otherwise merge all languages into that root file.
+    Every language build writes /search/search_index.json. The default language keeps
+    it; each other language moves its copy to /<lang>/search/ (locations made relative
+    to /<lang>/, which its pages use as the search base) and puts the default one back.
+    After the last language the search plugin is switched off until the next build, so
+    the i18n plugin's final, all-language rewrite of the root index does not happen.
     """
     search = config.plugins.get("material/search")
     root = Path(config.site_dir) / "search" / "search_index.json"
     if search is None or not root.is_file():
         return
-    target = Path(config.site_dir) / current_language(config) / "search" / "search_index.json"
+    lang = current_language(config)
+    if lang == DEFAULT_LANGUAGE:
+        STATE.default_search_index = root.read_bytes()
+        return
+    index = json.loads(root.read_text("utf-8"))
+    prefix = f"{lang}/"
+    for doc in index["docs"]:
+        doc["location"] = doc["location"].removeprefix(prefix)
+    target = Path(config.site_dir) / lang / "search" / "search_index.json"
     target.parent.mkdir(parents=True, exist_ok=True)
-    root.replace(target)
-    search.search_index.entries.clear()
+    target.write_text(json.dumps(index, ensure_ascii=False, separators=(",", ":")), "utf-8")
+    if STATE.default_search_index is not None:
+        root.write_bytes(STATE.default_search_index)
+    plugin = config.plugins.get("i18n")
+    if plugin is None or lang == plugin.build_languages[-1]:
+        search.config.enabled = False
