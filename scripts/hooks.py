@@ -41,3 +41,9 @@ def on_page_context(context, page, config, nav):  # after the i18n plugin's (pri
 @event_priority(-50)  # after the search plugin writes its index, before i18n builds the others
 def on_post_build(config):
     site.place_search_index(config)
+    site.place_404(config)
+
+
+def on_env(env, config, files):
+    site.add_template_globals(env)
+    return env

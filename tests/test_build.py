@@ -39,8 +39,6 @@ def test_every_source_page_exists_in_every_language(site, project):
 
 def test_every_page_has_its_language(site):
     for page in pages(site):
-        if page.name == "404.html" and page.parent == site:
-            continue  # issue 4 gives each language its own 404
         assert read(page).html_lang == language_of(site, page), page
 
 
@@ -132,7 +130,7 @@ def test_nothing_is_requested_from_another_host(site):
         for tag in read(page).tags:
             attr = loaders.get(tag.name)
             value = tag.attrs.get(attr or "", "")
-            if tag.name == "link" and tag.attrs.get("rel") in ("canonical", "alternate"):
+            if tag.name == "link" and {"canonical", "alternate"} & set(tag.attrs.get("rel", "").split()):
                 continue  # metadata, not a request
             assert not re.match(r"(https?:)?//", value), (page, tag)
     for asset in list(site.rglob("*.css")) + list(site.rglob("*.js")):
@@ -263,3 +261,37 @@ def test_pages_point_search_at_their_language(site):
         html = (site / PREFIX[lang] / "method" / "index.html").read_text("utf-8")
         root = "" if lang == "en" else f"/{lang}/"
         assert f'data.base = data.base + "{root}";' in html
+
+
+def test_head_alternates_are_absolute_with_x_default(site, project):
+    source_id = next(iter(project.sources))
+    for lang in LANGS:
+        for rel in ("", "method/", f"sources/{source_id}/"):
+            doc = read(site / PREFIX[lang] / rel / "index.html")
+            links = {t.attrs["hreflang"]: t.attrs["href"] for t in doc.tags
+                     if t.name == "link" and "alternate" in t.attrs.get("rel", "").split()
+                     and "hreflang" in t.attrs}
+            assert set(links) == {*LANGS, "x-default"}, (lang, rel)
+            for other in LANGS:
+                assert links[other] == f"https://example.github.io/h200-briefing/{PREFIX[other]}{rel}"
+            assert links["x-default"] == links["en"]
+
+
+def test_sitemap_lists_every_page_with_its_alternates(site, project):
+    sitemap = (site / "sitemap.xml").read_text("utf-8")
+    locs = re.findall(r"<loc>([^<]+)</loc>", sitemap)
+    base = "https://example.github.io/h200-briefing/"
+    for lang in LANGS:
+        for source_id in project.sources:
+            assert f"{base}{PREFIX[lang]}sources/{source_id}/" in locs
+        assert f"{base}{PREFIX[lang]}method/" in locs
+    assert sitemap.count("<xhtml:link") == 4 * len(locs)
+
+
+def test_each_language_has_its_own_404(site):
+    for lang in LANGS:
+        page = site / PREFIX[lang] / "404.html"
+        doc = read(page)
+        assert doc.html_lang == lang
+        hrefs = [t.attrs["href"] for t in doc.tags if t.name == "a" and "href" in t.attrs]
+        assert f"https://example.github.io/h200-briefing/{PREFIX[lang]}" in hrefs

@@ -12,6 +12,7 @@ import html
 import json
 from dataclasses import dataclass, field
 from pathlib import Path
+from types import SimpleNamespace
 from typing import Any
 
 import yaml
@@ -33,6 +34,7 @@ from .strings import label
 class _State:
     key: tuple[Any, ...] = ()
     default_search_index: bytes | None = None
+    default_404: bytes | None = None
     project: Project | None = None
     # src_uri of a generated page -> ("index", "") or ("source", id), for the current language
     generated: dict[str, tuple[str, str]] = field(default_factory=dict)
@@ -80,8 +82,17 @@ def add_generated_files(files: Files, config: MkDocsConfig) -> Files:
         content = f"---\n{front}---\n\n{token(0)}\n"
         generated = File.generated(config, src_uri, content=content)
         generated.dest_uri = f"{url}index.html"
+        # For the i18n plugin's sitemap: this page in every language.
+        generated.alternates = {
+            other: SimpleNamespace(url=index_url(other) if kind == "index" else
+                                   source_url(ident, other), page=None)
+            for other in SITE_LANGUAGES}
         files.append(generated)
         STATE.generated[src_uri] = (kind, ident)
+    plugin = config.plugins.get("i18n")
+    if plugin is not None:  # it listed this language's pages before ours were added
+        listed = plugin.i18n_files_per_language.setdefault(lang, [])
+        listed.extend(f for f in files if f.src_uri in STATE.generated)
     return files
 
 
@@ -163,3 +174,28 @@ def place_search_index(config: MkDocsConfig) -> None:
     plugin = config.plugins.get("i18n")
     if plugin is None or lang == plugin.build_languages[-1]:
         search.config.enabled = False
+
+
+def place_404(config: MkDocsConfig) -> None:
+    """Keep one 404 page per language: /404.html in English, /<lang>/404.html for others.
+
+    Each language build writes /404.html; the default one is kept at the root and the
+    others move into their folder. The root page loads the one matching the URL.
+    """
+    root = Path(config.site_dir) / "404.html"
+    if not root.is_file():
+        return
+    lang = current_language(config)
+    if lang == DEFAULT_LANGUAGE:
+        STATE.default_404 = root.read_bytes()
+        return
+    target = Path(config.site_dir) / lang / "404.html"
+    target.parent.mkdir(parents=True, exist_ok=True)
+    root.replace(target)
+    if STATE.default_404 is not None:
+        root.write_bytes(STATE.default_404)
+
+
+def add_template_globals(env: Any) -> None:
+    """Let theme templates (404, head) use the briefing's labels."""
+    env.globals["briefing_label"] = label
