@@ -27,22 +27,52 @@
     });
   }
 
-  // Citations: Escape closes an open preview (it stays closed until the pointer or focus moves).
+  // Citations. Hover and keyboard focus open the preview (CSS). On touch screens the first
+  // tap opens it and a second tap follows the link. Escape, or a tap elsewhere, closes it.
   function setUpCitations() {
-    document.addEventListener("keydown", function (event) {
-      if (event.key !== "Escape") return;
-      document.querySelectorAll(".bf-cite").forEach(function (cite) {
+    var cites = Array.prototype.slice.call(document.querySelectorAll(".bf-cite"));
+    var touch = false;
+    function closeAll(except) {
+      cites.forEach(function (cite) {
+        if (cite === except) return;
+        cite.classList.remove("bf-cite--open");
         cite.classList.add("bf-cite--closed");
       });
+    }
+    document.addEventListener("pointerdown", function (event) {
+      touch = event.pointerType === "touch";
+      if (!event.target.closest || !event.target.closest(".bf-cite")) closeAll(null);
+    }, true);
+    document.addEventListener("keydown", function (event) {
+      if (event.key === "Escape") closeAll(null);
     });
-    document.querySelectorAll(".bf-cite").forEach(function (cite) {
+    cites.forEach(function (cite) {
+      var link = cite.querySelector("a");
       function reopen() { cite.classList.remove("bf-cite--closed"); }
       cite.addEventListener("mouseenter", reopen);
       cite.addEventListener("focusin", reopen);
+      link.addEventListener("click", function (event) {
+        if (!touch || cite.classList.contains("bf-cite--open")) return;
+        event.preventDefault();
+        closeAll(cite);
+        cite.classList.remove("bf-cite--closed");
+        cite.classList.add("bf-cite--open");
+      });
+    });
+  }
+
+  // Material's search dialog has no accessible name: give it its own input's (localised) label.
+  function nameSearchDialog() {
+    document.querySelectorAll(".md-search[role=dialog]").forEach(function (dialog) {
+      var input = dialog.querySelector("input[aria-label]");
+      if (input && !dialog.hasAttribute("aria-label")) {
+        dialog.setAttribute("aria-label", input.getAttribute("aria-label"));
+      }
     });
   }
 
   function start() {
+    nameSearchDialog();
     document.querySelectorAll("[data-bf-filter]").forEach(setUpFilter);
     setUpCitations();
   }
