@@ -1,0 +1,71 @@
+"""Record Lighthouse (mobile) scores and transferred bytes for key pages, in every language.
+
+    .venv/bin/python scripts/lighthouse.py [--site site]
+
+Builds nothing: run `make build` first. Serves the built site on 127.0.0.1 under its base
+path, runs Lighthouse 13.5.0 (from the npm registry, through npx) with Debian's Chromium,
+and prints a Markdown table. These are measured figures, not test assertions.
+"""
+
+from __future__ import annotations
+
+import argparse
+import functools
+import http.server
+import json
+import os
+import subprocess
+import tempfile
+import threading
+from pathlib import Path
+
+LIGHTHOUSE = "lighthouse@13.5.0"
+BASE = "/h200-briefing/"
+PAGES = ["", "ja/", "fr/", "de/", "chips/", "ja/chips/", "fr/chips/", "de/chips/"]
+CATEGORIES = ["performance", "accessibility", "best-practices", "seo"]
+
+
+class Handler(http.server.SimpleHTTPRequestHandler):
+    def log_message(self, *args: object) -> None:
+        pass
+
+    def translate_path(self, path: str) -> str:
+        path = path.split("?", 1)[0]
+        return super().translate_path("/" + path[len(BASE):] if path.startswith(BASE) else path)
+
+
+def audit(url: str, out: Path) -> dict[str, float]:
+    env = dict(os.environ, CHROME_PATH="/usr/bin/chromium")
+    subprocess.run(
+        ["npx", "--yes", LIGHTHOUSE, url, "--quiet", "--output=json", f"--output-path={out}",
+         "--only-categories=" + ",".join(CATEGORIES),
+         "--chrome-flags=--headless=new --no-sandbox --disable-gpu "
+         "--disable-background-networking --disable-component-update --disable-sync"],
+        check=True, env=env)
+    report = json.loads(out.read_text("utf-8"))
+    scores = {c: round(report["categories"][c]["score"] * 100) for c in CATEGORIES}
+    scores["bytes"] = report["audits"]["total-byte-weight"]["numericValue"]
+    return scores
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--site", type=Path, default=Path("site"))
+    parser.add_argument("pages", nargs="*", default=PAGES, help="paths under the site root")
+    args = parser.parse_args()
+    handler = functools.partial(Handler, directory=str(args.site.resolve()))
+    server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), handler)
+    threading.Thread(target=server.serve_forever, daemon=True).start()
+    root = f"http://127.0.0.1:{server.server_address[1]}{BASE}"
+    print("| Page | Performance | Accessibility | Best practices | SEO | Transferred |")
+    print("|---|---:|---:|---:|---:|---:|")
+    with tempfile.TemporaryDirectory() as tmp:
+        for page in args.pages:
+            s = audit(root + page, Path(tmp) / "report.json")
+            print(f"| /{page} | {s['performance']} | {s['accessibility']} | "
+                  f"{s['best-practices']} | {s['seo']} | {s['bytes'] / 1024:.0f} KB |")
+    server.shutdown()
+
+
+if __name__ == "__main__":
+    main()
