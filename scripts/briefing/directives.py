@@ -14,6 +14,7 @@ import re
 from collections.abc import Callable
 from itertools import groupby
 
+from babel import Locale
 from babel.numbers import format_decimal, format_percent
 
 from .data import Chips, Data
@@ -83,8 +84,10 @@ def ratio_value(chips: Chips, ratio, lang: str) -> tuple[str, str, str]:
     num = chips.cell(*ratio.numerator).number
     den = chips.cell(*ratio.denominator).number
     value = num / den
-    if ratio.style == "percent":
-        result = format_percent(value, "#,##0.0%", locale=lang)
+    if ratio.style == "percent":  # the locale's own pattern (15,0 % in French), one decimal
+        pattern = Locale.parse(lang).percent_formats[None].pattern.replace("0%", "0.0%") \
+            .replace("0\u00a0%", "0.0\u00a0%").replace("0 %", "0.0 %")
+        result = format_percent(value, pattern, locale=lang)
     else:
         result = format_decimal(value, "#,##0.0", locale=lang) + "×"
     return _number(num, lang), _number(den, lang), result

@@ -24,7 +24,7 @@ MULTIPLIERS = {
 NUMBER_RE = re.compile(
     r"(?<![A-Za-z0-9.,¶])(\d{1,3}(?:[,\u202f\u00a0 .]\d{3})+|\d+)(?:([.,])(\d+))?"
     r"\s?(百万|万|億|billions?|milliards?|milliarden?|mrd|millions?|millionen|mio)?"
-    r"\s?(" + UNITS + r")?",
+    r"[\s-]?(" + UNITS + r")?",
     re.IGNORECASE,
 )
 DATE_WORDS = re.compile(r"^\s?(年|月|日|月期)")
