@@ -3,7 +3,7 @@
     .venv/bin/python scripts/lighthouse.py [--site site]
 
 Builds nothing: run `make build` first. Serves the built site on 127.0.0.1 under its base
-path, runs Lighthouse 13.5.0 (from the npm registry, through npx) with Debian's Chromium,
+path, compressing text with gzip as static hosts such as GitHub Pages do, runs Lighthouse 13.5.0 (from the npm registry, through npx) with Debian's Chromium,
 and prints a Markdown table. These are measured figures, not test assertions.
 """
 
@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import argparse
 import functools
+import gzip
 import http.server
 import json
 import os
@@ -26,8 +27,28 @@ CATEGORIES = ["performance", "accessibility", "best-practices", "seo"]
 
 
 class Handler(http.server.SimpleHTTPRequestHandler):
+    """Serve the site as a static host does: under its base path, text gzipped on request."""
+
+    COMPRESS = (".html", ".css", ".js", ".json", ".xml", ".svg")
+
     def log_message(self, *args: object) -> None:
         pass
+
+    def do_GET(self) -> None:  # noqa: N802 (http.server's naming)
+        path = Path(self.translate_path(self.path))
+        if path.is_dir():
+            path = path / "index.html"
+        wants_gzip = "gzip" in self.headers.get("Accept-Encoding", "")
+        if not (wants_gzip and path.is_file() and path.suffix in self.COMPRESS):
+            super().do_GET()
+            return
+        body = gzip.compress(path.read_bytes(), compresslevel=6)
+        self.send_response(200)
+        self.send_header("Content-Type", self.guess_type(str(path)))
+        self.send_header("Content-Encoding", "gzip")
+        self.send_header("Content-Length", str(len(body)))
+        self.end_headers()
+        self.wfile.write(body)
 
     def translate_path(self, path: str) -> str:
         path = path.split("?", 1)[0]
