@@ -177,3 +177,15 @@ def test_figure_normalisation():
 def test_directive_expands_per_language(real):
     text = expand("<!-- briefing:timeline actor=huawei -->", "ja", real.data)
     assert "ファーウェイ" in text
+
+
+@pytest.mark.parametrize(("directive", "expected"), [
+    ("<!-- briefing:timelines -->", "unknown directive 'briefing:timelines'"),
+    ("<!-- briefing:timeline actor=mars -->", "bad options {'actor': 'mars'}"),
+    ("<!-- briefing:chips-table actor=nvidia -->", "briefing:chips-table takes no options"),
+])
+def test_bad_directive_is_reported_with_page_and_line(real, directive, expected):
+    from briefing.directives import problems_in
+    problems = problems_in(f"# T\n\n{directive}\n", "docs/en/x.md", real.data)
+    assert [p.format()[:len("docs/en/x.md:3: ") + len(expected)] for p in problems] == [
+        f"docs/en/x.md:3: {expected}"]

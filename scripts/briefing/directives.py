@@ -38,10 +38,13 @@ def problems_in(markdown: str, path: str, data: Data, first_line: int = 1) -> li
         if name not in RENDERERS:
             problems.append(Problem(path, line, f"unknown directive 'briefing:{name}'",
                                     f"use one of: {', '.join(sorted(RENDERERS))}"))
-        elif name == "timeline" and set(options) - {"actor"} or \
-                options.get("actor", "nvidia") not in ACTORS:
+        elif name == "timeline" and (set(options) - {"actor"} or
+                                     options.get("actor", next(iter(ACTORS))) not in ACTORS):
             problems.append(Problem(path, line, f"bad options {options} for briefing:timeline",
                                     f"write actor=<one of {', '.join(ACTORS)}>"))
+        elif name != "timeline" and options:
+            problems.append(Problem(path, line, f"briefing:{name} takes no options",
+                                    f"write <!-- briefing:{name} -->"))
         elif name.startswith("chips") and data.chips is None:
             problems.append(Problem(path, line, "the chip data (data/chips.yml) is missing",
                                     "add data/chips.yml or remove the directive"))

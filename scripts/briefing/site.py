@@ -70,7 +70,7 @@ def load(config: MkDocsConfig) -> Project:
 
 def add_generated_files(files: Files, config: MkDocsConfig) -> Files:
     """Add the citations index and one page per source, for the language being built."""
-    project = load(config)
+    project = current_project()
     lang = current_language(config)
     STATE.generated = {}
     pages = [("index", "", index_url(lang), label("sources_title", lang))]
@@ -96,8 +96,15 @@ def add_generated_files(files: Files, config: MkDocsConfig) -> Files:
     return files
 
 
+def current_project() -> Project:
+    """The project validated in this build's on_pre_build (pages must not re-scan the inputs)."""
+    if STATE.project is None:
+        raise PluginError("briefing: pages are rendered before the sources were loaded")
+    return STATE.project
+
+
 def page_markdown(markdown: str, page: Page, config: MkDocsConfig) -> str:
-    project = load(config)
+    project = current_project()
     lang = current_language(config)
     src_uri = page.file.src_uri
     if src_uri in STATE.generated:
