@@ -6,8 +6,9 @@ while it imports this file.
 
 from __future__ import annotations
 
-from briefing import site
 from mkdocs.plugins import event_priority
+
+from briefing import site
 
 
 @event_priority(-110)  # after the i18n plugin has set this build's language
@@ -42,6 +43,7 @@ def on_page_context(context, page, config, nav):  # after the i18n plugin's (pri
 def on_post_build(config):
     site.place_search_index(config)
     site.place_404(config)
+    site.write_feed(config)
 
 
 def on_env(env, config, files):

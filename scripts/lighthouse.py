@@ -3,8 +3,9 @@
     .venv/bin/python scripts/lighthouse.py [--site site]
 
 Builds nothing: run `make build` first. Serves the built site on 127.0.0.1 under its base
-path, compressing text with gzip as static hosts such as GitHub Pages do, runs Lighthouse 13.5.0 (from the npm registry, through npx) with Debian's Chromium,
-and prints a Markdown table. These are measured figures, not test assertions.
+path, compressing text with gzip as static hosts such as GitHub Pages do, runs Lighthouse
+13.5.0 (from the npm registry, through npx) with Debian's Chromium, and prints a Markdown
+table. These are measured figures, not test assertions.
 """
 
 from __future__ import annotations

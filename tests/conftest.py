@@ -8,6 +8,8 @@ from pathlib import Path
 
 import pytest
 
+from briefing.freshness import english_hash
+
 ROOT = Path(__file__).resolve().parent.parent
 LANGS = ("en", "ja", "fr", "de")
 
@@ -61,7 +63,8 @@ def make_project(tmp_path: Path) -> Callable[..., Path]:
     """Write seeds and pages (four languages unless given) into a fresh project folder."""
 
     def make(seeds: dict[str, str | bytes] | None = None,
-             pages: dict[str, str] | None = None) -> Path:
+             pages: dict[str, str] | None = None, stamp: bool = True) -> Path:
+        """`stamp`: record in each translation that it matches its English page."""
         root = tmp_path / "project"
         for rel, text in (seeds if seeds is not None else {"example.md": VALID_SEED}).items():
             path = root / "seeds" / rel
@@ -72,7 +75,12 @@ def make_project(tmp_path: Path) -> Callable[..., Path]:
                 path.write_text(text, encoding="utf-8")
         default_pages = {f"{lang}/index.md": f"# Home {lang}\n\nA fact [@example-source, ¶2].\n"
                          for lang in LANGS}
-        for rel, text in (pages if pages is not None else default_pages).items():
+        pages = pages if pages is not None else default_pages
+        for rel, text in pages.items():
+            lang, _, inner = rel.partition("/")
+            english = pages.get(f"en/{inner}")
+            if stamp and lang != "en" and english is not None and not text.startswith("---"):
+                text = f"---\ntranslated_from: '{english_hash(english)}'\n---\n{text}"
             path = root / "docs" / rel
             path.parent.mkdir(parents=True, exist_ok=True)
             path.write_text(text, encoding="utf-8")

@@ -113,7 +113,8 @@ def _search(page, server: str, lang: str, query: str) -> list[str]:
 
 
 @pytest.mark.parametrize(("lang", "query"), [
-    ("en", "citation"), ("ja", "エヌビディア"), ("ja", "出典"), ("fr", "sources"), ("de", "Quellen")])
+    ("en", "citation"), ("ja", "エヌビディア"), ("ja", "出典"), ("fr", "sources"),
+    ("de", "Quellen")])
 def test_search_stays_in_the_readers_language(page, server, lang, query):
     results = _search(page, server, lang, query)
     assert results

@@ -9,10 +9,10 @@ from urllib.parse import unquote, urlsplit
 
 import pytest
 import yaml
-from briefing.project import load_project
-from briefing.strings import KINDS, LABELS
 from mkdocs.exceptions import Abort
 
+from briefing.project import load_project
+from briefing.strings import KINDS, LABELS
 from conftest import LANGS, ROOT, build_site
 from sitehtml import language_of, pages, read
 
@@ -130,7 +130,8 @@ def test_nothing_is_requested_from_another_host(site):
         for tag in read(page).tags:
             attr = loaders.get(tag.name)
             value = tag.attrs.get(attr or "", "")
-            if tag.name == "link" and {"canonical", "alternate"} & set(tag.attrs.get("rel", "").split()):
+            rel = set(tag.attrs.get("rel", "").split())
+            if tag.name == "link" and {"canonical", "alternate"} & rel:
                 continue  # metadata, not a request
             assert not re.match(r"(https?:)?//", value), (page, tag)
     for asset in list(site.rglob("*.css")) + list(site.rglob("*.js")):

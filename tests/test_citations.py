@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import pytest
+
 from briefing.citations import find_citations
 from briefing.model import Cite
 

@@ -5,15 +5,15 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
+
 from briefing.citations import find_citations
-from briefing.data import load_chips, load_timeline
+from briefing.data import load_timeline
 from briefing.directives import expand
 from briefing.parity import citation_keys, compare, figures
 from briefing.project import load_project
 from briefing.strings import ACTORS
 from briefing.validate import load_sources
-
-from conftest import LANGS, ROOT, VALID_SEED
+from conftest import LANGS, ROOT
 
 EVENT = """\
 events:

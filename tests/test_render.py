@@ -5,17 +5,24 @@ from __future__ import annotations
 import re
 
 import pytest
-from briefing.project import load_project
-from briefing.render import (fill_fragments, format_fuzzy, relative_url, render_index,
-                             render_page, render_source_page)
-from briefing.model import FuzzyDate
 
+from briefing.model import FuzzyDate
+from briefing.project import load_project
+from briefing.render import (
+    fill_fragments,
+    format_fuzzy,
+    relative_url,
+    render_index,
+    render_page,
+    render_source_page,
+)
 from conftest import LANGS, VALID_SEED
 
 HOSTILE = (VALID_SEED
            .replace("Titre original", "<script>alert(1)</script> {{ 7*7 }}")
            .replace("Le Média", "'<img src=x onerror=alert(1)>'")
-           .replace("Premier paragraphe.", "{% include 'x' %} <b>bold</b> *stars* [link](javascript:x)"))
+           .replace("Premier paragraphe.",
+                    "{% include 'x' %} <b>bold</b> *stars* [link](javascript:x)"))
 
 
 @pytest.fixture

@@ -261,7 +261,8 @@ def _ratio(r: _Reader, key: Key, raw: Any, chips: Chips) -> Ratio | None:
         try:
             cell = chips.cell(row, chip)
         except (StopIteration, KeyError):
-            r.fail((*key, side), f"no cell '{entry[side]}'", "write <row id>.<chip id>, e.g. fp16-dense.h20")
+            r.fail((*key, side), f"no cell '{entry[side]}'",
+                   "write <row id>.<chip id>, e.g. fp16-dense.h20")
             return None
         if cell.number is None:
             r.fail((*key, side), f"'{entry[side]}' has no number", "give that cell a number")

@@ -13,7 +13,8 @@ from decimal import Decimal, InvalidOperation
 
 from .citations import find_citations
 
-UNITS = r"(?:GB/s|GB|TB/s|TFLOPS|TOPS|W\b|nm|%|×|倍|Go/s|Go|To/s|ワット|times\b|fois\b|-?mal\b|-?fach\b)"
+UNITS = (r"(?:GB/s|GB|TB/s|TFLOPS|TOPS|W\b|nm|%|×|倍|Go/s|Go|To/s|ワット"
+         r"|times\b|fois\b|-?mal\b|-?fach\b)")
 MULTIPLIERS = {
     "billion": Decimal(10) ** 9, "billions": Decimal(10) ** 9, "milliard": Decimal(10) ** 9,
     "milliards": Decimal(10) ** 9, "milliarde": Decimal(10) ** 9, "milliarden": Decimal(10) ** 9,
@@ -79,6 +80,9 @@ def citation_keys(text: str) -> set[tuple[str, str]]:
 
 def compare(texts: Mapping[str, str], reference: str = "en") -> list[str]:
     """Differences between translations and the reference language, as readable lines."""
+    from .freshness import body_of
+
+    texts = {lang: body_of(text) for lang, text in texts.items()}  # not the front matter
     out = []
     base_keys, base_figs = citation_keys(texts[reference]), figures(texts[reference], reference)
     for lang, text in texts.items():

@@ -10,6 +10,7 @@ from pathlib import Path
 from . import SITE_LANGUAGES
 from .data import Data, load_data
 from .errors import BriefingError, Problem
+from .freshness import Behind, check_translations
 from .model import Source
 from .pages import PageScan, scan_pages
 from .validate import load_sources
@@ -33,6 +34,10 @@ class Project:
     pages: dict[str, list[PageScan]]
     data: Data = field(default_factory=lambda: Data([], None))
     uses: dict[str, dict[str, list[Use]]] = field(default_factory=dict)  # lang -> id -> uses
+    behind: list[Behind] = field(default_factory=list)  # translations older than the English
+
+    def is_behind(self, lang: str, rel: str) -> bool:
+        return any(b.path.endswith(f"/{lang}/{rel}") for b in self.behind)
 
     def sorted_sources(self) -> list[Source]:
         return sorted(self.sources.values(), key=lambda s: (s.published.sort_key, s.id))
@@ -55,7 +60,8 @@ def _index_uses(pages: dict[str, list[PageScan]]) -> dict[str, dict[str, list[Us
                 for cite in citation.cites:
                     counts[cite.source_id] += 1
                     if cite.first is not None:
-                        paras[cite.source_id].update(range(cite.first, (cite.last or cite.first) + 1))
+                        last = cite.last or cite.first
+                        paras[cite.source_id].update(range(cite.first, last + 1))
             for source_id, count in counts.items():
                 per_source[source_id].append(
                     Use(page.title, page.url, count, frozenset(paras[source_id])))
@@ -82,9 +88,12 @@ def load_project(root: Path, languages: Sequence[str] = SITE_LANGUAGES,
     problems.extend(data_problems)
     pages, page_problems = scan_pages(docs_dir, root, languages, sources, broken, data)
     problems.extend(page_problems)
+    behind, stale_problems = check_translations(
+        docs_dir, root, languages, {lang: [p.rel for p in scans] for lang, scans in pages.items()})
+    problems.extend(stale_problems)
     if problems:
         raise BriefingError(problems)
-    project = Project(root, tuple(languages), sources, pages, data)
+    project = Project(root, tuple(languages), sources, pages, data, behind=behind)
     project.uses = _index_uses(pages)
     return project
 

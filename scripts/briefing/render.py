@@ -18,6 +18,7 @@ from jinja2 import Environment, FileSystemLoader, StrictUndefined, select_autoes
 
 from .citations import Citation, find_citations
 from .directives import expand
+from .history import MAX_ENTRIES, History, entries, feed_path
 from .model import Cite, FuzzyDate, Source
 from .pages import lang_prefix
 from .project import Project
@@ -186,3 +187,57 @@ def render_index(lang: str, project: Project) -> str:
     return ENV.get_template("index.html.j2").render(
         sources=project.sorted_sources(), lang=lang, project=project, page_url=index_url(lang))
 
+
+
+def news_url(lang: str) -> str:
+    return f"{lang_prefix(lang)}whats-new/"
+
+
+def render_whats_new(lang: str, project: Project, history: History) -> str:
+    found = entries(project, history, lang)
+    return ENV.get_template("whats_new.html.j2").render(
+        entries=found[:MAX_ENTRIES], total=len(found), history_available=history.available,
+        lang=lang, page_url=news_url(lang), feed_url=feed_path(lang))
+
+
+def render_feed(lang: str, project: Project, history: History, site_url: str) -> bytes:
+    """The language's Atom feed (RFC 4287): the same entries as its What's new page."""
+    from xml.etree import ElementTree as ET
+
+    atom = "http://www.w3.org/2005/Atom"
+    ET.register_namespace("", atom)
+    base = site_url if site_url.endswith("/") else site_url + "/"
+    found = entries(project, history, lang)[:MAX_ENTRIES]
+
+    def sub(parent: ET.Element, tag: str, text: str | None = None, **attrs: str) -> ET.Element:
+        node = ET.SubElement(parent, f"{{{atom}}}{tag}", attrs)
+        node.text = text
+        return node
+
+    feed = ET.Element(f"{{{atom}}}feed", {"xml:lang": lang})
+    sub(feed, "title", label("feed_title", lang))
+    sub(feed, "id", base + feed_path(lang))
+    sub(feed, "link", rel="self", href=base + feed_path(lang))
+    sub(feed, "link", rel="alternate", type="text/html", href=base + news_url(lang))
+    newest = max((e.day for e in found), default=dt.date.today())
+    sub(feed, "updated", f"{newest.isoformat()}T00:00:00Z")
+    sub(sub(feed, "author"), "name", label("feed_title", lang))
+    for entry in found:
+        node = sub(feed, "entry")
+        kind = label("news_" + entry.kind, lang)
+        sub(node, "title", f"{kind}{label('colon', lang)}{entry.title}")
+        sub(node, "id", f"{base}{entry.url}#{entry.kind}-{entry.day.isoformat()}")
+        sub(node, "link", rel="alternate", type="text/html", href=base + entry.url)
+        sub(node, "updated", f"{entry.day.isoformat()}T00:00:00Z")
+    ET.indent(feed)
+    return ET.tostring(feed, encoding="utf-8", xml_declaration=True) + b"\n"
+
+
+def render_behind_notice(lang: str, page_url: str) -> str:
+    """The notice on a translation made before the English page last changed."""
+    english = page_url.removeprefix(lang_prefix(lang))
+    return ENV.from_string(
+        '<p class="bf-behind" role="note">{{ label("behind_notice", lang) }}'
+        '{{ "" if lang == "ja" else " " }}<a href="{{ href }}" hreflang="en">'
+        '{{ label("behind_link", lang) }}</a></p>'
+    ).render(lang=lang, href=relative_url(page_url, english))

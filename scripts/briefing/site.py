@@ -10,6 +10,7 @@ from __future__ import annotations
 import copy
 import html
 import json
+import logging
 from dataclasses import dataclass, field
 from pathlib import Path
 from types import SimpleNamespace
@@ -23,10 +24,22 @@ from mkdocs.structure.pages import Page
 
 from . import DEFAULT_LANGUAGE, SITE_LANGUAGES
 from .errors import BriefingError
-from .pages import lang_prefix
+from .history import History, feed_path, read_history
+from .pages import page_url as page_url_of
 from .project import Project, fingerprint, load_project
-from .render import (fill_fragments, index_url, render_index, render_page,
-                     render_source_page, source_url, token)
+from .render import (
+    fill_fragments,
+    index_url,
+    news_url,
+    render_behind_notice,
+    render_feed,
+    render_index,
+    render_page,
+    render_source_page,
+    render_whats_new,
+    source_url,
+    token,
+)
 from .strings import label
 
 
@@ -36,12 +49,14 @@ class _State:
     default_search_index: bytes | None = None
     default_404: bytes | None = None
     project: Project | None = None
+    history: History = field(default_factory=lambda: History(False, ()))
     # src_uri of a generated page -> ("index", "") or ("source", id), for the current language
     generated: dict[str, tuple[str, str]] = field(default_factory=dict)
     fragments: dict[str, dict[str, str]] = field(default_factory=dict)
 
 
 STATE = _State()
+log = logging.getLogger("mkdocs.plugins.briefing")
 
 
 def root_of(config: MkDocsConfig) -> Path:
@@ -65,6 +80,12 @@ def load(config: MkDocsConfig) -> Project:
         except BriefingError as exc:
             raise PluginError(str(exc)) from None
         STATE.key = key
+        STATE.history = read_history(root)
+        for behind in STATE.project.behind:
+            log.info("briefing: %s", behind.format())
+        if not STATE.history.available:
+            log.info("briefing: no git history here (or a shallow clone): What's new dates "
+                     "sources by their accessed date and lists no page updates")
     return STATE.project
 
 
@@ -73,19 +94,20 @@ def add_generated_files(files: Files, config: MkDocsConfig) -> Files:
     project = current_project()
     lang = current_language(config)
     STATE.generated = {}
-    pages = [("index", "", index_url(lang), label("sources_title", lang))]
+    pages = [("index", "", index_url(lang), label("sources_title", lang)),
+             ("news", "", news_url(lang), label("news_title", lang))]
     pages += [("source", s.id, source_url(s.id, lang), s.titles[lang])
               for s in project.sorted_sources()]
     for kind, ident, url, title in pages:
-        src_uri = f"{lang}/sources/{ident or 'index'}.md"
+        src_uri = f"{lang}/whats-new.md" if kind == "news" else \
+            f"{lang}/sources/{ident or 'index'}.md"
         front = yaml.safe_dump({"title": html.escape(title, quote=True)}, allow_unicode=True)
         content = f"---\n{front}---\n\n{token(0)}\n"
         generated = File.generated(config, src_uri, content=content)
         generated.dest_uri = f"{url}index.html"
         # For the i18n plugin's sitemap: this page in every language.
         generated.alternates = {
-            other: SimpleNamespace(url=index_url(other) if kind == "index" else
-                                   source_url(ident, other), page=None)
+            other: SimpleNamespace(url=_generated_url(kind, ident, other), page=None)
             for other in SITE_LANGUAGES}
         files.append(generated)
         STATE.generated[src_uri] = (kind, ident)
@@ -94,6 +116,14 @@ def add_generated_files(files: Files, config: MkDocsConfig) -> Files:
         listed = plugin.i18n_files_per_language.setdefault(lang, [])
         listed.extend(f for f in files if f.src_uri in STATE.generated)
     return files
+
+
+def _generated_url(kind: str, ident: str, lang: str) -> str:
+    if kind == "index":
+        return index_url(lang)
+    if kind == "news":
+        return news_url(lang)
+    return source_url(ident, lang)
 
 
 def current_project() -> Project:
@@ -109,12 +139,21 @@ def page_markdown(markdown: str, page: Page, config: MkDocsConfig) -> str:
     src_uri = page.file.src_uri
     if src_uri in STATE.generated:
         kind, ident = STATE.generated[src_uri]
-        body = render_index(lang, project) if kind == "index" else \
-            render_source_page(project.sources[ident], lang, project)
+        if kind == "index":
+            body = render_index(lang, project)
+        elif kind == "news":
+            body = render_whats_new(lang, project, STATE.history)
+        else:
+            body = render_source_page(project.sources[ident], lang, project)
         STATE.fragments[src_uri] = {token(0): body}
         return markdown
     rendered = render_page(markdown, page.url, lang, project, path=src_uri)
     STATE.fragments[src_uri] = rendered.fragments
+    rel = src_uri.removeprefix(f"{lang}/")
+    if project.is_behind(lang, rel):
+        notice = token(len(rendered.fragments) + 1000)
+        STATE.fragments[src_uri][notice] = render_behind_notice(lang, page_url_of(rel, lang))
+        return f"{notice}\n\n{rendered.markdown}"
     return rendered.markdown
 
 
@@ -132,7 +171,7 @@ def fix_alternates(page: Page, config: MkDocsConfig) -> None:
     alternates = copy.deepcopy(getattr(config.extra, "alternate", None) or [])
     for alternate in alternates:
         lang = alternate["lang"]
-        alternate["link"] = index_url(lang) if kind == "index" else source_url(ident, lang)
+        alternate["link"] = _generated_url(kind, ident, lang)
     config.extra.alternate = alternates
 
 
@@ -203,6 +242,16 @@ def place_404(config: MkDocsConfig) -> None:
         root.write_bytes(STATE.default_404)
 
 
+def write_feed(config: MkDocsConfig) -> None:
+    """Write this language's Atom feed next to its home page."""
+    lang = current_language(config)
+    target = Path(config.site_dir) / feed_path(lang)
+    target.parent.mkdir(parents=True, exist_ok=True)
+    target.write_bytes(render_feed(lang, current_project(), STATE.history,
+                                   config.site_url or "/"))
+
+
 def add_template_globals(env: Any) -> None:
     """Let theme templates (404, head) use the briefing's labels."""
     env.globals["briefing_label"] = label
+    env.globals["briefing_feed"] = feed_path

@@ -13,10 +13,12 @@ from babel import Locale, UnknownLocaleError
 
 from . import SITE_LANGUAGES
 from .errors import Problem
+from .identity import normalise_url, text_hash
 from .load import Document, Key, read_document
 from .model import PRECISIONS, FuzzyDate, Source
 from .strings import KINDS
 
+LANGUAGE_NAMES = {"en": "English", "ja": "Japanese", "fr": "French", "de": "German"}
 ID_RE = re.compile(r"^[a-z0-9]+(?:-[a-z0-9]+)*$")
 DATE_RE = re.compile(r"^(\d{4})(?:-(\d{2})(?:-(\d{2}))?)?$")
 
@@ -66,7 +68,10 @@ class _Checker:
     def text(self, key: Key, value: Any) -> str | None:
         if isinstance(value, str) and value.strip():
             return value.strip()
-        self.fail(key, f"expected text, found {_describe(value)}")
+        fix = None
+        if isinstance(value, str) and len(key) == 2 and key[1] in SITE_LANGUAGES:
+            fix = f"write the {key[0]} in {LANGUAGE_NAMES[str(key[1])]} between the quotes"
+        self.fail(key, f"expected text, found {_describe(value)}", fix)
         return None
 
     def languages(self, key: Key, value: Any, required: Iterable[str],
@@ -264,6 +269,29 @@ def _nullable(c: _Checker, meta: dict[str, Any], key: str) -> str | None:
     return c.text((key,), meta[key])
 
 
+def _duplicates(source: Source, doc: Document, by_url: dict[str, str],
+                by_text: dict[str, str]) -> list[Problem]:
+    """The same article must not enter the corpus twice (under two ids)."""
+    found = []
+    if source.url:
+        key = normalise_url(source.url)
+        if key in by_url:
+            found.append(Problem(source.path, doc.lines.get(("url",), 2),
+                                 f"url: the same address as {by_url[key]}",
+                                 "this article is already a source: delete this file and "
+                                 "cite the existing one"))
+        by_url.setdefault(key, source.path)
+    digest = text_hash("\n".join(source.paragraphs))
+    if digest:
+        if digest in by_text:
+            found.append(Problem(source.path, doc.body_line,
+                                 f"the text is the same as in {by_text[digest]}",
+                                 "this article is already a source: delete this file and "
+                                 "cite the existing one"))
+        by_text.setdefault(digest, source.path)
+    return found
+
+
 def load_sources(seeds_dir: Path, root: Path, seen_ids: set[str] | None = None
                  ) -> tuple[dict[str, Source], list[Problem]]:
     """Read and validate every `*.md` under `seeds_dir`; check ids across files.
@@ -274,6 +302,8 @@ def load_sources(seeds_dir: Path, root: Path, seen_ids: set[str] | None = None
     sources: dict[str, Source] = {}
     problems: list[Problem] = []
     first_path: dict[str, str] = {}
+    by_url: dict[str, str] = {}  # normalised address -> path of the first source with it
+    by_text: dict[str, str] = {}  # text hash -> path
     for path in sorted(seeds_dir.rglob("*")):
         if path.is_dir() or path.name.startswith("."):
             continue
@@ -296,6 +326,7 @@ def load_sources(seeds_dir: Path, root: Path, seen_ids: set[str] | None = None
             if seen_ids is not None:
                 seen_ids.add(raw_id)
         if source:
+            problems.extend(_duplicates(source, doc, by_url, by_text))
             sources[source.id] = source
     for source in sources.values():
         for other in source.same_text_as:
