@@ -8,7 +8,7 @@ STAMP  := $(VENV)/.installed
 
 SUDO   := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
 
-.PHONY: serve build test check clean chromium
+.PHONY: serve build test lint check new translated hooks clean chromium
 
 $(STAMP): requirements.txt requirements-dev.txt
 	@command -v $(PYTHON) >/dev/null 2>&1 || { echo "Python 3.11 is required ($(PYTHON) not found)"; exit 1; }
@@ -29,10 +29,27 @@ chromium:
 	  $(SUDO) apt-get update -q && $(SUDO) apt-get install -y -q chromium; }
 
 test: $(STAMP) chromium
+	$(BIN)/ruff check scripts tests
 	PLAYWRIGHT_SKIP_BROWSER_DOWNLOAD=1 $(BIN)/python -m pytest
 
+lint: $(STAMP)
+	$(BIN)/ruff check scripts tests
+
+# Editors' commands (see CONTRIBUTING.md).
 check: $(STAMP)
 	PYTHONPATH=scripts $(BIN)/python -m briefing check
+
+new: $(STAMP)
+	@test -n "$(TEXT)" || { echo "Usage: make new TEXT=article.txt   (asks for the metadata;"; \
+	  echo "       or pass options: make new TEXT=article.txt ARGS='--language fr --kind news-report ...')"; exit 2; }
+	PYTHONPATH=scripts $(BIN)/python -m briefing new "$(TEXT)" $(ARGS)
+
+translated: $(STAMP)
+	@test -n "$(PAGES)" || { echo "Usage: make translated PAGES='docs/ja/chips.md docs/fr/chips.md'"; exit 2; }
+	PYTHONPATH=scripts $(BIN)/python -m briefing translated $(PAGES)
+
+hooks: $(STAMP)
+	$(BIN)/pre-commit install
 
 clean:
 	rm -rf site $(VENV)

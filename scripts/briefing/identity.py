@@ -10,7 +10,7 @@ from __future__ import annotations
 import hashlib
 import re
 import unicodedata
-from urllib.parse import parse_qsl, urlencode, urlsplit
+from urllib.parse import parse_qsl, urlencode, urlsplit, urlunsplit
 
 TRACKING = re.compile(r"^(utm_.*|fbclid|gclid|mc_[a-z]+|ref|ref_src|cmpid|ncid|guccounter)$")
 _SPACE = re.compile(r"\s+")
@@ -26,6 +26,14 @@ def normalise_url(url: str) -> str:
                              if not TRACKING.match(k.lower())))
     path = parts.path.rstrip("/") or ""
     return f"https://{host}{path}" + (f"?{query}" if query else "")
+
+
+def without_tracking(url: str) -> str:
+    """The address as given, minus tracking parameters and the fragment."""
+    parts = urlsplit(url.strip())
+    query = urlencode([(k, v) for k, v in parse_qsl(parts.query, keep_blank_values=True)
+                       if not TRACKING.match(k.lower())])
+    return urlunsplit((parts.scheme, parts.netloc, parts.path, query, ""))
 
 
 def text_hash(text: str) -> str | None:

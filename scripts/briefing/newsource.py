@@ -19,7 +19,7 @@ from urllib.parse import urlsplit
 
 from . import SITE_LANGUAGES
 from .errors import Problem
-from .identity import normalise_url, text_hash
+from .identity import normalise_url, text_hash, without_tracking
 from .load import read_document
 from .strings import KINDS
 from .validate import ID_RE, check_source, language_tag, parse_fuzzy_date
@@ -220,6 +220,8 @@ def create(article: Article, root: Path, seeds_dir: Path | None = None,
     path = seeds_dir / f"{source_id}.md"
     if path.exists():
         raise NewSourceError(f"{path.relative_to(root)} already exists; choose another --id")
+    if article.url:
+        article.url = without_tracking(article.url)
     precision = article.precision or default_precision(article.published)
     text = render(article, source_id, article.accessed or today().isoformat(), precision)
     seeds_dir.mkdir(parents=True, exist_ok=True)
