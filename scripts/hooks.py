@@ -31,7 +31,7 @@ def on_page_markdown(markdown, page, config, files):
 
 
 def on_page_content(html, page, config, files):
-    return site.page_content(html, page)
+    return site.page_content(html, page, config)
 
 
 def on_page_context(context, page, config, nav):  # after the i18n plugin's (priority 50)
@@ -44,6 +44,7 @@ def on_post_build(config):
     site.place_search_index(config)
     site.place_404(config)
     site.write_feed(config)
+    site.write_exports(config)
 
 
 def on_env(env, config, files):

@@ -99,5 +99,14 @@ def entries(project: Project, history: History, lang: str) -> list[Entry]:
     return found
 
 
+def latest_days(history: History) -> dict[str, dt.date]:
+    """Path -> the day of the newest commit that changed it."""
+    days: dict[str, dt.date] = {}
+    for commit in history.commits:  # newest first
+        for _, path in commit.changes:
+            days.setdefault(path, commit.day)
+    return days
+
+
 def feed_path(lang: str) -> str:
     return "feed.xml" if lang == SITE_LANGUAGES[0] else f"{lang}/feed.xml"

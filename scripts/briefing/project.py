@@ -36,6 +36,16 @@ class Project:
     uses: dict[str, dict[str, list[Use]]] = field(default_factory=dict)  # lang -> id -> uses
     behind: list[Behind] = field(default_factory=list)  # translations older than the English
 
+    def scan(self, lang: str, rel: str) -> PageScan | None:
+        return next((p for p in self.pages.get(lang, []) if p.rel == rel), None)
+
+    def cited_sources(self, lang: str, rel: str) -> list[Source]:
+        """The sources a page cites, in order of first citation."""
+        page = self.scan(lang, rel)
+        ids = dict.fromkeys(c.source_id for cit in (page.citations if page else [])
+                            for c in cit.cites)
+        return [self.sources[i] for i in ids if i in self.sources]
+
     def is_behind(self, lang: str, rel: str) -> bool:
         return any(b.path.endswith(f"/{lang}/{rel}") for b in self.behind)
 

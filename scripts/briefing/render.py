@@ -18,6 +18,7 @@ from jinja2 import Environment, FileSystemLoader, StrictUndefined, select_autoes
 
 from .citations import Citation, find_citations
 from .directives import expand
+from .exports import downloads_url
 from .history import MAX_ENTRIES, History, entries, feed_path
 from .model import Cite, FuzzyDate, Source
 from .pages import lang_prefix
@@ -75,7 +76,7 @@ def _env() -> Environment:
     env.globals.update(
         label=label, kinds=KINDS, labels=LABELS, format_fuzzy=format_fuzzy,
         format_day=format_day, language_name=language_name, relative_url=relative_url,
-        source_url=source_url, index_url=index_url,
+        source_url=source_url, index_url=index_url, downloads_url=downloads_url,
     )
     return env
 

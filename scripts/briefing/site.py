@@ -23,8 +23,10 @@ from mkdocs.structure.files import File, Files
 from mkdocs.structure.pages import Page
 
 from . import DEFAULT_LANGUAGE, SITE_LANGUAGES
+from .citepage import cite_box
 from .errors import BriefingError
-from .history import History, feed_path, read_history
+from .exports import downloads_url, render_all
+from .history import History, feed_path, latest_days, read_history
 from .pages import page_url as page_url_of
 from .project import Project, fingerprint, load_project
 from .render import (
@@ -50,6 +52,7 @@ class _State:
     default_404: bytes | None = None
     project: Project | None = None
     history: History = field(default_factory=lambda: History(False, ()))
+    days: dict[str, Any] = field(default_factory=dict)  # path -> day of its newest commit
     # src_uri of a generated page -> ("index", "") or ("source", id), for the current language
     generated: dict[str, tuple[str, str]] = field(default_factory=dict)
     fragments: dict[str, dict[str, str]] = field(default_factory=dict)
@@ -81,6 +84,7 @@ def load(config: MkDocsConfig) -> Project:
             raise PluginError(str(exc)) from None
         STATE.key = key
         STATE.history = read_history(root)
+        STATE.days = latest_days(STATE.history)
         for behind in STATE.project.behind:
             log.info("briefing: %s", behind.format())
         if not STATE.history.available:
@@ -157,8 +161,31 @@ def page_markdown(markdown: str, page: Page, config: MkDocsConfig) -> str:
     return rendered.markdown
 
 
-def page_content(content: str, page: Page) -> str:
-    return fill_fragments(content, STATE.fragments.pop(page.file.src_uri, {}))
+def page_content(content: str, page: Page, config: MkDocsConfig) -> str:
+    content = fill_fragments(content, STATE.fragments.pop(page.file.src_uri, {}))
+    return content + _cite_this_page(page, config)
+
+
+def _cite_this_page(page: Page, config: MkDocsConfig) -> str:
+    """The "cite this page" box and the page's JSON-LD."""
+    project = current_project()
+    lang = current_language(config)
+    src_uri = page.file.src_uri
+    base = _site_url(config)
+    about, cited = None, []
+    generated = STATE.generated.get(src_uri)
+    if generated is None:
+        rel = src_uri.removeprefix(f"{lang}/")
+        day = STATE.days.get(f"docs/{src_uri}")
+        cited = project.cited_sources(lang, rel)
+    elif generated[0] == "source":
+        about = project.sources[generated[1]]
+        day = STATE.days.get(about.path)
+    else:
+        day = STATE.history.commits[0].day if STATE.history.commits else None
+    title = page.title or label("site_name", lang)
+    return cite_box(lang, html.unescape(title), base + page.url, page.url, base, day, cited,
+                    about)
 
 
 def fix_alternates(page: Page, config: MkDocsConfig) -> None:
@@ -249,6 +276,20 @@ def write_feed(config: MkDocsConfig) -> None:
     target.parent.mkdir(parents=True, exist_ok=True)
     target.write_bytes(render_feed(lang, current_project(), STATE.history,
                                    config.site_url or "/"))
+
+
+def write_exports(config: MkDocsConfig) -> None:
+    """Write this language's downloads (CSL-JSON, BibTeX, TimelineJS, chips CSV/JSON)."""
+    lang = current_language(config)
+    folder = Path(config.site_dir) / downloads_url(lang)
+    folder.mkdir(parents=True, exist_ok=True)
+    for name, text in render_all(current_project(), lang, _site_url(config)).items():
+        (folder / name).write_text(text, encoding="utf-8")
+
+
+def _site_url(config: MkDocsConfig) -> str:
+    url = config.site_url or "/"
+    return url if url.endswith("/") else url + "/"
 
 
 def add_template_globals(env: Any) -> None:

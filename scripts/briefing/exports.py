@@ -1,0 +1,269 @@
+"""Downloadable data, written at build time into each language's `downloads/` folder.
+
+- sources.json: every source as CSL-JSON (imports into Zotero, Pandoc, citeproc);
+- sources.bib: every source as BibTeX (BibLaTeX fields that Zotero and Biber read);
+- timeline.json: the timeline in TimelineJS's JSON format, citations as links;
+- chips.csv and chips.json: the chip specifications, each cell with its citations.
+
+Texts in the reader's language where the record has them (titles, notes, labels); the
+original title always. Everything here is data: JSON and CSV are written by their
+libraries, BibTeX values are escaped for LaTeX, HTML in the timeline is escaped.
+"""
+
+from __future__ import annotations
+
+import csv
+import html
+import io
+import json
+import re
+from typing import Any
+
+from .citations import find_citations
+from .data import Chips
+from .directives import ratio_value
+from .model import Cite, FuzzyDate, Source
+from .project import Project
+from .strings import ACTORS, KINDS, label
+
+FILES = ("sources.json", "sources.bib", "timeline.json", "chips.csv", "chips.json")
+
+CSL_TYPES = {
+    "news-report": "article-newspaper", "analysis": "article-newspaper",
+    "opinion-column": "article-newspaper", "republished": "webpage",
+    "ai-generated-news": "webpage", "datasheet": "document",
+    "government-document": "document", "legal-analysis": "post-weblog",
+    "think-tank": "report", "company-filing": "report", "expert-notes": "webpage",
+}
+BIB_TYPES = {"article-newspaper": "article", "report": "report"}  # others: @online
+BIB_LANGIDS = {"ja": "japanese", "fr": "french", "de": "ngerman", "en": "english",
+               "zh": "chinese"}
+BIB_MONTHS = ("jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec")
+
+
+def downloads_url(lang: str, name: str = "") -> str:
+    prefix = "" if lang == "en" else f"{lang}/"
+    return f"{prefix}downloads/{name}"
+
+
+# --------------------------------------------------------------------------- sources
+
+
+def _date_parts(date: FuzzyDate) -> list[int]:
+    return [p for p in (date.year, date.month, date.day) if p is not None]
+
+
+def csl_item(source: Source, lang: str, site_url: str) -> dict[str, Any]:
+    item: dict[str, Any] = {
+        "id": source.id,
+        "type": CSL_TYPES.get(source.kind, "webpage"),
+        "title": source.title_original,
+        "language": source.language,
+        "issued": {"date-parts": [_date_parts(source.published)]},
+        "accessed": {"date-parts": [[source.accessed.year, source.accessed.month,
+                                     source.accessed.day]]},
+        "note": source.notes[lang],
+        "archive": label("site_name", lang),
+        "archive_location": site_url + _source_path(source.id, lang),
+    }
+    if source.published.precision == "approximate":
+        item["issued"]["circa"] = True
+    if source.language != lang:
+        item["title-short"] = source.titles[lang]  # the title in the reader's language
+    if source.outlet:
+        item["container-title"] = source.outlet
+        item["publisher"] = source.outlet
+    if source.author:
+        item["author"] = [{"literal": source.author}]
+    if source.url:
+        item["URL"] = source.url
+    return item
+
+
+def _source_path(source_id: str, lang: str) -> str:
+    return ("" if lang == "en" else f"{lang}/") + f"sources/{source_id}/"
+
+
+def csl_json(project: Project, lang: str, site_url: str) -> str:
+    items = [csl_item(s, lang, site_url) for s in project.sorted_sources()]
+    return json.dumps(items, ensure_ascii=False, indent=1) + "\n"
+
+
+_LATEX = {"\\": r"\textbackslash{}", "{": r"\{", "}": r"\}", "%": r"\%", "$": r"\$",
+          "&": r"\&", "#": r"\#", "_": r"\_", "^": r"\textasciicircum{}",
+          "~": r"\textasciitilde{}"}
+
+
+def latex_escape(text: str) -> str:
+    text = re.sub(r"[ \t\r\n]+", " ", text).strip()  # keep no-break spaces (French)
+    return re.sub(r"[\\{}%$&#_^~]", lambda m: _LATEX[m.group()], text)
+
+
+def bibtex_entry(source: Source, lang: str, site_url: str) -> str:
+    csl_type = CSL_TYPES.get(source.kind, "webpage")
+    kind = BIB_TYPES.get(csl_type, "online")
+    fields: list[tuple[str, str]] = [("title", "{" + latex_escape(source.title_original) + "}")]
+    if source.author:
+        fields.append(("author", "{" + latex_escape(source.author) + "}"))  # a name as written
+    if source.outlet:
+        outlet = latex_escape(source.outlet)
+        fields.append({"article": ("journaltitle", outlet), "report": ("institution", outlet)}
+                      .get(kind, ("organization", outlet)))
+    if kind == "report":
+        fields.append(("type", latex_escape(KINDS[source.kind]["label"][lang])))
+    date = source.published
+    fields.append(("date", date.iso))
+    fields.append(("year", str(date.year)))
+    if date.month:
+        fields.append(("month", BIB_MONTHS[date.month - 1]))
+    if source.url:
+        fields.append(("url", source.url.replace("{", "%7B").replace("}", "%7D")))
+        fields.append(("urldate", source.accessed.isoformat()))
+    langid = BIB_LANGIDS.get(source.language.split("-")[0])
+    if langid:
+        fields.append(("langid", langid))
+    note = source.notes[lang]
+    if source.language != lang:
+        note = f"{source.titles[lang]}{label('period', lang)}{note}"
+    if date.precision == "approximate":
+        note = f"{label('approximate_date', lang)}{label('period', lang)}{note}"
+    fields.append(("note", latex_escape(note)))
+    fields.append(("keywords", latex_escape(source.kind)))
+    body = ",\n".join(f"  {name} = {value if name in ('month',) else '{' + value + '}'}"
+                      for name, value in fields)
+    return f"@{kind}{{{source.id},\n{body}\n}}\n"
+
+
+def bibtex(project: Project, lang: str, site_url: str) -> str:
+    head = (f"% {label('site_name', lang)}: "
+            f"{site_url}{downloads_url(lang, 'sources.bib')}\n"
+            "% UTF-8. BibLaTeX fields (date, urldate, langid, journaltitle); "
+            "imports into Zotero.\n\n")
+    return head + "\n".join(bibtex_entry(s, lang, site_url) for s in project.sorted_sources())
+
+
+# --------------------------------------------------------------------------- citations
+
+
+def cite_record(cite: Cite, lang: str, site_url: str) -> dict[str, Any]:
+    anchor = f"#p{cite.first}" if cite.first is not None else ""
+    record: dict[str, Any] = {"source": cite.source_id,
+                              "url": site_url + _source_path(cite.source_id, lang) + anchor}
+    if cite.first is not None:
+        record["paragraphs"] = list(range(cite.first, (cite.last or cite.first) + 1))
+    return record
+
+
+def cites_in(text: str) -> list[Cite]:
+    citations, _ = find_citations(text, "")
+    return [cite for citation in citations for cite in citation.cites]
+
+
+def strip_citations(text: str) -> str:
+    citations, _ = find_citations(text, "")
+    for citation in reversed(citations):
+        text = text[: citation.start].rstrip() + text[citation.end :]
+    return text.strip()
+
+
+# --------------------------------------------------------------------------- timeline
+
+
+def timeline_js(project: Project, lang: str, site_url: str) -> str:
+    """TimelineJS JSON: {"title": ..., "events": [{start_date, text, group, unique_id}]}."""
+    from .render import format_fuzzy
+
+    events = []
+    for event in project.data.events:
+        text = event.text[lang]
+        links = []
+        for number, cite in enumerate(cites_in(text), start=1):
+            record = cite_record(cite, lang, site_url)
+            title = project.sources[cite.source_id].titles[lang]
+            links.append(f'<a href="{html.escape(record["url"])}">[{number}] '
+                         f'{html.escape(title)}{(" " + cite.locator) if cite.locator else ""}</a>')
+        start: dict[str, Any] = {"year": event.date.year,
+                                 "display_date": format_fuzzy(event.date, lang)}
+        if event.date.month:
+            start["month"] = event.date.month
+        if event.date.day:
+            start["day"] = event.date.day
+        events.append({
+            "unique_id": event.id,
+            "start_date": start,
+            "text": {"headline": " · ".join(ACTORS[a][lang] for a in event.actors),
+                     "text": f"<p>{html.escape(strip_citations(text))}</p>"
+                             + (f"<p>{'<br>'.join(links)}</p>" if links else "")},
+            "group": ACTORS[event.actors[0]][lang] if event.actors else "",
+        })
+    document = {"title": {"text": {"headline": label("timeline_export_title", lang),
+                                   "text": f"<p>{html.escape(site_url)}</p>"}},
+                "events": events}
+    return json.dumps(document, ensure_ascii=False, indent=1) + "\n"
+
+
+# --------------------------------------------------------------------------- chips
+
+
+def chips_records(chips: Chips, lang: str, site_url: str) -> list[dict[str, Any]]:
+    records = []
+    for row in chips.rows:
+        for chip_id, cell in row.cells.items():
+            records.append({
+                "row": row.id, "row_label": row.label[lang], "unit": row.unit or "",
+                "chip": chip_id, "chip_name": chips.names[chip_id][lang],
+                "value": cell.value[lang], "number": cell.number, "status": cell.status,
+                "citations": [cite_record(c, lang, site_url) for c in cites_in(cell.cite)],
+            })
+    return records
+
+
+def chips_json(project: Project, lang: str, site_url: str) -> str:
+    chips = project.data.chips
+    if chips is None:
+        return json.dumps({"cells": [], "ratios": []}) + "\n"
+    ratios = []
+    for ratio in chips.ratios:
+        num, den, result = ratio_value(chips, ratio, lang)
+        ratios.append({"id": ratio.id, "label": ratio.label[lang],
+                       "numerator": {"row": ratio.numerator[0], "chip": ratio.numerator[1]},
+                       "denominator": {"row": ratio.denominator[0],
+                                       "chip": ratio.denominator[1]},
+                       "computed": f"{num} / {den}", "result": result})
+    document = {"note": label("chips_caption", lang),
+                "cells": chips_records(chips, lang, site_url), "ratios": ratios}
+    return json.dumps(document, ensure_ascii=False, indent=1) + "\n"
+
+
+def chips_csv(project: Project, lang: str, site_url: str) -> str:
+    out = io.StringIO()
+    writer = csv.writer(out, lineterminator="\n")
+    writer.writerow(["row", "row_label", "unit", "chip", "chip_name", "value", "number",
+                     "status", "citations", "citation_urls"])
+    chips = project.data.chips
+    for record in chips_records(chips, lang, site_url) if chips else []:
+        cites = record["citations"]
+        writer.writerow([
+            record["row"], record["row_label"], record["unit"], record["chip"],
+            record["chip_name"], record["value"],
+            "" if record["number"] is None else f"{record['number']:g}", record["status"],
+            "; ".join(c["source"] + (f" ¶{'–'.join(map(str, _ends(c['paragraphs'])))}"
+                                     if "paragraphs" in c else "") for c in cites),
+            " ".join(c["url"] for c in cites),
+        ])
+    return "\ufeff" + out.getvalue()  # a BOM, so spreadsheet programs read UTF-8
+
+
+def _ends(numbers: list[int]) -> list[int]:
+    return [numbers[0]] if len(numbers) == 1 else [numbers[0], numbers[-1]]
+
+
+def render_all(project: Project, lang: str, site_url: str) -> dict[str, str]:
+    """File name -> text, for one language."""
+    return {
+        "sources.json": csl_json(project, lang, site_url),
+        "sources.bib": bibtex(project, lang, site_url),
+        "timeline.json": timeline_js(project, lang, site_url),
+        "chips.csv": chips_csv(project, lang, site_url),
+        "chips.json": chips_json(project, lang, site_url),
+    }

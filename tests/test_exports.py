@@ -1,0 +1,185 @@
+"""Downloads, "cite this page" and JSON-LD: parsed with real parsers, checked against records."""
+
+from __future__ import annotations
+
+import csv
+import io
+import json
+import re
+from html.parser import HTMLParser
+
+import bibtexparser
+import pytest
+from bibtexparser.middlewares import LatexDecodingMiddleware
+from citeproc import Citation, CitationItem, CitationStylesBibliography, CitationStylesStyle
+from citeproc import formatter as citeproc_formatter
+from citeproc.source.json import CiteProcJSON
+
+from briefing.citations import find_citations
+from briefing.exports import CSL_TYPES, FILES, latex_escape
+from briefing.project import load_project
+from briefing.strings import LABELS
+from conftest import LANGS, ROOT
+from sitehtml import pages, read
+
+pytestmark = pytest.mark.build
+
+PREFIX = {"en": "", "ja": "ja/", "fr": "fr/", "de": "de/"}
+BASE = "https://example.github.io/h200-briefing/"
+
+
+@pytest.fixture(scope="module")
+def project():
+    return load_project(ROOT)
+
+
+def download(site, lang, name):
+    return (site / PREFIX[lang] / "downloads" / name).read_text("utf-8")
+
+
+def test_every_export_exists_and_is_linked_from_each_citations_index(site):
+    for lang in LANGS:
+        index = read(site / PREFIX[lang] / "sources" / "index.html")
+        links = {t.attrs.get("href") for t in index.tags if t.name == "a"}
+        for name in FILES:
+            assert (site / PREFIX[lang] / "downloads" / name).is_file()
+            assert f"../downloads/{name}" in links, (lang, name)
+
+
+@pytest.mark.parametrize("lang", LANGS)
+def test_csl_json_matches_the_records_and_renders_with_citeproc(site, project, lang):
+    items = json.loads(download(site, lang, "sources.json"))
+    assert [i["id"] for i in items] == [s.id for s in project.sorted_sources()]
+    for item in items:
+        source = project.sources[item["id"]]
+        assert item["title"] == source.title_original
+        assert item["type"] == CSL_TYPES[source.kind]
+        assert item["language"] == source.language
+        assert item["issued"]["date-parts"][0][0] == source.published.year
+        assert item.get("URL") == source.url
+        assert item.get("container-title") == source.outlet
+        assert item["note"] == source.notes[lang]
+        assert item["archive_location"] == f"{BASE}{PREFIX[lang]}sources/{source.id}/"
+    # A real CSL processor reads every item and formats a bibliography entry for each.
+    style = CitationStylesStyle("harvard-cite-them-right", validate=False)
+    bibliography = CitationStylesBibliography(style, CiteProcJSON(items), citeproc_formatter.plain)
+    for item in items:
+        bibliography.register(Citation([CitationItem(item["id"])]))
+    rendered = [str(entry) for entry in bibliography.bibliography()]
+    assert len(rendered) == len(items)
+    for item in items:
+        assert any(item["title"][:20] in entry for entry in rendered), item["id"]
+
+
+@pytest.mark.parametrize("lang", LANGS)
+def test_bibtex_parses_and_matches_the_records(site, project, lang):
+    library = bibtexparser.parse_string(download(site, lang, "sources.bib"),
+                                        append_middleware=[LatexDecodingMiddleware()])
+    assert library.failed_blocks == []
+    entries = {e.key: e for e in library.entries}
+    assert list(entries) == [s.id for s in project.sorted_sources()]
+    for source_id, entry in entries.items():
+        source = project.sources[source_id]
+        fields = {f.key: f.value for f in entry.fields}
+        assert fields["title"].strip("{}") == source.title_original, source_id
+        assert fields["date"] == source.published.iso
+        assert fields.get("url") == source.url
+        assert fields.get("urldate") == (source.accessed.isoformat() if source.url else None)
+        if source.outlet:
+            assert source.outlet in fields.values()
+        assert source.notes[lang] in fields["note"]
+
+
+def test_latex_escaping_keeps_markup_inert():
+    assert latex_escape(r"50% of {H200} & \input{x} #1 $5 ~a_b^c") == (
+        r"50\% of \{H200\} \& \textbackslash{}input\{x\} \#1 \$5 \textasciitilde{}a\_b"
+        r"\textasciicircum{}c")
+
+
+@pytest.mark.parametrize("lang", LANGS)
+def test_timeline_json_is_timelinejs_and_cites_like_the_data(site, project, lang):
+    document = json.loads(download(site, lang, "timeline.json"))
+    assert document["title"]["text"]["headline"] == LABELS["timeline_export_title"][lang]
+    events = document["events"]
+    assert [e["unique_id"] for e in events] == [e.id for e in project.data.events]
+    for exported, event in zip(events, project.data.events, strict=True):
+        start = exported["start_date"]
+        assert (start["year"], start.get("month"), start.get("day")) == \
+            (event.date.year, event.date.month, event.date.day)
+        assert exported["text"]["headline"]
+        citations, _ = find_citations(event.text[lang], "")
+        cited = [c.source_id for cit in citations for c in cit.cites]
+        links = re.findall(r'href="([^"]+)"', exported["text"]["text"])
+        assert [link.split("/sources/")[1].split("/")[0] for link in links] == cited
+        assert all(link.startswith(BASE + PREFIX[lang] + "sources/") for link in links)
+        assert "[@" not in exported["text"]["text"]
+
+
+@pytest.mark.parametrize("lang", LANGS)
+def test_chip_exports_carry_every_cell_with_its_citations(site, project, lang):
+    chips = project.data.chips
+    rows = list(csv.DictReader(io.StringIO(download(site, lang, "chips.csv").lstrip("\ufeff"))))
+    document = json.loads(download(site, lang, "chips.json"))
+    cells = [(row, chip, cell) for row in chips.rows for chip, cell in row.cells.items()]
+    assert len(rows) == len(document["cells"]) == len(cells)
+    for record, exported, (row, chip, cell) in zip(rows, document["cells"], cells, strict=True):
+        assert (record["row"], record["chip"]) == (row.id, chip) == \
+            (exported["row"], exported["chip"])
+        assert record["value"] == exported["value"] == cell.value[lang]
+        assert record["status"] == cell.status
+        assert record["number"] == ("" if cell.number is None else f"{cell.number:g}")
+        cited = [c.source_id for cit in find_citations(cell.cite, "")[0] for c in cit.cites]
+        assert [c["source"] for c in exported["citations"]] == cited
+        assert record["citations"].split("; ")[0].split(" ")[0] == cited[0]
+    assert [r["id"] for r in document["ratios"]] == [r.id for r in chips.ratios]
+
+
+class _Scripts(HTMLParser):
+    def __init__(self) -> None:
+        super().__init__()
+        self.ld: list[str] = []
+        self._in = False
+
+    def handle_starttag(self, tag, attrs):
+        self._in = tag == "script" and ("type", "application/ld+json") in attrs
+
+    def handle_data(self, data):
+        if self._in:
+            self.ld.append(data)
+
+    def handle_endtag(self, tag):
+        self._in = False
+
+
+def test_every_page_has_json_ld_and_a_cite_box(site, project):
+    checked = 0
+    for page in pages(site):
+        rel = page.relative_to(site).as_posix()
+        if rel.endswith("404.html"):
+            continue
+        html = page.read_text("utf-8")
+        parser = _Scripts()
+        parser.feed(html)
+        assert len(parser.ld) == 1, rel
+        data = json.loads(parser.ld[0])
+        lang = data["inLanguage"]
+        assert f'<html lang="{lang}"' in html
+        assert data["url"] == BASE + rel.removesuffix("index.html")
+        assert data["isPartOf"]["name"] == LABELS["site_name"][lang]
+        assert LABELS["cite_this_page"][lang] in html
+        assert data["url"] in html.split('class="bf-cite-page__plain">')[1].split("</p>")[0]
+        if "/sources/" in "/" + rel and not rel.endswith("sources/index.html"):
+            source = project.sources[rel.rstrip("/").split("/")[-2]]
+            assert data["about"]["name"] == source.title_original
+        checked += 1
+    assert checked > 300
+
+
+def test_json_ld_lists_the_sources_a_page_cites(site, project):
+    for lang in LANGS:
+        parser = _Scripts()
+        parser.feed((site / PREFIX[lang] / "chips" / "index.html").read_text("utf-8"))
+        data = json.loads(parser.ld[0])
+        names = [c["name"] for c in data["citation"]]
+        assert names == [s.title_original for s in project.cited_sources(lang, "chips.md")]
+        assert len(names) >= 5
