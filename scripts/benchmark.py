@@ -1,0 +1,249 @@
+"""Measure the build at scale: synthetic corpora, with our hooks and without them.
+
+    .venv/bin/python scripts/benchmark.py [--sizes 100 1000] [--serve]
+
+For each size N it writes, in a temporary folder, a project with N synthetic sources
+(Japanese, French and German in turn, six paragraphs each) and N/10 pages per language,
+each citing ten sources by paragraph, in all four languages. It builds that project
+(`mkdocs build`, our hooks generating the citations index, N source pages per language,
+What's new, feeds and downloads), then the *same pages* without our hooks: the generated
+pages written out beforehand as plain Markdown, citations as plain links. Both builds run
+in one invocation, one after the other, each in a fresh process, and it reports wall
+time, the build process's peak memory, the output size, and the ratio of the two.
+
+`--serve` also measures `mkdocs serve` on a copy of the real project: the time from
+saving a source file to the served page showing the change.
+
+These are measurements, printed as a Markdown table; nothing here asserts a time.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import os
+import platform
+import random
+import re
+import shutil
+import subprocess
+import sys
+import tempfile
+import time
+import urllib.request
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+LANGS = ("en", "ja", "fr", "de")
+SOURCE_LANGS = ("ja", "fr", "de")
+WORDS = {
+    "fr": "le la les des puces exportation licence régulateurs entreprises marché accord "
+          "achat approbation gouvernement chinois américain commande mémoire calcul".split(),
+    "de": "die der das Chips Export Lizenz Regulierer Unternehmen Markt Abkommen Kauf "
+          "Genehmigung Regierung chinesisch amerikanisch Bestellung Speicher Leistung".split(),
+    "ja": "輸出 許可 規制 当局 企業 市場 合意 購入 承認 政府 中国 米国 注文 メモリ 演算 半導体 "
+          "チップ 需要".split(),
+    "en": "chips export licence regulators companies market deal purchase approval "
+          "government Chinese American order memory compute".split(),
+}
+SEP = {"ja": "", "fr": " ", "de": " ", "en": " "}
+
+
+def sentence(rng: random.Random, lang: str, words: int) -> str:
+    text = SEP[lang].join(rng.choice(WORDS[lang]) for _ in range(words))
+    return text + ("。" if lang == "ja" else ".")
+
+
+def source_text(index: int, lang: str, rng: random.Random) -> tuple[str, list[str]]:
+    title = sentence(rng, lang, 6).rstrip("。.")
+    paragraphs = [" ".join(sentence(rng, lang, 14) for _ in range(4)) for _ in range(6)]
+    front = f"""---
+id: bench-{index:05d}
+language: {lang}
+title:
+  original: "{title}"
+""" + "".join(f'  {site}: "Synthetic source {index} ({site})"\n'
+              for site in LANGS if site != lang) + f"""outlet: "Bench Outlet {index % 37}"
+author: null
+published: {{date: "20{22 + index % 5}-{1 + index % 12:02d}-{1 + index % 28:02d}", precision: day}}
+accessed: 2026-11-23
+url: "https://bench.example/{index}"
+kind: news-report
+note: {{en: "Synthetic.", ja: "合成データ。", fr: "Synthétique.", de: "Synthetisch."}}
+removed: []
+---
+"""
+    return front + "\n\n".join(paragraphs) + "\n", paragraphs
+
+
+def page_text(lang: str, page: int, n_sources: int, rng: random.Random) -> str:
+    lines = [f"# Page {page} ({lang})", ""]
+    for k in range(10):
+        source = (page * 10 + k) % n_sources
+        lines += [f"{sentence(rng, lang, 18)} [@bench-{source:05d}, ¶{1 + k % 6}]", ""]
+    return "\n".join(lines)
+
+
+def write_project(folder: Path, n_sources: int, hooks: bool) -> None:
+    """A project with our hooks, or the same pages as plain Markdown without them."""
+    from briefing.freshness import english_hash
+
+    rng = random.Random(n_sources)
+    shutil.copytree(ROOT / "overrides", folder / "overrides")
+    shutil.copytree(ROOT / "scripts", folder / "scripts",
+                    ignore=shutil.ignore_patterns("__pycache__"))
+    (folder / "docs").mkdir()
+    for lang in LANGS:
+        (folder / "docs" / lang).mkdir()
+    shutil.copytree(ROOT / "docs" / "assets", folder / "docs" / "assets")
+    (folder / "seeds").mkdir()  # mkdocs.yml watches it
+    sources = []
+    for index in range(n_sources):
+        lang = SOURCE_LANGS[index % 3]
+        text, paragraphs = source_text(index, lang, rng)
+        sources.append((index, lang, paragraphs))
+        if hooks:
+            (folder / "seeds" / f"bench-{index:05d}.md").write_text(text, "utf-8")
+    n_pages = max(1, n_sources // 10)
+    english = {}
+    for lang in LANGS:
+        rng_lang = random.Random(f"{n_sources}-{lang}")
+        pages = {"index.md": f"# Benchmark ({lang})\n\nSynthetic corpus of {n_sources} "
+                             f"sources. [@bench-00000, ¶1]\n"}
+        for page in range(n_pages):
+            pages[f"page-{page:04d}.md"] = page_text(lang, page, n_sources, rng_lang)
+        for name, text in pages.items():
+            if not hooks:
+                text = re.sub(r"\[@(bench-\d+), ¶(\d+)\]",
+                              r"[\1 ¶\2](sources/\1.md#p\2)", text)
+            if lang == "en":
+                english[name] = text
+            elif hooks:
+                text = f'---\ntranslated_from: "{english_hash(english[name])}"\n---\n{text}'
+            (folder / "docs" / lang / name).write_text(text, "utf-8")
+        if not hooks:  # the pages our hooks would generate, as plain Markdown
+            (folder / "docs" / lang / "sources").mkdir()
+            rows = ["# Sources", "", "| Source | Outlet | Published |", "|---|---|---|"]
+            for index, src_lang, paragraphs in sources:
+                ident = f"bench-{index:05d}"
+                rows.append(f"| [{ident}]({ident}.md) | Bench Outlet {index % 37} | 2026 |")
+                body = [f"# Synthetic source {index}", "", f"Language: {src_lang}", ""]
+                body += [f'<p id="p{n}" lang="{src_lang}">{text}</p>\n'
+                         for n, text in enumerate(paragraphs, start=1)]
+                (folder / "docs" / lang / "sources" / f"{ident}.md").write_text(
+                    "\n".join(body), "utf-8")
+            (folder / "docs" / lang / "sources" / "index.md").write_text("\n".join(rows), "utf-8")
+            (folder / "docs" / lang / "whats-new.md").write_text(
+                "# What's new\n\n" + "\n".join(f"- 2026-11-23: source {i}" for i, _, _ in
+                                                sources[:100]) + "\n", "utf-8")
+    config = (ROOT / "mkdocs.yml").read_text("utf-8")
+    nav = "\n".join(["nav:", "  - index.md"] +
+                    [f"  - page-{p:04d}.md" for p in range(n_pages)] +
+                    ["  - sources/index.md", "  - whats-new.md"])
+    config = re.sub(r"\nnav:\n(  .*\n)+", "\n" + nav + "\n", config)
+    config = re.sub(r"nav_translations: \{[^}]*\}", "", config)
+    if not hooks:
+        (folder / "overrides" / "404.html").unlink()  # it uses the hooks' labels
+        config = config.replace("hooks:\n  - scripts/hooks.py\n", "")
+        config = config.replace("not_in_nav: |\n  /*/sources/*.md", "not_in_nav: |\n"
+                                "  /sources/*.md\n  /*/sources/*.md")
+    (folder / "mkdocs.yml").write_text(config, "utf-8")
+
+
+def measure_build(folder: Path) -> dict[str, float]:
+    """Build in a fresh process; wall time, that process's peak memory, output size."""
+    site = folder / "site"
+    code = ("import json,resource,subprocess,sys,time;t=time.perf_counter();"
+            "r=subprocess.run([sys.executable,'-m','mkdocs','build','-q','-d',sys.argv[1]],"
+            "cwd=sys.argv[2]);w=time.perf_counter()-t;"
+            "print(json.dumps({'rc':r.returncode,'wall':w,"
+            "'rss':resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss}))")
+    env = {**os.environ, "NO_MKDOCS_2_WARNING": "1"}
+    out = subprocess.run([sys.executable, "-c", code, str(site), str(folder)], env=env,
+                         capture_output=True, text=True, check=True)
+    result = json.loads(out.stdout.strip().splitlines()[-1])
+    if result["rc"] != 0:
+        raise SystemExit(f"build failed in {folder}:\n{out.stderr[-3000:]}")
+    size = sum(p.stat().st_size for p in site.rglob("*") if p.is_file())
+    files = sum(1 for p in site.rglob("*.html"))
+    return {"wall": result["wall"], "rss_mb": result["rss"] / 1024, "size_mb": size / 1e6,
+            "html": files}
+
+
+def measure_serve(timeout: float = 120.0) -> float:
+    """Seconds from saving a source to `mkdocs serve` serving the change (real project)."""
+    with tempfile.TemporaryDirectory() as tmp:
+        folder = Path(tmp) / "project"
+        folder.mkdir()
+        for name in ("mkdocs.yml", "docs", "seeds", "overrides", "scripts", "data"):
+            src = ROOT / name
+            (shutil.copytree if src.is_dir() else shutil.copy2)(src, folder / name)
+        port = 8765
+        env = {**os.environ, "NO_MKDOCS_2_WARNING": "1"}
+        server = subprocess.Popen([sys.executable, "-m", "mkdocs", "serve", "-q", "-a",
+                                   f"127.0.0.1:{port}"], cwd=folder, env=env,
+                                  stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+        url = f"http://127.0.0.1:{port}/h200-briefing/fr/sources/h200-approval-gate-fr/"
+
+        def fetch() -> str:
+            try:
+                with urllib.request.urlopen(url, timeout=5) as response:
+                    return response.read().decode("utf-8")
+            except OSError:
+                return ""
+
+        try:
+            deadline = time.monotonic() + timeout
+            while "Pékin" not in fetch():
+                if time.monotonic() > deadline:
+                    raise SystemExit("mkdocs serve did not start")
+                time.sleep(0.2)
+            time.sleep(2)  # let the watcher settle
+            seed = folder / "seeds" / "h200-approval-gate-fr.md"
+            marker = f"Marqueur {time.time_ns()}"
+            start = time.monotonic()
+            seed.write_text(seed.read_text("utf-8") + f"\n{marker}\n", "utf-8")
+            while marker not in fetch():
+                if time.monotonic() > start + timeout:
+                    raise SystemExit("the change never appeared")
+                time.sleep(0.1)
+            return time.monotonic() - start
+        finally:
+            server.terminate()
+            server.wait(timeout=30)
+
+
+def main() -> int:
+    parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
+    parser.add_argument("--sizes", type=int, nargs="+", default=[100, 1000])
+    parser.add_argument("--serve", action="store_true", help="also measure mkdocs serve")
+    args = parser.parse_args()
+    sys.path.insert(0, str(ROOT / "scripts"))
+    print(f"Machine: {os.cpu_count()} CPUs, Python {platform.python_version()}, "
+          f"{platform.system()} {platform.release()}")
+    print()
+    print("| Sources | Pages × languages | HTML files | Build with hooks | Same pages without "
+          "hooks | Hooks / plain | Peak memory (hooks / plain) | Output (hooks / plain) |")
+    print("|---:|---:|---:|---:|---:|---:|---:|---:|")
+    for n in args.sizes:
+        with tempfile.TemporaryDirectory() as tmp:
+            with_hooks, plain = Path(tmp) / "hooks", Path(tmp) / "plain"
+            with_hooks.mkdir()
+            plain.mkdir()
+            write_project(with_hooks, n, hooks=True)
+            write_project(plain, n, hooks=False)
+            a = measure_build(with_hooks)
+            b = measure_build(plain)
+            print(f"| {n} | {max(1, n // 10) + 1} × 4 | {a['html']} / {b['html']} "
+                  f"| {a['wall']:.1f} s | {b['wall']:.1f} s | {a['wall'] / b['wall']:.2f} "
+                  f"| {a['rss_mb']:.0f} / {b['rss_mb']:.0f} MB "
+                  f"| {a['size_mb']:.1f} / {b['size_mb']:.1f} MB |", flush=True)
+    if args.serve:
+        print()
+        print(f"mkdocs serve, real project: a saved source shows on its page after "
+              f"{measure_serve():.1f} s")
+    return 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())
