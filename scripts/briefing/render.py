@@ -10,6 +10,7 @@ from __future__ import annotations
 import datetime as dt
 import posixpath
 from dataclasses import dataclass, field
+from functools import lru_cache
 from pathlib import Path
 
 from babel import Locale
@@ -30,6 +31,7 @@ APPROX = {"en": "c. {date}", "ja": "{date}ごろ", "fr": "{date} (date approxima
           "de": "ca. {date}"}
 
 
+@lru_cache(maxsize=65536)  # pure, and called for every marker and date
 def relative_url(from_url: str, to_url: str) -> str:
     """Link from one site-relative directory URL to another (both end in '/' or are '')."""
     path, _, anchor = to_url.partition("#")
@@ -46,6 +48,7 @@ def index_url(lang: str) -> str:
     return f"{lang_prefix(lang)}sources/"
 
 
+@lru_cache(maxsize=65536)  # pure, and called for every marker and date
 def format_fuzzy(date: FuzzyDate, lang: str) -> str:
     """A date as that language writes it, at the precision it is known."""
     value = date.sort_key
@@ -58,6 +61,7 @@ def format_fuzzy(date: FuzzyDate, lang: str) -> str:
     return APPROX[lang].format(date=text) if date.precision == "approximate" else text
 
 
+@lru_cache(maxsize=65536)  # pure, and called for every marker and date
 def format_day(value: dt.date, lang: str) -> str:
     return format_date(value, "long", locale=lang)
 
