@@ -155,3 +155,11 @@ def test_fuzzy_dates(value, precision, iso):
 
 def test_paragraphs_split_on_blank_lines():
     assert paragraphs_of("\nA\nb\n\n\nC\n", 10) == (("A b", "C"), (11, 15))
+
+
+def test_unreadable_front_matter_on_a_translation_is_one_problem(make_project):
+    pages = {f"{lang}/index.md": "# Home\n" for lang in LANGS}
+    pages["ja/index.md"] = "---\ntitle: [broken\n---\n# Home\n"
+    problems = [p for p in problems_of(make_project(pages=pages)) if "docs/ja/" in p]
+    assert len(problems) == 1  # not also "no translated_from"
+    assert "the YAML cannot be read" in problems[0]

@@ -8,3 +8,4 @@ Only `site.py` and `scripts/hooks.py` know about MkDocs.
 
 SITE_LANGUAGES: tuple[str, ...] = ("en", "ja", "fr", "de")
 DEFAULT_LANGUAGE = "en"
+LANGUAGE_NAMES = {"en": "English", "ja": "Japanese", "fr": "French", "de": "German"}

@@ -85,7 +85,7 @@ def new(args: argparse.Namespace) -> int:
     if missing and args.text != "-" and sys.stdin.isatty():
         for name in missing:
             values[name] = input(f"{PROMPTS[name]}: ").strip()
-        if not values.get("url") and sys.stdin.isatty():
+        if not values.get("url"):
             values["url"] = input("Address (http/https; empty if unknown): ").strip() or None
         if not values.get("outlet"):
             values["outlet"] = input("Outlet (empty if not identified): ").strip() or None

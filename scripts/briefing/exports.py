@@ -23,6 +23,7 @@ from .citations import find_citations
 from .data import Chips
 from .directives import ratio_value
 from .model import Cite, FuzzyDate, Source
+from .pages import lang_prefix, source_url
 from .project import Project
 from .strings import ACTORS, KINDS, label
 
@@ -42,8 +43,7 @@ BIB_MONTHS = ("jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oc
 
 
 def downloads_url(lang: str, name: str = "") -> str:
-    prefix = "" if lang == "en" else f"{lang}/"
-    return f"{prefix}downloads/{name}"
+    return f"{lang_prefix(lang)}downloads/{name}"
 
 
 # --------------------------------------------------------------------------- sources
@@ -64,7 +64,7 @@ def csl_item(source: Source, lang: str, site_url: str) -> dict[str, Any]:
                                      source.accessed.day]]},
         "note": source.notes[lang],
         "archive": label("site_name", lang),
-        "archive_location": site_url + _source_path(source.id, lang),
+        "archive_location": site_url + source_url(source.id, lang),
     }
     if source.published.precision == "approximate":
         item["issued"]["circa"] = True
@@ -78,10 +78,6 @@ def csl_item(source: Source, lang: str, site_url: str) -> dict[str, Any]:
     if source.url:
         item["URL"] = source.url
     return item
-
-
-def _source_path(source_id: str, lang: str) -> str:
-    return ("" if lang == "en" else f"{lang}/") + f"sources/{source_id}/"
 
 
 def csl_json(project: Project, lang: str, site_url: str) -> str:
@@ -148,7 +144,7 @@ def bibtex(project: Project, lang: str, site_url: str) -> str:
 def cite_record(cite: Cite, lang: str, site_url: str) -> dict[str, Any]:
     anchor = f"#p{cite.first}" if cite.first is not None else ""
     record: dict[str, Any] = {"source": cite.source_id,
-                              "url": site_url + _source_path(cite.source_id, lang) + anchor}
+                              "url": site_url + source_url(cite.source_id, lang) + anchor}
     if cite.first is not None:
         record["paragraphs"] = list(range(cite.first, (cite.last or cite.first) + 1))
     return record

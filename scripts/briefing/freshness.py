@@ -11,12 +11,17 @@ from __future__ import annotations
 
 import hashlib
 import re
+from collections.abc import Mapping
 from dataclasses import dataclass
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from . import DEFAULT_LANGUAGE
 from .errors import Problem
-from .load import parse_yaml, split_front_matter
+from .load import split_front_matter
+
+if TYPE_CHECKING:
+    from .pages import PageScan
 
 FIELD = "translated_from"
 STAMP_RE = re.compile(r"^[0-9a-f]{12}$")
@@ -30,11 +35,17 @@ def body_of(text: str) -> str:
     return text
 
 
-def english_hash(english_text: str) -> str:
-    """Fingerprint of an English page's text: its body, trailing spaces and blank runs ignored."""
-    lines = [line.rstrip() for line in body_of(english_text).strip().splitlines()]
+def fingerprint(body: str) -> str:
+    """Fingerprint of a page's text (without front matter): trailing spaces and blank runs
+    ignored."""
+    lines = [line.rstrip() for line in body.strip().splitlines()]
     normal = re.sub(r"\n{3,}", "\n\n", "\n".join(lines))
     return hashlib.sha256(normal.encode("utf-8")).hexdigest()[:12]
+
+
+def english_hash(english_text: str) -> str:
+    """Fingerprint of an English page's whole file."""
+    return fingerprint(body_of(english_text))
 
 
 @dataclass(frozen=True)
@@ -43,56 +54,39 @@ class Behind:
 
     path: str  # e.g. docs/ja/chips.md
     english: str  # e.g. docs/en/chips.md
+    lang: str
+    rel: str  # e.g. chips.md
 
     def format(self) -> str:
         return (f"{self.path}: behind the English page: {self.english} changed after this "
                 f"translation was made. Update it, then run: make translated PAGES={self.path}")
 
 
-def check_translation(path: str, text: str, english_text: str, english_path: str
-                      ) -> tuple[Behind | None, list[Problem]]:
-    """Compare a translation's stamp with its English page's current fingerprint."""
-    fix = f"check it matches {english_path}, then run: make translated PAGES={path}"
-    if not text.startswith("---"):
-        return None, [Problem(path, 1, f"the translation does not say which English text it "
-                                       f"translates (no '{FIELD}' in front matter)", fix)]
-    split = split_front_matter(text, path)
-    if isinstance(split, Problem):
-        return None, [split]
-    meta, lines, problems = parse_yaml(split[0], path, offset=2)
-    if problems:
-        return None, problems
-    stamp = meta.get(FIELD) if isinstance(meta, dict) else None
-    if stamp is None:
-        return None, [Problem(path, 1, f"the front matter has no '{FIELD}'", fix)]
-    if not isinstance(stamp, str) or not STAMP_RE.match(stamp):
-        return None, [Problem(path, lines.get((FIELD,), 1),
-                              f"{FIELD}: {stamp!r} is not a fingerprint (12 hex digits)", fix)]
-    if stamp != english_hash(english_text):
-        return Behind(path, english_path), []
-    return None, []
-
-
-def check_translations(docs_dir: Path, root: Path, languages: tuple[str, ...] | list[str],
-                       rels: dict[str, list[str]]) -> tuple[list[Behind], list[Problem]]:
-    """Every translated page of `rels` (lang -> page paths) against docs/<default>/."""
+def check_translations(pages: Mapping[str, list[PageScan]]) -> tuple[list[Behind], list[Problem]]:
+    """Compare each translation's stamp with its English page's current fingerprint."""
     behind: list[Behind] = []
     problems: list[Problem] = []
-    english_dir = docs_dir / DEFAULT_LANGUAGE
-    docs = docs_dir.relative_to(root).as_posix()
-    for lang in languages:
+    english = {page.rel: page for page in pages.get(DEFAULT_LANGUAGE, [])}
+    for lang, scans in pages.items():
         if lang == DEFAULT_LANGUAGE:
             continue
-        for rel in rels.get(lang, []):
-            english = english_dir / rel
-            if not english.is_file():
-                continue  # reported as a missing page
-            found, wrong = check_translation(
-                f"{docs}/{lang}/{rel}", (docs_dir / lang / rel).read_text("utf-8"),
-                english.read_text("utf-8"), f"{docs}/{DEFAULT_LANGUAGE}/{rel}")
-            problems.extend(wrong)
-            if found:
-                behind.append(found)
+        for page in scans:
+            original = english.get(page.rel)
+            if original is None or page.meta is None:
+                continue  # reported: a missing page, or front matter that cannot be read
+            fix = f"check it matches {original.path}, then run: make translated PAGES={page.path}"
+            stamp_value = page.meta.get(FIELD)
+            if stamp_value is None:
+                message = (f"the front matter has no '{FIELD}'" if page.meta_lines else
+                           f"the translation does not say which English text it translates "
+                           f"(no '{FIELD}' in front matter)")
+                problems.append(Problem(page.path, 1, message, fix))
+            elif not isinstance(stamp_value, str) or not STAMP_RE.match(stamp_value):
+                problems.append(Problem(page.path, page.meta_lines.get((FIELD,), 1),
+                                        f"{FIELD}: {stamp_value!r} is not a fingerprint "
+                                        "(12 hex digits)", fix))
+            elif stamp_value != original.fingerprint:
+                behind.append(Behind(page.path, original.path, lang, page.rel))
     return behind, problems
 
 

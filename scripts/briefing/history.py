@@ -13,8 +13,7 @@ import subprocess
 from dataclasses import dataclass
 from pathlib import Path
 
-from . import SITE_LANGUAGES
-from .pages import page_url
+from .pages import lang_prefix, page_url, source_url
 from .project import Project
 
 MAX_ENTRIES = 100
@@ -82,7 +81,7 @@ def entries(project: Project, history: History, lang: str) -> list[Entry]:
     for source in project.sources.values():
         day = added.get(source.path, source.accessed)
         found.append(Entry(day, "source", source.id, source.titles[lang],
-                           f"{'' if lang == 'en' else lang + '/'}sources/{source.id}/"))
+                           source_url(source.id, lang)))
     if history.available:
         titles = {scan.rel: scan.title for scan in project.pages.get(lang, [])}
         prefix = f"docs/{lang}/"
@@ -109,4 +108,4 @@ def latest_days(history: History) -> dict[str, dt.date]:
 
 
 def feed_path(lang: str) -> str:
-    return "feed.xml" if lang == SITE_LANGUAGES[0] else f"{lang}/feed.xml"
+    return f"{lang_prefix(lang)}feed.xml"

@@ -7,16 +7,16 @@ from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from . import DEFAULT_LANGUAGE
+from . import DEFAULT_LANGUAGE, LANGUAGE_NAMES
 from .citations import Citation, check_cite, find_citations
 from .data import Data
 from .directives import expand, problems_in
 from .errors import Problem
-from .load import parse_yaml, read_text, split_front_matter
+from .freshness import fingerprint
+from .load import Key, parse_yaml, read_text, split_front_matter
 from .model import Source
 
 H1_RE = re.compile(r"^#\s+(.+?)\s*#*\s*$", re.MULTILINE)
-LANGUAGE_NAMES = {"en": "English", "ja": "Japanese", "fr": "French", "de": "German"}
 
 
 @dataclass
@@ -30,6 +30,9 @@ class PageScan:
     url: str  # site-relative URL, e.g. "fr/method/"
     citations: list[Citation] = field(default_factory=list)  # as the reader sees it, data included
     own: list[Citation] = field(default_factory=list)  # written in the page itself
+    meta: dict[str, object] | None = field(default_factory=dict)  # None: unreadable YAML
+    meta_lines: dict[Key, int] = field(default_factory=dict)
+    fingerprint: str = ""  # of its text, see freshness.fingerprint
 
 
 def page_url(rel: str, lang: str) -> str:
@@ -48,6 +51,14 @@ def lang_prefix(lang: str) -> str:
     return "" if lang == DEFAULT_LANGUAGE else f"{lang}/"
 
 
+def source_url(source_id: str, lang: str) -> str:
+    return f"{lang_prefix(lang)}sources/{source_id}/"
+
+
+def index_url(lang: str) -> str:
+    return f"{lang_prefix(lang)}sources/"
+
+
 def _title(front: dict[str, object], body: str, rel: str) -> str:
     if isinstance(front.get("title"), str):
         return str(front["title"])
@@ -62,13 +73,14 @@ def scan_page(path: Path, root: Path, lang: str, rel: str, data: Data | None = N
     if text is None:
         return None, [problem]  # type: ignore[list-item]
     front: dict[str, object] = {}
+    lines: dict[Key, int] = {}
     body, body_line, problems = text, 1, []
     if text.startswith("---"):
         split = split_front_matter(text, shown)
         if isinstance(split, Problem):
             return None, [split]
         raw, body, body_line = split
-        value, _, problems = parse_yaml(raw, shown, offset=2)
+        value, lines, problems = parse_yaml(raw, shown, offset=2)
         front = value if isinstance(value, dict) else {}
     own, found = find_citations(body, shown, body_line)
     citations = own
@@ -77,7 +89,8 @@ def scan_page(path: Path, root: Path, lang: str, rel: str, data: Data | None = N
         # Usage counts what the reader sees: the page with its data inserted.
         citations, _ = find_citations(expand(body, lang, data), shown, body_line)
     page = PageScan(lang, rel, shown, _title(front, body, rel), page_url(rel, lang),
-                    citations, own)
+                    citations, own, None if problems and not lines else front, lines,
+                    fingerprint(body))
     return page, problems + found
 
 

@@ -5,6 +5,7 @@ from __future__ import annotations
 from collections import defaultdict
 from collections.abc import Sequence
 from dataclasses import dataclass, field
+from functools import cached_property
 from pathlib import Path
 
 from . import SITE_LANGUAGES
@@ -36,8 +37,12 @@ class Project:
     uses: dict[str, dict[str, list[Use]]] = field(default_factory=dict)  # lang -> id -> uses
     behind: list[Behind] = field(default_factory=list)  # translations older than the English
 
+    @cached_property
+    def _scans(self) -> dict[tuple[str, str], PageScan]:
+        return {(p.lang, p.rel): p for scans in self.pages.values() for p in scans}
+
     def scan(self, lang: str, rel: str) -> PageScan | None:
-        return next((p for p in self.pages.get(lang, []) if p.rel == rel), None)
+        return self._scans.get((lang, rel))
 
     def cited_sources(self, lang: str, rel: str) -> list[Source]:
         """The sources a page cites, in order of first citation."""
@@ -47,7 +52,7 @@ class Project:
         return [self.sources[i] for i in ids if i in self.sources]
 
     def is_behind(self, lang: str, rel: str) -> bool:
-        return any(b.path.endswith(f"/{lang}/{rel}") for b in self.behind)
+        return any((b.lang, b.rel) == (lang, rel) for b in self.behind)
 
     def sorted_sources(self) -> list[Source]:
         return sorted(self.sources.values(), key=lambda s: (s.published.sort_key, s.id))
@@ -98,8 +103,7 @@ def load_project(root: Path, languages: Sequence[str] = SITE_LANGUAGES,
     problems.extend(data_problems)
     pages, page_problems = scan_pages(docs_dir, root, languages, sources, broken, data)
     problems.extend(page_problems)
-    behind, stale_problems = check_translations(
-        docs_dir, root, languages, {lang: [p.rel for p in scans] for lang, scans in pages.items()})
+    behind, stale_problems = check_translations(pages)
     problems.extend(stale_problems)
     if problems:
         raise BriefingError(problems)

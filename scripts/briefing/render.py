@@ -22,7 +22,7 @@ from .directives import expand
 from .exports import downloads_url
 from .history import MAX_ENTRIES, History, entries, feed_path
 from .model import Cite, FuzzyDate, Source
-from .pages import lang_prefix
+from .pages import index_url, lang_prefix, source_url
 from .project import Project
 from .strings import KINDS, LABELS, label
 
@@ -38,14 +38,6 @@ def relative_url(from_url: str, to_url: str) -> str:
     rel = posixpath.relpath(path or ".", from_url.rstrip("/") or ".")
     rel = "./" if rel == "." else rel + ("/" if path.endswith("/") else "")
     return rel + (f"#{anchor}" if anchor else "")
-
-
-def source_url(source_id: str, lang: str) -> str:
-    return f"{lang_prefix(lang)}sources/{source_id}/"
-
-
-def index_url(lang: str) -> str:
-    return f"{lang_prefix(lang)}sources/"
 
 
 @lru_cache(maxsize=65536)  # pure, and called for every marker and date
@@ -211,7 +203,7 @@ def render_feed(lang: str, project: Project, history: History, site_url: str) ->
 
     atom = "http://www.w3.org/2005/Atom"
     ET.register_namespace("", atom)
-    base = site_url if site_url.endswith("/") else site_url + "/"
+    base = site_url  # ends with "/"
     found = entries(project, history, lang)[:MAX_ENTRIES]
 
     def sub(parent: ET.Element, tag: str, text: str | None = None, **attrs: str) -> ET.Element:

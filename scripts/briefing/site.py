@@ -274,8 +274,7 @@ def write_feed(config: MkDocsConfig) -> None:
     lang = current_language(config)
     target = Path(config.site_dir) / feed_path(lang)
     target.parent.mkdir(parents=True, exist_ok=True)
-    target.write_bytes(render_feed(lang, current_project(), STATE.history,
-                                   config.site_url or "/"))
+    target.write_bytes(render_feed(lang, current_project(), STATE.history, _site_url(config)))
 
 
 def write_exports(config: MkDocsConfig) -> None:

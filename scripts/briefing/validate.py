@@ -11,14 +11,13 @@ from urllib.parse import urlsplit
 
 from babel import Locale, UnknownLocaleError
 
-from . import SITE_LANGUAGES
+from . import LANGUAGE_NAMES, SITE_LANGUAGES
 from .errors import Problem
 from .identity import normalise_url, text_hash
 from .load import Document, Key, read_document
 from .model import PRECISIONS, FuzzyDate, Source
 from .strings import KINDS
 
-LANGUAGE_NAMES = {"en": "English", "ja": "Japanese", "fr": "French", "de": "German"}
 ID_RE = re.compile(r"^[a-z0-9]+(?:-[a-z0-9]+)*$")
 DATE_RE = re.compile(r"^(\d{4})(?:-(\d{2})(?:-(\d{2}))?)?$")
 
