@@ -1,14 +1,17 @@
 # Two commands do all the set-up on a fresh machine:
 #   make serve   build the site and serve it with live reload on http://127.0.0.1:8000/
-#   make test    run every test (builds the real site once into a temporary folder)
+#   make test    run the tests (builds the real site once into a temporary folder; the browser
+#                checks one page of each kind: `make test-full` checks every page)
 PYTHON ?= $(shell command -v python3.11 || command -v python3)
 VENV   ?= .venv
 BIN    := $(VENV)/bin
 STAMP  := $(VENV)/.installed
 
+export NO_MKDOCS_2_WARNING := 1  # Material's end-of-life banner is noise for editors
+
 SUDO   := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
 
-.PHONY: serve build test lint check new translated hooks clean chromium
+.PHONY: serve build test test-full test-fast lint check new translated hooks clean chromium
 
 $(STAMP): requirements.txt requirements-dev.txt
 	@command -v $(PYTHON) >/dev/null 2>&1 || { echo "Python 3.11 is required ($(PYTHON) not found)"; exit 1; }
@@ -31,6 +34,16 @@ chromium:
 test: $(STAMP) chromium
 	$(BIN)/ruff check scripts tests
 	PLAYWRIGHT_SKIP_BROWSER_DOWNLOAD=1 $(BIN)/python -m pytest
+
+# Every test, with the browser checks on every page instead of one of each kind (about ten
+# minutes; the pull-request workflow runs it). -m "" lifts pyproject's default -m "not full".
+test-full: $(STAMP) chromium
+	$(BIN)/ruff check scripts tests
+	PLAYWRIGHT_SKIP_BROWSER_DOWNLOAD=1 $(BIN)/python -m pytest -m ""
+
+# The unit tests alone: no site build, no browser (seconds).
+test-fast: $(STAMP)
+	$(BIN)/python -m pytest -m "not build and not browser"
 
 lint: $(STAMP)
 	$(BIN)/ruff check scripts tests

@@ -11,6 +11,10 @@ from mkdocs.plugins import event_priority
 from briefing import site
 
 
+def on_startup(command, dirty):
+    site.start(command)
+
+
 @event_priority(-110)  # after the i18n plugin has set this build's language
 def on_config(config):
     site.configure_search(config)

@@ -11,9 +11,24 @@ from briefing.cli import main
 from briefing.freshness import english_hash
 from briefing.history import History, entries, parse_log
 from briefing.identity import normalise_url, text_hash
-from briefing.newsource import Article, NewSourceError, create, derive_id, outlet_slug
+from briefing.newsource import (
+    Article,
+    NewSourceError,
+    create,
+    derive_id,
+    no_headline_title,
+    outlet_slug,
+    slug,
+)
 from briefing.project import load_project
+from briefing.strings import KINDS
 from conftest import LANGS, VALID_SEED
+
+JAPANESE_ARTICLE = """\
+中国の税関当局が、NVIDIAのH200の輸入を認めていないことが関係者の話で明らかになった。
+
+同社はコメントを控えた。
+"""
 
 ARTICLE = """\
 Nvidia relance la production du H200 pour la Chine
@@ -57,7 +72,7 @@ def broken_project(make_project) -> Path:
     pages["en/method.md"] = "# Method\n"
     pages["ja/method.md"] = "# 方法\n"
     pages["fr/method.md"] = "# Méthode\n"
-    return make_project(seeds={"example.md": VALID_SEED, "other.md": bad_seed}, pages=pages)
+    return make_project(seeds={"example-source.md": VALID_SEED, "other.md": bad_seed}, pages=pages)
 
 
 def test_check_reports_every_problem_as_file_line_fix(make_project, capsys, golden, monkeypatch):
@@ -66,7 +81,7 @@ def test_check_reports_every_problem_as_file_line_fix(make_project, capsys, gold
     code, out, err = run(capsys, "--root", str(root), "check")
     assert code == 1
     golden("check-broken.txt", out)
-    assert err == "5 problem(s).\n"
+    assert err == "6 problem(s).\n"
     for line in out.splitlines():
         assert line.split(":")[1].isdigit() and ". Fix: " in line, line
 
@@ -76,7 +91,7 @@ def test_check_in_github_actions_also_annotates(make_project, capsys, golden, mo
     code, out, _ = run(capsys, "--root", str(broken_project(make_project)), "check")
     assert code == 1
     golden("check-broken-github.txt", out)
-    assert out.count("::error file=") == 5
+    assert out.count("::error file=") == 6
 
 
 def test_check_passes_a_good_project(make_project, capsys, monkeypatch):
@@ -94,7 +109,9 @@ def test_new_writes_a_source_that_passes_check(make_project, tmp_path, capsys, g
     root = make_project()
     text = tmp_path / "article.txt"
     text.write_text(ARTICLE, encoding="utf-8")
-    code, out, err = run(capsys, "--root", str(root), "new", str(text), *NEW_OPTIONS)
+    # --id keeps the golden files' id; the derived one is tested below (model names first).
+    code, out, err = run(capsys, "--root", str(root), "new", str(text), *NEW_OPTIONS,
+                         "--id", "lejournal-nvidia-restarts-h200-2026-02")
     assert (code, err) == (0, "")
     golden("new-output.txt", out)
     created = root / "seeds" / "lejournal-nvidia-restarts-h200-2026-02.md"
@@ -137,22 +154,22 @@ def test_new_refuses_the_same_address(make_project, tmp_path, capsys, url):
                        "--title", "T", "--published", "2026-02-03", "--kind", "news-report",
                        "--url", url)
     assert code == 1
-    assert err == ("new: this article is already in the corpus: seeds/example.md (id "
+    assert err == ("new: this article is already in the corpus: seeds/example-source.md (id "
                    "'example-source') has the same address. Cite that source instead of "
                    "adding it again.\n")
-    assert sorted(p.name for p in (root / "seeds").iterdir()) == ["example.md"]
+    assert sorted(p.name for p in (root / "seeds").iterdir()) == ["example-source.md"]
 
 
 def test_new_refuses_the_same_text_rewrapped_from_stdin(make_project, capsys, monkeypatch):
     seed = VALID_SEED.replace("Troisième paragraphe.", ARTICLE)
-    root = make_project(seeds={"example.md": seed})
+    root = make_project(seeds={"example-source.md": seed})
     rewrapped = "\n".join(ARTICLE.replace("\n\n", "\n").splitlines())  # one paragraph a line
     body = "Premier paragraphe.\n\nDeuxième paragraphe, sur deux lignes.\n\n" + rewrapped
     monkeypatch.setattr("sys.stdin", __import__("io").StringIO(body))
     code, _, err = run(capsys, "--root", str(root), "new", "-", "--language", "fr",
                        "--title", "T", "--published", "2026-02-03", "--kind", "news-report")
     assert code == 1
-    assert "seeds/example.md (id 'example-source') has the same text" in err
+    assert "seeds/example-source.md (id 'example-source') has the same text" in err
 
 
 def test_new_rejects_bad_metadata_before_writing(make_project, tmp_path, capsys):
@@ -163,10 +180,10 @@ def test_new_rejects_bad_metadata_before_writing(make_project, tmp_path, capsys)
                        "--title", "T", "--published", "2026-02-30", "--kind", "rumour",
                        "--url", "javascript:alert(1)")
     assert code == 1
-    for expected in ("--language 'xx-nope!'", "--published: '2026-02-30' is not a valid "
+    for expected in ("--language 'xx-nope!'", "--published '2026-02-30' is not a valid "
                      "calendar date", "--kind 'rumour'", "--url 'javascript:alert(1)'"):
         assert expected in err
-    assert sorted(p.name for p in (root / "seeds").iterdir()) == ["example.md"]
+    assert sorted(p.name for p in (root / "seeds").iterdir()) == ["example-source.md"]
 
 
 def test_new_without_metadata_and_no_terminal_says_what_is_missing(make_project, capsys,
@@ -195,7 +212,7 @@ def test_derive_id_prefers_model_names_and_stays_unique():
     assert derive_id(article, set()) == "nikkei-h200-2026-01"
     assert derive_id(article, {"nikkei-h200-2026-01"}) == "nikkei-h200-2026-01-2"
     article.titles["en"] = "China approves purchases of Nvidia's H200 and H20 by three firms"
-    assert derive_id(article, set()) == "nikkei-china-h200-h20-2026-01"
+    assert derive_id(article, set()) == "nikkei-h200-h20-china-2026-01"
 
 
 def test_create_refuses_a_taken_id(make_project):
@@ -204,6 +221,238 @@ def test_create_refuses_a_taken_id(make_project):
                       source_id="example-source")
     with pytest.raises(NewSourceError, match="already used"):
         create(article, root, today=lambda: dt.date(2026, 11, 23))
+
+
+@pytest.mark.parametrize(("title", "expected"), [
+    ("NVIDIAのH200", "nvidia-h200"),
+    ("中国税関、H200とH20の輸入を差し止め", "h200-h20"),
+    ("ＡＭＤのＭＩ３０８とＮＶＩＤＩＡのＢ３０Ａ", "amd-mi308-nvidia-b30a"),  # full-width
+    ("Sécurité économique : la Chine freine", "securite-economique-la-chine-freine"),
+    ("Straße für H200-Chips", "strasse-fur-h200-chips"),
+])
+def test_slug_splits_words_where_the_script_changes(title, expected):
+    assert slug(title) == expected
+
+
+@pytest.mark.parametrize(("title", "url", "expected"), [
+    ("NVIDIAのH200、中国の税関で足止め", "https://news.mynavi.jp/techplus/article/1",
+     "mynavi-h200-nvidia-2026-01"),
+    ("Nvidia attend toujours le feu vert pour ses H200", "https://itdaily.fr/nouvelles/1",
+     "itdaily-h200-nvidia-attend-2026-01"),
+    ("[見出しは未収集]中国、NVIDIAのH200の輸入を認めず", "https://news.mynavi.jp/1",
+     "mynavi-h200-nvidia-2026-01"),
+    ("[No headline captured] Customs hold H20, H200 and B30A shipments",
+     "https://example.com/1", "example-h20-h200-customs-2026-01"),
+])
+def test_derive_id_puts_model_names_first(title, url, expected):
+    article = Article(text="x", language="ja", title=title, published="2026-01-15",
+                      kind="news-report", url=url)
+    assert derive_id(article, set()) == expected
+
+
+@pytest.mark.parametrize(("language", "text", "expected"), [
+    ("ja", JAPANESE_ARTICLE, "[見出しは未収集]中国の税関当局が、NVIDIAのH200の輸入を認めていない…"),
+    ("fr", ARTICLE, "[Titre non recueilli] Nvidia relance la production du H200 pour la…"),
+    ("de", "Kurz gesagt.", "[Ohne Überschrift erfasst] Kurz gesagt."),
+    ("zh-Hans", "中国海关暂停进口。", "[No headline captured] 中国海关暂停进口。"),
+])
+def test_a_capture_without_headline_gets_a_bracketed_title(language, text, expected):
+    assert no_headline_title(language, text) == expected
+
+
+class Terminal:
+    """Standard input as a terminal: what `new` needs to ask its questions."""
+
+    def isatty(self) -> bool:
+        return True
+
+    def read(self) -> str:
+        raise AssertionError("the article text is a file: standard input must not be read")
+
+
+def answering(monkeypatch: pytest.MonkeyPatch, answers: list[str]) -> list[str]:
+    """Type `answers` at `new`'s prompts, in order; return the prompts, as they are asked."""
+    prompts: list[str] = []
+    pending = list(answers)
+
+    def fake_input(prompt: str) -> str:
+        prompts.append(prompt)
+        assert pending, f"asked more than was answered: {prompt}"
+        return pending.pop(0)
+
+    monkeypatch.setattr("sys.stdin", Terminal())
+    monkeypatch.setattr("builtins.input", fake_input)
+    return prompts
+
+
+def test_new_in_a_terminal_asks_again_until_each_answer_is_right(make_project, tmp_path,
+                                                                 capsys, monkeypatch):
+    root = make_project()
+    text = tmp_path / "article.txt"
+    text.write_text(ARTICLE.replace("relance la production du H200 pour la Chine",
+                                    "attend toujours le feu vert pour ses H200"), "utf-8")
+    prompts = answering(monkeypatch, [
+        "itdaily.fr/nouvelles/h200", "https://itdaily.fr/nouvelles/h200",  # address
+        "français", "fr",  # language
+        "", "Nvidia attend toujours le feu vert pour ses H200",  # title
+        "février 2026", "2026-02",  # published
+        "day", "approximate",  # precision: inferred from the text
+        "rumour", "a", "news",  # kind: unknown, ambiguous, then a prefix
+        "",  # author: none stated
+        "ITdaily",  # outlet
+    ])
+    code, out, err = run(capsys, "--root", str(root), "new", str(text),
+                         "--accessed", "2026-11-23")
+    assert (code, err) == (0, "")
+    asked = [prompt.split()[0].strip(",") for prompt in prompts]
+    assert asked == ["Address", "Address", "Language", "Language", "Headline", "Headline",
+                     "Published", "Published", "How", "How", "Kind", "Kind", "Kind", "Author",
+                     "Outlet"]
+    for reason in (
+        "'itdaily.fr/nouvelles/h200' is not an http:// or https:// address",
+        "'français' is a language's name, not its tag: write fr",
+        "the title is needed: type it exactly as published, or - if the capture has no "
+        "headline",
+        "'février 2026' is not a date (YYYY-MM-DD, YYYY-MM or YYYY)",
+        "'day' does not fit the date 2026-02: use month, or approximate for a date inferred "
+        "from the text",
+        "'rumour' is not one of: news-report, analysis",
+        "'a' could be analysis or ai-generated-news: type more of it",
+    ):
+        assert f"  {reason}" in out
+    assert out.count("Please answer again.") == 7
+    created = root / "seeds" / "itdaily-h200-nvidia-attend-2026-02.md"
+    source = created.read_text("utf-8")
+    for line in ('language: fr',
+                 '  original: "Nvidia attend toujours le feu vert pour ses H200"',
+                 'outlet: "ITdaily"', 'author: null',
+                 'published: {date: "2026-02", precision: approximate}',
+                 'url: "https://itdaily.fr/nouvelles/h200"', 'kind: news-report'):
+        assert f"\n{line}\n" in source
+    assert f"Created seeds/{created.name}" in out
+
+
+def test_new_in_a_terminal_records_a_capture_without_headline(make_project, tmp_path, capsys,
+                                                               monkeypatch):
+    root = make_project()
+    text = tmp_path / "article.txt"
+    text.write_text(JAPANESE_ARTICLE, "utf-8")
+    prompts = answering(monkeypatch, ["-", "2026-01-15", "", "", "マイナビニュース"])
+    code, out, err = run(capsys, "--root", str(root), "new", str(text), "--language", "ja",
+                         "--published", "2026/01/15", "--kind", "news-report",
+                         "--url", "https://news.mynavi.jp/techplus/article/h200/")
+    assert (code, err) == (0, "")
+    assert [prompt.split()[0].strip(",") for prompt in prompts] == [
+        "Headline", "Published", "How", "Author", "Outlet"]
+    assert prompts[2].endswith("[Enter: day]: ")
+    assert ("--published '2026/01/15' is not a date (YYYY-MM-DD, YYYY-MM or YYYY). Please "
+            "answer here instead.") in out
+    title = "[見出しは未収集]中国の税関当局が、NVIDIAのH200の輸入を認めていない…"
+    assert f"  Title recorded as: {title}" in out
+    source = (root / "seeds" / "mynavi-h200-nvidia-2026-01.md").read_text("utf-8")
+    assert f'  original: "{title}"\n' in source
+    assert '  en: ""  # begin with [No headline captured]\n' in source
+    assert "title:  # the capture has no headline" in source
+    assert 'published: {date: "2026-01-15", precision: day}' in source
+    assert "The capture has no headline" in out
+
+
+def test_new_with_no_headline_option_brackets_the_given_description(make_project, tmp_path,
+                                                                    capsys):
+    root = make_project()
+    text = tmp_path / "a.txt"
+    text.write_text(ARTICLE, encoding="utf-8")
+    code, _, err = run(capsys, "--root", str(root), "new", str(text), "--language", "fr",
+                       "--no-headline", "--title", "Nvidia et la production des H200",
+                       "--published", "2026-02", "--kind", "news-report",
+                       "--url", "https://www.lejournal.fr/h200")
+    assert (code, err) == (0, "")
+    source = (root / "seeds" / "lejournal-h200-nvidia-production-2026-02.md").read_text("utf-8")
+    assert '  original: "[Titre non recueilli] Nvidia et la production des H200"\n' in source
+
+
+def test_new_in_a_terminal_refuses_a_duplicate_before_asking(make_project, capsys, tmp_path,
+                                                             monkeypatch):
+    root = make_project()
+    text = tmp_path / "a.txt"
+    text.write_text(ARTICLE, encoding="utf-8")
+    prompts = answering(monkeypatch, ["https://example.org/article"])
+    code, _, err = run(capsys, "--root", str(root), "new", str(text))
+    assert code == 1
+    assert len(prompts) == 1  # the address, and nothing after it
+    assert "has the same address" in err
+
+
+def test_new_in_a_terminal_stops_on_a_wrong_option_it_cannot_ask(make_project, capsys,
+                                                                  tmp_path, monkeypatch):
+    text = tmp_path / "a.txt"
+    text.write_text(ARTICLE, encoding="utf-8")
+    prompts = answering(monkeypatch, [])
+    code, _, err = run(capsys, "--root", str(make_project()), "new", str(text),
+                       "--id", "Mynavi_H200.md", "--kind", "rumour")
+    assert (code, prompts) == (1, [])
+    assert err.splitlines() == [
+        "new: --kind 'rumour' is not one of: " + ", ".join(KINDS),
+        "new: --id 'Mynavi_H200.md' is not a valid id: use lower-case letters a-z, digits and "
+        "single hyphens between them, e.g. 'mynavi-h200-nvidia-2026-01' (give it without "
+        "'.md')",
+    ]
+
+
+def test_new_in_a_terminal_stops_on_an_empty_text_before_asking(make_project, capsys,
+                                                               tmp_path, monkeypatch):
+    text = tmp_path / "empty.txt"
+    text.write_text("\n\n", encoding="utf-8")
+    prompts = answering(monkeypatch, [])
+    code, _, err = run(capsys, "--root", str(make_project()), "new", str(text))
+    assert (code, prompts, err) == (1, [], f"new: {text}: the article text is empty\n")
+
+
+def test_new_names_every_wrong_option_as_typed(make_project, tmp_path, capsys):
+    root = make_project()
+    before = sorted((root / "seeds").iterdir())
+    text = tmp_path / "a.txt"
+    text.write_text(ARTICLE, encoding="utf-8")
+    code, _, err = run(capsys, "--root", str(root), "new", str(text), "--language", "français",
+                       "--title", "T", "--published", "février 2026", "--kind", "rumour",
+                       "--accessed", "2026-11", "--id", "Le_Journal")
+    assert code == 1
+    assert err.splitlines() == [
+        "new: --language 'français' is a language's name, not its tag: write fr",
+        "new: --published 'février 2026' is not a date (YYYY-MM-DD, YYYY-MM or YYYY)",
+        "new: --kind 'rumour' is not one of: " + ", ".join(KINDS),
+        "new: --accessed '2026-11' is not a full date (YYYY-MM-DD)",
+        "new: --id 'Le_Journal' is not a valid id: use lower-case letters a-z, digits and "
+        "single hyphens between them, e.g. 'mynavi-h200-nvidia-2026-01'",
+    ]
+    assert sorted((root / "seeds").iterdir()) == before  # nothing written
+
+
+@pytest.mark.parametrize(("options", "expected"), [
+    (["--published", "2026-02", "--precision", "day"],
+     "new: --precision 'day' does not fit the date 2026-02: use month, or approximate for a "
+     "date inferred from the text\n"),
+    (["--published", "2026-02-03", "--url", "ftp://example.org/a"],
+     "new: --url 'ftp://example.org/a' is not an http:// or https:// address\n"),
+    (["--published", "2026-02-03", "--kind", "a"],
+     "new: --kind 'a' could be analysis or ai-generated-news: type more of it\n"),
+])
+def test_new_reports_a_wrong_option_by_its_name(make_project, tmp_path, capsys, options,
+                                                expected):
+    text = tmp_path / "a.txt"
+    text.write_text(ARTICLE, encoding="utf-8")
+    arguments = ["--language", "fr", "--title", "T", "--kind", "analysis", *options]
+    code, _, err = run(capsys, "--root", str(make_project()), "new", str(text), *arguments)
+    assert (code, err) == (1, expected)
+
+
+def test_new_derives_the_id_with_model_names_first(make_project, tmp_path, capsys):
+    root = make_project()
+    text = tmp_path / "article.txt"
+    text.write_text(ARTICLE, encoding="utf-8")
+    code, out, _ = run(capsys, "--root", str(root), "new", str(text), *NEW_OPTIONS)
+    assert code == 0
+    assert out.startswith("Created seeds/lejournal-h200-nvidia-restarts-2026-02.md ")
 
 
 def test_identity_keys():
@@ -259,8 +508,8 @@ def test_translated_refuses_an_english_page(make_project, capsys):
 
 def test_whats_new_dates_sources_and_pages_from_history(make_project):
     project = load_project(make_project())
-    log = ("\x002026-11-20\nM\tdocs/fr/index.md\nA\tseeds/example.md\n"
-           "\x002026-11-02\nA\tseeds/example.md\nA\tdocs/fr/index.md\nA\tdocs/en/index.md\n")
+    log = ("\x002026-11-20\nM\tdocs/fr/index.md\nA\tseeds/example-source.md\n"
+           "\x002026-11-02\nA\tseeds/example-source.md\nA\tdocs/fr/index.md\nA\tdocs/en/index.md\n")
     history = History(True, tuple(parse_log(log)))
     found = [(e.day.isoformat(), e.kind, e.title, e.url) for e in entries(project, history, "fr")]
     assert found == [

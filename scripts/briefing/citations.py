@@ -7,6 +7,7 @@ never silently dropped.
 
 from __future__ import annotations
 
+import difflib
 import re
 from collections.abc import Iterator, Mapping
 from dataclasses import dataclass
@@ -88,9 +89,12 @@ def check_cite(cite: Cite, sources: Mapping[str, Source], path: str, line: int
     """Is the cited source known, and the paragraph range inside its text?"""
     source = sources.get(cite.source_id)
     if source is None:
+        near = difflib.get_close_matches(cite.source_id, list(sources), n=3, cutoff=0.6)
+        hint = ("did you mean " + " or ".join(f"'@{n}'" for n in near) + "? Otherwise "
+                if near else "")
         return Problem(path, line, f"unknown citation id '@{cite.source_id}'",
-                       "use the id of a source in seeds/ (listed on the citations index), "
-                       "or add the source first")
+                       f"{hint}use the id of a source in seeds/ (listed on the citations "
+                       "index), or add the source first")
     if cite.first is None:
         return None
     count = len(source.paragraphs)

@@ -43,33 +43,97 @@ def check(root: Path) -> int:
     return 0
 
 
+def _page_rel(root: Path, given: str) -> str | None:
+    """'chips.md', 'docs/ja/chips.md' or 'actors/x.md' -> the path inside docs/<lang>/."""
+    docs = root / "docs"
+    path = Path(given)
+    candidates = [given]
+    parts = path.parts
+    if len(parts) >= 3 and parts[0] == "docs" and parts[1] in SITE_LANGUAGES:
+        candidates.insert(0, Path(*parts[2:]).as_posix())
+    elif len(parts) >= 2 and parts[0] in SITE_LANGUAGES:
+        candidates.insert(0, Path(*parts[1:]).as_posix())
+    for rel in candidates:
+        if (docs / "en" / rel).is_file():
+            return rel
+    matches = sorted(p.relative_to(docs / "en").as_posix()
+                     for p in (docs / "en").rglob(path.name)) if path.name else []
+    return matches[0] if len(matches) == 1 else None
+
+
 def parity(root: Path, pages: list[str]) -> int:
     """Compare each page's translations with English: same citations, same figures."""
-    from .parity import compare
+    from .pages import scan_page
+    from .parity import differences, located
 
-    rels = pages or sorted(p.relative_to(root / "docs" / "en").as_posix()
-                           for p in (root / "docs" / "en").rglob("*.md"))
+    docs = root / "docs"
+    rels: list[str] = []
+    for given in pages:
+        rel = _page_rel(root, given)
+        if rel is None:
+            print(f"parity: {given}: no such page (give a path inside docs/<language>/, "
+                  "e.g. chips.md or actors/nvidia.md)", file=sys.stderr)
+            return 2
+        rels.append(rel)
+    if not pages:
+        rels = sorted(p.relative_to(docs / "en").as_posix() for p in (docs / "en").rglob("*.md"))
     status = 0
     for rel in rels:
-        texts = {lang: (root / "docs" / lang / rel).read_text("utf-8")
-                 for lang in ("en", "ja", "fr", "de") if (root / "docs" / lang / rel).is_file()}
-        for line in compare(texts) if "en" in texts else []:
-            print(f"docs/*/{rel}: {line}")
-            status = 1
+        english, _ = scan_page(docs / "en" / rel, root, "en", rel)
+        if english is None:
+            continue
+        keys, figs = located(english.body, "en", english.body_line)
+        for lang in SITE_LANGUAGES[1:]:
+            path = docs / lang / rel
+            if not path.is_file():
+                print(f"docs/{lang}/{rel}:1: the translation is missing. Fix: add it")
+                status = 1
+                continue
+            page, _ = scan_page(path, root, lang, rel)
+            found = differences(english, page) if page else []
+            for problem in found:
+                print(problem.format())
+            status = status or int(bool(found))
+            print(f"docs/{lang}/{rel}: compared with docs/en/{rel} ({len(keys)} citations, "
+                  f"{len(figs)} figures): " + ("same" if not found else
+                                                f"{len(found)} difference(s)"))
     return status
 
 
 PROMPTS = {
+    "url": "Address of the article (http:// or https://; Enter if unknown)",
     "language": "Language of the article (BCP 47: ja, fr, de, en, zh-Hans ...)",
-    "title": "Original title, as published",
+    "title": "Headline, exactly as published (¶1 of the text); - if the capture has no headline",
     "published": "Published date (YYYY-MM-DD, YYYY-MM or YYYY)",
-    "kind": "Kind (" + ", ".join(KINDS) + ")",
+    "precision": "How exact is that date: day, month, year, or approximate for a date you "
+                 "inferred from the text [Enter: {default}]",
+    "kind": "Kind (" + ", ".join(KINDS) + "; the first letters are enough)",
+    "author": "Author (Enter if none is stated)",
+    "outlet": "Outlet (Enter if not identified; for an agency's article on another site: "
+              "Reuters via <site>)",
 }
 
 
 def new(args: argparse.Namespace) -> int:
-    """Scaffold a source file in seeds/ from an article's text and metadata."""
-    from .newsource import Article, NewSourceError, create, missing_fields
+    """Scaffold a source file in seeds/ from an article's text and metadata.
+
+    In a terminal it asks for whatever no option gave and judges each answer as it is given,
+    so a mistake costs one answer; otherwise it reports every missing or wrong option at
+    once, by the option's name (the only thing the editor typed).
+    """
+    from .newsource import (
+        ASKED,
+        Article,
+        NewSourceError,
+        ask_in_terminal,
+        create,
+        existing_sources,
+        missing_fields,
+        paragraphs,
+        read_options,
+        refusal,
+        without_marker,
+    )
 
     if args.text == "-":
         text = sys.stdin.read()
@@ -80,27 +144,58 @@ def new(args: argparse.Namespace) -> int:
                   "or - to read standard input)", file=sys.stderr)
             return 2
         text = path.read_text("utf-8-sig")
-    values = vars(args)
-    missing = missing_fields(values)
-    if missing and args.text != "-" and sys.stdin.isatty():
-        for name in missing:
-            values[name] = input(f"{PROMPTS[name]}: ").strip()
-        if not values.get("url"):
-            values["url"] = input("Address (http/https; empty if unknown): ").strip() or None
-        if not values.get("outlet"):
-            values["outlet"] = input("Outlet (empty if not identified): ").strip() or None
-        missing = missing_fields(values)
-    if missing:
-        print("new: missing " + ", ".join(f"--{name}" for name in missing)
-              + " (or run it in a terminal to be asked)", file=sys.stderr)
-        return 2
+    raw: dict[str, str | None] = {name: getattr(args, name) for name in (*ASKED, "accessed", "id")}
+    if args.no_headline:
+        raw["title"] = f"- {args.title or ''}"  # as if '-' had been answered at the prompt
+    values, wrong = read_options(raw, text)
+    if args.text != "-" and sys.stdin.isatty():
+        seeds_dir = args.root / "seeds"
+        existing = existing_sources(seeds_dir, args.root)
+        url, source_id = values.get("url"), values.get("id")
+        why = refusal(text, url if isinstance(url, str) else None,
+                      source_id if isinstance(source_id, str) else None,
+                      existing, seeds_dir, args.root)
+        # Only what can be answered is asked: a wrong --accessed or --id, or an empty text,
+        # stops the run before the first question, so no answer is typed in vain.
+        stop = [*wrong.values()] if any(name not in ASKED for name in wrong) else []
+        if not paragraphs(text):
+            stop.append(f"{args.text}: the article text is empty")
+        if why or stop:
+            for message in [*stop, *([why] if why else [])]:
+                print(f"new: {message}", file=sys.stderr)
+            return 1
+        known = {key: value for key, value in values.items() if key not in ASKED}
+        try:
+            values = ask_in_terminal(
+                raw, known, PROMPTS, input, print,
+                refuse=lambda url: refusal(text, url, None, existing, seeds_dir, args.root))
+        except NewSourceError as exc:
+            print(f"new: {exc}", file=sys.stderr)
+            return 1
+        except (EOFError, KeyboardInterrupt):
+            print("\nnew: stopped; nothing was written.", file=sys.stderr)
+            return 1
+    else:
+        missing = missing_fields(raw)
+        if missing:
+            print("new: missing " + ", ".join(f"--{name}" for name in missing)
+                  + " (or run it in a terminal to be asked)", file=sys.stderr)
+        for message in wrong.values():
+            print(f"new: {message}", file=sys.stderr)
+        if missing or wrong:
+            return 2 if missing else 1
+
+    def get(name: str) -> str | None:
+        value = values.get(name)
+        return value if isinstance(value, str) else None
+
     article = Article(
-        text=text, language=values["language"], title=values["title"],
-        published=values["published"], kind=values["kind"], precision=args.precision,
-        outlet=values.get("outlet"), author=args.author, url=values.get("url"),
-        accessed=args.accessed, source_id=args.id, original_file=args.original_file,
-        titles={lang: t for lang in SITE_LANGUAGES if (t := values.get(f"title_{lang}"))},
-        notes={lang: n for lang in SITE_LANGUAGES if (n := values.get(f"note_{lang}"))},
+        text=text, language=get("language") or "", title=get("title") or "",
+        published=get("published") or "", kind=get("kind") or "", precision=get("precision"),
+        outlet=get("outlet"), author=get("author"), url=get("url"), accessed=get("accessed"),
+        source_id=get("id"), original_file=args.original_file,
+        titles={lang: t for lang in SITE_LANGUAGES if (t := getattr(args, f"title_{lang}"))},
+        notes={lang: n for lang in SITE_LANGUAGES if (n := getattr(args, f"note_{lang}"))},
     )
     try:
         created = create(article, args.root)
@@ -109,6 +204,9 @@ def new(args: argparse.Namespace) -> int:
         return 1
     shown = created.path.relative_to(args.root).as_posix()
     print(f"Created {shown} (id: {created.source_id}).")
+    if without_marker(article.title) != article.title:
+        print("The capture has no headline: the title is the site's, in brackets. Keep the "
+              "brackets in each translation and say so in each note.")
     if created.remaining:
         print("Still to do before `make check` passes:")
         for problem in created.remaining:
@@ -118,11 +216,35 @@ def new(args: argparse.Namespace) -> int:
 
 
 def translated(root: Path, pages: list[str]) -> int:
-    """Record that each translated page now matches the English text."""
+    """Record that each translated page now matches the English text.
+
+    Refused, with the reasons, for a page that cites or states other things than the
+    English page: the stamp says "this translation says what the English says".
+    """
     from .freshness import stamp
+    from .pages import scan_page
+    from .parity import differences
 
     status = 0
     for page in pages:
+        path = root / page if not Path(page).is_absolute() else Path(page)
+        try:
+            lang, rel = path.resolve().relative_to((root / "docs").resolve()).as_posix() \
+                .split("/", 1)
+        except ValueError:
+            lang, rel = "", ""
+        english_path = root / "docs" / "en" / rel
+        if lang in SITE_LANGUAGES[1:] and path.is_file() and english_path.is_file():
+            english, _ = scan_page(english_path, root, "en", rel)
+            scan, _ = scan_page(path, root, lang, rel)
+            found = differences(english, scan) if english and scan else []
+            if found:
+                for problem in found:
+                    print(problem.format())
+                print(f"translated: {page}: not recorded: it does not cite and state what "
+                      f"docs/en/{rel} does (above)", file=sys.stderr)
+                status = 1
+                continue
         try:
             print(stamp(root, Path(page)))
         except ValueError as exc:
@@ -136,22 +258,32 @@ def main(argv: list[str] | None = None) -> int:
     sub = parser.add_subparsers(dest="command", required=True)
     sub.add_parser("check", help="validate every source and page without building the site")
     add = sub.add_parser("new", help="add an article to seeds/ from its text and metadata")
-    add.add_argument("text", help="the article's text file (UTF-8), or - for standard input")
+    add.add_argument("text", help="the article's text file (UTF-8), or - for standard input; "
+                     "it is not committed, so it can live outside the project folder")
     add.add_argument("--language", help="the article's language (BCP 47: ja, fr, de ...)")
-    add.add_argument("--title", help="the original title")
+    add.add_argument("--title", help="the original headline, exactly as published (¶1 of the "
+                     "text); with --no-headline, a short description of your own")
+    add.add_argument("--no-headline", action="store_true",
+                     help="the capture has no headline: the title becomes "
+                          "'[No headline captured] ' (in the article's language) followed "
+                          "by --title, or by the first words of ¶1")
     for lang in SITE_LANGUAGES:
         add.add_argument(f"--title-{lang}", metavar="TEXT", help=f"the title in '{lang}'")
-    add.add_argument("--outlet", help="outlet or publisher (leave out if not identified)")
+    add.add_argument("--outlet", help="outlet or publisher (leave out if not identified; an "
+                     "agency's article on another site: 'Reuters via <site>')")
     add.add_argument("--author", help="author (leave out if none is stated)")
     add.add_argument("--published", help="date published: YYYY-MM-DD, YYYY-MM or YYYY")
     add.add_argument("--precision", choices=PRECISIONS,
-                     help="how exact the date is (default: from the date's form)")
+                     help="how exact the date is: approximate for a date inferred from the "
+                          "text (default: from the date's form; asked in a terminal)")
     add.add_argument("--url", help="the article's http(s) address")
     add.add_argument("--kind", help="one of: " + ", ".join(KINDS))
     for lang in SITE_LANGUAGES:
         add.add_argument(f"--note-{lang}", metavar="TEXT", help=f"the note for '{lang}' readers")
     add.add_argument("--accessed", help="date captured, YYYY-MM-DD (default: today)")
-    add.add_argument("--id", help="the source's id (default: derived from outlet, title, date)")
+    add.add_argument("--id", help="the source's id: lower-case letters, digits and hyphens, "
+                     "e.g. mynavi-h200-nvidia-2026-01 (default: derived from outlet, title, "
+                     "date)")
     add.add_argument("--original-file", help="the capture's original file name")
     tra = sub.add_parser("translated",
                          help="record that translated pages now match their English page")

@@ -6,15 +6,17 @@ like those in pages, and one entry must cite the same things in every language.
 
 from __future__ import annotations
 
+import re
 from collections import Counter
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
-from . import SITE_LANGUAGES
+from . import LANGUAGE_NAMES, SITE_LANGUAGES
 from .citations import check_cite, find_citations
 from .errors import Problem
+from .language import left_in_english
 from .load import Key, parse_yaml, read_text
 from .model import FuzzyDate, Source
 from .strings import ACTORS
@@ -83,6 +85,37 @@ class _Reader:
                  broken: set[str]) -> None:
         self.path, self.lines, self.sources, self.broken = path, lines, sources, broken
         self.problems: list[Problem] = []
+        self.ids: dict[Key, str] = {}  # ("events", 3) -> the entry's id, to name it
+
+    def name(self, key: Key) -> str:
+        """'events.3.text.de' as an editor counts: "event 'us-ban' (no. 4), text.de"."""
+        for depth, part in enumerate(key):
+            if isinstance(part, int) and depth > 0:
+                ident = self.ids.get(key[: depth + 1])
+                entry = f"{str(key[depth - 1]).removesuffix('s')} " + \
+                    (f"'{ident}' (no. {part + 1})" if ident else f"no. {part + 1}")
+                rest = ".".join(map(str, key[depth + 1:]))
+                return ".".join(map(str, key[: depth - 1] + (entry,))) + \
+                    (f", {rest}" if rest else "")
+        return ".".join(map(str, key))
+
+    def items(self, key: Key, value: Any) -> list[Any]:
+        """A YAML list, or a problem and no items."""
+        if isinstance(value, list):
+            return value
+        self.fail(key, f"expected a list ('- ' items), found {type(value).__name__}",
+                  "write one '- ' item per entry, as in the rest of the file")
+        return []
+
+    def ident(self, key: Key, value: Any) -> str | None:
+        if isinstance(value, str) and re.fullmatch(r"[a-z0-9]+(?:[-.][a-z0-9]+)*", value):
+            return value
+        self.fail(key, f"{value!r} is not an id", "use lower-case letters, digits and hyphens")
+        return None
+
+    def remember(self, key: Key, raw: Any) -> None:
+        if isinstance(raw, dict) and isinstance(raw.get("id"), str):
+            self.ids[key] = raw["id"]
 
     def line(self, key: Key) -> int:
         while key and key not in self.lines:
@@ -90,8 +123,8 @@ class _Reader:
         return self.lines.get(key, 1)
 
     def fail(self, key: Key, message: str, fix: str) -> None:
-        name = ".".join(map(str, key))
-        self.problems.append(Problem(self.path, self.line(key), f"{name}: {message}", fix))
+        self.problems.append(Problem(self.path, self.line(key), f"{self.name(key)}: {message}",
+                                     fix))
 
     def mapping(self, key: Key, value: Any, required: Sequence[str],
                 optional: Sequence[str] = ()) -> dict[str, Any] | None:
@@ -116,8 +149,12 @@ class _Reader:
             self.fail(key, "every language needs a non-empty text", "write the text in each one")
             return None
         keys: dict[str, Counter[tuple[str, str]]] = {}
+        checked: set[tuple[str, str]] = set()  # one problem per citation, not per language
         for lang, text in texts.items():
-            keys[lang] = self.citations((*key, lang), text)
+            keys[lang] = self.citations((*key, lang), text, checked)
+            if left_in_english(text, lang):
+                self.fail((*key, lang), f"the text reads as English, not {LANGUAGE_NAMES[lang]}",
+                          f"translate it into {LANGUAGE_NAMES[lang]}")
         if cited and not keys["en"]:
             self.fail(key, "the text has no citation",
                       "end each factual sentence with a citation such as [@id] or [@id, ¶3]")
@@ -128,7 +165,9 @@ class _Reader:
                           "cite the same sources and paragraphs in every language")
         return {lang: text.strip() for lang, text in texts.items()}
 
-    def citations(self, key: Key, text: str) -> Counter[tuple[str, str]]:
+    def citations(self, key: Key, text: str, checked: set[tuple[str, str]] | None = None
+                  ) -> Counter[tuple[str, str]]:
+        checked = set() if checked is None else checked
         line = self.line(key)
         found, problems = find_citations(text, self.path, line)
         self.problems.extend(Problem(p.path, line, p.message, p.fix) for p in problems)
@@ -136,8 +175,10 @@ class _Reader:
         for citation in found:
             for cite in citation.cites:
                 counter[cite.key] += 1
-                if cite.source_id not in self.broken and \
-                        (problem := check_cite(cite, self.sources, self.path, line)):
+                if cite.key in checked or cite.source_id in self.broken:
+                    continue
+                checked.add(cite.key)
+                if problem := check_cite(cite, self.sources, self.path, line):
                     self.problems.append(problem)
         return counter
 
@@ -163,8 +204,9 @@ def load_timeline(path: Path, root: Path, sources: Mapping[str, Source], broken:
     top = r.mapping((), value, ["events"]) if not problems else None
     events: list[Event] = []
     seen: set[str] = set()
-    for index, raw in enumerate(top["events"] if top else []):
+    for index, raw in enumerate(r.items(("events",), top["events"]) if top else []):
         key: Key = ("events", index)
+        r.remember(key, raw)
         entry = r.mapping(key, raw, ["id", "date", "precision", "actors", "text"])
         if entry is None:
             continue
@@ -172,6 +214,8 @@ def load_timeline(path: Path, root: Path, sources: Mapping[str, Source], broken:
         if why:
             r.fail((*key, "date"), why, "write YYYY-MM-DD, YYYY-MM or YYYY with a matching "
                    "precision (day, month, year, approximate)")
+        if r.ident((*key, "id"), entry["id"]) is None:
+            continue
         if entry["id"] in seen:
             r.fail((*key, "id"), f"'{entry['id']}' is used twice", "give each event its own id")
         seen.add(entry["id"])
@@ -196,17 +240,27 @@ def load_chips(path: Path, root: Path, sources: Mapping[str, Source], broken: se
     if top is None:
         return None, r.problems
     names: dict[str, dict[str, str]] = {}
-    for index, chip in enumerate(top["chips"]):
+    for index, chip in enumerate(r.items(("chips",), top["chips"])):
+        r.remember(("chips", index), chip)
         entry = r.mapping(("chips", index), chip, ["id", "name"])
-        if entry and (name := r.texts(("chips", index, "name"), entry["name"], cited=False)):
+        if entry is None or r.ident(("chips", index, "id"), entry["id"]) is None:
+            continue
+        if name := r.texts(("chips", index, "name"), entry["name"], cited=False):
             names[entry["id"]] = name
     rows: list[Row] = []
-    for index, raw in enumerate(top["rows"]):
+    for index, raw in enumerate(r.items(("rows",), top["rows"])):
         key: Key = ("rows", index)
+        r.remember(key, raw)
         entry = r.mapping(key, raw, ["id", "label", "cells"], ["unit"])
         if entry is None:
             continue
         label = r.texts((*key, "label"), entry["label"], cited=False)
+        if r.ident((*key, "id"), entry["id"]) is None:
+            continue
+        if not isinstance(entry["cells"], dict):
+            r.fail((*key, "cells"), "expected one '<chip id>: {...}' line per chip",
+                   "give every chip a cell")
+            continue
         cells: dict[str, Cell] = {}
         for chip in names:
             if chip not in (entry["cells"] or {}):
@@ -218,7 +272,10 @@ def load_chips(path: Path, root: Path, sources: Mapping[str, Source], broken: se
         if label and len(cells) == len(names):
             rows.append(Row(entry["id"], label, entry.get("unit"), cells))
     chips = Chips(names, tuple(rows), ())
-    ratios = [_ratio(r, ("ratios", i), raw, chips) for i, raw in enumerate(top.get("ratios") or [])]
+    raw_ratios = r.items(("ratios",), top["ratios"]) if top.get("ratios") is not None else []
+    for index, raw in enumerate(raw_ratios):
+        r.remember(("ratios", index), raw)
+    ratios = [_ratio(r, ("ratios", i), raw, chips) for i, raw in enumerate(raw_ratios)]
     if r.problems:
         return None, r.problems
     return Chips(names, tuple(rows), tuple(x for x in ratios if x)), r.problems
@@ -280,10 +337,31 @@ def load_data(data_dir: Path, root: Path, sources: Mapping[str, Source], broken:
     problems: list[Problem] = []
     events: list[Event] = []
     chips = None
-    if (data_dir / "timeline.yml").is_file():
-        events, found = load_timeline(data_dir / "timeline.yml", root, sources, broken)
+    timeline, chips_file = data_dir / "timeline.yml", data_dir / "chips.yml"
+    if timeline.exists():
+        try:
+            events, found = load_timeline(timeline, root, sources, broken)
+        except (TypeError, AttributeError, KeyError, ValueError) as exc:  # a shape we missed
+            events, found = [], [_shape_problem(timeline, root, exc)]
         problems += found
-    if (data_dir / "chips.yml").is_file():
-        chips, found = load_chips(data_dir / "chips.yml", root, sources, broken)
+    if chips_file.exists():
+        try:
+            chips, found = load_chips(chips_file, root, sources, broken)
+        except (TypeError, AttributeError, KeyError, ValueError) as exc:
+            chips, found = None, [_shape_problem(chips_file, root, exc)]
         problems += found
+    for path in sorted(data_dir.glob("*")) if data_dir.is_dir() else []:
+        if path.name not in ("timeline.yml", "chips.yml") and not path.name.startswith("."):
+            problems.append(Problem(path.relative_to(root).as_posix(), 1,
+                                    "the site reads only data/timeline.yml and data/chips.yml",
+                                    "move this file out of data/, or put its entries in one of "
+                                    "those two files"))
     return Data(events, chips), problems
+
+
+def _shape_problem(path: Path, root: Path, exc: Exception) -> Problem:
+    return Problem(path.relative_to(root).as_posix(), 1,
+                   f"the file's entries do not have the expected shape ({type(exc).__name__}: "
+                   f"{str(exc)[:80]})",
+                   "compare its layout with the entries already in the file (git diff shows "
+                   "what changed)")

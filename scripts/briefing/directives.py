@@ -25,6 +25,16 @@ DIRECTIVE_RE = re.compile(r"<!--\s*briefing:([a-z-]+)((?:\s+[a-z]+=[a-z0-9-]+)*)
 CHART_ROWS = ("fp16-dense", "memory-bandwidth")
 
 
+DATA_FILES = {"timeline": "data/timeline.yml", "chips-table": "data/chips.yml",
+              "chips-chart": "data/chips.yml", "chips-ratios": "data/chips.yml"}
+
+
+def data_files_of(markdown: str) -> tuple[str, ...]:
+    """The data files a page shows through its directives (a change there changes the page)."""
+    names = (DATA_FILES.get(m.group(1)) for m in DIRECTIVE_RE.finditer(markdown))
+    return tuple(sorted({name for name in names if name}))
+
+
 def _options(raw: str) -> dict[str, str]:
     return dict(item.split("=", 1) for item in raw.split())
 

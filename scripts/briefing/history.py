@@ -23,6 +23,7 @@ MAX_ENTRIES = 100
 class Commit:
     day: dt.date
     changes: tuple[tuple[str, str], ...]  # (status letter, path relative to the root)
+    time: int = 0  # commit time (Unix seconds): orders the entries of one day
 
 
 @dataclass(frozen=True)
@@ -32,6 +33,7 @@ class Entry:
     key: str  # source id, or page path inside the language folder
     title: str
     url: str  # site-relative
+    time: int = 0  # commit time; 0 without history
 
 
 @dataclass(frozen=True)
@@ -50,8 +52,8 @@ def read_history(root: Path) -> History:
         top = Path(git("rev-parse", "--show-toplevel").strip()).resolve()
         if top != root.resolve() or git("rev-parse", "--is-shallow-repository").strip() == "true":
             return History(False, ())
-        log = git("log", "--no-renames", "--name-status", "--format=%x00%cs",
-                  "--", "seeds", "docs")
+        log = git("log", "--no-renames", "--name-status", "--format=%x00%cs %ct",
+                  "--", "seeds", "docs", "data")
     except (OSError, subprocess.SubprocessError):
         return History(False, ())
     return History(True, tuple(parse_log(log)))
@@ -63,39 +65,60 @@ def parse_log(log: str) -> list[Commit]:
         lines = [line for line in block.splitlines() if line.strip()]
         if not lines:
             continue
-        day = dt.date.fromisoformat(lines[0].strip())
+        day_text, _, time_text = lines[0].strip().partition(" ")
         changes = tuple((parts[0][:1], parts[-1]) for line in lines[1:]
                         if len(parts := line.split("\t")) >= 2)
-        commits.append(Commit(day, changes))
+        commits.append(Commit(dt.date.fromisoformat(day_text), changes,
+                              int(time_text) if time_text.isdigit() else 0))
     return commits
 
 
 def entries(project: Project, history: History, lang: str) -> list[Entry]:
-    """The language's entries, newest first (pages before sources on a day, then by title)."""
-    added: dict[str, dt.date] = {}
+    """The language's entries, newest first: by day, then by commit time, newest first.
+
+    A page changes when its file changes or when a data file it shows does (an edited
+    timeline event changes the timeline and the actor pages that list it).
+    """
+    added: dict[str, Commit] = {}
     for commit in history.commits:  # newest first: keep the oldest "A"
         for status, path in commit.changes:
             if status == "A" and path.startswith("seeds/"):
-                added[path] = commit.day
+                added[path] = commit
     found: list[Entry] = []
     for source in project.sources.values():
-        day = added.get(source.path, source.accessed)
-        found.append(Entry(day, "source", source.id, source.titles[lang],
-                           source_url(source.id, lang)))
+        commit = added.get(source.path)
+        found.append(Entry(commit.day if commit else source.accessed, "source", source.id,
+                           source.titles[lang], source_url(source.id, lang),
+                           commit.time if commit else 0))
     if history.available:
-        titles = {scan.rel: scan.title for scan in project.pages.get(lang, [])}
+        scans = project.pages.get(lang, [])
+        titles = {scan.rel: scan.title for scan in scans}
+        showing: dict[str, list[str]] = {}  # data file -> pages that show it
+        for scan in scans:
+            for name in scan.data_files:
+                showing.setdefault(name, []).append(scan.rel)
         prefix = f"docs/{lang}/"
         seen: set[tuple[dt.date, str]] = set()
         for commit in history.commits:
             for status, path in commit.changes:
-                rel = path.removeprefix(prefix)
-                if (status in "AM" and path.startswith(prefix) and rel in titles
-                        and (commit.day, rel) not in seen):
-                    seen.add((commit.day, rel))
-                    found.append(Entry(commit.day, "page", rel, titles[rel],
-                                       page_url(rel, lang)))
-    found.sort(key=lambda e: (-e.day.toordinal(), e.kind != "page", e.title.casefold()))
+                if status not in "AM":
+                    continue
+                rels = showing.get(path, []) if path.startswith("data/") else \
+                    [path.removeprefix(prefix)] if path.startswith(prefix) else []
+                for rel in rels:
+                    if rel in titles and (commit.day, rel) not in seen:
+                        seen.add((commit.day, rel))
+                        found.append(Entry(commit.day, "page", rel, titles[rel],
+                                           page_url(rel, lang), commit.time))
+    found.sort(key=lambda e: (-e.day.toordinal(), -e.time, e.kind != "page",
+                              e.title.casefold()))
     return found
+
+
+def page_day(days: dict[str, dt.date], path: str, data_files: tuple[str, ...]) -> dt.date | None:
+    """The day a page last changed: its own file or a data file it shows."""
+    found = [day for name in (path, *data_files) if (day := days.get(name)) is not None]
+    return max(found, default=None)
 
 
 def latest_days(history: History) -> dict[str, dt.date]:

@@ -44,11 +44,26 @@ class Document:
     problems: list[Problem] = field(default_factory=list)
 
 
+MAX_BYTES = 2_000_000  # an article is ~10 kB; a data file ~100 kB
+MAX_DEPTH = 40  # our YAML nests 5 levels deep; libyaml recurses per level and can crash
+MAX_INDENT = 200
+
+
 def read_text(path: Path, shown: str) -> tuple[str | None, Problem | None]:
-    """Decode a file as UTF-8, or name the line of the first byte that is not."""
+    """Decode a file as UTF-8 (a byte-order mark and Windows line ends are accepted),
+    or name the line of the first byte that is not."""
+    if path.is_symlink() or not path.is_file():
+        return None, Problem(
+            shown, 1, "the file is a link or not a regular file",
+            "replace it with an ordinary file (links may point outside the project)")
+    size = path.stat().st_size
+    if size > MAX_BYTES:
+        return None, Problem(
+            shown, 1, f"the file is too large ({size:,} bytes; at most {MAX_BYTES:,})",
+            "keep only the article's text; split a data file if it really grew this large")
     data = path.read_bytes()
     try:
-        return data.decode("utf-8"), None
+        text = data.decode("utf-8-sig")
     except UnicodeDecodeError as exc:
         line = data.count(b"\n", 0, exc.start) + 1
         return None, Problem(
@@ -57,6 +72,11 @@ def read_text(path: Path, shown: str) -> tuple[str | None, Problem | None]:
             f"the file is not UTF-8 (byte 0x{data[exc.start]:02x} at offset {exc.start})",
             "save the file as UTF-8 (in most editors: 'Save with encoding' > UTF-8)",
         )
+    if "\x00" in text:
+        line = text.count("\n", 0, text.index("\x00")) + 1
+        return None, Problem(shown, line, "the file contains a NUL byte (binary data?)",
+                             "save the file as plain UTF-8 text")
+    return text.replace("\r\n", "\n").replace("\r", "\n"), None
 
 
 def split_front_matter(text: str, shown: str) -> tuple[str, str, int] | Problem:
@@ -97,8 +117,57 @@ def _walk(node: yaml.Node, key: Key, lines: dict[Key, int], dupes: list[Problem]
             _walk(item, (*key, index), lines, dupes, shown, offset)
 
 
+def _too_complex(source: str, shown: str, offset: int) -> Problem | None:
+    """Refuse, before parsing, YAML that would take libyaml or us too long or too deep:
+    nesting beyond MAX_DEPTH, and anchors/aliases (`&a` ... `*a`), which can expand
+    exponentially ("billion laughs") and which no file of ours needs."""
+    depth = 0  # brackets inside quotes count too: an over-estimate is harmless here
+    for number, raw in enumerate(source.split("\n")):
+        indent = len(raw) - len(raw.lstrip(" "))
+        if indent > MAX_INDENT:
+            return Problem(shown, number + offset, f"the line is indented {indent} spaces",
+                           "indent with at most a few levels of two spaces")
+        for char in raw:
+            if char in "[{":
+                depth += 1
+                if depth > MAX_DEPTH:
+                    return Problem(shown, number + offset,
+                                   f"the YAML nests more than {MAX_DEPTH} levels deep",
+                                   "write each value on its own line; lists of lists are not "
+                                   "needed in this project")
+            elif char in "]}":
+                depth = max(0, depth - 1)
+    try:
+        for token in yaml.scan(source, Loader=_BASE_LOADER):
+            if isinstance(token, yaml.AnchorToken | yaml.AliasToken):
+                return Problem(shown, token.start_mark.line + offset,
+                               "YAML anchors and aliases (& and *) are not allowed",
+                               "write the value out in full; if '*' or '&' starts a text, "
+                               "put the text in quotes")
+    except yaml.YAMLError:
+        return None  # reported by the parser, with its line
+    return None
+
+
+def _quote_hint(source: str, mark: Any) -> str | None:
+    """The usual cause of 'did not find expected key' in our files: a quoted value that
+    contains the same quote mark, e.g. note: "he said "two months" later"."""
+    if mark is None:
+        return None
+    lines = source.split("\n")
+    for index in range(min(mark.line, len(lines) - 1), max(-1, mark.line - 3), -1):
+        value = lines[index].split(": ", 1)[1] if ": " in lines[index] else lines[index]
+        value = value.strip()
+        if value and value[0] in "\"'" and value[1:-1].count(value[0]) > value[1:-1].count("\\" + value[0]):
+            return (f"line {index + 1}: the text opens with {value[0]} and contains another "
+                    f"{value[0]} inside, which ends it early")
+    return None
+
+
 def parse_yaml(source: str, shown: str, offset: int) -> tuple[Any, dict[Key, int], list[Problem]]:
     """Parse YAML text; `offset` is added to 0-based YAML lines to give file lines."""
+    if (refused := _too_complex(source, shown, offset)) is not None:
+        return None, {}, [refused]
     loader = _StringDateLoader(source)
     try:  # parse once: the node tree gives the lines, the same tree gives the value
         node = loader.get_single_node()
@@ -107,6 +176,15 @@ def parse_yaml(source: str, shown: str, offset: int) -> tuple[Any, dict[Key, int
         mark = getattr(exc, "problem_mark", None)
         line = mark.line + offset if mark else offset
         problem = getattr(exc, "problem", None) or str(exc)
+        hint = _quote_hint(source, mark)
+        if hint is not None:
+            quote_line = int(hint.split(":", 1)[0].removeprefix("line ")) - 1 + offset
+            return None, {}, [Problem(
+                shown, quote_line, "the YAML cannot be read: a quoted text contains its own "
+                "quote mark, which ends the text early",
+                "use typographic quotes inside (“two months”, « deux mois », „zwei Monate“), "
+                "or wrap the text in single quotes and double any single quote inside ('')",
+            )]
         return None, {}, [Problem(
             shown, line, f"the YAML cannot be read: {problem}",
             "check indentation and quoting on this line (quote text containing ': ' or '#')",
@@ -135,9 +213,10 @@ def read_document(path: Path, root: Path) -> Document:
     front, body, body_line = split
     meta, lines, problems = parse_yaml(front, shown, offset=2)
     if not isinstance(meta, dict):
-        problems.append(Problem(
-            shown, 2, "the front matter is not a set of 'key: value' lines",
-            "write the metadata as YAML keys, for example 'id: my-source'",
-        ))
+        if not problems:  # a YAML error already says what is wrong
+            problems.append(Problem(
+                shown, 2, "the front matter is not a set of 'key: value' lines",
+                "write the metadata as YAML keys, for example 'id: my-source'",
+            ))
         meta = {}
     return Document(shown, meta, lines, body, body_line, text.count("\n") + 1, problems)

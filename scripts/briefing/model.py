@@ -52,6 +52,8 @@ class Source:
     same_text_as: tuple[str, ...]
     paragraphs: tuple[str, ...]
     paragraph_lines: tuple[int, ...]
+    # A draft (only under `mkdocs serve`): the fields still empty, e.g. ("title.de", "note.ja").
+    missing: tuple[str, ...] = ()
 
     @property
     def has_text(self) -> bool:

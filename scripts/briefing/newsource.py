@@ -4,16 +4,22 @@ The file it writes is what an editor would write by hand: front matter in the or
 of the other sources, empty lines ("") for what still needs a translation, then the
 article text with one blank line between paragraphs. It refuses an article that is
 already in the corpus (same address, or same text) and names the source it duplicates.
+
+Every value, whether it comes from an option or from an answer typed in a terminal, goes
+through one function, `read_field`, so an option and an answer are judged alike and an
+answer can be judged the moment it is given (a mistake then costs one retyped answer, not
+the whole session).
 """
 
 from __future__ import annotations
 
 import datetime as dt
+import functools
 import json
 import re
 import unicodedata
 from collections.abc import Callable, Mapping
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from pathlib import Path
 from urllib.parse import urlsplit
 
@@ -21,6 +27,7 @@ from . import SITE_LANGUAGES
 from .errors import Problem
 from .identity import normalise_url, text_hash, without_tracking
 from .load import read_document
+from .model import PRECISIONS
 from .strings import KINDS
 from .validate import ID_RE, check_source, language_tag, parse_fuzzy_date
 
@@ -32,6 +39,30 @@ STOP_WORDS = frozenset((
     "des", "und", "ein", "eine", "für", "mit", "von", "zu", "im", "auf", "bei",
 ))
 SECOND_LEVEL = frozenset({"co", "com", "ne", "or", "ac", "go", "gov", "org", "net", "gouv"})
+# Letters NFKD does not decompose into a base letter and an accent: without this table they
+# would split a word ('straße' -> 'stra-e') instead of being spelled out.
+TRANSLITERATE = str.maketrans({"ß": "ss", "æ": "ae", "Æ": "AE", "œ": "oe", "Œ": "OE",
+                               "ø": "o", "Ø": "O", "ł": "l", "Ł": "L", "đ": "d", "Đ": "D",
+                               "þ": "th", "Þ": "TH", "ı": "i"})
+MODEL_RE = re.compile(r"(?=[a-z0-9]*[a-z])(?=[a-z0-9]*[0-9])[a-z0-9]+")  # h200, b30a, mi308
+
+# The marker that opens a title the site supplies because the capture has no headline, as
+# the existing seeds write it; an article in another language gets the English one.
+NO_HEADLINE = {
+    "en": "[No headline captured]",
+    "ja": "[見出しは未収集]",
+    "fr": "[Titre non recueilli]",
+    "de": "[Ohne Überschrift erfasst]",
+}
+UNSPACED = frozenset({"ja", "zh", "th", "lo", "km", "my"})  # scripts without spaces between words
+PLACEHOLDER_WORDS = 8  # words of ¶1 after the marker (characters: PLACEHOLDER_CHARS)
+PLACEHOLDER_CHARS = 30
+
+# The order a terminal session asks in: the address first, so an article already in the
+# corpus is refused before anything else is typed; the language before the title (a title
+# supplied for a capture without headline is written in it), the date before its precision.
+ASKED = ("url", "language", "title", "published", "precision", "kind", "author", "outlet")
+REQUIRED = ("language", "title", "published", "kind")
 
 
 class NewSourceError(Exception):
@@ -47,7 +78,7 @@ class Article:
     title: str
     published: str
     kind: str
-    precision: str | None = None
+    precision: str | None = None  # None: from the date's form (2026-01 -> month)
     outlet: str | None = None
     author: str | None = None
     url: str | None = None
@@ -59,8 +90,12 @@ class Article:
 
 
 def slug(text: str) -> str:
-    ascii_text = unicodedata.normalize("NFKD", text).encode("ascii", "ignore").decode()
-    return re.sub(r"[^a-z0-9]+", "-", ascii_text.lower()).strip("-")
+    """Lower-case ASCII words joined by hyphens: accents are dropped ('é' -> 'e'), and any
+    other non-ASCII character separates words, so 'NVIDIAのH200' is 'nvidia-h200' (deleting
+    the 'の' would glue two names into 'nvidiah200')."""
+    decomposed = unicodedata.normalize("NFKD", text.translate(TRANSLITERATE))
+    bare = "".join(c for c in decomposed if not unicodedata.combining(c))
+    return re.sub(r"[^a-z0-9]+", "-", bare.lower()).strip("-")
 
 
 def outlet_slug(url: str | None, outlet: str | None) -> str:
@@ -76,15 +111,27 @@ def outlet_slug(url: str | None, outlet: str | None) -> str:
     return words[0] if words and words[0] else ""
 
 
+def without_marker(title: str) -> str:
+    """The title without a leading no-headline marker: the marker says nothing about the
+    article, so it must not become words of the id."""
+    for marker in NO_HEADLINE.values():
+        if title.startswith(marker):
+            return title[len(marker):].strip()
+    return title
+
+
 def derive_id(article: Article, taken: set[str]) -> str:
-    """outlet + three words of the title (model names first) + year-month, unique in `taken`."""
-    title = article.titles.get("en") or article.title
-    words = [w for w in slug(title).split("-") if w and w not in STOP_WORDS]
-    keep = set([w for w in words if any(c.isdigit() for c in w)][:2])
-    keep.update([w for w in words if w not in keep][: 3 - len(keep)])
-    words = [w for w in dict.fromkeys(words) if w in keep]
+    """The README's order: outlet + up to three words of the title, model names (h200) first
+    because they are what a source is looked up by, + year-month; unique in `taken`."""
+    title = without_marker(article.titles.get("en") or article.title)
+    words = [w for w in dict.fromkeys(slug(title).split("-"))
+             if len(w) > 1 and w not in STOP_WORDS]
+    models = [w for w in words if MODEL_RE.fullmatch(w)]
+    others = [w for w in words if w not in models]
+    # At most two model names ahead of the other words, so one word still says what about.
+    chosen = (models[:2] + others + models[2:])[:3]
     date = article.published[:7]
-    parts = [outlet_slug(article.url, article.outlet), *words, date]
+    parts = [outlet_slug(article.url, article.outlet), *chosen, date]
     base = "-".join(p for p in parts if p) or f"source-{date}"
     base = re.sub(r"-+", "-", base).strip("-")
     candidate, number = base, 2
@@ -100,6 +147,222 @@ def paragraphs(text: str) -> list[str]:
     blocks = re.split(r"\n\s*\n", text) if re.search(r"\n\s*\n", text) else text.split("\n")
     return [" ".join(line.strip() for line in block.splitlines() if line.strip())
             for block in blocks if block.strip()]
+
+
+def no_headline_title(language: str | None, text: str, words: str = "") -> str:
+    """The title for a capture without headline: the marker in the article's language, then
+    `words` (the editor's own description) or the first words of ¶1. The marker is what
+    tells readers that the site wrote this title, not the outlet."""
+    base = (language or "en").split("-")[0]
+    marker = NO_HEADLINE.get(base, NO_HEADLINE["en"])
+    if not words:
+        first = next(iter(paragraphs(text)), "")
+        if base in UNSPACED:
+            words = first[:PLACEHOLDER_CHARS] + ("…" if len(first) > PLACEHOLDER_CHARS else "")
+        else:
+            split = first.split()
+            words = " ".join(split[:PLACEHOLDER_WORDS]) + (
+                "…" if len(split) > PLACEHOLDER_WORDS else "")
+    gap = "" if base in UNSPACED and base in NO_HEADLINE else " "  # as the ja seeds write it
+    return f"{marker}{gap}{words}".strip()
+
+
+# --------------------------------------------------------------------------- reading values
+
+Read = tuple[object, str | None]  # (the value to record, None) or (None, why it cannot be)
+
+
+def _url(text: str, values: Mapping[str, object]) -> Read:
+    if not text:
+        return None, None
+    parts = urlsplit(text)
+    if parts.scheme not in ("http", "https") or not parts.netloc:
+        return None, f"{text!r} is not an http:// or https:// address"
+    return text, None
+
+
+@functools.cache
+def _language_names() -> dict[str, str]:
+    """Language names in the site's languages -> tag, to answer 'français' with 'fr'."""
+    from babel import Locale
+
+    names: dict[str, str] = {}
+    for site_lang in SITE_LANGUAGES:
+        for tag, name in Locale.parse(site_lang).languages.items():
+            names.setdefault(name.lower(), tag.replace("_", "-"))
+    return names
+
+
+def _language(text: str, values: Mapping[str, object]) -> Read:
+    if not text:
+        return None, "the language is needed: a BCP 47 tag such as ja, fr, de, en or zh-Hans"
+    if language_tag(text) is not None:
+        return text, None
+    tag = _language_names().get(text.lower())
+    if tag and language_tag(tag):
+        return None, f"{text!r} is a language's name, not its tag: write {tag}"
+    return None, f"{text!r} is not a BCP 47 language tag (use ja, fr, de, en, zh-Hans ...)"
+
+
+def _title(text: str, values: Mapping[str, object]) -> Read:
+    if not text:
+        return None, ("the title is needed: type it exactly as published, or - if the capture "
+                      "has no headline")
+    if text == "-" or text.startswith("- "):
+        language = values.get("language")
+        return no_headline_title(language if isinstance(language, str) else None,
+                                 str(values.get("text", "")), text[1:].strip()), None
+    return text, None
+
+
+def _published(text: str, values: Mapping[str, object]) -> Read:
+    if not text:
+        return None, "the date is needed (YYYY-MM-DD, YYYY-MM or YYYY)"
+    _, why = parse_fuzzy_date(text, "approximate")  # any of the three forms
+    return (None, why) if why else (text, None)
+
+
+def _precision(text: str, values: Mapping[str, object]) -> Read:
+    published = values.get("published")
+    date = published if isinstance(published, str) else None
+    if not text and date:
+        return default_precision(date), None
+    matches = [p for p in PRECISIONS if text and p.startswith(text.lower())]
+    if len(matches) != 1:
+        return None, f"{text!r} is not one of: {', '.join(PRECISIONS)}"
+    if date:
+        _, why = parse_fuzzy_date(date, matches[0])
+        if why:
+            return None, (f"{matches[0]!r} does not fit the date {date}: use "
+                          f"{default_precision(date)}, or approximate for a date inferred "
+                          "from the text")
+    return matches[0], None
+
+
+def _kind(text: str, values: Mapping[str, object]) -> Read:
+    if not text:
+        return None, "the kind is needed: one of " + ", ".join(KINDS)
+    if text in KINDS:
+        return text, None
+    matches = [kind for kind in KINDS if kind.startswith(text.lower())]
+    if len(matches) == 1:  # 'news' is news-report; 'a' could be analysis or ai-generated-news
+        return matches[0], None
+    if matches:
+        return None, f"{text!r} could be {' or '.join(matches)}: type more of it"
+    return None, f"{text!r} is not one of: {', '.join(KINDS)}"
+
+
+def _optional(text: str, values: Mapping[str, object]) -> Read:
+    return text or None, None  # empty: none stated (author), not identified (outlet)
+
+
+def _accessed(text: str, values: Mapping[str, object]) -> Read:
+    if not text:
+        return None, None  # today
+    _, why = parse_fuzzy_date(text, "approximate")
+    if why or len(text) != 10:
+        return None, why or f"{text!r} is not a full date (YYYY-MM-DD)"
+    return text, None
+
+
+def _id(text: str, values: Mapping[str, object]) -> Read:
+    if not text:
+        return None, None  # derived from outlet, title and date
+    if ID_RE.match(text):
+        return text, None
+    hint = " (give it without '.md')" if text.endswith(".md") else ""
+    return None, (f"{text!r} is not a valid id: use lower-case letters a-z, digits and single "
+                  f"hyphens between them, e.g. 'mynavi-h200-nvidia-2026-01'{hint}")
+
+
+READERS: dict[str, Callable[[str, Mapping[str, object]], Read]] = {
+    "url": _url, "language": _language, "title": _title, "published": _published,
+    "precision": _precision, "kind": _kind, "author": _optional, "outlet": _optional,
+    "accessed": _accessed, "id": _id,
+}
+
+
+def read_field(name: str, raw: str | None, values: Mapping[str, object]) -> Read:
+    """An option's value or a typed answer as the value to record, or why it cannot be.
+
+    The reason starts with the value as typed, so it reads both after the option's name
+    (`--published 'février 2026' is not a date ...`) and alone under a prompt. `values` is
+    what is known already: `text`, then the language and the date once read (the precision
+    is judged against the date). A value already read reads as itself.
+    """
+    return READERS[name]((raw or "").strip(), values)
+
+
+def read_options(raw: Mapping[str, str | None], text: str) -> tuple[dict[str, object],
+                                                                   dict[str, str]]:
+    """Read every option given, in the order they depend on one another: (values read,
+    {field: '--option why'}) with every wrong option at once, so one run reports them all.
+    A required option left out or empty is neither: it is missing (`missing_fields`)."""
+    values: dict[str, object] = {"text": text}
+    wrong: dict[str, str] = {}
+    for name in (*ASKED, "accessed", "id"):
+        given = raw.get(name)
+        if given is None or (name in REQUIRED and not given.strip()):
+            continue
+        value, why = read_field(name, given, values)
+        if why:
+            wrong[name] = f"--{name} {why}"
+        else:
+            values[name] = value
+    return values, wrong
+
+
+def ask_field(name: str, values: Mapping[str, object], prompt: str,
+              ask: Callable[[str], str], say: Callable[[str], None]) -> object:
+    """Ask until the answer reads, saying what is wrong with each wrong answer: a mistake
+    costs that one answer, not the ones before it."""
+    while True:
+        answer = ask(f"{prompt}: ")
+        value, why = read_field(name, answer, values)
+        if why is None:
+            if name == "title" and answer.strip().startswith("-"):
+                say(f"  Title recorded as: {value}")
+            return value
+        say(f"  {why}. Please answer again.")
+
+
+def ask_in_terminal(raw: Mapping[str, str | None], known: Mapping[str, object],
+                    prompts: Mapping[str, str], ask: Callable[[str], str],
+                    say: Callable[[str], None],
+                    refuse: Callable[[str], str | None]) -> dict[str, object]:
+    """Every field of ASKED, from its option or else asked, each judged as it comes.
+
+    An option is read again in its turn (a title after the language it is written in, a
+    precision after the date it qualifies); a wrong one is said and asked, not fatal. Once
+    the address is known, `refuse` may say the article is already in the corpus: that stops
+    the session (NewSourceError) before the rest is typed. `prompts['precision']` may hold
+    '{default}', the precision the date's form gives.
+    """
+    values = dict(known)
+    for name in ASKED:
+        given = raw.get(name)
+        if given is not None and (given.strip() or name not in REQUIRED):
+            value, why = read_field(name, given, values)
+            if why is None:
+                values[name] = value
+                continue
+            say(f"--{name} {why}. Please answer here instead.")
+        published = values.get("published")
+        prompt = prompts[name].format(
+            default=default_precision(published if isinstance(published, str) else ""))
+        values[name] = ask_field(name, values, prompt, ask, say)
+        url = values.get("url")
+        if name == "url" and isinstance(url, str) and (why := refuse(url)):
+            raise NewSourceError(why)
+    return values
+
+
+def missing_fields(raw: Mapping[str, object]) -> list[str]:
+    """Required options not given (an empty one counts as not given)."""
+    return [name for name in REQUIRED if not str(raw.get(name) or "").strip()]
+
+
+# --------------------------------------------------------------------------- duplicates
 
 
 @dataclass(frozen=True)
@@ -124,9 +387,9 @@ def existing_sources(seeds_dir: Path, root: Path) -> list[Existing]:
     return found
 
 
-def find_duplicate(article: Article, existing: list[Existing]) -> str | None:
-    url_key = normalise_url(article.url) if article.url else None
-    digest = text_hash("\n".join(paragraphs(article.text)))
+def find_duplicate(text: str, url: str | None, existing: list[Existing]) -> str | None:
+    url_key = normalise_url(url) if url else None
+    digest = text_hash("\n".join(paragraphs(text)))
     for other in existing:
         if url_key and other.url_key == url_key:
             return f"{other.path} (id '{other.source_id}') has the same address"
@@ -135,20 +398,49 @@ def find_duplicate(article: Article, existing: list[Existing]) -> str | None:
     return None
 
 
+def refusal(text: str, url: str | None, source_id: str | None, existing: list[Existing],
+            seeds_dir: Path, root: Path) -> str | None:
+    """Why the article cannot be added whatever else is answered, or None. Separate from
+    `create` so a terminal session can refuse before asking anything (or right after the
+    address) instead of after every answer was typed."""
+    duplicate = find_duplicate(text, url, existing)
+    if duplicate:
+        return (f"this article is already in the corpus: {duplicate}. "
+                "Cite that source instead of adding it again.")
+    if source_id:
+        users = [e.path for e in existing if e.source_id == source_id]
+        if users:
+            return f"--id {source_id!r} is already used by {users[0]}; choose another"
+        path = seeds_dir / f"{source_id}.md"
+        if path.exists():
+            return f"{path.relative_to(root).as_posix()} already exists; choose another --id"
+    return None
+
+
+# --------------------------------------------------------------------------- writing
+
+
 def _quote(value: str | None) -> str:
     return "null" if value is None else json.dumps(value, ensure_ascii=False)
 
 
 def render(article: Article, source_id: str, accessed: str, precision: str) -> str:
-    """The source file's text."""
+    """The source file's text. A title supplied for a capture without headline says so in
+    comments, so whoever fills in the translations keeps the marker."""
     lang = article.language
+    supplied = without_marker(article.title) != article.title
     lines = ["---", f"id: {source_id}"]
     if article.original_file:
         lines.append(f"original_file: {_quote(article.original_file)}")
-    lines += [f"language: {lang}", "title:", f"  original: {_quote(article.title)}"]
+    lines += [f"language: {lang}",
+              "title:" + ("  # the capture has no headline: the site supplies the title, "
+                          "marked in brackets" if supplied else ""),
+              f"  original: {_quote(article.title)}"]
     for site_lang in SITE_LANGUAGES:
         if site_lang != lang:
-            lines.append(f"  {site_lang}: {_quote(article.titles.get(site_lang, ''))}")
+            translated = article.titles.get(site_lang, "")
+            hint = f"  # begin with {NO_HEADLINE[site_lang]}" if supplied and not translated else ""
+            lines.append(f"  {site_lang}: {_quote(translated)}{hint}")
     lines += [
         f"outlet: {_quote(article.outlet)}",
         f"author: {_quote(article.author)}",
@@ -165,29 +457,22 @@ def render(article: Article, source_id: str, accessed: str, precision: str) -> s
     return "\n".join(lines) + "\n\n".join(paragraphs(article.text)) + "\n"
 
 
-def problems_in_article(article: Article) -> list[str]:
-    """What makes the metadata unusable before anything is written."""
-    wrong = []
-    if language_tag(article.language) is None:
-        wrong.append(f"--language {article.language!r} is not a BCP 47 tag Babel knows "
-                     "(use ja, fr, de, en, zh-Hans ...)")
-    precision = article.precision or default_precision(article.published)
-    _, why = parse_fuzzy_date(article.published, precision)
-    if why:
-        wrong.append(f"--published: {why}")
-    if article.accessed:
-        _, why = parse_fuzzy_date(article.accessed, "day")
-        if why:
-            wrong.append(f"--accessed: {why}")
-    if article.kind not in KINDS:
-        wrong.append(f"--kind {article.kind!r} is not one of: {', '.join(KINDS)}")
-    if article.url is not None and urlsplit(article.url).scheme not in ("http", "https"):
-        wrong.append(f"--url {article.url!r} is not an http:// or https:// address")
-    if article.source_id is not None and not ID_RE.match(article.source_id):
-        wrong.append(f"--id {article.source_id!r}: use lower-case letters, digits and hyphens")
+def read_article(article: Article) -> tuple[Article, list[str]]:
+    """The article with every value read as `read_field` reads it, and what is wrong with
+    it: a caller building an Article in code is held to the same rules as an editor."""
+    raw: dict[str, str | None] = {
+        "url": article.url, "language": article.language, "title": article.title,
+        "published": article.published, "precision": article.precision,
+        "kind": article.kind, "accessed": article.accessed, "id": article.source_id}
+    values, wrong = read_options(raw, article.text)
+    problems = [f"--{name} is missing" for name in missing_fields(raw)] + list(wrong.values())
     if not paragraphs(article.text):
-        wrong.append("the article text is empty")
-    return wrong
+        problems.append("the article text is empty")
+    read = replace(article, **{key: values[name] for key, name in (
+        ("url", "url"), ("language", "language"), ("title", "title"),
+        ("published", "published"), ("precision", "precision"), ("kind", "kind"),
+        ("accessed", "accessed"), ("source_id", "id")) if name in values})
+    return read, problems
 
 
 def default_precision(date: str) -> str:
@@ -205,21 +490,17 @@ def create(article: Article, root: Path, seeds_dir: Path | None = None,
            today: Callable[[], dt.date] = dt.date.today) -> Created:
     """Write the source file; raise NewSourceError if the input is wrong or a duplicate."""
     seeds_dir = seeds_dir or root / "seeds"
-    wrong = problems_in_article(article)
+    article, wrong = read_article(article)
     if wrong:
         raise NewSourceError("\n".join(wrong))
     existing = existing_sources(seeds_dir, root)
-    duplicate = find_duplicate(article, existing)
-    if duplicate:
-        raise NewSourceError(f"this article is already in the corpus: {duplicate}. "
-                             "Cite that source instead of adding it again.")
-    taken = {e.source_id for e in existing}
-    if article.source_id and article.source_id in taken:
-        raise NewSourceError(f"--id {article.source_id!r} is already used; choose another")
+    why = refusal(article.text, article.url, article.source_id, existing, seeds_dir, root)
+    if why:
+        raise NewSourceError(why)
+    # File names count as taken too: a file whose front matter cannot be read has no id.
+    taken = {e.source_id for e in existing} | {p.stem for p in seeds_dir.rglob("*.md")}
     source_id = article.source_id or derive_id(article, taken)
     path = seeds_dir / f"{source_id}.md"
-    if path.exists():
-        raise NewSourceError(f"{path.relative_to(root)} already exists; choose another --id")
     if article.url:
         article.url = without_tracking(article.url)
     precision = article.precision or default_precision(article.published)
@@ -228,7 +509,3 @@ def create(article: Article, root: Path, seeds_dir: Path | None = None,
     path.write_text(text, encoding="utf-8")
     _, remaining = check_source(read_document(path, root))
     return Created(path, source_id, remaining)
-
-
-def missing_fields(values: Mapping[str, object]) -> list[str]:
-    return [name for name in ("language", "title", "published", "kind") if not values.get(name)]

@@ -10,11 +10,16 @@ from pathlib import Path
 from . import DEFAULT_LANGUAGE, LANGUAGE_NAMES
 from .citations import Citation, check_cite, find_citations
 from .data import Data
-from .directives import expand, problems_in
+from .directives import data_files_of, expand, problems_in
 from .errors import Problem
 from .freshness import fingerprint
+from .language import left_in_english
 from .load import Key, parse_yaml, read_text, split_front_matter
 from .model import Source
+
+# Paths the hooks generate in every language; a hand-written page there would clash.
+GENERATED_TOP = frozenset({"sources", "downloads", "search", "assets"})
+GENERATED_PAGES = frozenset({"whats-new.md", "404.md", "feed.xml.md"})
 
 H1_RE = re.compile(r"^#\s+(.+?)\s*#*\s*$", re.MULTILINE)
 
@@ -33,6 +38,9 @@ class PageScan:
     meta: dict[str, object] | None = field(default_factory=dict)  # None: unreadable YAML
     meta_lines: dict[Key, int] = field(default_factory=dict)
     fingerprint: str = ""  # of its text, see freshness.fingerprint
+    data_files: tuple[str, ...] = ()  # data files it shows, e.g. ("data/timeline.yml",)
+    body: str = ""  # the text after the front matter
+    body_line: int = 1
 
 
 def page_url(rel: str, lang: str) -> str:
@@ -90,8 +98,31 @@ def scan_page(path: Path, root: Path, lang: str, rel: str, data: Data | None = N
         citations, _ = find_citations(expand(body, lang, data), shown, body_line)
     page = PageScan(lang, rel, shown, _title(front, body, rel), page_url(rel, lang),
                     citations, own, None if problems and not lines else front, lines,
-                    fingerprint(body))
+                    fingerprint(body), data_files_of(body), body, body_line)
+    if lang != DEFAULT_LANGUAGE:
+        found += _english_left(body, body_line, shown, lang)
     return page, problems + found
+
+
+def _english_left(body: str, first_line: int, shown: str, lang: str) -> list[Problem]:
+    """Paragraphs of a translated page that were left in English."""
+    found = []
+    in_code = False
+    start, block = first_line, []
+    for number, raw in enumerate([*body.split("\n"), ""], start=first_line):
+        if raw.lstrip().startswith("```"):
+            in_code = not in_code
+            continue
+        if raw.strip() and not in_code:
+            start = start if block else number
+            block.append(raw)
+        elif block:
+            if left_in_english(" ".join(block), lang):
+                found.append(Problem(shown, start, f"this paragraph reads as English, not "
+                                     f"{LANGUAGE_NAMES[lang]}",
+                                     f"translate it into {LANGUAGE_NAMES[lang]}"))
+            block = []
+    return found
 
 
 def scan_pages(docs_dir: Path, root: Path, languages: Sequence[str],
@@ -104,8 +135,17 @@ def scan_pages(docs_dir: Path, root: Path, languages: Sequence[str],
         folder = docs_dir / lang
         rels[lang] = {p.relative_to(folder).as_posix() for p in folder.rglob("*.md")} \
             if folder.is_dir() else set()
-    every = set().union(*rels.values())
     docs = docs_dir.relative_to(root).as_posix()
+    for lang in languages:
+        for rel in sorted(rels[lang]):
+            if rel.split("/")[0] in GENERATED_TOP or rel in GENERATED_PAGES:
+                problems.append(Problem(
+                    f"{docs}/{lang}/{rel}", 1,
+                    f"the site generates {page_url(rel, lang) or '/'} itself, so this page "
+                    "would be replaced or clash with it",
+                    "move the page elsewhere (or rename it)"))
+                rels[lang].discard(rel)
+    every = set().union(*rels.values())
     for lang in languages:
         for rel in sorted(every - rels[lang]):
             has = next(lg for lg in languages if rel in rels[lg])

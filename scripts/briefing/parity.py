@@ -10,8 +10,10 @@ from __future__ import annotations
 import re
 from collections.abc import Mapping
 from decimal import Decimal, InvalidOperation
+from typing import Protocol
 
 from .citations import find_citations
+from .errors import Problem
 
 UNITS = (r"(?:GB/s|GB|TB/s|TFLOPS|TOPS|W\b|nm|%|×|倍|Go/s|Go|To/s|ワット"
          r"|times\b|fois\b|-?mal\b|-?fach\b)")
@@ -96,3 +98,55 @@ def compare(texts: Mapping[str, str], reference: str = "en") -> list[str]:
             out.append(f"{lang}: figures only in {lang}: {sorted(figs - base_figs)}; "
                        f"only in {reference}: {sorted(base_figs - figs)}")
     return out
+
+
+class Text(Protocol):
+    """A page's text as scanned: its path, its language and its body with first line."""
+
+    path: str
+    lang: str
+    body: str
+    body_line: int
+
+
+def located(text: str, lang: str, first_line: int) -> tuple[dict[tuple[str, str], int],
+                                                          dict[str, int]]:
+    """Citation keys and figures of a text, each with the first line that has it."""
+    keys: dict[tuple[str, str], int] = {}
+    cites, _ = find_citations(text, "", first_line)
+    for citation in cites:
+        for cite in citation.cites:
+            keys.setdefault(cite.key, citation.line)
+    figs: dict[str, int] = {}
+    for offset, line in enumerate(text.split("\n")):
+        for figure in figures(line, lang):
+            figs.setdefault(figure, first_line + offset)
+    return keys, figs
+
+
+def _cite(key: tuple[str, str]) -> str:
+    return f"[@{key[0]}{', ' + key[1] if key[1] else ''}]"
+
+
+def differences(english: Text, translation: Text) -> list[Problem]:
+    """Where a translation cites or states other things than its English page, by line."""
+    en_keys, en_figs = located(english.body, english.lang, english.body_line)
+    keys, figs = located(translation.body, translation.lang, translation.body_line)
+    fix = (f"cite the same sources and paragraphs and state the same figures as "
+           f"{english.path}; then run: make translated PAGES={translation.path}")
+    found = []
+    for key in sorted(set(keys) - set(en_keys)):
+        found.append(Problem(translation.path, keys[key],
+                             f"cites {_cite(key)}, which the English page does not", fix))
+    for key in sorted(set(en_keys) - set(keys)):
+        found.append(Problem(translation.path, translation.body_line,
+                             f"does not cite {_cite(key)}, which the English page cites "
+                             f"({english.path}:{en_keys[key]})", fix))
+    for fig in sorted(set(figs) - set(en_figs)):
+        found.append(Problem(translation.path, figs[fig],
+                             f"states the figure {fig}, which the English page does not", fix))
+    for fig in sorted(set(en_figs) - set(figs)):
+        found.append(Problem(translation.path, translation.body_line,
+                             f"does not state the figure {fig}, which the English page states "
+                             f"({english.path}:{en_figs[fig]})", fix))
+    return found

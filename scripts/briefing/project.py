@@ -8,12 +8,13 @@ from dataclasses import dataclass, field
 from functools import cached_property
 from pathlib import Path
 
-from . import SITE_LANGUAGES
+from . import DEFAULT_LANGUAGE, SITE_LANGUAGES
 from .data import Data, load_data
 from .errors import BriefingError, Problem
 from .freshness import Behind, check_translations
 from .model import Source
 from .pages import PageScan, scan_pages
+from .parity import differences
 from .validate import load_sources
 
 
@@ -86,8 +87,12 @@ def _index_uses(pages: dict[str, list[PageScan]]) -> dict[str, dict[str, list[Us
 
 def load_project(root: Path, languages: Sequence[str] = SITE_LANGUAGES,
                  docs_dir: Path | None = None, seeds_dir: Path | None = None,
-                 data_dir: Path | None = None) -> Project:
-    """Validate sources and pages together; raise one error listing every problem."""
+                 data_dir: Path | None = None, drafts: bool = False) -> Project:
+    """Validate sources and pages together; raise one error listing every problem.
+
+    `drafts` (the live preview only): a source whose translations are still empty
+    is loaded as a draft instead of failing the whole site.
+    """
     docs_dir = docs_dir or root / "docs"
     seeds_dir = seeds_dir or root / "seeds"
     problems: list[Problem] = []
@@ -97,7 +102,7 @@ def load_project(root: Path, languages: Sequence[str] = SITE_LANGUAGES,
                                 "create seeds/ with one .md file per source"))
         sources: dict[str, Source] = {}
     else:
-        sources, problems = load_sources(seeds_dir, root, seen)
+        sources, problems = load_sources(seeds_dir, root, seen, drafts)
     broken = seen - set(sources)  # their own problems are already reported
     data, data_problems = load_data(data_dir or root / "data", root, sources, broken)
     problems.extend(data_problems)
@@ -105,6 +110,8 @@ def load_project(root: Path, languages: Sequence[str] = SITE_LANGUAGES,
     problems.extend(page_problems)
     behind, stale_problems = check_translations(pages)
     problems.extend(stale_problems)
+    reported = {problem.path for problem in problems}  # no second message for one slip
+    problems.extend(p for p in parity_problems(pages, behind) if p.path not in reported)
     if problems:
         raise BriefingError(problems)
     project = Project(root, tuple(languages), sources, pages, data, behind=behind)
@@ -112,11 +119,30 @@ def load_project(root: Path, languages: Sequence[str] = SITE_LANGUAGES,
     return project
 
 
+def parity_problems(pages: dict[str, list[PageScan]], behind: list[Behind]) -> list[Problem]:
+    """Up-to-date translations must cite and state what their English page does.
+
+    A translation behind its English page is a notice (it is being updated), not a problem.
+    """
+    late = {(b.lang, b.rel) for b in behind}
+    english = {page.rel: page for page in pages.get(DEFAULT_LANGUAGE, [])}
+    found: list[Problem] = []
+    for lang, scans in pages.items():
+        for page in scans:
+            original = english.get(page.rel)
+            if lang != DEFAULT_LANGUAGE and original and (lang, page.rel) not in late:
+                found.extend(differences(original, page))
+    return found
+
+
 def fingerprint(*folders: Path) -> tuple[tuple[str, int, int], ...]:
     """Cheap identity of the inputs, so a build loads them once, and a change reloads."""
     entries = []
     for folder in folders:
-        if folder.is_dir():
+        if folder.is_file():
+            stat = folder.stat()
+            entries.append((str(folder), stat.st_mtime_ns, stat.st_size))
+        elif folder.is_dir():
             for path in folder.rglob("*"):
                 if path.is_file():
                     stat = path.stat()

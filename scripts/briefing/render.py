@@ -19,6 +19,7 @@ from jinja2 import Environment, FileSystemLoader, StrictUndefined, select_autoes
 
 from .citations import Citation, find_citations
 from .directives import expand
+from .errors import Problem
 from .exports import downloads_url
 from .history import MAX_ENTRIES, History, entries, feed_path
 from .model import Cite, FuzzyDate, Source
@@ -178,6 +179,11 @@ def fill_fragments(html: str, fragments: dict[str, str]) -> str:
 def render_source_page(source: Source, lang: str, project: Project) -> str:
     return ENV.get_template("source.html.j2").render(
         source=source, lang=lang, project=project, page_url=source_url(source.id, lang))
+
+
+def render_problems(lang: str, problems: list[Problem]) -> str:
+    """The live preview's page when the inputs have problems: each one, and how to fix it."""
+    return ENV.get_template("problems.html.j2").render(lang=lang, problems=problems)
 
 
 def render_index(lang: str, project: Project) -> str:

@@ -22,11 +22,11 @@ from mkdocs.exceptions import PluginError
 from mkdocs.structure.files import File, Files
 from mkdocs.structure.pages import Page
 
-from . import DEFAULT_LANGUAGE, SITE_LANGUAGES
+from . import DEFAULT_LANGUAGE, SITE_LANGUAGES, strings
 from .citepage import cite_box
-from .errors import BriefingError
+from .errors import BriefingError, Problem
 from .exports import downloads_url, render_all
-from .history import History, feed_path, latest_days, read_history
+from .history import History, feed_path, latest_days, page_day, read_history
 from .pages import page_url as page_url_of
 from .project import Project, fingerprint, load_project
 from .render import (
@@ -37,6 +37,7 @@ from .render import (
     render_feed,
     render_index,
     render_page,
+    render_problems,
     render_source_page,
     render_whats_new,
     source_url,
@@ -56,9 +57,17 @@ class _State:
     # src_uri of a generated page -> ("index", "") or ("source", id), for the current language
     generated: dict[str, tuple[str, str]] = field(default_factory=dict)
     fragments: dict[str, dict[str, str]] = field(default_factory=dict)
+    serving: bool = False  # under `mkdocs serve`: show problems in the browser, allow drafts
+    problems: list[Problem] = field(default_factory=list)  # why the preview cannot be built
 
 
 STATE = _State()
+PACKAGE = Path(__file__).parent
+
+
+def start(command: str) -> None:
+    """Remember whether this is the live preview (`mkdocs serve`)."""
+    STATE.serving = command == "serve"
 log = logging.getLogger("mkdocs.plugins.briefing")
 
 
@@ -71,18 +80,35 @@ def current_language(config: MkDocsConfig) -> str:
     return getattr(plugin, "current_language", None) or DEFAULT_LANGUAGE
 
 
-def load(config: MkDocsConfig) -> Project:
+def load(config: MkDocsConfig) -> Project | None:
     """Validate sources and pages unless this exact input was already validated."""
     root = root_of(config)
     docs = Path(config.docs_dir)
-    key = fingerprint(root / "seeds", docs)
-    if STATE.project is None or STATE.key != key:
+    strings.refresh()
+    # Everything that feeds the pages: an edit to any of these is a new build's input.
+    key = fingerprint(root / "seeds", docs, root / "data", PACKAGE / "templates",
+                      strings.PATH, root / "overrides")
+    if (STATE.project is None and not STATE.problems) or STATE.key != key:
         STATE.project = None
-        try:
-            STATE.project = load_project(root, SITE_LANGUAGES, docs_dir=docs)
-        except BriefingError as exc:
-            raise PluginError(str(exc)) from None
         STATE.key = key
+        try:
+            STATE.project = load_project(root, SITE_LANGUAGES, docs_dir=docs,
+                                         drafts=STATE.serving)
+            STATE.problems = []
+        except BriefingError as exc:
+            if not STATE.serving:
+                raise PluginError(str(exc)) from None
+            # The preview shows the problems on every page instead of keeping old pages.
+            STATE.problems = exc.problems
+            for problem in exc.problems:
+                log.info("briefing: %s", problem.format())
+            log.info("briefing: the preview shows these %d problem(s) on every page",
+                     len(exc.problems))
+            return None
+        for source in STATE.project.sources.values():
+            if source.missing:
+                log.info("briefing: %s is a draft (still empty: %s); `make check` will fail "
+                         "until it is complete", source.path, ", ".join(source.missing))
         STATE.history = read_history(root)
         STATE.days = latest_days(STATE.history)
         for behind in STATE.project.behind:
@@ -95,13 +121,13 @@ def load(config: MkDocsConfig) -> Project:
 
 def add_generated_files(files: Files, config: MkDocsConfig) -> Files:
     """Add the citations index and one page per source, for the language being built."""
-    project = current_project()
     lang = current_language(config)
     STATE.generated = {}
     pages = [("index", "", index_url(lang), label("sources_title", lang)),
              ("news", "", news_url(lang), label("news_title", lang))]
-    pages += [("source", s.id, source_url(s.id, lang), s.titles[lang])
-              for s in project.sorted_sources()]
+    if not STATE.problems:
+        pages += [("source", s.id, source_url(s.id, lang), s.titles[lang])
+                  for s in current_project().sorted_sources()]
     for kind, ident, url, title in pages:
         src_uri = f"{lang}/whats-new.md" if kind == "news" else \
             f"{lang}/sources/{ident or 'index'}.md"
@@ -138,9 +164,12 @@ def current_project() -> Project:
 
 
 def page_markdown(markdown: str, page: Page, config: MkDocsConfig) -> str:
-    project = current_project()
     lang = current_language(config)
     src_uri = page.file.src_uri
+    if STATE.problems:  # the preview: every page says what to fix
+        STATE.fragments[src_uri] = {token(0): render_problems(lang, STATE.problems)}
+        return token(0)
+    project = current_project()
     if src_uri in STATE.generated:
         kind, ident = STATE.generated[src_uri]
         if kind == "index":
@@ -163,6 +192,8 @@ def page_markdown(markdown: str, page: Page, config: MkDocsConfig) -> str:
 
 def page_content(content: str, page: Page, config: MkDocsConfig) -> str:
     content = fill_fragments(content, STATE.fragments.pop(page.file.src_uri, {}))
+    if STATE.problems:
+        return content
     return content + _cite_this_page(page, config)
 
 
@@ -176,7 +207,8 @@ def _cite_this_page(page: Page, config: MkDocsConfig) -> str:
     generated = STATE.generated.get(src_uri)
     if generated is None:
         rel = src_uri.removeprefix(f"{lang}/")
-        day = STATE.days.get(f"docs/{src_uri}")
+        scan = project.scan(lang, rel)
+        day = page_day(STATE.days, f"docs/{src_uri}", scan.data_files if scan else ())
         cited = project.cited_sources(lang, rel)
     elif generated[0] == "source":
         about = project.sources[generated[1]]
@@ -271,6 +303,8 @@ def place_404(config: MkDocsConfig) -> None:
 
 def write_feed(config: MkDocsConfig) -> None:
     """Write this language's Atom feed next to its home page."""
+    if STATE.problems:
+        return
     lang = current_language(config)
     target = Path(config.site_dir) / feed_path(lang)
     target.parent.mkdir(parents=True, exist_ok=True)
@@ -279,6 +313,8 @@ def write_feed(config: MkDocsConfig) -> None:
 
 def write_exports(config: MkDocsConfig) -> None:
     """Write this language's downloads (CSL-JSON, BibTeX, TimelineJS, chips CSV/JSON)."""
+    if STATE.problems:
+        return
     lang = current_language(config)
     folder = Path(config.site_dir) / downloads_url(lang)
     folder.mkdir(parents=True, exist_ok=True)

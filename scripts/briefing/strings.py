@@ -1,4 +1,8 @@
-"""UI strings for generated pages, loaded from strings.yml (all four languages each)."""
+"""UI strings for generated pages, loaded from strings.yml (all four languages each).
+
+The dictionaries are updated in place by `refresh()` when strings.yml changes, so that
+`mkdocs serve` shows an edited label without a restart (modules hold references to them).
+"""
 
 from __future__ import annotations
 
@@ -7,12 +11,28 @@ from typing import Any
 
 import yaml
 
-_DATA: dict[str, Any] = yaml.safe_load((Path(__file__).parent / "strings.yml").read_text("utf-8"))
-LABELS: dict[str, dict[str, str]] = _DATA["labels"]
-KINDS: dict[str, dict[str, dict[str, str]]] = _DATA["kinds"]
-ACTORS: dict[str, dict[str, str]] = _DATA["actors"]
+PATH = Path(__file__).parent / "strings.yml"
+LABELS: dict[str, dict[str, str]] = {}
+KINDS: dict[str, dict[str, dict[str, str]]] = {}
+ACTORS: dict[str, dict[str, str]] = {}
+_loaded: list[int] = [-1]  # mtime_ns of the file last read
+
+
+def refresh() -> None:
+    """Re-read strings.yml if it changed since it was last read."""
+    mtime = PATH.stat().st_mtime_ns
+    if mtime == _loaded[0]:
+        return
+    data: dict[str, Any] = yaml.safe_load(PATH.read_text("utf-8"))
+    for target, key in ((LABELS, "labels"), (KINDS, "kinds"), (ACTORS, "actors")):
+        target.clear()
+        target.update(data[key])
+    _loaded[0] = mtime
 
 
 def label(key: str, lang: str) -> str:
     """The label `key` in `lang`; a missing one is a bug the tests catch, so fail loudly."""
     return LABELS[key][lang]
+
+
+refresh()

@@ -14,6 +14,7 @@ from babel import Locale, UnknownLocaleError
 from . import LANGUAGE_NAMES, SITE_LANGUAGES
 from .errors import Problem
 from .identity import normalise_url, text_hash
+from .language import left_in_english
 from .load import Document, Key, read_document
 from .model import PRECISIONS, FuzzyDate, Source
 from .strings import KINDS
@@ -24,7 +25,10 @@ DATE_RE = re.compile(r"^(\d{4})(?:-(\d{2})(?:-(\d{2}))?)?$")
 REQUIRED = ("id", "language", "title", "outlet", "author", "published", "accessed",
             "url", "kind", "note", "removed")
 OPTIONAL = ("original_file", "same_text_as")
-NULLABLE = {"outlet", "author", "url"}
+TRANSLATIONS = ".translations.yml"  # a source's paragraph translations, beside it
+
+# Source pages live at sources/<id>/; these names are taken by generated pages there.
+RESERVED_IDS = frozenset({"index", "downloads", "search", "assets"})
 
 HINTS = {
     "id": "use lower-case letters, digits and hyphens, e.g. 'asiatimes-h20-2025-07'",
@@ -48,9 +52,11 @@ HINTS = {
 class _Checker:
     """Checks one document's metadata; remembers problems with their lines."""
 
-    def __init__(self, doc: Document) -> None:
+    def __init__(self, doc: Document, drafts: bool = False) -> None:
         self.doc = doc
         self.problems: list[Problem] = list(doc.problems)
+        self.drafts = drafts  # accept empty translations ("") as a draft's missing fields
+        self.missing: list[str] = []
 
     def line(self, key: Key) -> int:
         while key and key not in self.doc.lines:
@@ -67,6 +73,10 @@ class _Checker:
     def text(self, key: Key, value: Any) -> str | None:
         if isinstance(value, str) and value.strip():
             return value.strip()
+        name = ".".join(map(str, key))
+        if self.drafts and value == "" and len(key) >= 2 and key[-1] in SITE_LANGUAGES:
+            self.missing.append(name)
+            return f"[{name}: to be written]"
         fix = None
         if isinstance(value, str) and len(key) == 2 and key[1] in SITE_LANGUAGES:
             fix = f"write the {key[0]} in {LANGUAGE_NAMES[str(key[1])]} between the quotes"
@@ -89,6 +99,10 @@ class _Checker:
                           f"add '{name}: ...' under '{key[-1]}'")
             elif (text := self.text((*key, name), value[name])) is not None:
                 out[name] = text
+                if name in SITE_LANGUAGES and left_in_english(text, name):
+                    self.fail((*key, name), f"the text reads as English, not "
+                              f"{LANGUAGE_NAMES[name]}",
+                              f"translate it into {LANGUAGE_NAMES[name]}")
         return out
 
 
@@ -151,9 +165,13 @@ def paragraphs_of(body: str, first_line: int) -> tuple[tuple[str, ...], tuple[in
     return tuple(paras), tuple(lines)
 
 
-def check_source(doc: Document) -> tuple[Source | None, list[Problem]]:
-    """Validate one document as a source record."""
-    c = _Checker(doc)
+def check_source(doc: Document, drafts: bool = False) -> tuple[Source | None, list[Problem]]:
+    """Validate one document as a source record.
+
+    With `drafts` (the live preview), translations left empty ("") by `new` are not
+    problems: the source is returned with `missing` naming them.
+    """
+    c = _Checker(doc, drafts)
     meta = doc.meta
     if doc.problems and not meta:
         return None, c.problems
@@ -258,7 +276,7 @@ def check_source(doc: Document) -> tuple[Source | None, list[Problem]]:
         titles=titles, outlet=outlet, author=author, published=published,  # type: ignore[arg-type]
         accessed=accessed, url=url, kind=kind, notes=notes,  # type: ignore[arg-type]
         removed=tuple(removed), same_text_as=tuple(same),
-        paragraphs=paragraphs, paragraph_lines=lines,
+        paragraphs=paragraphs, paragraph_lines=lines, missing=tuple(c.missing),
     ), c.problems
 
 
@@ -291,8 +309,8 @@ def _duplicates(source: Source, doc: Document, by_url: dict[str, str],
     return found
 
 
-def load_sources(seeds_dir: Path, root: Path, seen_ids: set[str] | None = None
-                 ) -> tuple[dict[str, Source], list[Problem]]:
+def load_sources(seeds_dir: Path, root: Path, seen_ids: set[str] | None = None,
+                 drafts: bool = False) -> tuple[dict[str, Source], list[Problem]]:
     """Read and validate every `*.md` under `seeds_dir`; check ids across files.
 
     `seen_ids` receives every id found, valid or not, so that citations of a source
@@ -304,15 +322,19 @@ def load_sources(seeds_dir: Path, root: Path, seen_ids: set[str] | None = None
     by_url: dict[str, str] = {}  # normalised address -> path of the first source with it
     by_text: dict[str, str] = {}  # text hash -> path
     for path in sorted(seeds_dir.rglob("*")):
-        if path.is_dir() or path.name.startswith("."):
-            continue
         shown = path.relative_to(root).as_posix()
+        if path.is_symlink():
+            problems.append(Problem(shown, 1, "links do not belong in seeds/",
+                                    "replace the link with the file itself"))
+            continue
+        if path.is_dir() or path.name.startswith(".") or path.name.endswith(TRANSLATIONS):
+            continue
         if path.suffix != ".md":
             problems.append(Problem(shown, 1, "only .md files belong in seeds/",
                                     "rename it to end in .md, or move it out of seeds/"))
             continue
         doc = read_document(path, root)
-        source, found = check_source(doc)
+        source, found = check_source(doc, drafts)
         problems.extend(found)
         raw_id = doc.meta.get("id") if isinstance(doc.meta.get("id"), str) else None
         if raw_id and raw_id in first_path:
@@ -320,6 +342,15 @@ def load_sources(seeds_dir: Path, root: Path, seen_ids: set[str] | None = None
                                     f"id: '{raw_id}' is already used by {first_path[raw_id]}",
                                     "give this source a different id"))
             continue
+        if raw_id and raw_id in RESERVED_IDS:
+            problems.append(Problem(shown, doc.lines.get(("id",), 2),
+                                    f"id: '{raw_id}' is the name of a page the site generates "
+                                    f"(sources/{raw_id}/)", "choose another id"))
+        elif raw_id and ID_RE.match(raw_id) and path.stem != raw_id:
+            problems.append(Problem(shown, doc.lines.get(("id",), 2),
+                                    f"id: '{raw_id}' does not match the file name '{path.name}'",
+                                    f"rename the file to {raw_id}.md, or change the id to "
+                                    f"'{path.stem}' (and the citations that use it)"))
         if raw_id:
             first_path[raw_id] = shown
             if seen_ids is not None:

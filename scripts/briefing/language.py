@@ -1,0 +1,43 @@
+"""Is a text that should be Japanese, French or German still in English?
+
+A cheap, conservative test for text pasted untranslated into a `ja`, `fr` or `de` field
+or page: Japanese text must contain Japanese script; French and German text is English
+when English function words clearly outnumber the language's own. Quotations, titles
+and names in English inside a translated sentence do not trip it.
+"""
+
+from __future__ import annotations
+
+import re
+
+ENGLISH = frozenset(("the", "and", "of", "to", "is", "was", "that", "with", "for", "on", "by",
+                     "which", "has", "have", "were", "are", "this", "from", "its", "it", "be",
+                     "as", "at", "not", "but", "their", "they", "would", "will", "said"))
+OWN = {
+    "fr": frozenset(("le", "la", "les", "des", "du", "de", "et", "est", "un", "une", "pour",
+                     "dans", "sur", "que", "qui", "au", "aux", "a", "ont", "ne", "pas", "par",
+                     "avec", "son", "sa", "ses", "été", "selon", "d", "l", "qu", "n")),
+    "de": frozenset(("der", "die", "das", "den", "dem", "des", "und", "ist", "ein", "eine",
+                     "für", "mit", "von", "zu", "im", "auf", "bei", "nicht", "sich", "als",
+                     "wurde", "hat", "haben", "sind", "auch", "nach", "laut", "einen", "es")),
+}
+STRIP_RE = re.compile(r"\[[^\]]*@[^\]]*\]|`[^`]*`|<[^>]+>|https?://\S+|\([^)]*\)|"
+                      r"\"[^\"]*\"|“[^”]*”|«[^»]*»|„[^“”]*[“”]|'[^']*'")
+WORD_RE = re.compile(r"[A-Za-zÀ-ÖØ-öø-ÿ]+")
+JAPANESE_RE = re.compile(r"[\u3040-\u30ff\u3400-\u9fff\uff66-\uff9f]")
+MIN_WORDS = 6
+
+
+def left_in_english(text: str, lang: str) -> bool:
+    """True when `text`, meant to be in `lang` (ja, fr or de), reads as English."""
+    if lang == "en":
+        return False
+    plain = STRIP_RE.sub(" ", text)
+    words = [w.lower() for w in WORD_RE.findall(plain)]
+    if len(words) < MIN_WORDS:
+        return False
+    english = sum(w in ENGLISH for w in words)
+    if lang == "ja":
+        return not JAPANESE_RE.search(plain) and english >= 2
+    own = sum(w in OWN.get(lang, ()) for w in re.split(r"[\s'’]+", plain.lower()) if w)
+    return english >= 3 and english > 2 * own
