@@ -11,7 +11,7 @@ export NO_MKDOCS_2_WARNING := 1  # Material's end-of-life banner is noise for ed
 
 SUDO   := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
 
-.PHONY: serve build test test-full test-fast lint check new translated hooks clean chromium
+.PHONY: serve build test test-full test-fast lint check new translated translations hooks clean chromium
 
 $(STAMP): requirements.txt requirements-dev.txt
 	@command -v $(PYTHON) >/dev/null 2>&1 || { echo "Python 3.11 is required ($(PYTHON) not found)"; exit 1; }
@@ -58,8 +58,13 @@ new: $(STAMP)
 	PYTHONPATH=scripts $(BIN)/python -m briefing new "$(TEXT)" $(ARGS)
 
 translated: $(STAMP)
-	@test -n "$(PAGES)" || { echo "Usage: make translated PAGES='docs/ja/chips.md docs/fr/chips.md'"; exit 2; }
-	PYTHONPATH=scripts $(BIN)/python -m briefing translated $(PAGES)
+	@test -n "$(PAGES)$(SOURCES)" || { echo "Usage: make translated PAGES='docs/ja/chips.md docs/fr/chips.md'"; \
+	  echo "       make translated SOURCES='h200-approval-ja'   (paragraph translations of a source)"; exit 2; }
+	PYTHONPATH=scripts $(BIN)/python -m briefing translated $(PAGES) $(if $(SOURCES),--sources $(SOURCES))
+
+translations: $(STAMP)
+	@test -n "$(SOURCE)" || { echo "Usage: make translations SOURCE=<source id>"; exit 2; }
+	PYTHONPATH=scripts $(BIN)/python -m briefing translations $(SOURCE)
 
 hooks: $(STAMP)
 	$(BIN)/pre-commit install

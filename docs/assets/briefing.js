@@ -71,7 +71,28 @@
     });
   }
 
+  // Source pages: hide or show our translations beside the original; remembered.
+  function setUpTranslationToggle(button) {
+    var key = "bf-translations";
+    var text = document.querySelector(".bf-text--pairs");
+    if (!text) return;
+    function apply(shown) {
+      text.classList.toggle("bf-text--original-only", !shown);
+      button.textContent = shown ? button.dataset.hide : button.dataset.show;
+    }
+    var stored = null;
+    try { stored = window.localStorage.getItem(key); } catch (e) { /* storage blocked */ }
+    apply(stored !== "hidden");
+    button.parentElement.hidden = false;
+    button.addEventListener("click", function () {
+      var shown = text.classList.contains("bf-text--original-only");
+      apply(shown);
+      try { window.localStorage.setItem(key, shown ? "shown" : "hidden"); } catch (e) { /* ok */ }
+    });
+  }
+
   function start() {
+    document.querySelectorAll("[data-bf-toggle-translations]").forEach(setUpTranslationToggle);
     nameSearchDialog();
     document.querySelectorAll("[data-bf-filter]").forEach(setUpFilter);
     setUpCitations();

@@ -31,10 +31,10 @@ def check(root: Path) -> int:
                 print(problem.github_annotation())
         print(f"{len(exc.problems)} problem(s).", file=sys.stderr)
         return 1
-    for behind in project.behind:
-        print(behind.format())
+    for notice in [*project.behind, *project.pending]:
+        print(notice.format())
         if os.environ.get("GITHUB_ACTIONS") == "true":
-            print(f"::warning file={behind.path},line=1::{behind.format()}")
+            print(f"::warning file={notice.path},line=1::{notice.format()}")
     pages = sum(len(p) for p in project.pages.values())
     print(f"OK: {len(project.sources)} sources, {pages} pages in "
           f"{len(project.languages)} languages"
@@ -215,6 +215,60 @@ def new(args: argparse.Namespace) -> int:
     return 0
 
 
+def _source(root: Path, given: str):  # -> Source | None
+    from .validate import load_sources
+
+    sources, _ = load_sources(root / "seeds", root)
+    ident = Path(given).name.removesuffix(".translations.yml").removesuffix(".md")
+    return sources.get(ident)
+
+
+def translations(root: Path, ids: list[str]) -> int:
+    """Write or update each source's translations file: a slot for every paragraph."""
+    from .translations import path_for, realign
+
+    status = 0
+    for given in ids:
+        source = _source(root, given)
+        if source is None or not source.has_text:
+            print(f"translations: {given}: no source with text has this id (check that "
+                  "`make check` reads the source itself without problems)", file=sys.stderr)
+            status = 2
+            continue
+        path = path_for(source, root)
+        path.write_text(realign(source, root), encoding="utf-8")
+        print(f"{path.relative_to(root).as_posix()}: one entry per paragraph "
+              f"({len(source.paragraphs)}); fill the empty \"\" texts")
+    return status
+
+
+def translated_sources(root: Path, ids: list[str]) -> int:
+    """Record that each source's paragraph translations match the current original."""
+    from .translations import load_translations, path_for, render_file
+
+    status = 0
+    for given in ids:
+        source = _source(root, given)
+        if source is None or not source.has_text:
+            print(f"translated: {given}: no source with text has this id", file=sys.stderr)
+            status = 2
+            continue
+        found, problems, _ = load_translations(source, root)
+        blocking = [p for p in problems if "changed after this translation" not in p.message]
+        if found is None or blocking:
+            for problem in blocking:
+                print(problem.format())
+            print(f"translated: {source.id}: not recorded: fix the problems above first",
+                  file=sys.stderr)
+            status = 1
+            continue
+        path = path_for(source, root)
+        path.write_text(render_file(source, found), encoding="utf-8")
+        print(f"{path.relative_to(root).as_posix()}: translations recorded as matching the "
+              "current original")
+    return status
+
+
 def translated(root: Path, pages: list[str]) -> int:
     """Record that each translated page now matches the English text.
 
@@ -287,7 +341,12 @@ def main(argv: list[str] | None = None) -> int:
     add.add_argument("--original-file", help="the capture's original file name")
     tra = sub.add_parser("translated",
                          help="record that translated pages now match their English page")
-    tra.add_argument("pages", nargs="+", help="translated pages, e.g. docs/ja/chips.md")
+    tra.add_argument("pages", nargs="*", help="translated pages, e.g. docs/ja/chips.md")
+    tra.add_argument("--sources", nargs="+", default=[], metavar="ID",
+                     help="sources whose paragraph translations now match the original")
+    trs = sub.add_parser("translations",
+                         help="write or update a source's paragraph-translations file")
+    trs.add_argument("ids", nargs="+", metavar="ID", help="source ids, e.g. h200-approval-ja")
     par = sub.add_parser("parity", help="compare translations: same citations, same figures")
     par.add_argument("pages", nargs="*", help="page paths inside docs/<lang>/, e.g. chips.md")
     parser.add_argument("--root", type=Path, default=Path.cwd(), help="project folder")
@@ -297,5 +356,10 @@ def main(argv: list[str] | None = None) -> int:
     if args.command == "new":
         return new(args)
     if args.command == "translated":
-        return translated(args.root, args.pages)
+        if not args.pages and not args.sources:
+            parser.error("give translated pages, or --sources ID ...")
+        return max(translated(args.root, args.pages) if args.pages else 0,
+                   translated_sources(args.root, args.sources) if args.sources else 0)
+    if args.command == "translations":
+        return translations(args.root, args.ids)
     return check(args.root)

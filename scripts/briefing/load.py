@@ -158,7 +158,8 @@ def _quote_hint(source: str, mark: Any) -> str | None:
     for index in range(min(mark.line, len(lines) - 1), max(-1, mark.line - 3), -1):
         value = lines[index].split(": ", 1)[1] if ": " in lines[index] else lines[index]
         value = value.strip()
-        if value and value[0] in "\"'" and value[1:-1].count(value[0]) > value[1:-1].count("\\" + value[0]):
+        inner = value[1:-1]
+        if value and value[0] in "\"'" and inner.count(value[0]) > inner.count("\\" + value[0]):
             return (f"line {index + 1}: the text opens with {value[0]} and contains another "
                     f"{value[0]} inside, which ends it early")
     return None

@@ -16,7 +16,7 @@ from .citations import find_citations
 from .errors import Problem
 
 UNITS = (r"(?:GB/s|GB|TB/s|TFLOPS|TOPS|W\b|nm|%|×|倍|Go/s|Go|To/s|ワット"
-         r"|times\b|fois\b|-?mal\b|-?fach\b)")
+         r"|times\b|fois\b|-?mal\b|-?fach(?:e[nrsm]?)?\b)")
 MULTIPLIERS = {
     "billion": Decimal(10) ** 9, "billions": Decimal(10) ** 9, "milliard": Decimal(10) ** 9,
     "milliards": Decimal(10) ** 9, "milliarde": Decimal(10) ** 9, "milliarden": Decimal(10) ** 9,
@@ -31,6 +31,25 @@ NUMBER_RE = re.compile(
     re.IGNORECASE,
 )
 DATE_WORDS = re.compile(r"^\s?(年|月|日|月期)")
+# Small numbers written as words, when they count a multiple ("six times", "deux millions",
+# "sechsmal", "die sechsfache Leistung"): a translation may write 6 where the original
+# writes six, and the figures must still compare equal.
+NUMBER_WORDS = {
+    word: str(value)
+    for words in (
+        # "one" is left out: "une fois", "einmal", "einfach" are not multiples
+        ("two", "three", "four", "five", "six", "seven", "eight", "nine", "ten"),
+        ("deux", "trois", "quatre", "cinq", "six", "sept", "huit", "neuf", "dix"),
+        ("zwei", "drei", "vier", "fünf", "sechs", "sieben", "acht", "neun", "zehn"),
+    )
+    for value, word in enumerate(words, start=2)
+}
+WORD_MULTIPLE_RE = re.compile(
+    r"\b(" + "|".join(sorted(NUMBER_WORDS, key=len, reverse=True)) + r")(e|en|es)?"
+    r"(?=\s?-?(?:times\b|fois\b|mal\b|fach|billions?\b|milliards?\b|milliarden?\b"
+    r"|millions?\b|millionen\b))",
+    re.IGNORECASE,
+)
 
 
 def _value(whole: str, sep: str | None, frac: str | None, lang: str) -> Decimal | None:
@@ -54,6 +73,7 @@ def figures(text: str, lang: str) -> set[str]:
     for citation in reversed(cites):
         text = text[: citation.start] + " " + text[citation.end :]
     text = re.sub(r"`[^`]*`|<!--.*?-->|\]\([^)]*\)", " ", text)
+    text = WORD_MULTIPLE_RE.sub(lambda m: NUMBER_WORDS[m[1].lower()], text)
     # Japanese compound numbers: 42万1000 = 421000.
     text = re.sub(r"(\d+)万(\d{1,4})(?!\d)", lambda m: str(int(m[1]) * 10000 + int(m[2])), text)
     found: set[str] = set()
@@ -69,6 +89,7 @@ def figures(text: str, lang: str) -> set[str]:
         is_year = 1990 <= value <= 2039 and value == int(value) and not (mult or unit)
         if unit or mult or (value >= 1000 and not is_year):
             unit = (unit or "").lstrip("-")
+            unit = "fach" if unit.lower().startswith("fach") else unit
             kind = {"倍": "×", "times": "×", "fois": "×", "mal": "×", "fach": "×", "go": "GB",
                     "go/s": "GB/s", "to/s": "TB/s"}.get(unit.lower(), unit)
             found.add(f"{value.normalize():f}{kind}")

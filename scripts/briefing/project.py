@@ -15,6 +15,7 @@ from .freshness import Behind, check_translations
 from .model import Source
 from .pages import PageScan, scan_pages
 from .parity import differences
+from .translations import Pending, Translations, load_translations
 from .validate import load_sources
 
 
@@ -37,6 +38,18 @@ class Project:
     data: Data = field(default_factory=lambda: Data([], None))
     uses: dict[str, dict[str, list[Use]]] = field(default_factory=dict)  # lang -> id -> uses
     behind: list[Behind] = field(default_factory=list)  # translations older than the English
+    # source id -> the site's translations of its paragraphs; and those still to be made
+    translations: dict[str, Translations] = field(default_factory=dict)
+    pending: list[Pending] = field(default_factory=list)
+
+    def paragraph_translation(self, source_id: str, number: int, lang: str) -> str | None:
+        """The site's translation of a paragraph into `lang`: None when `lang` is the
+        source's own language, "" while the translation is pending."""
+        source = self.sources[source_id]
+        if source.language == lang:
+            return None
+        found = self.translations.get(source_id)
+        return found.text(number, lang) if found else ""
 
     @cached_property
     def _scans(self) -> dict[tuple[str, str], PageScan]:
@@ -103,6 +116,15 @@ def load_project(root: Path, languages: Sequence[str] = SITE_LANGUAGES,
         sources: dict[str, Source] = {}
     else:
         sources, problems = load_sources(seeds_dir, root, seen, drafts)
+    translations: dict[str, Translations] = {}
+    pending: list[Pending] = []
+    for source in sources.values():
+        if source.has_text:
+            found, trouble, waiting = load_translations(source, root)
+            problems.extend(trouble)
+            pending.extend(waiting)
+            if found is not None:
+                translations[source.id] = found
     broken = seen - set(sources)  # their own problems are already reported
     data, data_problems = load_data(data_dir or root / "data", root, sources, broken)
     problems.extend(data_problems)
@@ -114,7 +136,8 @@ def load_project(root: Path, languages: Sequence[str] = SITE_LANGUAGES,
     problems.extend(p for p in parity_problems(pages, behind) if p.path not in reported)
     if problems:
         raise BriefingError(problems)
-    project = Project(root, tuple(languages), sources, pages, data, behind=behind)
+    project = Project(root, tuple(languages), sources, pages, data, behind=behind,
+                      translations=translations, pending=pending)
     project.uses = _index_uses(pages)
     return project
 

@@ -118,7 +118,22 @@ def preview_text(source: Source, cite: Cite) -> str:
     return text if len(text) <= PREVIEW_CHARS else text[: PREVIEW_CHARS - 1].rstrip() + "…"
 
 
-ENV.globals.update(cite_target=cite_target, preview_text=preview_text)
+def preview_translation(project: Project, source: Source, cite: Cite, lang: str) -> str | None:
+    """The site's translation of the cited paragraphs into `lang`, shortened like the
+    original's preview: None when the source is in `lang` or the whole source is cited,
+    "" when a cited paragraph's translation is still pending."""
+    if cite.first is None or source.language == lang:
+        return None
+    parts = [project.paragraph_translation(source.id, n, lang) or ""
+             for n in range(cite.first, (cite.last or cite.first) + 1)]
+    if not all(parts):
+        return ""
+    text = " ".join(parts)
+    return text if len(text) <= PREVIEW_CHARS else text[: PREVIEW_CHARS - 1].rstrip() + "…"
+
+
+ENV.globals.update(cite_target=cite_target, preview_text=preview_text,
+                   preview_translation=preview_translation)
 
 
 def render_page(markdown: str, page_url: str, lang: str, project: Project,
@@ -139,7 +154,7 @@ def render_page(markdown: str, page_url: str, lang: str, project: Project,
     references = sorted(refs.values(), key=lambda r: r.number)
     if references:
         html = ENV.get_template("references.html.j2").render(
-            references=references, lang=lang, page_url=page_url)
+            references=references, lang=lang, page_url=page_url, project=project)
         text = (text.rstrip("\n") + f"\n\n## {label('references', lang)} {{ #references }}\n\n"
                 + _add(fragments, html) + "\n")
     return RenderedPage(text, fragments, references)
@@ -162,7 +177,7 @@ def _markers(citation: Citation, refs: dict[tuple[str, str], Reference], page_ur
         ref.anchors.append(anchor)
         items.append((ref, anchor))
     return ENV.get_template("marker.html.j2").render(
-        items=items, lang=lang, page_url=page_url).strip()
+        items=items, lang=lang, page_url=page_url, project=project).strip()
 
 
 def fill_fragments(html: str, fragments: dict[str, str]) -> str:

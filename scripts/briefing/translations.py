@@ -1,0 +1,300 @@
+"""The site's translations of each captured source, paragraph by paragraph.
+
+A source with text (`seeds/<id>.md`) has its translations beside it, in
+`seeds/<id>.translations.yml`: one entry per paragraph of the original, in order, each
+with the paragraph's number `n`, a fingerprint of the original paragraph it translates
+(`original`), and one text per site language other than the source's own:
+
+    source: h200-approval-ja
+    paragraphs:
+      # ¶1 中国、主要テック企業に4万以上のNvidia H200チップ購入を許可…
+      - n: 1
+        original: 3f1c0a9b2e4d
+        en: "China allows major tech companies to buy more than 40,000 …"
+        fr: "…"
+        de: "…"
+
+The fingerprint ties a translation to the words it translates: if a paragraph is
+inserted or removed, the entries no longer match their paragraphs and `check` says
+which paragraph each now follows; if an original paragraph is edited, `check` says the
+translation is older than it. An empty text ("") is a translation still to be made:
+readers see "translation pending" and `check` lists it as a notice, not an error.
+Figures in each translation must equal the original's (see `parity.figures`).
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+from collections.abc import Mapping
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from . import LANGUAGE_NAMES, SITE_LANGUAGES
+from .errors import Problem
+from .language import left_in_english
+from .load import parse_yaml, read_text
+from .model import Source
+from .parity import figures
+
+SUFFIX = ".translations.yml"
+PREVIEW = 70  # characters of the original shown in the comment above each entry
+
+
+def path_for(source: Source, root: Path) -> Path:
+    """seeds/x/<id>.md -> seeds/x/<id>.translations.yml"""
+    return (root / source.path).with_name(Path(source.path).stem + SUFFIX)
+
+
+def targets(source: Source) -> tuple[str, ...]:
+    """The site languages a source is translated into: all but its own."""
+    return tuple(lang for lang in SITE_LANGUAGES if lang != source.language)
+
+
+def fingerprint(paragraph: str) -> str:
+    """12 hex digits identifying a paragraph's words (spacing and line breaks ignored)."""
+    return hashlib.sha256(" ".join(paragraph.split()).encode("utf-8")).hexdigest()[:12]
+
+
+@dataclass(frozen=True)
+class Pending:
+    """Paragraphs of a source whose translation into a language is still to be made."""
+
+    path: str
+    lang: str
+    paragraphs: tuple[int, ...]
+    total: int
+
+    def format(self) -> str:
+        which = ("all paragraphs" if len(self.paragraphs) == self.total else
+                 "¶" + ", ¶".join(map(str, self.paragraphs)))
+        return (f"{self.path}: translation into {LANGUAGE_NAMES[self.lang]} pending "
+                f"({which}); readers see 'translation pending' until it is written")
+
+
+@dataclass
+class Translations:
+    """One source's paragraph translations: texts[n][lang], '' where pending."""
+
+    source_id: str
+    path: str
+    texts: dict[int, dict[str, str]] = field(default_factory=dict)
+    lines: dict[int, int] = field(default_factory=dict)  # n -> line of its entry
+
+    def text(self, number: int, lang: str) -> str:
+        return self.texts.get(number, {}).get(lang, "")
+
+
+def load_translations(source: Source, root: Path
+                      ) -> tuple[Translations | None, list[Problem], list[Pending]]:
+    """Read and check one source's translations file."""
+    path = path_for(source, root)
+    shown = path.relative_to(root).as_posix()
+    if not path.exists():
+        return None, [Problem(
+            source.path, source.paragraph_lines[0],
+            f"the paragraphs have no translations ({shown} is missing)",
+            f"run: make translations SOURCE={source.id}  (writes the file with an empty slot "
+            "per paragraph and language; fill them, or leave them empty: readers then see "
+            "'translation pending')")], []
+    text, problem = read_text(path, shown)
+    if text is None:
+        return None, [problem] if problem else [], []
+    value, lines, problems = parse_yaml(text, shown, offset=1)
+    if problems:
+        return None, problems, []
+    checker = _Checker(source, shown, lines)
+    result = checker.check(value)
+    return result, checker.problems, checker.pending()
+
+
+class _Checker:
+    def __init__(self, source: Source, shown: str, lines: Mapping[tuple, int]) -> None:
+        self.source, self.shown, self.lines = source, shown, lines
+        self.problems: list[Problem] = []
+        self.missing: dict[str, list[int]] = {lang: [] for lang in targets(source)}
+
+    def line(self, *key: str | int) -> int:
+        while key and key not in self.lines:
+            key = key[:-1]
+        return self.lines.get(key, 1)
+
+    def fail(self, line: int, message: str, fix: str) -> None:
+        self.problems.append(Problem(self.shown, line, message, fix))
+
+    def check(self, value: object) -> Translations | None:
+        source = self.source
+        restamp = f"make translated SOURCES={source.id}"
+        if not isinstance(value, dict) or set(value) != {"source", "paragraphs"}:
+            self.fail(1, "expected 'source:' and 'paragraphs:' only",
+                      f"keep the layout that `make translations SOURCE={source.id}` writes")
+            return None
+        if value["source"] != source.id:
+            self.fail(self.line("source"), f"source: {value['source']!r} is not this file's "
+                      f"source ('{source.id}')", f"write source: {source.id}")
+        entries = value["paragraphs"]
+        if not isinstance(entries, list):
+            self.fail(self.line("paragraphs"), "paragraphs: expected a list of entries",
+                      "one '- n: …' entry per paragraph")
+            return None
+        prints = [fingerprint(p) for p in source.paragraphs]
+        result = Translations(source.id, self.shown)
+        for index, entry in enumerate(entries):
+            line = self.line("paragraphs", index)
+            if not isinstance(entry, dict) or not isinstance(entry.get("n"), int):
+                self.fail(line, "expected an entry 'n: <paragraph number>' with 'original:' and "
+                          "one text per language", "copy the layout of the entries around it")
+                continue
+            number = entry["n"]
+            if number != index + 1:
+                self.fail(line, f"entry {index + 1} is for ¶{number}: entries must follow the "
+                          "paragraphs in order, one each",
+                          f"put the entry for ¶{index + 1} here")
+                continue
+            if number > len(prints):
+                self.fail(line, f"¶{number}: the original has only {len(prints)} paragraphs",
+                          "remove this entry, or check whether a paragraph was removed from "
+                          f"{source.path}")
+                continue
+            self._entry(entry, index, number, prints, result, restamp)
+        for number in range(len(entries) + 1, len(prints) + 1):
+            self.fail(self.line("paragraphs"), f"¶{number} of the original has no entry",
+                      f"add an entry 'n: {number}' (run: make translations SOURCE={source.id} "
+                      "to add the missing slots)")
+        return result
+
+    def _entry(self, entry: dict, index: int, number: int, prints: list[str],
+               result: Translations, restamp: str) -> None:
+        source = self.source
+        key = ("paragraphs", index)
+        line = self.line(*key)
+        result.lines[number] = line
+        allowed = {"n", "original", *targets(source)}
+        for name in entry:
+            if name not in allowed:
+                self.fail(self.line(*key, name), f"¶{number}: unknown field '{name}'",
+                          f"use only: {', '.join(sorted(allowed, key=list(allowed).index))}"
+                          + (" (a source is not translated into its own language)"
+                             if name == source.language else ""))
+        stamp = entry.get("original")
+        aligned = stamp == prints[number - 1]
+        if not aligned:
+            follows = [n + 1 for n, p in enumerate(prints) if p == stamp]
+            if follows:
+                self.fail(self.line(*key, "original"),
+                          f"¶{number}: no longer aligned: this entry translates ¶{follows[0]} "
+                          "of the original (a paragraph was inserted or removed)",
+                          f"move the entry to n: {follows[0]} and give ¶{number} its own "
+                          "translation")
+            else:
+                self.fail(self.line(*key, "original"),
+                          f"¶{number} of the original changed after this translation was made",
+                          f"update the translations of ¶{number} to the new text "
+                          f"({source.path}:{source.paragraph_lines[number - 1]}), then run: "
+                          f"{restamp}")
+        texts: dict[str, str] = {}
+        expected = figures(source.paragraphs[number - 1], source.language)
+        for lang in targets(source):
+            value = entry.get(lang)
+            where = self.line(*key, lang)
+            if value is None or not isinstance(value, str):
+                self.fail(where if lang in entry else line,
+                          f"¶{number}: the {LANGUAGE_NAMES[lang]} translation is missing",
+                          f"add '{lang}: \"…\"' (an empty \"\" marks it as pending)")
+                continue
+            text = value.strip()
+            texts[lang] = text
+            if not text:
+                self.missing[lang].append(number)
+                continue
+            stated = figures(text, lang)
+            if aligned and stated != expected:  # else compared with the wrong paragraph
+                self.fail(where, f"¶{number}: the {LANGUAGE_NAMES[lang]} translation states "
+                          f"other figures than the original (only in the translation: "
+                          f"{sorted(stated - expected)}; only in the original: "
+                          f"{sorted(expected - stated)})",
+                          "give every figure as the original does (an error in the original "
+                          "is kept, not corrected)")
+            if left_in_english(text, lang):
+                self.fail(where, f"¶{number}: the {LANGUAGE_NAMES[lang]} translation reads as "
+                          "English", f"translate it into {LANGUAGE_NAMES[lang]}")
+        result.texts[number] = texts
+
+    def pending(self) -> list[Pending]:
+        total = len(self.source.paragraphs)
+        return [Pending(self.shown, lang, tuple(numbers), total)
+                for lang, numbers in self.missing.items() if numbers]
+
+
+def render_file(source: Source, existing: Translations | None = None,
+                stamps: Mapping[int, str] | None = None) -> str:
+    """The translations file for a source: existing texts kept, empty slots added.
+
+    `stamps` gives the fingerprint to record per paragraph (default: the current one).
+    """
+    out = [f"# Translations of {source.path} by this site, paragraph by paragraph.",
+           "# They are the site's work, not the outlet's words. Each entry: n = the paragraph's",
+           "# number, original = fingerprint of the words it translates (`make translated",
+           f"# SOURCES={source.id}` records the current ones), then one text per language.",
+           '# An empty "" shows readers "translation pending".',
+           f"source: {source.id}", "paragraphs:"]
+    for number, paragraph in enumerate(source.paragraphs, start=1):
+        preview = " ".join(paragraph.split())
+        preview = preview if len(preview) <= PREVIEW else preview[: PREVIEW - 1] + "…"
+        stamp = (stamps or {}).get(number, fingerprint(paragraph))
+        out += [f"  # ¶{number} {preview}", f"  - n: {number}", f"    original: {stamp}"]
+        for lang in targets(source):
+            text = existing.text(number, lang) if existing else ""
+            out.append(f"    {lang}: {json.dumps(text, ensure_ascii=False)}")
+    return "\n".join(out) + "\n"
+
+
+def scaffold(source: Source, root: Path) -> Path | None:
+    """Write empty translation slots for a new source with text (never overwrites)."""
+    path = path_for(source, root)
+    if not source.has_text or path.exists():
+        return None
+    path.write_text(render_file(source), encoding="utf-8")
+    return path
+
+
+def read_raw(source: Source, root: Path) -> Translations:
+    """Whatever texts the file holds, aligned or not (for re-stamping and re-writing)."""
+    path = path_for(source, root)
+    found = Translations(source.id, path.relative_to(root).as_posix())
+    text, _ = read_text(path, found.path) if path.exists() else (None, None)
+    value = parse_yaml(text, found.path, 1)[0] if text else None
+    entries = value.get("paragraphs") if isinstance(value, dict) else None
+    for entry in entries if isinstance(entries, list) else []:
+        if isinstance(entry, dict) and isinstance(entry.get("n"), int):
+            found.texts[entry["n"]] = {lang: str(entry.get(lang) or "")
+                                       for lang in targets(source)}
+    return found
+
+
+def realign(source: Source, root: Path) -> str:
+    """The file rewritten for the current paragraphs, every text kept with the words it
+    translates: an entry moves with its paragraph (matched by fingerprint); an entry whose
+    paragraph changed stays at its number with its old fingerprint, so `check` still says
+    it is older than the original; a new paragraph gets empty slots."""
+    path = path_for(source, root)
+    old: list[tuple[int, str, dict[str, str]]] = []
+    text, _ = read_text(path, source.path) if path.exists() else (None, None)
+    value = parse_yaml(text, source.path, 1)[0] if text else None
+    entries = value.get("paragraphs") if isinstance(value, dict) else None
+    for entry in entries if isinstance(entries, list) else []:
+        if isinstance(entry, dict) and isinstance(entry.get("n"), int):
+            old.append((entry["n"], str(entry.get("original") or ""),
+                        {lang: str(entry.get(lang) or "") for lang in targets(source)}))
+    prints = [fingerprint(p) for p in source.paragraphs]
+    by_print = {stamp: texts for _, stamp, texts in old if stamp in prints}
+    kept = Translations(source.id, "")
+    stamps: dict[int, str] = {}
+    for number, stamp in enumerate(prints, start=1):
+        if stamp in by_print:
+            kept.texts[number] = by_print[stamp]
+            continue
+        stale = next(((s, t) for n, s, t in old if n == number and s not in prints), None)
+        if stale:
+            stamps[number], kept.texts[number] = stale
+    return render_file(source, kept, stamps)
