@@ -15,12 +15,6 @@ def on_startup(command, dirty):
     site.start(command)
 
 
-@event_priority(-110)  # after the i18n plugin has set this build's language
-def on_config(config):
-    site.configure_search(config)
-    return config
-
-
 def on_pre_build(config):
     site.load(config)
 
@@ -43,12 +37,12 @@ def on_page_context(context, page, config, nav):  # after the i18n plugin's (pri
     return context
 
 
-@event_priority(-50)  # after the search plugin writes its index, before i18n builds the others
+@event_priority(-50)  # before the i18n plugin builds the other languages
 def on_post_build(config):
-    site.place_search_index(config)
     site.place_404(config)
     site.write_feed(config)
     site.write_exports(config)
+    site.index_search(config)  # after the last language: every page is written
 
 
 def on_env(env, config, files):

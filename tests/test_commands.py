@@ -157,7 +157,7 @@ def test_new_refuses_the_same_address(make_project, tmp_path, capsys, url):
     assert err == ("new: this article is already in the corpus: seeds/example-source.md (id "
                    "'example-source') has the same address. Cite that source instead of "
                    "adding it again.\n")
-    assert sorted(p.name for p in (root / "seeds").iterdir()) == ["example-source.md"]
+    assert sorted(p.name for p in (root / "seeds").glob("*.md")) == ["example-source.md"]
 
 
 def test_new_refuses_the_same_text_rewrapped_from_stdin(make_project, capsys, monkeypatch):
@@ -183,7 +183,7 @@ def test_new_rejects_bad_metadata_before_writing(make_project, tmp_path, capsys)
     for expected in ("--language 'xx-nope!'", "--published '2026-02-30' is not a valid "
                      "calendar date", "--kind 'rumour'", "--url 'javascript:alert(1)'"):
         assert expected in err
-    assert sorted(p.name for p in (root / "seeds").iterdir()) == ["example-source.md"]
+    assert sorted(p.name for p in (root / "seeds").glob("*.md")) == ["example-source.md"]
 
 
 def test_new_without_metadata_and_no_terminal_says_what_is_missing(make_project, capsys,

@@ -3,6 +3,10 @@
 (function () {
   "use strict";
 
+  // This script lives at <site>/assets/briefing.js: the site's root and Pagefind's bundle.
+  var here = document.currentScript ? document.currentScript.src : location.href;
+  var siteRoot = new URL("../", here);
+
   // Timeline: narrow the list to one actor; hide years left empty.
   function setUpFilter(tools) {
     var select = tools.querySelector("select");
@@ -61,12 +65,92 @@
     });
   }
 
-  // Material's search dialog has no accessible name: give it its own input's (localised) label.
-  function nameSearchDialog() {
-    document.querySelectorAll(".md-search[role=dialog]").forEach(function (dialog) {
-      var input = dialog.querySelector("input[aria-label]");
-      if (input && !dialog.hasAttribute("aria-label")) {
-        dialog.setAttribute("aria-label", input.getAttribute("aria-label"));
+  // Search (Pagefind). The index of the page's language is fetched, in small pieces, only
+  // once the reader opens the search; results are built as text, never as markup.
+  function setUpSearch(box) {
+    var header = document.querySelector(".md-header__inner");
+    if (!header || !window.HTMLDialogElement) return;
+    header.appendChild(box);
+    box.hidden = false;
+    var dialog = box.querySelector("dialog");
+    var input = box.querySelector("input");
+    var status = box.querySelector(".bf-search__status");
+    var list = box.querySelector(".bf-search__results");
+    var engine = null;
+    var timer = null;
+    var latest = 0;
+    function load() {
+      if (!engine) {
+        engine = import(new URL("pagefind/pagefind.js", siteRoot).href).then(function (pf) {
+          return pf.options({ baseUrl: siteRoot.pathname }).then(function () { return pf; });
+        });
+      }
+      return engine;
+    }
+    function excerpt(html) {
+      // Pagefind marks matches with <mark>; keep only that, as text nodes.
+      var p = document.createElement("p");
+      html.split(/(<mark>|<\/mark>)/).reduce(function (marked, part) {
+        if (part === "<mark>") return true;
+        if (part === "</mark>") return false;
+        var text = document.createElement("textarea");
+        text.innerHTML = part;  // decode entities without parsing markup into the page
+        var node = document.createTextNode(text.value);
+        if (marked) { var m = document.createElement("mark"); m.appendChild(node); p.appendChild(m); }
+        else p.appendChild(node);
+        return marked;
+      }, false);
+      return p;
+    }
+    function run() {
+      var query = input.value.trim();
+      var ticket = ++latest;
+      list.textContent = "";
+      if (!query) { status.textContent = ""; return; }
+      status.textContent = status.dataset.loading;
+      load().then(function (pf) { return pf.search(query); }).then(function (search) {
+        return Promise.all(search.results.slice(0, 12).map(function (r) { return r.data(); }))
+          .then(function (items) { return { total: search.results.length, items: items }; });
+      }).then(function (found) {
+        if (ticket !== latest) return;
+        status.textContent = found.total === 1 ? status.dataset.one
+          : found.total ? status.dataset.count.replace("{n}", found.total) : status.dataset.none;
+        found.items.forEach(function (item) {
+          var li = document.createElement("li");
+          var a = document.createElement("a");
+          a.href = item.url;
+          a.textContent = (item.meta && item.meta.title) || item.url;
+          li.appendChild(a);
+          li.appendChild(excerpt(item.excerpt || ""));
+          list.appendChild(li);
+        });
+      }).catch(function () {
+        if (ticket === latest) status.textContent = status.dataset.none;
+      });
+    }
+    box.querySelector(".bf-search__open").addEventListener("click", function () {
+      dialog.showModal();
+      input.focus();
+      load();
+    });
+    box.querySelector(".bf-search__close").addEventListener("click", function () { dialog.close(); });
+    dialog.addEventListener("click", function (event) { if (event.target === dialog) dialog.close(); });
+    input.addEventListener("input", function () {
+      clearTimeout(timer);
+      timer = setTimeout(run, 150);
+    });
+    box.querySelector("form").addEventListener("submit", function (event) {
+      event.preventDefault();
+      clearTimeout(timer);
+      run();
+    });
+    document.addEventListener("keydown", function (event) {
+      if ((event.key === "/" || event.key === "s") && !dialog.open &&
+          !/^(INPUT|TEXTAREA|SELECT)$/.test(document.activeElement.tagName)) {
+        event.preventDefault();
+        dialog.showModal();
+        input.focus();
+        load();
       }
     });
   }
@@ -93,7 +177,7 @@
 
   function start() {
     document.querySelectorAll("[data-bf-toggle-translations]").forEach(setUpTranslationToggle);
-    nameSearchDialog();
+    document.querySelectorAll("[data-bf-search]").forEach(setUpSearch);
     document.querySelectorAll("[data-bf-filter]").forEach(setUpFilter);
     setUpCitations();
   }

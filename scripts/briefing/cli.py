@@ -204,6 +204,10 @@ def new(args: argparse.Namespace) -> int:
         return 1
     shown = created.path.relative_to(args.root).as_posix()
     print(f"Created {shown} (id: {created.source_id}).")
+    slots = _scaffold_translations(created.path, args.root)
+    if slots is not None:
+        print(f"Created {slots} with an empty translation per paragraph and language: until "
+              "they are written, readers see 'translation pending' (a notice in `make check`).")
     if without_marker(article.title) != article.title:
         print("The capture has no headline: the title is the site's, in brackets. Keep the "
               "brackets in each translation and say so in each note.")
@@ -267,6 +271,17 @@ def translated_sources(root: Path, ids: list[str]) -> int:
         print(f"{path.relative_to(root).as_posix()}: translations recorded as matching the "
               "current original")
     return status
+
+
+def _scaffold_translations(path: Path, root: Path) -> str | None:
+    """Empty paragraph-translation slots beside a source that `new` just wrote."""
+    from .load import read_document
+    from .translations import scaffold
+    from .validate import check_source
+
+    source, _ = check_source(read_document(path, root), drafts=True)
+    written = scaffold(source, root) if source is not None else None
+    return written.relative_to(root).as_posix() if written else None
 
 
 def translated(root: Path, pages: list[str]) -> int:

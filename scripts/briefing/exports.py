@@ -3,7 +3,9 @@
 - sources.json: every source as CSL-JSON (imports into Zotero, Pandoc, citeproc);
 - sources.bib: every source as BibTeX (BibLaTeX fields that Zotero and Biber read);
 - timeline.json: the timeline in TimelineJS's JSON format, citations as links;
-- chips.csv and chips.json: the chip specifications, each cell with its citations.
+- chips.csv and chips.json: the chip specifications, each cell with its citations;
+- texts.json: every captured source's paragraphs, each original beside the site's
+  translations into the other site languages (the same file in every language's folder).
 
 Texts in the reader's language where the record has them (titles, notes, labels); the
 original title always. Everything here is data: JSON and CSV are written by their
@@ -27,7 +29,8 @@ from .pages import lang_prefix, source_url
 from .project import Project
 from .strings import ACTORS, KINDS, label
 
-FILES = ("sources.json", "sources.bib", "timeline.json", "chips.csv", "chips.json")
+FILES = ("sources.json", "sources.bib", "timeline.json", "chips.csv", "chips.json",
+         "texts.json")
 
 CSL_TYPES = {
     "news-report": "article-newspaper", "analysis": "article-newspaper",
@@ -254,9 +257,38 @@ def _ends(numbers: list[int]) -> list[int]:
     return [numbers[0]] if len(numbers) == 1 else [numbers[0], numbers[-1]]
 
 
+def texts_json(project: Project, lang: str, site_url: str) -> str:
+    """The captured texts, paragraph by paragraph, with the site's translations aligned.
+
+    A translation still to be made is null; the source's own language has none.
+    """
+    sources = []
+    for source in project.sorted_sources():
+        if not source.has_text:
+            continue
+        paragraphs = []
+        for number, text in enumerate(source.paragraphs, start=1):
+            translations = {other: project.paragraph_translation(source.id, number, other) or None
+                            for other in project.languages if other != source.language}
+            paragraphs.append({"n": number, "anchor": f"p{number}", "original": text,
+                               "translations": translations})
+        sources.append({"id": source.id, "language": source.language,
+                        "title": source.title_original, "outlet": source.outlet,
+                        "url": source.url, "page": site_url + source_url(source.id, lang),
+                        "paragraphs": paragraphs})
+    return json.dumps({
+        "about": "Texts as captured by the H200 & China Briefing, one entry per paragraph "
+                 "(numbered as the site cites them), with the site's own translations. The "
+                 "translations are the site's work, not the outlets' words; null = not yet "
+                 "translated.",
+        "sources": sources,
+    }, ensure_ascii=False, indent=1) + "\n"
+
+
 def render_all(project: Project, lang: str, site_url: str) -> dict[str, str]:
     """File name -> text, for one language."""
     return {
+        "texts.json": texts_json(project, lang, site_url),
         "sources.json": csl_json(project, lang, site_url),
         "sources.bib": bibtex(project, lang, site_url),
         "timeline.json": timeline_js(project, lang, site_url),

@@ -11,6 +11,8 @@ import copy
 import html
 import json
 import logging
+import subprocess
+import sys
 from dataclasses import dataclass, field
 from pathlib import Path
 from types import SimpleNamespace
@@ -49,7 +51,6 @@ from .strings import label
 @dataclass
 class _State:
     key: tuple[Any, ...] = ()
-    default_search_index: bytes | None = None
     default_404: bytes | None = None
     project: Project | None = None
     history: History = field(default_factory=lambda: History(False, ()))
@@ -234,51 +235,30 @@ def fix_alternates(page: Page, config: MkDocsConfig) -> None:
     config.extra.alternate = alternates
 
 
-def configure_search(config: MkDocsConfig) -> None:
-    """Index each language on its own, with its own stemmer, stop words and separator.
+def index_search(config: MkDocsConfig) -> None:
+    """After the last language is written, index the whole site with Pagefind.
 
-    Runs after the i18n plugin has switched the theme language for this build.
+    Pagefind reads each page's `lang` and writes one index per language, Japanese
+    segmented into words (the extended build), French and German stemmed; the browser
+    loads the reader's language's index in small pieces when the reader searches.
+    Only the article (`data-pagefind-body`, overrides/main.html) is indexed.
     """
-    search = config.plugins.get("material/search")
-    if search is None:
+    if STATE.problems:
         return
-    from material.plugins.search.plugin import SearchIndex
-
-    search.config.enabled = True  # see place_search_index
-    search.config.lang = [current_language(config)]
-    search.config.separator = search._translate(config, "search.config.separator")
-    search.search_index = SearchIndex(**search.config)
-
-
-def place_search_index(config: MkDocsConfig) -> None:
-    """Give each language its own index, so each reader loads and queries only theirs.
-
-    Every language build writes /search/search_index.json. The default language keeps
-    it; each other language moves its copy to /<lang>/search/ (locations made relative
-    to /<lang>/, which its pages use as the search base) and puts the default one back.
-    After the last language the search plugin is switched off until the next build, so
-    the i18n plugin's final, all-language rewrite of the root index does not happen.
-    """
-    search = config.plugins.get("material/search")
-    root = Path(config.site_dir) / "search" / "search_index.json"
-    if search is None or not root.is_file():
-        return
-    lang = current_language(config)
-    if lang == DEFAULT_LANGUAGE:
-        STATE.default_search_index = root.read_bytes()
-        return
-    index = json.loads(root.read_text("utf-8"))
-    prefix = f"{lang}/"
-    for doc in index["docs"]:
-        doc["location"] = doc["location"].removeprefix(prefix)
-    target = Path(config.site_dir) / lang / "search" / "search_index.json"
-    target.parent.mkdir(parents=True, exist_ok=True)
-    target.write_text(json.dumps(index, ensure_ascii=False, separators=(",", ":")), "utf-8")
-    if STATE.default_search_index is not None:
-        root.write_bytes(STATE.default_search_index)
     plugin = config.plugins.get("i18n")
-    if plugin is None or lang == plugin.build_languages[-1]:
-        search.config.enabled = False
+    if plugin is not None and current_language(config) != plugin.build_languages[-1]:
+        return
+    site_dir = Path(config.site_dir)
+    try:
+        done = subprocess.run([sys.executable, "-m", "pagefind", "--site", str(site_dir),
+                               "--output-subdir", "pagefind", "--silent"],
+                              capture_output=True, text=True, timeout=600, check=False)
+    except (OSError, subprocess.SubprocessError) as exc:
+        raise PluginError(f"briefing: the search index could not be built ({exc}). Fix: "
+                          "reinstall the pinned requirements (make clean serve)") from None
+    if done.returncode != 0:
+        raise PluginError("briefing: Pagefind failed to index the site:\n"
+                          + (done.stderr or done.stdout)[-2000:])
 
 
 def place_404(config: MkDocsConfig) -> None:

@@ -58,18 +58,23 @@ def fingerprint(paragraph: str) -> str:
 
 @dataclass(frozen=True)
 class Pending:
-    """Paragraphs of a source whose translation into a language is still to be made."""
+    """A source whose paragraphs are not all translated yet: per language, which ones."""
 
     path: str
-    lang: str
-    paragraphs: tuple[int, ...]
+    paragraphs: tuple[tuple[str, tuple[int, ...]], ...]  # (lang, numbers), in site order
     total: int
 
     def format(self) -> str:
-        which = ("all paragraphs" if len(self.paragraphs) == self.total else
-                 "¶" + ", ¶".join(map(str, self.paragraphs)))
-        return (f"{self.path}: translation into {LANGUAGE_NAMES[self.lang]} pending "
-                f"({which}); readers see 'translation pending' until it is written")
+        parts = []
+        for lang, numbers in self.paragraphs:
+            which = ("all paragraphs" if len(numbers) == self.total else
+                     "¶" + ", ¶".join(map(str, numbers)))
+            parts.append(f"{LANGUAGE_NAMES[lang]} ({which})")
+        source_id = Path(self.path).name.removesuffix(SUFFIX)
+        return (f"{self.path}: translations pending: {'; '.join(parts)}; readers see "
+                "'translation pending' until they are written"
+                + ("" if Path(self.path).exists() else
+                   f" (make translations SOURCE={source_id} writes the file)"))
 
 
 @dataclass
@@ -90,13 +95,11 @@ def load_translations(source: Source, root: Path
     """Read and check one source's translations file."""
     path = path_for(source, root)
     shown = path.relative_to(root).as_posix()
-    if not path.exists():
-        return None, [Problem(
-            source.path, source.paragraph_lines[0],
-            f"the paragraphs have no translations ({shown} is missing)",
-            f"run: make translations SOURCE={source.id}  (writes the file with an empty slot "
-            "per paragraph and language; fill them, or leave them empty: readers then see "
-            "'translation pending')")], []
+    if not path.exists():  # a source added by hand: not translated yet, like empty slots
+        total = len(source.paragraphs)
+        every = tuple(range(1, total + 1))
+        return None, [], [Pending(shown, tuple((lang, every) for lang in targets(source)),
+                                  total)]
     text, problem = read_text(path, shown)
     if text is None:
         return None, [problem] if problem else [], []
@@ -221,9 +224,9 @@ class _Checker:
         result.texts[number] = texts
 
     def pending(self) -> list[Pending]:
-        total = len(self.source.paragraphs)
-        return [Pending(self.shown, lang, tuple(numbers), total)
-                for lang, numbers in self.missing.items() if numbers]
+        waiting = tuple((lang, tuple(numbers)) for lang, numbers in self.missing.items()
+                        if numbers)
+        return [Pending(self.shown, waiting, len(self.source.paragraphs))] if waiting else []
 
 
 def render_file(source: Source, existing: Translations | None = None,
