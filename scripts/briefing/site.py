@@ -9,7 +9,6 @@ from __future__ import annotations
 
 import copy
 import html
-import json
 import logging
 import subprocess
 import sys
