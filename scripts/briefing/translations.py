@@ -63,6 +63,7 @@ class Pending:
     path: str
     paragraphs: tuple[tuple[str, tuple[int, ...]], ...]  # (lang, numbers), in site order
     total: int
+    has_file: bool = True  # False: the translations file is not written yet
 
     def format(self) -> str:
         parts = []
@@ -73,7 +74,7 @@ class Pending:
         source_id = Path(self.path).name.removesuffix(SUFFIX)
         return (f"{self.path}: translations pending: {'; '.join(parts)}; readers see "
                 "'translation pending' until they are written"
-                + ("" if Path(self.path).exists() else
+                + ("" if self.has_file else
                    f" (make translations SOURCE={source_id} writes the file)"))
 
 
@@ -99,7 +100,7 @@ def load_translations(source: Source, root: Path
         total = len(source.paragraphs)
         every = tuple(range(1, total + 1))
         return None, [], [Pending(shown, tuple((lang, every) for lang in targets(source)),
-                                  total)]
+                                  total, has_file=False)]
     text, problem = read_text(path, shown)
     if text is None:
         return None, [problem] if problem else [], []
