@@ -74,7 +74,7 @@ def test_a_link_in_seeds_is_refused(make_project, tmp_path):
     outside = tmp_path / "outside.md"
     outside.write_text(VALID_SEED, "utf-8")
     root = make_project()
-    os.symlink(outside, root / "seeds" / "linked.md")
+    (root / "seeds" / "linked.md").symlink_to(outside)
     assert "seeds/linked.md:1: links do not belong in seeds/. Fix: replace the link with the " \
         "file itself" in problems_of(root)
 
