@@ -135,6 +135,9 @@
     });
     box.querySelector(".bf-search__close").addEventListener("click", function () { dialog.close(); });
     dialog.addEventListener("click", function (event) { if (event.target === dialog) dialog.close(); });
+    dialog.addEventListener("keydown", function (event) {
+      if (event.key === "Escape") { event.preventDefault(); dialog.close(); }
+    });
     input.addEventListener("input", function () {
       clearTimeout(timer);
       timer = setTimeout(run, 150);
