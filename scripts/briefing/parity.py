@@ -156,18 +156,15 @@ def differences(english: Text, translation: Text) -> list[Problem]:
     fix = (f"cite the same sources and paragraphs and state the same figures as "
            f"{english.path}; then run: make translated PAGES={translation.path}")
     found = []
-    for key in sorted(set(keys) - set(en_keys)):
-        found.append(Problem(translation.path, keys[key],
-                             f"cites {_cite(key)}, which the English page does not", fix))
-    for key in sorted(set(en_keys) - set(keys)):
-        found.append(Problem(translation.path, translation.body_line,
-                             f"does not cite {_cite(key)}, which the English page cites "
-                             f"({english.path}:{en_keys[key]})", fix))
-    for fig in sorted(set(figs) - set(en_figs)):
-        found.append(Problem(translation.path, figs[fig],
-                             f"states the figure {fig}, which the English page does not", fix))
-    for fig in sorted(set(en_figs) - set(figs)):
-        found.append(Problem(translation.path, translation.body_line,
-                             f"does not state the figure {fig}, which the English page states "
-                             f"({english.path}:{en_figs[fig]})", fix))
+    for verb, noun, mine, theirs in (("cite", "", keys, en_keys), ("state", "the figure ", figs,
+                                                                    en_figs)):
+        for item in sorted(set(mine) - set(theirs)):
+            shown = noun + (_cite(item) if isinstance(item, tuple) else str(item))
+            found.append(Problem(translation.path, mine[item],
+                                 f"{verb}s {shown}, which the English page does not", fix))
+        for item in sorted(set(theirs) - set(mine)):
+            shown = noun + (_cite(item) if isinstance(item, tuple) else str(item))
+            found.append(Problem(translation.path, translation.body_line,
+                                 f"does not {verb} {shown}, which the English page {verb}s "
+                                 f"({english.path}:{theirs[item]})", fix))
     return found
