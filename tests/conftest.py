@@ -1,17 +1,35 @@
-"""Shared fixtures: a tiny project factory for unit tests, and one real site build per session."""
+"""Shared fixtures: a tiny project factory for unit tests, and one real site build per session.
+
+The real project is the repository unless the environment variable BRIEFING_ROOT names
+another project folder (a changed copy, say): the `site` fixture builds that folder and
+`real` loads it, so the tests that read the built site can be run against any project.
+"""
 
 from __future__ import annotations
 
+import functools
+import http.server
+import os
 import shutil
-from collections.abc import Callable
+import threading
+from collections.abc import Callable, Iterator
 from pathlib import Path
+from urllib.parse import urlsplit
 
 import pytest
 
 from briefing.freshness import english_hash
+from briefing.model import Source
+from briefing.project import Project, load_project
+from briefing.translations import fingerprint as paragraph_fingerprint
 
-ROOT = Path(__file__).resolve().parent.parent
+REPO = Path(__file__).resolve().parent.parent
+ROOT = Path(os.environ.get("BRIEFING_ROOT") or REPO).resolve()
+GOLDEN = REPO / "tests" / "golden"
 LANGS = ("en", "ja", "fr", "de")
+PREFIX = {"en": "", "ja": "ja/", "fr": "fr/", "de": "de/"}  # where each language's pages live
+BASE = "/h200-briefing/"  # the path of site_url in mkdocs.yml, where the site is served
+CHROMIUM = Path("/usr/bin/chromium")
 
 VALID_SEED = """\
 ---
@@ -40,33 +58,71 @@ Troisième paragraphe.
 """
 
 
+def _translations(texts: dict[str, tuple[str, ...]], originals: tuple[str, ...]) -> str:
+    """A translations file for VALID_SEED-like sources, fingerprints computed."""
+    lines = ["source: example-source", "paragraphs:"]
+    for number, original in enumerate(originals, start=1):
+        lines += [f"  - n: {number}", f"    original: {paragraph_fingerprint(original)}"]
+        lines += [f'    {lang}: "{values[number - 1]}"' for lang, values in texts.items()]
+    return "\n".join(lines) + "\n"
+
+
+VALID_PARAGRAPHS = ("Premier paragraphe.", "Deuxième paragraphe, sur deux lignes.",
+                    "Troisième paragraphe.")
+# The site's translations of VALID_SEED's three paragraphs, written beside it by default.
+VALID_TRANSLATIONS = _translations({
+    "en": ("First paragraph.", "Second paragraph, on two lines.", "Third paragraph."),
+    "ja": ("第1段落。", "第2段落、2行にわたる。", "第3段落。"),
+    "de": ("Erster Absatz.", "Zweiter Absatz, auf zwei Zeilen.", "Dritter Absatz."),
+}, VALID_PARAGRAPHS)
+
+
 def pytest_addoption(parser: pytest.Parser) -> None:
     parser.addoption("--update-golden", action="store_true",
                      help="rewrite tests/golden/* from the current output")
 
 
+def pytest_collection_modifyitems(config: pytest.Config, items: list[pytest.Item]) -> None:
+    """Refuse a test that builds without the `build` mark, so `-m "not build"` never builds."""
+    unmarked = [item.nodeid for item in items
+                if {"site", "project_copy"} & set(getattr(item, "fixturenames", ()))
+                and item.get_closest_marker("build") is None]
+    if unmarked:
+        raise pytest.UsageError("these tests build a site but are not marked "
+                                "@pytest.mark.build: " + ", ".join(unmarked))
+
+
 @pytest.fixture
 def golden(request: pytest.FixtureRequest) -> Callable[[str, str], None]:
-    """Compare text with tests/golden/<name>; --update-golden rewrites it."""
+    """Compare text with tests/golden/<name>; --update-golden writes it."""
 
     def check(name: str, text: str) -> None:
-        path = ROOT / "tests" / "golden" / name
-        if request.config.getoption("--update-golden") or not path.exists():
+        path = GOLDEN / name
+        if request.config.getoption("--update-golden"):
             path.write_text(text, encoding="utf-8")
-        assert text == path.read_text(encoding="utf-8"), f"differs from {path}"
+        elif not path.exists():
+            pytest.fail(f"{path} is missing: run pytest with --update-golden to create it, "
+                        "then review it and add it to git")
+        assert text == path.read_text(encoding="utf-8"), \
+            f"differs from {path} (if the change is intended: pytest --update-golden)"
 
     return check
 
 
 @pytest.fixture
 def make_project(tmp_path: Path) -> Callable[..., Path]:
-    """Write seeds and pages (four languages unless given) into a fresh project folder."""
+    """Write seeds, pages (four languages unless given) and data files into a fresh project."""
 
     def make(seeds: dict[str, str | bytes] | None = None,
-             pages: dict[str, str] | None = None, stamp: bool = True) -> Path:
-        """`stamp`: record in each translation that it matches its English page."""
+             pages: dict[str, str] | None = None, stamp: bool = True,
+             data: dict[str, str] | None = None) -> Path:
+        """`stamp`: record in each translation that it matches its English page.
+        `data`: files of data/, e.g. {"timeline.yml": "events: ..."}."""
         root = tmp_path / "project"
-        for rel, text in (seeds if seeds is not None else {"example.md": VALID_SEED}).items():
+        seeds = seeds if seeds is not None else {"example-source.md": VALID_SEED}
+        if seeds.get("example-source.md") == VALID_SEED:
+            seeds = {"example-source.translations.yml": VALID_TRANSLATIONS, **seeds}
+        for rel, text in seeds.items():
             path = root / "seeds" / rel
             path.parent.mkdir(parents=True, exist_ok=True)
             if isinstance(text, bytes):
@@ -84,6 +140,10 @@ def make_project(tmp_path: Path) -> Callable[..., Path]:
             path = root / "docs" / rel
             path.parent.mkdir(parents=True, exist_ok=True)
             path.write_text(text, encoding="utf-8")
+        for name, text in (data or {}).items():
+            path = root / "data" / name
+            path.parent.mkdir(parents=True, exist_ok=True)
+            path.write_text(text, encoding="utf-8")
         return root
 
     return make
@@ -91,7 +151,7 @@ def make_project(tmp_path: Path) -> Callable[..., Path]:
 
 @pytest.fixture
 def project_copy(tmp_path: Path) -> Path:
-    """A copy of the real project (config, pages, seeds, code) to break on purpose."""
+    """A copy of the real project (config, pages, seeds, data, code) to change on purpose."""
     dest = tmp_path / "copy"
     dest.mkdir()
     for name in ("mkdocs.yml", "docs", "seeds", "overrides", "scripts", "data"):
@@ -118,7 +178,88 @@ def build_site(config_file: Path, site_dir: Path) -> None:
 
 @pytest.fixture(scope="session")
 def site(tmp_path_factory: pytest.TempPathFactory) -> Path:
-    """The real site, built once per test session into a temporary folder."""
+    """The real site (of BRIEFING_ROOT, by default the repository), built once per session."""
     site_dir = tmp_path_factory.mktemp("site")
     build_site(ROOT / "mkdocs.yml", site_dir)
     return site_dir
+
+
+class _Handler(http.server.SimpleHTTPRequestHandler):
+    """A static host: the site under its base path, /404.html for any missing address."""
+
+    def log_message(self, *args: object) -> None:
+        pass
+
+    def translate_path(self, path: str) -> str:
+        path = urlsplit(path).path
+        if path.startswith(BASE):
+            path = "/" + path[len(BASE):]
+        return super().translate_path(path)
+
+    def send_error(self, code: int, message: str | None = None, explain: str | None = None) -> None:
+        page = Path(self.directory) / "404.html"
+        if code != 404 or not page.is_file():
+            super().send_error(code, message, explain)
+            return
+        body = page.read_bytes()
+        self.send_response(404)
+        self.send_header("Content-Type", "text/html; charset=utf-8")
+        self.send_header("Content-Length", str(len(body)))
+        self.end_headers()
+        self.wfile.write(body)
+
+
+@pytest.fixture(scope="session")
+def site_server(site: Path) -> Iterator[str]:
+    """The built site served on 127.0.0.1 under its deployed base path; yields its address."""
+    handler = functools.partial(_Handler, directory=str(site))
+    httpd = http.server.ThreadingHTTPServer(("127.0.0.1", 0), handler)
+    thread = threading.Thread(target=httpd.serve_forever, daemon=True)
+    thread.start()
+    yield f"http://127.0.0.1:{httpd.server_address[1]}{BASE}"
+    httpd.shutdown()
+
+
+@pytest.fixture(scope="session")
+def chromium():
+    """Debian's Chromium driven by Playwright, one for the whole session."""
+    if not CHROMIUM.exists():
+        pytest.fail("Debian's Chromium is needed at /usr/bin/chromium: apt-get install chromium "
+                    "(.ci/run installs it)")
+    from playwright.sync_api import sync_playwright
+    with sync_playwright() as playwright:
+        browser = playwright.chromium.launch(executable_path=str(CHROMIUM), args=[
+            "--no-sandbox", "--disable-gpu", "--disable-background-networking",
+            "--disable-component-update", "--disable-sync", "--no-first-run"])
+        yield browser
+        browser.close()
+
+
+@pytest.fixture(scope="session")
+def real() -> Project:
+    """The real project, loaded once per session: tests pick their examples from it."""
+    return load_project(ROOT)
+
+
+# --- examples chosen from the real project, never named: the corpus may change --------------
+
+
+def seed_count(root: Path) -> int:
+    """How many source files a project has (what `check` reports as sources)."""
+    return sum(1 for _ in (root / "seeds").rglob("*.md"))
+
+
+def sources_with_text(project: Project) -> list[Source]:
+    """Sources whose text is kept (their pages have paragraphs), by id."""
+    return sorted((s for s in project.sources.values() if s.has_text), key=lambda s: s.id)
+
+
+def sources_without_text(project: Project) -> list[Source]:
+    """Records without text (a URL only), by id."""
+    return sorted((s for s in project.sources.values() if not s.has_text), key=lambda s: s.id)
+
+
+def cited_pages(project: Project, lang: str = "en") -> list[str]:
+    """Hand-written top-level pages (e.g. "method.md") that cite a source, home page excluded."""
+    return sorted(p.rel for p in project.pages[lang]
+                  if p.own and "/" not in p.rel and p.rel != "index.md")

@@ -2,76 +2,49 @@
 
 The site is served on 127.0.0.1 under its deployed base path, with /404.html answering
 every missing address, as a static host does.
+
+The page checks (axe-core, console errors, requests to other hosts, overflow at phone
+width) run on one page of every kind in every language: pages made from one template
+differ only in their text. `-m full` (`make test-full`) runs them on every page.
 """
 
 from __future__ import annotations
 
-import functools
-import http.server
 import json
 import re
-import threading
-from collections.abc import Iterator
 from pathlib import Path
 from urllib.parse import urlsplit
 
 import pytest
 
-from conftest import LANGS
-from sitehtml import pages
+from briefing.project import Project
+from conftest import (
+    BASE,
+    LANGS,
+    PREFIX,
+    cited_pages,
+    sources_with_text,
+    sources_without_text,
+)
+from sitehtml import language_of, pages
 
-CHROMIUM = Path("/usr/bin/chromium")
-BASE = "/h200-briefing/"
-PREFIX = {"en": "", "ja": "ja/", "fr": "fr/", "de": "de/"}
+MISSING = "no/such/page/"  # any address the site lacks: the host answers with its 404 page
 
-pytestmark = pytest.mark.browser
-
-
-class _Handler(http.server.SimpleHTTPRequestHandler):
-    def log_message(self, *args: object) -> None:
-        pass
-
-    def translate_path(self, path: str) -> str:
-        path = urlsplit(path).path
-        if path.startswith(BASE):
-            path = "/" + path[len(BASE):]
-        return super().translate_path(path)
-
-    def send_error(self, code: int, message: str | None = None, explain: str | None = None) -> None:
-        page = Path(self.directory) / "404.html"
-        if code != 404 or not page.is_file():
-            super().send_error(code, message, explain)
-            return
-        body = page.read_bytes()
-        self.send_response(404)
-        self.send_header("Content-Type", "text/html; charset=utf-8")
-        self.send_header("Content-Length", str(len(body)))
-        self.end_headers()
-        self.wfile.write(body)
+pytestmark = [pytest.mark.browser, pytest.mark.build]
 
 
 @pytest.fixture(scope="session")
-def server(site: Path) -> Iterator[str]:
-    handler = functools.partial(_Handler, directory=str(site))
-    httpd = http.server.ThreadingHTTPServer(("127.0.0.1", 0), handler)
-    thread = threading.Thread(target=httpd.serve_forever, daemon=True)
-    thread.start()
-    yield f"http://127.0.0.1:{httpd.server_address[1]}{BASE}"
-    httpd.shutdown()
+def server(site_server: str) -> str:
+    """The site's address (conftest's `site_server`: one server per session, however many
+    test modules import this fixture)."""
+    return site_server
 
 
 @pytest.fixture(scope="session")
-def browser():
-    if not CHROMIUM.exists():
-        pytest.fail("Debian's Chromium is needed at /usr/bin/chromium: apt-get install chromium "
-                    "(.ci/run installs it)")
-    from playwright.sync_api import sync_playwright
-    with sync_playwright() as playwright:
-        browser = playwright.chromium.launch(executable_path=str(CHROMIUM), args=[
-            "--no-sandbox", "--disable-gpu", "--disable-background-networking",
-            "--disable-component-update", "--disable-sync", "--no-first-run"])
-        yield browser
-        browser.close()
+def browser(chromium):
+    """Debian's Chromium (conftest's `chromium`: one Playwright per session; a second
+    sync Playwright in the same process fails)."""
+    return chromium
 
 
 class Watch:
@@ -82,8 +55,12 @@ class Watch:
         self.errors: list[str] = []
         self.requests: list[str] = []
         page.on("request", self._request(origin))
-        page.on("console", lambda m: self.errors.append(m.text) if m.type == "error" else None)
+        page.on("console", self._console)
         page.on("pageerror", lambda e: self.errors.append(str(e)))
+
+    def _console(self, message) -> None:
+        if message.type == "error":
+            self.errors.append(f"{message.text} at {message.location.get('url')}")
 
     def _request(self, origin: str):
         def record(request) -> None:
@@ -91,6 +68,12 @@ class Watch:
             if not request.url.startswith(origin) and not request.url.startswith("data:"):
                 self.foreign.append(request.url)
         return record
+
+
+@pytest.fixture(scope="session")
+def cited(real: Project) -> str:
+    """A hand-written page with citations, as an address ("method/")."""
+    return cited_pages(real)[0].removesuffix(".md") + "/"
 
 
 @pytest.fixture
@@ -102,45 +85,19 @@ def page(browser, server):
     context.close()
 
 
-def _search(page, server: str, lang: str, query: str) -> list[str]:
-    page.goto(f"{server}{PREFIX[lang]}method/")
-    box = page.locator("input.md-search__input")
-    box.click()
-    box.fill(query)
-    box.dispatch_event("keyup")
-    page.wait_for_selector(".md-search-result__item", timeout=10_000)
-    return [a.get_attribute("href") for a in page.locator(".md-search-result__item > a").all()]
-
-
-@pytest.mark.parametrize(("lang", "query"), [
-    ("en", "citation"), ("ja", "エヌビディア"), ("ja", "出典"), ("fr", "sources"),
-    ("de", "Quellen")])
-def test_search_stays_in_the_readers_language(page, server, lang, query):
-    results = _search(page, server, lang, query)
-    assert results
-    for href in results:
-        path = urlsplit(href).path[len(BASE):]
-        first = path.split("/")[0]
-        assert (first == lang) if lang != "en" else first not in ("ja", "fr", "de"), href
-    indexes = [u for u in page.watch.requests if u.endswith("search_index.json")]
-    assert indexes == [f"{server}{PREFIX[lang]}search/search_index.json"]
-
-
-def test_french_search_uses_french_stemming(page, server):
-    # "citations" and "citées" share the French stem "cit".
-    assert _search(page, server, "fr", "citations")
+# Search (Pagefind) is tested in test_reading.py.
 
 
 @pytest.mark.parametrize("lang", LANGS)
-def test_switcher_leads_to_the_same_source_page(page, server, lang):
-    page.goto(f"{server}{PREFIX[lang]}sources/h200-approval-gate-fr/")
+def test_switcher_leads_to_the_same_source_page(page, server, real, lang):
+    source_id = sources_with_text(real)[0].id
+    page.goto(f"{server}{PREFIX[lang]}sources/{source_id}/")
     for other in LANGS:
         href = page.locator(f"a.md-select__link[hreflang={other}]").get_attribute("href")
-        response = page.request.get(page.url.rsplit("/", 2)[0] + "/" + href
-                                    if not href.startswith("http") else href)
-        target = urlsplit(page.evaluate("h => new URL(h, location.href).href", href)).path
-        assert target == f"{BASE}{PREFIX[other]}sources/h200-approval-gate-fr/", (lang, other)
-        assert response.ok
+        target = page.evaluate("h => new URL(h, location.href).href", href)
+        assert urlsplit(target).path == f"{BASE}{PREFIX[other]}sources/{source_id}/", \
+            (lang, other)
+        assert page.request.get(target).ok
 
 
 @pytest.mark.parametrize("lang", LANGS)
@@ -160,8 +117,8 @@ def _first_marker(page):
     return page.locator(".bf-cite").first
 
 
-def test_citation_preview_opens_on_focus_and_closes_with_escape(page, server):
-    page.goto(f"{server}method/")
+def test_citation_preview_opens_on_focus_and_closes_with_escape(page, server, cited):
+    page.goto(f"{server}{cited}")
     cite = _first_marker(page)
     tip = cite.locator(".bf-cite__tip")
     assert not tip.is_visible()
@@ -175,18 +132,18 @@ def test_citation_preview_opens_on_focus_and_closes_with_escape(page, server):
     assert not focused.locator(".bf-cite__tip").is_visible()
 
 
-def test_citation_preview_opens_on_hover(page, server):
-    page.goto(f"{server}method/")
+def test_citation_preview_opens_on_hover(page, server, cited):
+    page.goto(f"{server}{cited}")
     cite = _first_marker(page)
     cite.locator("a").hover()
     assert cite.locator(".bf-cite__tip").is_visible()
 
 
-def test_citation_preview_opens_on_tap_and_second_tap_follows(browser, server):
+def test_citation_preview_opens_on_tap_and_second_tap_follows(browser, server, cited):
     context = browser.new_context(viewport={"width": 390, "height": 844}, has_touch=True,
                                   is_mobile=True)
     page = context.new_page()
-    page.goto(f"{server}ja/method/")
+    page.goto(f"{server}ja/{cited}")
     cite = _first_marker(page)
     url = page.url
     cite.locator("a").tap()
@@ -199,15 +156,16 @@ def test_citation_preview_opens_on_tap_and_second_tap_follows(browser, server):
     context.close()
 
 
-def test_target_paragraph_is_highlighted(page, server):
-    page.goto(f"{server}sources/h200-approval-gate-fr/#p4")
-    target = page.evaluate("getComputedStyle(document.getElementById('p4')).backgroundColor")
-    other = page.evaluate("getComputedStyle(document.getElementById('p3')).backgroundColor")
+def test_target_paragraph_is_highlighted(page, server, real):
+    source = next(s for s in sources_with_text(real) if len(s.paragraphs) >= 2)
+    page.goto(f"{server}sources/{source.id}/#p2")
+    target = page.evaluate("getComputedStyle(document.getElementById('p2')).backgroundColor")
+    other = page.evaluate("getComputedStyle(document.getElementById('p1')).backgroundColor")
     assert target != other
 
 
-def test_back_link_returns_to_the_exact_place(page, server):
-    page.goto(f"{server}method/")
+def test_back_link_returns_to_the_exact_place(page, server, cited):
+    page.goto(f"{server}{cited}")
     back = page.locator("#cite-note-1 .bf-backlinks a").first
     anchor = back.get_attribute("href")
     back.click()
@@ -218,34 +176,16 @@ def test_back_link_returns_to_the_exact_place(page, server):
                          "return r.top >= 0 && r.bottom <= innerHeight }", marker.element_handle())
 
 
-def _all_pages(site: Path) -> list[str]:
-    return [p.relative_to(site).as_posix() for p in pages(site)
-            if p.name == "index.html" and not p.relative_to(site).as_posix().startswith("en/")]
-
-
-def test_phone_width_nothing_overflows(browser, server, site):
-    context = browser.new_context(viewport={"width": 360, "height": 740}, is_mobile=True,
-                                  has_touch=True)
-    page = context.new_page()
-    wide = []
-    for rel in _all_pages(site):
-        page.goto(server + rel.removesuffix("index.html"))
-        if page.evaluate("document.documentElement.scrollWidth > innerWidth + 1"):
-            wide.append(rel)
-    context.close()
-    assert wide == []
-
-
 def test_dark_mode(browser, server):
     context = browser.new_context(color_scheme="dark")
     page = context.new_page()
-    page.goto(f"{server}method/")
+    page.goto(server, wait_until="load")
     assert page.evaluate("document.body.getAttribute('data-md-color-scheme')") == "slate"
     context.close()
 
 
-def test_print_shows_each_citations_source_and_address(page, server):
-    page.goto(f"{server}method/")
+def test_print_shows_each_citations_source_and_address(page, server, cited):
+    page.goto(f"{server}{cited}")
     page.emulate_media(media="print")
     entries = page.locator(".bf-references li")
     assert entries.count() > 0
@@ -255,22 +195,127 @@ def test_print_shows_each_citations_source_and_address(page, server):
         assert entry.locator("a").nth(1).inner_text()  # the outlet (or 'publisher not identified')
 
 
-def test_every_page_is_clean(browser, server, site):
-    """No request to another host, no console error, no axe-core violation, on every page."""
+# --- page checks: a sample of every kind of page in every language; `-m full`: every page ---
+
+
+def _kind(rel: str) -> str:
+    """The kind of a page, from its address inside its language: a top-level page is a kind
+    of its own; the pages inside a folder (actors/nvidia/, sources/<id>/) share one template."""
+    parts = rel.strip("/").split("/")
+    return parts[0] if len(parts) == 1 else f"{parts[0]}/*"
+
+
+def _language_pages(site: Path, lang: str) -> list[str]:
+    """Addresses of a language's pages, inside the language (e.g. "", "actors/nvidia/")."""
+    found = []
+    for page in pages(site):
+        rel = page.relative_to(site).as_posix()
+        if page.name == "index.html" and language_of(site, page) == lang \
+                and not rel.startswith("en/"):
+            found.append(rel.removeprefix(PREFIX[lang]).removesuffix("index.html"))
+    return found
+
+
+def _sample(site: Path, project: Project, lang: str) -> list[str]:
+    """One page of every kind; for source pages, two with text and one record without."""
+    first: dict[str, str] = {}
+    for rel in _language_pages(site, lang):
+        first.setdefault(_kind(rel), rel)
+    first.pop("sources/*")
+    sources = sources_with_text(project)[:2] + sources_without_text(project)[:1]
+    chosen = [*first.values(), *(f"sources/{s.id}/" for s in sources), MISSING]
+    return [PREFIX[lang] + rel for rel in chosen]
+
+
+def _everything(site: Path) -> list[str]:
+    return [PREFIX[lang] + rel for lang in LANGS
+            for rel in [*_language_pages(site, lang), MISSING]]
+
+
+AXE_START = ("() => { window.bfAxe = axe.run(document, {resultTypes: ['violations']})"
+             ".then(r => r.violations); }")
+
+
+def _page_problems(browser, server: str, addresses: list[str]) -> list[str]:
+    """axe-core violations, console errors and requests to other hosts on these pages.
+
+    Two pages at a time: axe-core runs in each page's own renderer process, so while one
+    page is checked the next one loads and starts its own check.
+    """
     from axe_playwright_python.sync_playwright import Axe
-    axe = Axe()
-    context = browser.new_context()
-    page = context.new_page()
-    watch = Watch(page, server.split(BASE)[0])
-    problems = []
-    for rel in _all_pages(site):
-        page.goto(server + rel.removesuffix("index.html"))
-        page.wait_for_load_state("networkidle")
-        result = axe.run(page)
-        for violation in result.response["violations"]:
+    axe_script = Axe().axe_script
+    contexts = [browser.new_context() for _ in range(2)]
+    tabs = [context.new_page() for context in contexts]
+    watches = [Watch(tab, server.split(BASE)[0]) for tab in tabs]
+    problems: list[str] = []
+    running: list[tuple[object, str]] = []
+
+    def finish(tab, rel: str) -> None:
+        for violation in tab.evaluate("() => window.bfAxe"):
             problems.append(f"{rel}: axe {violation['id']}: {violation['help']} "
                             f"({len(violation['nodes'])}x, e.g. {violation['nodes'][0]['target']})")
-    problems += [f"foreign request {u}" for u in watch.foreign]
-    problems += [f"console error {e}" for e in watch.errors]
+
+    for index, rel in enumerate(addresses):
+        tab = tabs[index % 2]
+        if len(running) == 2:
+            finish(*running.pop(0))  # the check this tab started last time
+        tab.goto(server + rel, wait_until="load")
+        tab.evaluate(axe_script)
+        tab.evaluate(AXE_START)
+        running.append((tab, rel))
+    for tab, rel in running:
+        finish(tab, rel)
+    for tab in tabs:
+        tab.wait_for_load_state("networkidle")  # what the last page still loads is seen too
+    # The host answers a missing address with the 404 page and status 404, as it should.
+    expected = {f"Failed to load resource: the server responded with a status of 404 "
+                f"(Not Found) at {server}{rel}" for rel in addresses if rel.endswith(MISSING)}
+    for watch in watches:
+        problems += [f"foreign request {url}" for url in watch.foreign]
+        problems += [f"console error {error}" for error in watch.errors if error not in expected]
+    for context in contexts:
+        context.close()
+    return problems
+
+
+def _too_wide_on_a_phone(browser, server: str, addresses: list[str]) -> list[str]:
+    context = browser.new_context(viewport={"width": 360, "height": 740}, is_mobile=True,
+                                  has_touch=True)
+    page = context.new_page()
+    wide = []
+    for rel in addresses:
+        page.goto(server + rel, wait_until="load")
+        if page.evaluate("document.documentElement.scrollWidth > innerWidth + 1"):
+            wide.append(rel)
     context.close()
-    assert problems == []
+    return wide
+
+
+def test_the_sample_has_every_kind_of_page(site, real):
+    sources = len(sources_with_text(real)[:2] + sources_without_text(real)[:1])
+    for lang in LANGS:
+        sample = [rel.removeprefix(PREFIX[lang]) for rel in _sample(site, real, lang)]
+        every = {_kind(rel) for rel in _language_pages(site, lang)}
+        assert {_kind(rel) for rel in sample} >= every, lang
+        assert [_kind(rel) for rel in sample].count("sources/*") == sources, lang
+
+
+@pytest.mark.parametrize("lang", LANGS)
+def test_every_kind_of_page_is_clean(browser, server, site, real, lang):
+    """No axe-core violation, console error or request to another host."""
+    assert _page_problems(browser, server, _sample(site, real, lang)) == []
+
+
+@pytest.mark.parametrize("lang", LANGS)
+def test_phone_width_nothing_overflows(browser, server, site, real, lang):
+    assert _too_wide_on_a_phone(browser, server, _sample(site, real, lang)) == []
+
+
+@pytest.mark.full
+def test_every_page_is_clean(browser, server, site):
+    assert _page_problems(browser, server, _everything(site)) == []
+
+
+@pytest.mark.full
+def test_phone_width_nothing_overflows_on_any_page(browser, server, site):
+    assert _too_wide_on_a_phone(browser, server, _everything(site)) == []

@@ -4,6 +4,7 @@ plus the What's new pages, Atom feeds and translation notices of the built site.
 from __future__ import annotations
 
 import os
+import re
 import subprocess
 import sys
 from pathlib import Path
@@ -11,15 +12,24 @@ from xml.etree import ElementTree
 
 import pytest
 
+from briefing.freshness import english_hash
 from briefing.history import MAX_ENTRIES, entries, read_history
-from briefing.project import load_project
+from briefing.project import Project, load_project
 from briefing.strings import LABELS
-from conftest import LANGS, ROOT, build_site
+from conftest import (
+    LANGS,
+    PREFIX,
+    REPO,
+    ROOT,
+    VALID_SEED,
+    build_site,
+    cited_pages,
+    seed_count,
+)
 from sitehtml import read
 
 pytestmark = pytest.mark.build
 
-PREFIX = {"en": "", "ja": "ja/", "fr": "fr/", "de": "de/"}
 ATOM = "{http://www.w3.org/2005/Atom}"
 
 ARTICLE = """\
@@ -40,6 +50,13 @@ def briefing(root: Path, *args: str, stdin: str | None = None) -> subprocess.Com
                           input=stdin, capture_output=True, text=True, timeout=120)
 
 
+def ok_line(root: Path) -> str:
+    """What `check` prints for a valid project, counted from its files."""
+    pages = sum(1 for lang in LANGS for _ in (root / "docs" / lang).rglob("*.md"))
+    return f"OK: {seed_count(root)} sources, {pages} pages in {len(LANGS)} languages"
+
+
+@pytest.mark.copy
 def test_an_editor_adds_an_article_and_it_is_published_in_every_language(project_copy, tmp_path):
     added = briefing(
         project_copy, "new", "-", "--language", "fr",
@@ -56,12 +73,13 @@ def test_an_editor_adds_an_article_and_it_is_published_in_every_language(project
         "--note-de", "Französische Technikseite; der Bericht stützt sich auf ungenannte Quellen.",
         stdin=ARTICLE)
     assert added.returncode == 0, added.stderr
-    source_id = "exempletech-chinese-regulators-h200-2026-02"
-    assert f"Created seeds/{source_id}.md" in added.stdout
+    created = re.search(r"^Created seeds/([a-z0-9-]+)\.md", added.stdout, re.MULTILINE)
+    assert created, added.stdout
+    source_id = created[1]  # how ids are derived is tested in test_commands.py
 
     checked = briefing(project_copy, "check")
     assert checked.returncode == 0, checked.stdout
-    assert checked.stdout.startswith("OK: 64 sources")
+    assert checked.stdout.splitlines()[-1] == ok_line(project_copy) + ".", checked.stdout
 
     # A second run of `new` with the same article is refused, naming the first.
     again = briefing(project_copy, "new", "-", "--language", "fr", "--title", "T",
@@ -88,30 +106,34 @@ def test_an_editor_adds_an_article_and_it_is_published_in_every_language(project
             f'href="sources/{source_id}/"' in news, lang
 
 
-def test_a_translation_behind_its_english_page_tells_its_readers(project_copy, tmp_path):
-    english = project_copy / "docs" / "en" / "method.md"
+@pytest.mark.copy
+def test_a_translation_behind_its_english_page_tells_its_readers(project_copy, tmp_path, real):
+    rel = cited_pages(real)[0]  # a top-level page, e.g. method.md
+    stem = rel.removesuffix(".md")
+    english = project_copy / "docs" / "en" / rel
     english.write_text(english.read_text("utf-8") + "\nOne more paragraph.\n", "utf-8")
     listed = briefing(project_copy, "check")
     assert listed.returncode == 0
-    assert [line.split(":")[0] for line in listed.stdout.splitlines()[:-1]] == [
-        "docs/ja/method.md", "docs/fr/method.md", "docs/de/method.md"]
+    behind = [line.split(":")[0] for line in listed.stdout.splitlines()
+              if ": behind the English page: " in line]  # other notices may concern sources
+    assert behind == [f"docs/ja/{rel}", f"docs/fr/{rel}", f"docs/de/{rel}"]
     out = tmp_path / "site"
     build_site(project_copy / "mkdocs.yml", out)
-    assert 'class="bf-behind"' not in (out / "method" / "index.html").read_text("utf-8")
-    assert 'class="bf-behind"' not in (out / "ja" / "chips" / "index.html").read_text("utf-8")
+    assert 'class="bf-behind"' not in (out / stem / "index.html").read_text("utf-8")
+    assert 'class="bf-behind"' not in (out / "ja" / "index.html").read_text("utf-8")
     for lang in ("ja", "fr", "de"):
-        html = (out / lang / "method" / "index.html").read_text("utf-8")
+        html = (out / lang / stem / "index.html").read_text("utf-8")
         assert LABELS["behind_notice"][lang] in html.replace("&#39;", "'")
-        assert '<a href="../../method/" hreflang="en">' in html
+        assert f'<a href="../../{stem}/" hreflang="en">' in html
     # The translator updates the pages and records it: the notices go.
-    stamped = briefing(project_copy, "translated", "docs/ja/method.md", "docs/fr/method.md",
-                       "docs/de/method.md")
+    stamped = briefing(project_copy, "translated", f"docs/ja/{rel}", f"docs/fr/{rel}",
+                       f"docs/de/{rel}")
     assert stamped.returncode == 0, stamped.stderr
     assert "behind" not in briefing(project_copy, "check").stdout
 
 
 @pytest.fixture(scope="module")
-def project():
+def project() -> Project:
     return load_project(ROOT)
 
 
@@ -150,3 +172,59 @@ def test_atom_feeds_parse_and_link_to_pages_of_their_language(site, project):
             assert entry.findtext(f"{ATOM}updated").endswith("T00:00:00Z")
         head = (site / PREFIX[lang] / "index.html").read_text("utf-8")
         assert f'type="application/atom+xml" href="{base}{PREFIX[lang]}feed.xml"' in head
+
+
+# --- what a pull request runs, on a project with one more source ---------------------------
+
+NEW_ID = "pull-request-example-2026-01"
+NEW_SEED = (VALID_SEED.replace("example-source", NEW_ID)
+            .replace("https://example.org/article", f"https://example.org/{NEW_ID}")
+            .replace("Premier paragraphe.", "Un article ajouté par une demande de fusion."))
+SENTENCES = {  # one sentence citing the new source, in each language
+    "en": f"A sentence added by a pull request [@{NEW_ID}, ¶2].",
+    "ja": f"プルリクエストで加えた文[@{NEW_ID}, ¶2]。",
+    "fr": f"Une phrase ajoutée par une demande de fusion [@{NEW_ID}, ¶2].",
+    "de": f"Ein Satz aus einem Pull-Request [@{NEW_ID}, ¶2].",
+}
+
+
+def _add_source_and_sentence(root: Path, rel: str) -> None:
+    """What an editor's pull request does: a new source, cited on one page in every language,
+    the translations recorded as matching the new English page."""
+    (root / "seeds" / f"{NEW_ID}.md").write_text(NEW_SEED, "utf-8")
+    pages = {lang: root / "docs" / lang / rel for lang in LANGS}
+    for lang, page in pages.items():
+        page.write_text(page.read_text("utf-8").rstrip("\n") + f"\n\n{SENTENCES[lang]}\n",
+                        "utf-8")
+    stamp = english_hash(pages["en"].read_text("utf-8"))
+    for lang in LANGS[1:]:
+        text = pages[lang].read_text("utf-8")
+        stamped = re.sub(r"^translated_from: .*$", f"translated_from: '{stamp}'", text, count=1,
+                         flags=re.MULTILINE)
+        assert stamped != text, pages[lang]
+        pages[lang].write_text(stamped, "utf-8")
+
+
+@pytest.mark.copy
+def test_a_pull_request_adding_a_source_passes_check_build_and_the_site_tests(project_copy, real):
+    _add_source_and_sentence(project_copy, cited_pages(real)[0])
+
+    checked = briefing(project_copy, "check")
+    assert checked.returncode == 0, checked.stdout
+    # (the notice that the new source's paragraphs await translation is not a problem)
+    assert checked.stdout.splitlines()[-1] == ok_line(project_copy) + ".", checked.stdout
+
+    # The strict build (the `site` fixture, with BRIEFING_ROOT) and the tests that read the
+    # project and its built site, run against the changed copy: every source page in every
+    # language, every citation marker and link, the exports, the timeline, What's new...
+    # Left out: the tests that change a copy themselves, and the browser (run on the real one).
+    env = {**os.environ, "BRIEFING_ROOT": str(project_copy)}
+    run = subprocess.run(
+        [sys.executable, "-m", "pytest", "-q", "-p", "no:cacheprovider",
+         "-m", "not copy and not browser and not full",
+         "tests/test_build.py", "tests/test_exports.py", "tests/test_data.py",
+         "tests/test_editor.py"],
+        cwd=REPO, env=env, capture_output=True, text=True, timeout=300)
+    assert run.returncode == 0, run.stdout[-4000:] + run.stderr[-2000:]
+    summary = run.stdout.splitlines()[-1]
+    assert " passed" in summary and "error" not in summary, summary

@@ -19,12 +19,9 @@ from briefing.citations import find_citations
 from briefing.exports import CSL_TYPES, FILES, latex_escape
 from briefing.project import load_project
 from briefing.strings import LABELS
-from conftest import LANGS, ROOT
+from conftest import LANGS, PREFIX, ROOT
 from sitehtml import pages, read
 
-pytestmark = pytest.mark.build
-
-PREFIX = {"en": "", "ja": "ja/", "fr": "fr/", "de": "de/"}
 BASE = "https://example.github.io/h200-briefing/"
 
 
@@ -37,6 +34,7 @@ def download(site, lang, name):
     return (site / PREFIX[lang] / "downloads" / name).read_text("utf-8")
 
 
+@pytest.mark.build
 def test_every_export_exists_and_is_linked_from_each_citations_index(site):
     for lang in LANGS:
         index = read(site / PREFIX[lang] / "sources" / "index.html")
@@ -46,6 +44,7 @@ def test_every_export_exists_and_is_linked_from_each_citations_index(site):
             assert f"../downloads/{name}" in links, (lang, name)
 
 
+@pytest.mark.build
 @pytest.mark.parametrize("lang", LANGS)
 def test_csl_json_matches_the_records_and_renders_with_citeproc(site, project, lang):
     items = json.loads(download(site, lang, "sources.json"))
@@ -71,6 +70,7 @@ def test_csl_json_matches_the_records_and_renders_with_citeproc(site, project, l
         assert any(item["title"][:20] in entry for entry in rendered), item["id"]
 
 
+@pytest.mark.build
 @pytest.mark.parametrize("lang", LANGS)
 def test_bibtex_parses_and_matches_the_records(site, project, lang):
     library = bibtexparser.parse_string(download(site, lang, "sources.bib"),
@@ -85,8 +85,7 @@ def test_bibtex_parses_and_matches_the_records(site, project, lang):
         assert fields["date"] == source.published.iso
         assert fields.get("url") == source.url
         assert fields.get("urldate") == (source.accessed.isoformat() if source.url else None)
-        if source.outlet:
-            assert source.outlet in fields.values()
+        assert source.outlet in (None, *fields.values()), source_id
         assert source.notes[lang] in fields["note"]
 
 
@@ -96,6 +95,7 @@ def test_latex_escaping_keeps_markup_inert():
         r"\textasciicircum{}c")
 
 
+@pytest.mark.build
 @pytest.mark.parametrize("lang", LANGS)
 def test_timeline_json_is_timelinejs_and_cites_like_the_data(site, project, lang):
     document = json.loads(download(site, lang, "timeline.json"))
@@ -115,6 +115,7 @@ def test_timeline_json_is_timelinejs_and_cites_like_the_data(site, project, lang
         assert "[@" not in exported["text"]["text"]
 
 
+@pytest.mark.build
 @pytest.mark.parametrize("lang", LANGS)
 def test_chip_exports_carry_every_cell_with_its_citations(site, project, lang):
     chips = project.data.chips
@@ -151,6 +152,7 @@ class _Scripts(HTMLParser):
         self._in = False
 
 
+@pytest.mark.build
 def test_every_page_has_json_ld_and_a_cite_box(site, project):
     checked = 0
     for page in pages(site):
@@ -172,9 +174,10 @@ def test_every_page_has_json_ld_and_a_cite_box(site, project):
             source = project.sources[rel.rstrip("/").split("/")[-2]]
             assert data["about"]["name"] == source.title_original
         checked += 1
-    assert checked > 300
+    assert checked >= len(LANGS) * (len(project.sources) + 1)  # at least the source pages
 
 
+@pytest.mark.build
 def test_json_ld_lists_the_sources_a_page_cites(site, project):
     for lang in LANGS:
         parser = _Scripts()
@@ -182,4 +185,4 @@ def test_json_ld_lists_the_sources_a_page_cites(site, project):
         data = json.loads(parser.ld[0])
         names = [c["name"] for c in data["citation"]]
         assert names == [s.title_original for s in project.cited_sources(lang, "chips.md")]
-        assert len(names) >= 5
+        assert names  # every chip cell is cited

@@ -66,7 +66,7 @@ def test_no_references_section_without_citations(project):
 
 @pytest.mark.parametrize("lang", LANGS)
 def test_source_text_is_data_not_markup(make_project, lang):
-    project = load_project(make_project(seeds={"x.md": HOSTILE}))
+    project = load_project(make_project(seeds={"example-source.md": HOSTILE}))
     pages = [render_source_page(project.sources["example-source"], lang, project),
              render_index(lang, project)]
     rendered = render_page("x [@example-source, ¶1]", "", lang, project)
@@ -82,7 +82,7 @@ def test_source_text_is_data_not_markup(make_project, lang):
 
 def test_javascript_url_is_never_shown(make_project):
     seed = VALID_SEED.replace("https://example.org/article", "javascript:alert(1)")
-    root = make_project(seeds={"x.md": seed}, pages={})
+    root = make_project(seeds={"example-source.md": seed}, pages={})
     from briefing.validate import load_sources
     sources, problems = load_sources(root / "seeds", root)
     assert sources == {}
@@ -118,3 +118,11 @@ def test_citations_after_a_directive_land_in_the_right_place(project):
     html = fill_fragments(rendered.markdown, rendered.fragments)
     assert html.count("</table>") == 1
     assert html.index("</table>") < html.index("After the table <sup")
+
+
+def test_a_missing_golden_file_fails(golden, request):
+    if request.config.getoption("--update-golden"):
+        pytest.skip("--update-golden writes golden files instead of comparing")
+    with pytest.raises(pytest.fail.Exception, match="run pytest with --update-golden"):
+        golden("no-such-file.txt", "any text")
+    assert not (request.path.parent / "golden" / "no-such-file.txt").exists()

@@ -35,7 +35,7 @@ BAD_SEEDS = [
     ("no front matter", lambda s: "Just an article.\n", "does not start with front matter", 1),
     ("unclosed front matter", lambda s: s.replace("---\nPremier", "Premier"), "never closed", 1),
     ("malformed yaml", lambda s: s.replace("outlet: Le Média", "outlet: [Le Média"),
-     "the YAML cannot be read", None),
+     "the YAML cannot be read", 10),
     ("unknown field", lambda s: s.replace("removed: []", "removed: []\nsummry: typo"),
      "unknown field 'summry'", 17),
     ("missing field", lambda s: s.replace("kind: news-report\n", ""),
@@ -60,7 +60,7 @@ BAD_SEEDS = [
     ("duplicate key", lambda s: s.replace("author: null", "author: null\nauthor: X"),
      "'author' is given twice", 11),
     ("no text and no url", lambda s: s.replace("https://example.org/article", "null")
-     .split("---\nPremier")[0] + "---\n", "neither text nor a URL", None),
+     .split("---\nPremier")[0] + "---\n", "neither text nor a URL", 18),
 ]
 
 
@@ -73,8 +73,7 @@ def test_bad_seed_is_reported_with_file_and_line(make_project, case, breaker, ex
     assert any(expected in m for m in messages), messages
     hit = next(p for p in problems if expected in p.format())
     assert hit.path == "seeds/bad.md"
-    if line is not None:
-        assert hit.line == line, hit.format()
+    assert hit.line == line, hit.format()
     assert ". Fix: " in hit.format()
 
 
@@ -88,15 +87,16 @@ def test_non_utf8_names_the_line(make_project):
 
 
 def test_duplicate_id_names_both_files(make_project):
-    root = make_project(seeds={"a.md": VALID_SEED, "b.md": VALID_SEED}, pages={})
+    root = make_project(seeds={"example-source.md": VALID_SEED,
+                               "research/example-source.md": VALID_SEED}, pages={})
     _, problems = load_sources(root / "seeds", root)
     assert [p.format() for p in problems] == [
-        "seeds/b.md:2: id: 'example-source' is already used by seeds/a.md. "
-        "Fix: give this source a different id"]
+        "seeds/research/example-source.md:2: id: 'example-source' is already used by "
+        "seeds/example-source.md. Fix: give this source a different id"]
 
 
 def test_non_markdown_file_in_seeds(make_project):
-    root = make_project(seeds={"example.md": VALID_SEED, "notes.txt": "x"}, pages={})
+    root = make_project(seeds={"example-source.md": VALID_SEED, "notes.txt": "x"}, pages={})
     _, problems = load_sources(root / "seeds", root)
     assert problems[0].path == "seeds/notes.txt"
 
@@ -131,15 +131,15 @@ def test_missing_translation_names_the_page(make_project):
 
 
 def test_one_run_reports_every_problem(make_project):
-    seeds = {"a.md": VALID_SEED.replace("2026-01-28", "2026-02-30"),
-             "b.md": VALID_SEED.replace("example-source", "other").replace("fr\n", "xx-yy\n")}
+    seeds = {"example-source.md": VALID_SEED.replace("2026-01-28", "2026-02-30"),
+             "other.md": VALID_SEED.replace("example-source", "other").replace("fr\n", "xx-yy\n")}
     pages = {f"{lang}/index.md": "# Home\n\n[@missing]\n" for lang in LANGS}
     problems = problems_of(make_project(seeds=seeds, pages=pages))
-    # a.md: the date; b.md: the language, and so the French title it now needs; four pages
+    # the date; the language, and so the French title it now needs; four pages
     assert len(problems) == 7, problems
     assert {m.split(":")[0] for m in problems} == {
-        "seeds/a.md", "seeds/b.md", "docs/en/index.md", "docs/ja/index.md", "docs/fr/index.md",
-        "docs/de/index.md"}
+        "seeds/example-source.md", "seeds/other.md", "docs/en/index.md", "docs/ja/index.md",
+        "docs/fr/index.md", "docs/de/index.md"}
 
 
 @pytest.mark.parametrize(("value", "precision", "iso"), [
