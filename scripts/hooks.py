@@ -32,6 +32,10 @@ def on_page_content(html, page, config, files):
     return site.page_content(html, page, config)
 
 
+def on_post_page(output, page, config):
+    return site.post_page(output, page, config)
+
+
 def on_page_context(context, page, config, nav):  # after the i18n plugin's (priority 50)
     site.fix_alternates(page, config)
     return context

@@ -331,6 +331,9 @@ def _ratio(r: _Reader, key: Key, raw: Any, chips: Chips) -> Ratio | None:
     return Ratio(entry["id"], label or {}, parts[0], parts[1], entry["style"]) if label else None
 
 
+KNOWN_FILES = ("timeline.yml", "chips.yml", "glossary.yml")  # the glossary: glossary.py
+
+
 def load_data(data_dir: Path, root: Path, sources: Mapping[str, Source], broken: set[str]
               ) -> tuple[Data, list[Problem]]:
     """Load data/timeline.yml and data/chips.yml if present."""
@@ -351,11 +354,12 @@ def load_data(data_dir: Path, root: Path, sources: Mapping[str, Source], broken:
             chips, found = None, [_shape_problem(chips_file, root, exc)]
         problems += found
     for path in sorted(data_dir.glob("*")) if data_dir.is_dir() else []:
-        if path.name not in ("timeline.yml", "chips.yml") and not path.name.startswith("."):
+        if path.name not in KNOWN_FILES and not path.name.startswith("."):
             problems.append(Problem(path.relative_to(root).as_posix(), 1,
-                                    "the site reads only data/timeline.yml and data/chips.yml",
+                                    "the site reads only data/timeline.yml, data/chips.yml "
+                                    "and data/glossary.yml",
                                     "move this file out of data/, or put its entries in one of "
-                                    "those two files"))
+                                    "those files"))
     return Data(events, chips), problems
 
 

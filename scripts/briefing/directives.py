@@ -19,7 +19,7 @@ from babel.numbers import format_decimal, format_percent
 
 from .data import Chips, Data
 from .errors import Problem
-from .strings import ACTORS
+from .strings import ACTORS, label, unit
 
 DIRECTIVE_RE = re.compile(r"<!--\s*briefing:([a-z-]+)((?:\s+[a-z]+=[a-z0-9-]+)*)\s*-->")
 CHART_ROWS = ("fp16-dense", "memory-bandwidth")
@@ -89,7 +89,10 @@ def _timeline(lang: str, data: Data, options: dict[str, str]) -> str:
 
 
 def _number(value: float, lang: str) -> str:
+    if lang == "de" and abs(value) < 10000:  # German does not group four-digit numbers
+        return format_decimal(value, "0.###", locale=lang)
     return format_decimal(value, "#,##0.###", locale=lang)
+
 
 
 def ratio_value(chips: Chips, ratio, lang: str) -> tuple[str, str, str]:
@@ -102,7 +105,7 @@ def ratio_value(chips: Chips, ratio, lang: str) -> tuple[str, str, str]:
             .replace("0\u00a0%", "0.0\u00a0%").replace("0 %", "0.0 %")
         result = format_percent(value, pattern, locale=lang)
     else:
-        result = format_decimal(value, "#,##0.0", locale=lang) + "×"
+        result = label("ratio_times", lang).format(n=format_decimal(value, "#,##0.0", locale=lang))
     return _number(num, lang), _number(den, lang), result
 
 
@@ -112,7 +115,7 @@ def _chips(template: str) -> Callable[[str, Data, dict[str, str]], str]:
             return ""  # reported by problems_in
         return _env().get_template(template).render(
             lang=lang, chips=data.chips, chart_rows=CHART_ROWS, number=_number,
-            ratio_value=ratio_value)
+            ratio_value=ratio_value, unit=unit)
     return render
 
 

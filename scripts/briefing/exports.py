@@ -27,7 +27,7 @@ from .directives import ratio_value
 from .model import Cite, FuzzyDate, Source
 from .pages import lang_prefix, source_url
 from .project import Project
-from .strings import ACTORS, KINDS, label
+from .strings import ACTORS, KINDS, label, unit
 
 FILES = ("sources.json", "sources.bib", "timeline.json", "chips.csv", "chips.json",
          "texts.json")
@@ -209,7 +209,7 @@ def chips_records(chips: Chips, lang: str, site_url: str) -> list[dict[str, Any]
     for row in chips.rows:
         for chip_id, cell in row.cells.items():
             records.append({
-                "row": row.id, "row_label": row.label[lang], "unit": row.unit or "",
+                "row": row.id, "row_label": row.label[lang], "unit": unit(row.unit, lang),
                 "chip": chip_id, "chip_name": chips.names[chip_id][lang],
                 "value": cell.value[lang], "number": cell.number, "status": cell.status,
                 "citations": [cite_record(c, lang, site_url) for c in cites_in(cell.cite)],

@@ -12,6 +12,7 @@ from . import DEFAULT_LANGUAGE, SITE_LANGUAGES
 from .data import Data, load_data
 from .errors import BriefingError, Problem
 from .freshness import Behind, check_translations
+from .glossary import house_style_problems, load_glossary, texts
 from .model import Source
 from .pages import PageScan, scan_pages
 from .parity import differences
@@ -134,6 +135,10 @@ def load_project(root: Path, languages: Sequence[str] = SITE_LANGUAGES,
     problems.extend(stale_problems)
     reported = {problem.path for problem in problems}  # no second message for one slip
     problems.extend(p for p in parity_problems(pages, behind) if p.path not in reported)
+    terms, glossary_problems = load_glossary(root, languages)
+    problems.extend(glossary_problems)
+    problems.extend(house_style_problems(terms, texts(root, languages, docs_dir, seeds_dir,
+                                                       data_dir or root / "data")))
     if problems:
         raise BriefingError(problems)
     project = Project(root, tuple(languages), sources, pages, data, behind=behind,

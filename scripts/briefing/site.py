@@ -23,7 +23,7 @@ from mkdocs.exceptions import PluginError
 from mkdocs.structure.files import File, Files
 from mkdocs.structure.pages import Page
 
-from . import DEFAULT_LANGUAGE, SITE_LANGUAGES, strings
+from . import DEFAULT_LANGUAGE, SITE_LANGUAGES, strings, typography
 from .citepage import cite_box
 from .errors import BriefingError, Problem
 from .exports import downloads_url, render_all
@@ -80,11 +80,28 @@ def current_language(config: MkDocsConfig) -> str:
     return getattr(plugin, "current_language", None) or DEFAULT_LANGUAGE
 
 
+def localize_theme(config: MkDocsConfig) -> None:
+    """Put this language's words where MkDocs and Material would show English.
+
+    The site name (header, `<title>`), the light/dark toggle labels and the heading
+    permalinks' title come from strings.yml, the one place each language's UI words live.
+    """
+    lang = current_language(config)
+    config.site_name = label("site_name", lang)
+    names = {"default": label("theme_to_dark", lang), "slate": label("theme_to_light", lang)}
+    for option in config.theme.get("palette") or []:
+        if isinstance(option, dict) and isinstance(option.get("toggle"), dict):
+            option["toggle"]["name"] = names.get(option.get("scheme"), option["toggle"]["name"])
+    toc = config.mdx_configs.setdefault("toc", {})
+    toc["permalink_title"] = label("permalink", lang)
+
+
 def load(config: MkDocsConfig) -> Project | None:
     """Validate sources and pages unless this exact input was already validated."""
     root = root_of(config)
     docs = Path(config.docs_dir)
     strings.refresh()
+    localize_theme(config)
     # Everything that feeds the pages: an edit to any of these is a new build's input.
     key = fingerprint(root / "seeds", docs, root / "data", PACKAGE / "templates",
                       strings.PATH, root / "overrides")
@@ -195,6 +212,14 @@ def page_content(content: str, page: Page, config: MkDocsConfig) -> str:
     if STATE.problems:
         return content
     return content + _cite_this_page(page, config)
+
+
+def post_page(output: str, page: Page, config: MkDocsConfig) -> str:
+    """The finished page set in its language's typography (French spaces, Japanese
+    full-width punctuation, German numbers): mechanical, so no editor types it."""
+    if STATE.problems:
+        return output
+    return typography.apply_html(output, current_language(config))
 
 
 def _cite_this_page(page: Page, config: MkDocsConfig) -> str:

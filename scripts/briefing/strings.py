@@ -15,6 +15,7 @@ PATH = Path(__file__).parent / "strings.yml"
 LABELS: dict[str, dict[str, str]] = {}
 KINDS: dict[str, dict[str, dict[str, str]]] = {}
 ACTORS: dict[str, dict[str, str]] = {}
+UNITS: dict[str, dict[str, str]] = {}
 _loaded: list[int] = [-1]  # mtime_ns of the file last read
 
 
@@ -24,10 +25,16 @@ def refresh() -> None:
     if mtime == _loaded[0]:
         return
     data: dict[str, Any] = yaml.safe_load(PATH.read_text("utf-8"))
-    for target, key in ((LABELS, "labels"), (KINDS, "kinds"), (ACTORS, "actors")):
+    for target, key in ((LABELS, "labels"), (KINDS, "kinds"), (ACTORS, "actors"),
+                        (UNITS, "units")):
         target.clear()
         target.update(data[key])
     _loaded[0] = mtime
+
+
+def unit(name: str | None, lang: str) -> str:
+    """A unit as the reader's language writes it (To/s in French); unlisted units as given."""
+    return UNITS.get(name or "", {}).get(lang, name or "")
 
 
 def label(key: str, lang: str) -> str:

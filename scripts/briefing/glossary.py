@@ -1,0 +1,238 @@
+"""The house style of each language, kept as data: data/glossary.yml.
+
+One entry per term: its preferred form in each site language (how that language's
+press writes the name or term), optionally the form for a first mention, and the
+variants the house style rejects. `check` and the build report every rejected
+variant in the translated text of the site, with file, line and the preferred form:
+pages (docs/<lang>/), timeline events and chip cells (data/), source titles, notes
+and removals (seeds/), paragraph translations (seeds/*.translations.yml) and the UI
+strings (scripts/briefing/strings.yml). The captured articles' own words are never
+checked: they are verbatim.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator, Sequence
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+from .errors import Problem
+from .load import Key, parse_yaml, read_text, split_front_matter
+
+PATH = "data/glossary.yml"
+STRINGS = "scripts/briefing/strings.yml"
+FIELDS = ("id", "en", "ja", "fr", "de", "first", "reject", "note")
+ID_RE = re.compile(r"^[a-z0-9]+(?:-[a-z0-9]+)*$")
+
+
+@dataclass(frozen=True)
+class Term:
+    id: str
+    line: int
+    forms: dict[str, str]  # language -> preferred form
+    reject: dict[str, tuple[str, ...]] = field(default_factory=dict)
+    first: dict[str, str] = field(default_factory=dict)
+
+
+@dataclass(frozen=True)
+class Variant:
+    """One rejected form in one language, compiled for matching."""
+
+    term: Term
+    lang: str
+    text: str
+    pattern: re.Pattern[str]
+
+
+def _pattern(text: str, lang: str) -> re.Pattern[str]:
+    """Japanese matches anywhere; other languages only as whole words, and also with a
+    capital first letter (at the start of a sentence)."""
+    escaped = re.escape(text)
+    if lang == "ja":
+        return re.compile(escaped)
+    if text[:1].isalpha() and text[0].lower() != text[0].upper():
+        escaped = f"[{text[0].lower()}{text[0].upper()}]" + re.escape(text[1:])
+    head = r"(?<!\w)" if re.match(r"\w", text) else ""
+    tail = r"(?!\w)" if re.search(r"\w$", text) else ""
+    return re.compile(head + escaped + tail)
+
+
+def load_glossary(root: Path, languages: Sequence[str]) -> tuple[list[Term], list[Problem]]:
+    """The glossary's terms, or the problems that keep it from being read."""
+    path = root / PATH
+    if not path.exists():
+        return [], []
+    text, problem = read_text(path, PATH)
+    if text is None:
+        return [], [problem] if problem else []
+    value, lines, problems = parse_yaml(text, PATH, offset=1)
+    if problems:
+        return [], problems
+    entries = value.get("terms") if isinstance(value, dict) else None
+    if not isinstance(entries, list):
+        return [], [Problem(PATH, 1, "the glossary is not a list under 'terms:'",
+                            "start the file with 'terms:' and give one '- id: …' entry per term")]
+    terms: list[Term] = []
+    seen: dict[str, int] = {}
+    for index, entry in enumerate(entries):
+        key: Key = ("terms", index)
+        line = lines.get(key, 1)
+        if not isinstance(entry, dict):
+            problems.append(Problem(PATH, line, f"term no. {index + 1} is not a set of "
+                                    "'key: value' lines",
+                                    "write 'id:', then one line per language"))
+            continue
+        term, found = _term(entry, key, line, lines, languages)
+        problems += found
+        if term is None:
+            continue
+        if term.id in seen:
+            problems.append(Problem(PATH, line, f"the term '{term.id}' is given twice "
+                                    f"(also line {seen[term.id]})", "merge the two entries"))
+            continue
+        seen[term.id] = line
+        terms.append(term)
+    return terms, problems
+
+
+def _term(entry: dict[str, Any], key: Key, line: int, lines: dict[Key, int],
+          languages: Sequence[str]) -> tuple[Term | None, list[Problem]]:
+    problems: list[Problem] = []
+    ident = entry.get("id")
+    name = f"term '{ident}'" if isinstance(ident, str) else f"term no. {key[-1] + 1}"  # type: ignore[operator]
+    if not isinstance(ident, str) or not ID_RE.match(ident):
+        problems.append(Problem(PATH, line, f"{name} has no id of lower-case words and hyphens",
+                                "add a line such as 'id: jensen-huang'"))
+    for extra in sorted(set(entry) - set(FIELDS)):
+        problems.append(Problem(PATH, lines.get((*key, extra), line),
+                                f"{name}: unknown field '{extra}'",
+                                f"use only: {', '.join(FIELDS)}"))
+    forms = {lang: entry.get(lang) for lang in languages}
+    for lang, form in forms.items():
+        if not isinstance(form, str) or not form.strip():
+            problems.append(Problem(PATH, line, f"{name} has no '{lang}' form",
+                                    f"write how the {lang} text names it: '{lang}: …'"))
+    first = _per_language(entry.get("first"), (*key, "first"), line, lines, name, languages,
+                          problems, many=False)
+    reject = _per_language(entry.get("reject"), (*key, "reject"), line, lines, name, languages,
+                           problems, many=True)
+    for lang, variants in reject.items():
+        for variant in variants:
+            preferred = [f for f in (forms.get(lang), first.get(lang)) if isinstance(f, str)]
+            if any(_pattern(variant, lang).search(form) for form in preferred):
+                problems.append(Problem(
+                    PATH, lines.get((*key, "reject", lang), line),
+                    f"{name}: the rejected '{variant}' is part of the preferred form itself",
+                    "reject a longer or different variant"))
+    if problems:
+        return None, problems
+    return Term(ident, line, {k: v for k, v in forms.items() if isinstance(v, str)},  # type: ignore[arg-type]
+                {k: tuple(v) for k, v in reject.items()}, first), []
+
+
+def _per_language(raw: Any, key: Key, line: int, lines: dict[Key, int], name: str,
+                  languages: Sequence[str], problems: list[Problem], many: bool) -> dict[str, Any]:
+    """A `{lang: text}` (first) or `{lang: [variants]}` (reject) mapping, checked."""
+    if raw is None:
+        return {}
+    what = "a list of variants" if many else "a text"
+    if not isinstance(raw, dict):
+        problems.append(Problem(PATH, lines.get(key, line), f"{name}: '{key[-1]}' must give "
+                                f"{what} per language", f"write '{key[-1]}: {{ja: …, fr: …}}'"))
+        return {}
+    out: dict[str, Any] = {}
+    for lang, value in raw.items():
+        where = lines.get((*key, lang), line)
+        ok = (isinstance(value, list) and value and all(isinstance(v, str) and v.strip()
+                                                         for v in value)) if many \
+            else (isinstance(value, str) and value.strip())
+        if lang not in languages:
+            problems.append(Problem(PATH, where, f"{name}: '{lang}' is not a site language",
+                                    f"use one of: {', '.join(languages)}"))
+        elif not ok:
+            problems.append(Problem(PATH, where, f"{name}: '{key[-1]}.{lang}' must be {what}",
+                                    'write ["variant", …]' if many else "write the text"))
+        else:
+            out[lang] = value
+    return out
+
+
+def variants(terms: Sequence[Term]) -> dict[str, list[Variant]]:
+    """Every rejected form, by language."""
+    out: dict[str, list[Variant]] = {}
+    for term in terms:
+        for lang, forms in term.reject.items():
+            out.setdefault(lang, []).extend(Variant(term, lang, form, _pattern(form, lang))
+                                            for form in forms)
+    return out
+
+
+def _yaml_texts(path: Path, shown: str, languages: Sequence[str], front_matter: bool
+                ) -> Iterator[tuple[str, str, int]]:
+    """(language, text, line) of every `<lang>: "text"` value in a YAML file or front matter.
+
+    Files that cannot be read are skipped: their own loader reports them.
+    """
+    text, _ = read_text(path, shown)
+    if text is None:
+        return
+    offset = 1
+    if front_matter:
+        split = split_front_matter(text, shown)
+        if isinstance(split, Problem):
+            return
+        text, offset = split[0], 2
+    value, lines, problems = parse_yaml(text, shown, offset=offset)
+    if problems:
+        return
+    stack: list[tuple[Key, Any]] = [((), value)]
+    while stack:
+        key, node = stack.pop()
+        if isinstance(node, dict):
+            stack.extend(((*key, str(k)), v) for k, v in node.items())
+        elif isinstance(node, list):
+            stack.extend(((*key, i), v) for i, v in enumerate(node))
+        elif isinstance(node, str) and key and key[-1] in languages and "original" not in key:
+            yield str(key[-1]), node, lines.get(key, offset)
+
+
+def texts(root: Path, languages: Sequence[str], docs_dir: Path, seeds_dir: Path,
+          data_dir: Path) -> Iterator[tuple[str, str, str, int]]:
+    """(path, language, text, line) of every text the site writes in a language."""
+    for lang in languages:
+        folder = docs_dir / lang
+        for page in sorted(folder.rglob("*.md")) if folder.is_dir() else []:
+            shown = page.relative_to(root).as_posix()
+            content, _ = read_text(page, shown)
+            for number, line in enumerate((content or "").splitlines(), start=1):
+                yield shown, lang, line, number
+    yaml_files = [(p, False) for p in sorted(data_dir.glob("*.yml")) if p.name != "glossary.yml"]
+    yaml_files += [(p, True) for p in sorted(seeds_dir.rglob("*.md"))]
+    yaml_files += [(p, False) for p in sorted(seeds_dir.rglob("*.translations.yml"))]
+    if (root / STRINGS).is_file():
+        yaml_files.append((root / STRINGS, False))
+    for path, front in yaml_files:
+        if path.is_symlink():
+            continue
+        shown = path.relative_to(root).as_posix()
+        for lang, text, line in _yaml_texts(path, shown, languages, front):
+            yield shown, lang, text, line
+
+
+def house_style_problems(terms: Sequence[Term], found: Iterator[tuple[str, str, str, int]]
+                         ) -> list[Problem]:
+    """A problem for each rejected variant in the site's texts."""
+    rejected = variants(terms)
+    problems = []
+    for path, lang, text, line in found:
+        for variant in rejected.get(lang, ()):
+            if variant.pattern.search(text):
+                term = variant.term
+                problems.append(Problem(
+                    path, line, f"'{variant.text}' is not the house style for "
+                    f"{term.forms.get('en', term.id)} ({PATH}: {term.id})",
+                    f"write '{term.forms[lang]}'"
+                    + (f" (at first mention: '{term.first[lang]}')" if lang in term.first else "")))
+    return problems

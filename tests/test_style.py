@@ -1,0 +1,228 @@
+"""House style: the glossary check on fixture projects, each language's typography on
+strings and on the real built pages, and no English interface left on ja/fr/de pages."""
+
+from __future__ import annotations
+
+import re
+from html.parser import HTMLParser
+from pathlib import Path
+
+import pytest
+
+from briefing.errors import BriefingError
+from briefing.project import load_project
+from briefing.strings import LABELS
+from briefing.typography import NBSP, NNBSP, apply, apply_html
+from conftest import LANGS, PREFIX, VALID_SEED, VALID_TRANSLATIONS
+
+GLOSSARY = """\
+terms:
+  - id: jensen-huang
+    en: "Jensen Huang"
+    ja: "ジェンスン・フアン"
+    fr: "Jensen Huang"
+    de: "Jensen Huang"
+    reject: {ja: ["ジェンセン・フアン"]}
+  - id: h20
+    en: "the H20"
+    ja: "H20"
+    fr: "la H20"
+    de: "der H20"
+    reject: {fr: ["le H20"], de: ["die H20"]}
+"""
+
+
+def problems_of(root: Path) -> list[str]:
+    with pytest.raises(BriefingError) as caught:
+        load_project(root)
+    return [p.format() for p in caught.value.problems]
+
+
+def style_problems(root: Path) -> list[str]:
+    """The house-style problems of a project (none when it loads)."""
+    try:
+        load_project(root)
+    except BriefingError as exc:
+        return [p.format() for p in exc.problems if "house style" in p.message]
+    return []
+
+
+def pages_with(lines: dict[str, str]) -> dict[str, str]:
+    """Four home pages, each language's second line replaced where given."""
+    return {f"{lang}/index.md": f"# Home\n\n{lines.get(lang, 'A fact')} [@example-source, ¶2].\n"
+            for lang in LANGS}
+
+
+def test_a_clean_project_passes_with_a_glossary(make_project):
+    load_project(make_project(data={"glossary.yml": GLOSSARY}))
+
+
+def test_a_rejected_variant_in_a_page_is_reported_with_its_line_and_preferred_form(make_project):
+    root = make_project(pages=pages_with({"fr": "Selon le H20 et le H200"}),
+                        data={"glossary.yml": GLOSSARY})
+    problems = problems_of(root)
+    assert ("docs/fr/index.md:6: 'le H20' is not the house style for Jensen Huang"
+            not in problems)  # the right term is named, not the first one
+    assert [p for p in problems if p.startswith("docs/fr/index.md:6: 'le H20' is not the house "
+                                                "style for the H20 (data/glossary.yml: h20). "
+                                                "Fix: write 'la H20'")], problems
+    assert len(problems) == 1, problems  # 'le H200' is another word: not matched
+
+
+def test_a_variant_is_reported_in_notes_events_and_paragraph_translations(make_project):
+    seed = VALID_SEED.replace("ja: 注記。", "ja: ジェンセン・フアンの発言。")
+    timeline = ('events:\n  - id: an-event\n    date: "2026-01-28"\n    precision: day\n'
+                '    actors: [nvidia]\n    text:\n'
+                '      en: "Something happens [@example-source, ¶1]."\n'
+                '      ja: "何かが起きる[@example-source, ¶1]。"\n'
+                '      fr: "Quelque chose arrive [@example-source, ¶1]."\n'
+                '      de: "Die H20 kommt [@example-source, ¶1]."\n')
+    root = make_project(seeds={"example-source.md": seed}, data={"glossary.yml": GLOSSARY,
+                                                                  "timeline.yml": timeline})
+    translations = root / "seeds" / "example-source.translations.yml"
+    translations.write_text(VALID_TRANSLATIONS.replace("Erster Absatz.", "Die H20."),
+                            encoding="utf-8")
+    problems = problems_of(root)
+    assert [p for p in problems if p.startswith("seeds/example-source.md:")
+            and "'ジェンセン・フアン'" in p and "ジェンスン・フアン" in p], problems
+    assert [p for p in problems if p.startswith("data/timeline.yml:10: 'die H20'")], problems
+    lines = translations.read_text("utf-8").splitlines()
+    line = next(i for i, text in enumerate(lines, start=1) if "Die H20." in text)
+    assert [p for p in problems if p.startswith(f"seeds/example-source.translations.yml:{line}: "
+                                                "'die H20'")], problems
+
+
+def test_the_captured_article_itself_is_never_checked(make_project):
+    seed = VALID_SEED.replace("Premier paragraphe.", "Premier paragraphe sur le H20.")
+    root = make_project(seeds={"example-source.md": seed}, data={"glossary.yml": GLOSSARY})
+    assert style_problems(root) == []
+
+
+@pytest.mark.parametrize(("entry", "line", "message"), [
+    ('  - id: x\n    en: "X"\n    ja: "X"\n    fr: "X"\n', 2, "term 'x' has no 'de' form"),
+    ('  - id: Bad Id\n    en: "X"\n    ja: "X"\n    fr: "X"\n    de: "X"\n', 2,
+     "term 'Bad Id' has no id of lower-case words and hyphens"),
+    ('  - id: x\n    en: "X"\n    ja: "X"\n    fr: "la X"\n    de: "X"\n'
+     '    reject: {fr: ["la X"]}\n', 7, "term 'x': the rejected 'la X' is part of the preferred"),
+    ('  - id: x\n    en: "X"\n    ja: "X"\n    fr: "X"\n    de: "X"\n    reject: {es: ["Y"]}\n',
+     7, "term 'x': 'es' is not a site language"),
+    ('  - id: x\n    en: "X"\n    ja: "X"\n    fr: "X"\n    de: "X"\n    colour: red\n', 7,
+     "term 'x': unknown field 'colour'"),
+    ('  - id: x\n    en: "X"\n    ja: "X"\n    fr: "X"\n    de: "X"\n    reject: {fr: "Y"}\n', 7,
+     "term 'x': 'reject.fr' must be a list of variants"),
+])
+def test_a_malformed_glossary_entry_is_reported_with_its_line(make_project, entry, line, message):
+    problems = problems_of(make_project(data={"glossary.yml": "terms:\n" + entry}))
+    assert [p for p in problems if p.startswith(f"data/glossary.yml:{line}: {message}")], problems
+
+
+@pytest.mark.parametrize(("text", "lang", "expected"), [
+    ("Nvidia : « la H200 » ? oui !", "fr",
+     f"Nvidia{NNBSP}: «{NNBSP}la H200{NNBSP}»{NNBSP}? oui{NNBSP}!"),
+    ("400 000 puces, 15 %, 15%, 4,0 To/s, 96 Go", "fr",
+     f"400{NNBSP}000 puces, 15{NNBSP}%, 15{NNBSP}%, 4,0{NBSP}To/s, 96{NBSP}Go"),
+    ("voir https://example.org/a:b ; fin", "fr", f"voir https://example.org/a:b{NNBSP}; fin"),
+    ("6.500 GB/s, 400.000 Chips, 15 %, am 8.12.2025", "de",
+     f"6500{NBSP}GB/s, 400.000 Chips, 15{NBSP}%, am 8.12.2025"),
+    ("情報弁公室(CAC): 10:30に", "ja", "情報弁公室（CAC）：10:30に"),
+    ("1月28日~30日、148 TFLOPS", "ja", "1月28日〜30日、148TFLOPS"),
+    ("Nvidia: the H20 (2025) 400 000", "en", "Nvidia: the H20 (2025) 400 000"),
+])
+def test_typography_of_each_language(text, lang, expected):
+    assert apply(text, lang) == expected
+
+
+def test_typography_leaves_markup_code_originals_and_other_languages_alone():
+    html = ('<p title="a : b">Note : <code>a : b</code> <q lang="ja">x : y</q> '
+            '<span data-verbatim>v : w</span> <a href="https://x.fr/?a=1">lien</a> fin !</p>')
+    assert apply_html(html, "fr") == (
+        f'<p title="a : b">Note{NNBSP}: <code>a : b</code> <q lang="ja">x : y</q> '
+        f'<span data-verbatim>v : w</span> <a href="https://x.fr/?a=1">lien</a> fin{NNBSP}!</p>')
+
+
+# --- the real build -------------------------------------------------------------------------
+
+class _Text(HTMLParser):
+    """The visible text of a page in its own language, outside code and verbatim originals."""
+
+    SKIP = {"code", "pre", "script", "style", "kbd", "samp", "template"}
+    VOID = {"area", "base", "br", "col", "embed", "hr", "img", "input", "link", "meta",
+            "source", "track", "wbr"}
+
+    def __init__(self, lang: str) -> None:
+        super().__init__(convert_charrefs=True)
+        self.lang, self.stack, self.chunks = lang, [], []
+
+    def handle_starttag(self, tag, attrs):
+        values = dict(attrs)
+        other = values.get("lang") not in (None, self.lang)
+        skip = tag in self.SKIP or "data-verbatim" in values or other
+        if tag not in self.VOID:
+            self.stack.append((tag, skip))
+
+    def handle_endtag(self, tag):
+        for index in range(len(self.stack) - 1, -1, -1):
+            if self.stack[index][0] == tag:
+                del self.stack[index:]
+                break
+
+    def handle_data(self, data):
+        if not any(skip for _, skip in self.stack):
+            self.chunks.append(data)
+
+
+def visible_text(path: Path, lang: str) -> str:
+    reader = _Text(lang)
+    reader.feed(path.read_text("utf-8"))
+    return "\n".join(reader.chunks)
+
+
+def sample_pages(site: Path, lang: str) -> list[Path]:
+    """One page of each kind: home, a data page, a hand-written page, the index, a source."""
+    folder = site / PREFIX[lang]
+    found = [folder / "index.html", folder / "chips/index.html", folder / "timeline/index.html",
+             folder / "contested/index.html", folder / "sources/index.html"]
+    sources = sorted((folder / "sources").glob("*/index.html"))
+    return [p for p in found if p.is_file()] + sources[:3]
+
+
+FRENCH_BAD = re.compile(r"\w [;:!?»]|« |\d %|\d \d{3}(?!\d)")
+GERMAN_GROUPED = re.compile(r"(?<![\d.,])\d\.\d{3}(?![\d.,]?\d)")
+ENGLISH_UI = ("Dark mode", "Light mode", "Permanent link", "H200 & China Briefing",
+              "Table of contents", "Back to top")
+
+
+@pytest.mark.build
+def test_french_pages_have_french_spacing(site):
+    for page in sample_pages(site, "fr"):
+        bad = FRENCH_BAD.findall(visible_text(page, "fr"))
+        assert not bad, (page, bad[:5])
+
+
+@pytest.mark.build
+def test_german_pages_group_no_four_digit_number_and_use_no_division_sign(site):
+    for page in sample_pages(site, "de"):
+        text = visible_text(page, "de")
+        assert not GERMAN_GROUPED.findall(text), (page, GERMAN_GROUPED.findall(text)[:5])
+        assert "÷" not in text and "×" not in text, page
+
+
+@pytest.mark.build
+def test_japanese_pages_use_full_width_brackets_and_bai(site):
+    for page in sample_pages(site, "ja"):
+        text = visible_text(page, "ja")
+        bad = re.findall(r".{0,8}[()].{0,8}", text)
+        assert not bad, (page, bad[:5])
+        assert "×" not in text, page
+
+
+@pytest.mark.build
+@pytest.mark.parametrize("lang", [lang for lang in LANGS if lang != "en"])
+def test_no_english_interface_on_translated_pages(site, lang):
+    for page in sample_pages(site, lang):
+        html = page.read_text("utf-8").replace("&amp;", "&")
+        assert not [w for w in ENGLISH_UI if w in html], page
+        title = re.search(r"<title>(.*?)</title>", html, re.S).group(1)
+        assert LABELS["site_name"][lang].replace("&amp;", "&") in title.replace("&amp;", "&")
+    not_found = (site / PREFIX[lang] / "404.html").read_text("utf-8")
+    assert not [w for w in ENGLISH_UI if w in not_found.replace("&amp;", "&")]
