@@ -36,6 +36,10 @@ def on_post_page(output, page, config):
     return site.post_page(output, page, config)
 
 
+def on_post_template(output_content, template_name, config):  # the 404 page
+    return site.post_template(output_content, template_name, config)
+
+
 def on_page_context(context, page, config, nav):  # after the i18n plugin's (priority 50)
     site.fix_alternates(page, config)
     return context

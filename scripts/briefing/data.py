@@ -19,6 +19,7 @@ from .errors import Problem
 from .language import left_in_english
 from .load import Key, parse_yaml, read_text
 from .model import FuzzyDate, Source
+from .parity import figures
 from .strings import ACTORS
 from .validate import parse_fuzzy_date
 
@@ -73,6 +74,7 @@ class Chips:
 class Data:
     events: list[Event]
     chips: Chips | None
+    chips_broken: bool = False  # data/chips.yml exists but has problems (reported on it)
 
     def events_of(self, actor: str | None) -> list[Event]:
         return [e for e in self.events if actor is None or actor in e.actors]
@@ -155,6 +157,15 @@ class _Reader:
             if left_in_english(text, lang):
                 self.fail((*key, lang), f"the text reads as English, not {LANGUAGE_NAMES[lang]}",
                           f"translate it into {LANGUAGE_NAMES[lang]}")
+        english = figures(texts["en"], "en") if "en" in texts else set()
+        for lang, text in texts.items():
+            if lang != "en" and (mine := figures(text, lang)) != english:
+                only, missing = sorted(mine - english), sorted(english - mine)
+                self.fail((*key, lang), "states other figures than the English ("
+                          + "; ".join(part for part in (
+                              f"only here: {', '.join(only)}" if only else "",
+                              f"missing: {', '.join(missing)}" if missing else "") if part)
+                          + ")", "state the figures the English text states")
         if cited and not keys["en"]:
             self.fail(key, "the text has no citation",
                       "end each factual sentence with a citation such as [@id] or [@id, ¶3]")
@@ -360,7 +371,7 @@ def load_data(data_dir: Path, root: Path, sources: Mapping[str, Source], broken:
                                     "and data/glossary.yml",
                                     "move this file out of data/, or put its entries in one of "
                                     "those files"))
-    return Data(events, chips), problems
+    return Data(events, chips, chips is None and chips_file.exists()), problems
 
 
 def _shape_problem(path: Path, root: Path, exc: Exception) -> Problem:

@@ -55,7 +55,7 @@ def problems_in(markdown: str, path: str, data: Data, first_line: int = 1) -> li
         elif name != "timeline" and options:
             problems.append(Problem(path, line, f"briefing:{name} takes no options",
                                     f"write <!-- briefing:{name} -->"))
-        elif name.startswith("chips") and data.chips is None:
+        elif name.startswith("chips") and data.chips is None and not data.chips_broken:
             problems.append(Problem(path, line, "the chip data (data/chips.yml) is missing",
                                     "add data/chips.yml or remove the directive"))
     return problems

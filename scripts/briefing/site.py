@@ -222,6 +222,13 @@ def post_page(output: str, page: Page, config: MkDocsConfig) -> str:
     return typography.apply_html(output, current_language(config))
 
 
+def post_template(output: str, template_name: str, config: MkDocsConfig) -> str:
+    """The 404 page (a theme template, not a page) in its language's typography."""
+    if template_name != "404.html":
+        return output
+    return typography.apply_html(output, current_language(config))
+
+
 def _cite_this_page(page: Page, config: MkDocsConfig) -> str:
     """The "cite this page" box and the page's JSON-LD."""
     project = current_project()
