@@ -241,3 +241,14 @@ def test_an_event_translation_stating_another_figure_is_reported(make_project):
         "data/timeline.yml:9: event 'an-event' (no. 1), text.fr: states other figures than the "
         "English (only here: 40000; missing: 400000). Fix: state the figures the English text "
         "states"], problems
+
+
+def test_a_source_note_stating_another_figure_is_reported(make_project):
+    seed = VALID_SEED.replace("note: {en: A note., ja: 注記。, fr: Une note., de: Eine Notiz.}",
+                              'note:\n  en: "Says 25% of sales."\n  ja: "売上の25%とする。"\n'
+                              '  fr: "Évoque 25 % des ventes."\n'
+                              '  de: "Nennt 20 Prozent des Umsatzes."')
+    problems = problems_of(make_project(seeds={"example-source.md": seed}))
+    assert [p for p in problems if p.startswith(
+        "seeds/example-source.md:19: note.de: states other figures than the English (only here: "
+        "20%; missing: 25%)")], problems

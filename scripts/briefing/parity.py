@@ -15,7 +15,7 @@ from typing import Protocol
 from .citations import find_citations
 from .errors import Problem
 
-UNITS = (r"(?:GB/s|GB|TB/s|TFLOPS|TOPS|W\b|nm|%|×|倍|Go/s|Go|To/s|ワット"
+UNITS = (r"(?:GB/s|GB|TB/s|TFLOPS|TOPS|W\b|nm|%|×|倍|Go/s|Go|To/s|ワット|Prozent\b|pour cent\b"
          r"|times\b|fois\b|-?mal\b|-?fach(?:e[nrsm]?)?\b)")
 MULTIPLIERS = {
     "billion": Decimal(10) ** 9, "billions": Decimal(10) ** 9, "milliard": Decimal(10) ** 9,
@@ -91,7 +91,8 @@ def figures(text: str, lang: str) -> set[str]:
             unit = (unit or "").lstrip("-")
             unit = "fach" if unit.lower().startswith("fach") else unit
             kind = {"倍": "×", "times": "×", "fois": "×", "mal": "×", "fach": "×", "go": "GB",
-                    "go/s": "GB/s", "to/s": "TB/s"}.get(unit.lower(), unit)
+                    "go/s": "GB/s", "to/s": "TB/s", "prozent": "%",
+                    "pour cent": "%"}.get(unit.lower(), unit)
             found.add(f"{value.normalize():f}{kind}")
     return found
 

@@ -17,6 +17,7 @@ from .identity import normalise_url, text_hash
 from .language import left_in_english
 from .load import Document, Key, read_document
 from .model import PRECISIONS, FuzzyDate, Source
+from .parity import figures
 from .strings import KINDS
 
 ID_RE = re.compile(r"^[a-z0-9]+(?:-[a-z0-9]+)*$")
@@ -103,6 +104,17 @@ class _Checker:
                     self.fail((*key, name), f"the text reads as English, not "
                               f"{LANGUAGE_NAMES[name]}",
                               f"translate it into {LANGUAGE_NAMES[name]}")
+        english = figures(out["en"], "en") if "en" in out else None
+        for name, text in out.items():
+            if english is not None and name in SITE_LANGUAGES and name != "en" \
+                    and (mine := figures(text, name)) != english:
+                self.fail((*key, name), "states other figures than the English ("
+                          + "; ".join(part for part in (
+                              f"only here: {', '.join(sorted(mine - english))}"
+                              if mine - english else "",
+                              f"missing: {', '.join(sorted(english - mine))}"
+                              if english - mine else "") if part) + ")",
+                          "state the figures the English text states")
         return out
 
 
