@@ -17,6 +17,7 @@ def on_startup(command, dirty):
 
 def on_pre_build(config):
     site.load(config)
+    site.localize_theme(config)
 
 
 @event_priority(-110)  # after mkdocs-static-i18n (-100), which crashes on in-memory files

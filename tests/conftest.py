@@ -48,6 +48,7 @@ url: https://example.org/article
 kind: news-report
 note: {en: A note., ja: 注記。, fr: Une note., de: Eine Notiz.}
 removed: []
+reproduction: whole
 ---
 Premier paragraphe.
 

@@ -57,7 +57,8 @@ def test_markers_number_by_source_and_paragraph(project):
                                                          ["cite-ref-2-1"]]
     assert 'href="#cite-ref-1-1" aria-label="Jump back to the citation 1">a</a>' in html
     assert 'href="sources/example-source/#p2"' in html
-    assert '<q class="bf-cite__quote" lang="fr">Deuxième paragraphe, sur deux lignes.</q>' in html
+    assert ('<q class="bf-cite__quote" lang="fr" data-verbatim>Deuxième paragraphe, sur deux '
+            'lignes.</q>') in html
 
 
 def test_no_references_section_without_citations(project):

@@ -135,7 +135,8 @@ def test_source_page_shows_original_and_translation_each_with_its_lang(make_proj
     html = render_source_page(project.sources["example-source"], lang, project)
     translation = project.paragraph_translation("example-source", 2, lang)
     assert f'<p class="bf-para__text" lang="{lang}">{translation}</p>' in html
-    assert '<p class="bf-para__text" lang="fr">Deuxième paragraphe, sur deux lignes.</p>' in html
+    assert ('<p class="bf-para__text" lang="fr" data-verbatim>Deuxième paragraphe, sur deux '
+            'lignes.</p>') in html
     assert 'id="p2"' in html and "data-bf-toggle-translations" in html
 
 
@@ -167,7 +168,8 @@ def test_preview_and_reference_give_original_and_translation(make_project):
     project = load_project(make_project())
     rendered = render_page("A fact [@example-source, ¶2].\n", "", "en", project)
     html = "".join(rendered.fragments.values())
-    assert '<q class="bf-cite__quote" lang="fr">Deuxième paragraphe, sur deux lignes.</q>' in html
+    assert ('<q class="bf-cite__quote" lang="fr" data-verbatim>Deuxième paragraphe, sur deux '
+            'lignes.</q>') in html
     assert '<q class="bf-cite__quote" lang="en">Second paragraph, on two lines.</q>' in html
     assert '<span class="bf-trans-quote">[Our translation: <q lang="en">Second paragraph, ' \
         'on two lines.</q>]</span>' in html

@@ -23,7 +23,7 @@ def test_valid_seed_loads(make_project):
     source = project.sources["example-source"]
     assert source.paragraphs == ("Premier paragraphe.", "Deuxième paragraphe, sur deux lignes.",
                                  "Troisième paragraphe.")
-    assert source.paragraph_lines == (18, 20, 23)
+    assert source.paragraph_lines == (19, 21, 24)
     assert source.titles == {"en": "Original title", "ja": "原題", "de": "Originaltitel",
                              "fr": "Titre original"}
     assert source.published.iso == "2026-01-28"

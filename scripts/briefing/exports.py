@@ -267,7 +267,10 @@ def texts_json(project: Project, lang: str, site_url: str) -> str:
         if not source.has_text:
             continue
         paragraphs = []
+        shown = project.shown_paragraphs(source.id)
         for number, text in enumerate(source.paragraphs, start=1):
+            if shown is not None and number not in shown:
+                continue  # an excerpts source: only what the site cites, and its neighbours
             translations = {other: project.paragraph_translation(source.id, number, other) or None
                             for other in project.languages if other != source.language}
             paragraphs.append({"n": number, "anchor": f"p{number}", "original": text,
@@ -275,12 +278,14 @@ def texts_json(project: Project, lang: str, site_url: str) -> str:
         sources.append({"id": source.id, "language": source.language,
                         "title": source.title_original, "outlet": source.outlet,
                         "url": source.url, "page": site_url + source_url(source.id, lang),
-                        "paragraphs": paragraphs})
+                        "reproduction": source.reproduction,
+                        "paragraph_count": len(source.paragraphs), "paragraphs": paragraphs})
     return json.dumps({
         "about": "Texts as captured by the H200 & China Briefing, one entry per paragraph "
                  "(numbered as the site cites them), with the site's own translations. The "
                  "translations are the site's work, not the outlets' words; null = not yet "
-                 "translated.",
+                 "translated. Sources marked 'excerpts' give only the paragraphs the site cites "
+                 "and their neighbours (paragraph_count says how many the article has).",
         "sources": sources,
     }, ensure_ascii=False, indent=1) + "\n"
 

@@ -54,6 +54,10 @@ class Source:
     paragraph_lines: tuple[int, ...]
     # A draft (only under `mkdocs serve`): the fields still empty, e.g. ("title.de", "note.ja").
     missing: tuple[str, ...] = ()
+    # What of the text the public site may show: "whole" (the articles we were given,
+    # openly licensed texts) or "excerpts" (the cited paragraphs and their neighbours);
+    # None for a record without text.
+    reproduction: str | None = None
 
     @property
     def has_text(self) -> bool:

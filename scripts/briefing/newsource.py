@@ -453,7 +453,9 @@ def render(article: Article, source_id: str, accessed: str, precision: str) -> s
     lines += [f"  {site_lang}: {_quote(article.notes.get(site_lang, ''))}"
               for site_lang in SITE_LANGUAGES]
     lines += ["removed: []  # list what you cut from the capture (adverts, disclaimers, a "
-              "second copy), each item in en, ja, fr and de", "---", ""]
+              "second copy), each item in en, ja, fr and de",
+              "reproduction: excerpts  # the site shows only the cited paragraphs and their "
+              "neighbours; 'whole' only for texts we may publish in full", "---", ""]
     return "\n".join(lines) + "\n\n".join(paragraphs(article.text)) + "\n"
 
 

@@ -43,6 +43,17 @@ class Project:
     translations: dict[str, Translations] = field(default_factory=dict)
     pending: list[Pending] = field(default_factory=list)
 
+    def shown_paragraphs(self, source_id: str) -> frozenset[int] | None:
+        """The paragraphs the public site may show: None for all (a text we may reproduce
+        whole); for an excerpts source, those cited anywhere and their neighbours."""
+        source = self.sources[source_id]
+        if source.reproduction != "excerpts":
+            return None
+        cited = {n for uses in self.uses.values() for use in uses.get(source_id, [])
+                 for n in use.paragraphs}
+        near = {m for n in cited for m in (n - 1, n, n + 1)}
+        return frozenset(n for n in near if 1 <= n <= len(source.paragraphs))
+
     def paragraph_translation(self, source_id: str, number: int, lang: str) -> str | None:
         """The site's translation of a paragraph into `lang`: None when `lang` is the
         source's own language, "" while the translation is pending."""

@@ -101,7 +101,6 @@ def load(config: MkDocsConfig) -> Project | None:
     root = root_of(config)
     docs = Path(config.docs_dir)
     strings.refresh()
-    localize_theme(config)
     # Everything that feeds the pages: an edit to any of these is a new build's input.
     key = fingerprint(root / "seeds", docs, root / "data", PACKAGE / "templates",
                       strings.PATH, root / "overrides")

@@ -25,7 +25,8 @@ DATE_RE = re.compile(r"^(\d{4})(?:-(\d{2})(?:-(\d{2}))?)?$")
 
 REQUIRED = ("id", "language", "title", "outlet", "author", "published", "accessed",
             "url", "kind", "note", "removed")
-OPTIONAL = ("original_file", "same_text_as")
+OPTIONAL = ("original_file", "same_text_as", "reproduction")
+REPRODUCTION = ("whole", "excerpts")
 TRANSLATIONS = ".translations.yml"  # a source's paragraph translations, beside it
 
 # Source pages live at sources/<id>/; these names are taken by generated pages there.
@@ -47,6 +48,8 @@ HINTS = {
                "write 'removed: []' if nothing was",
     "original_file": "give the received file's name as text",
     "same_text_as": "list the ids of sources that carry the same text, e.g. [gate-fr-h200]",
+    "reproduction": "write 'reproduction: excerpts' (press articles: only the cited paragraphs "
+                    "are shown) or 'reproduction: whole' (texts we may show in full)",
 }
 
 
@@ -279,6 +282,18 @@ def check_source(doc: Document, drafts: bool = False) -> tuple[Source | None, li
                                   "the source has neither text nor a URL",
                                   "paste the article text after the front matter, or give its url"))
 
+    reproduction = get("reproduction")
+    if paragraphs and "reproduction" not in meta:
+        c.problems.append(Problem(doc.path, 1, "reproduction: the field is missing: a source "
+                                  "with text must say how much of it the site may show",
+                                  f"add it to the front matter: {HINTS['reproduction']}"))
+    elif "reproduction" in meta and reproduction not in REPRODUCTION:
+        c.fail(("reproduction",), f"{reproduction!r} is not 'whole' or 'excerpts'",
+               HINTS["reproduction"])
+    elif "reproduction" in meta and not paragraphs:
+        c.fail(("reproduction",), "a record without text has nothing to reproduce",
+               "remove the line, or paste the article's text after the front matter")
+
     if c.problems or None in (source_id, language, title_original, published, accessed) \
             or kind not in KINDS:
         return None, c.problems
@@ -289,6 +304,7 @@ def check_source(doc: Document, drafts: bool = False) -> tuple[Source | None, li
         accessed=accessed, url=url, kind=kind, notes=notes,  # type: ignore[arg-type]
         removed=tuple(removed), same_text_as=tuple(same),
         paragraphs=paragraphs, paragraph_lines=lines, missing=tuple(c.missing),
+        reproduction=reproduction if paragraphs else None,
     ), c.problems
 
 
