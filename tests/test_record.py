@@ -76,3 +76,65 @@ def test_a_source_with_text_must_say_how_much_may_be_shown(make_project, change,
         load_project(make_project(seeds={"example-source.md": change(VALID_SEED)}))
     assert [p for p in caught.value.problems if p.format().startswith(message)], \
         caught.value.problems
+
+
+CLAIMS = """\
+claims:
+  - id: count
+    claimant: [example-source]
+    rating: wrong
+    claim:
+      en: "Over 40,000 chips were approved."
+      ja: "4万個超が承認された。"
+      fr: "Plus de 40 000 puces ont été autorisées."
+      de: "Mehr als 40.000 Chips wurden genehmigt."
+"""
+ASSESSED = {
+    "en": "**Assessment.** The figure is 400,000 [@example-source, ¶2].",
+    "ja": "**評価** 数字は40万個です[@example-source, ¶2]。",
+    "fr": "**Évaluation.** Le chiffre est de 400 000 [@example-source, ¶2].",
+    "de": "**Bewertung.** Die Zahl ist 400.000 [@example-source, ¶2].",
+}
+
+
+def claims_project(make_project, claims: str = CLAIMS, directive: str = "id=count"):
+    pages = {f"{lang}/index.md": f"# Home\n\nA claim.\n\n<!-- briefing:claim-review {directive} "
+             f"-->\n{ASSESSED[lang]}\n" for lang in LANGS}
+    return make_project(pages=pages, data={"claims.yml": claims})
+
+
+@pytest.mark.parametrize("lang", LANGS)
+def test_an_assessment_carries_its_rating_and_a_claim_review(make_project, lang):
+    from briefing.citepage import claim_reviews
+    from briefing.render import render_page
+
+    project = load_project(claims_project(make_project))
+    rendered = render_page(project.scan(lang, "index.md").body, "", lang, project)
+    html = rendered.markdown + "".join(rendered.fragments.values())
+    assert 'id="claim-count"' in html and project.data.claims["count"].text[lang] in html
+    (review,) = claim_reviews(project.scan(lang, "index.md").body, lang,
+                              "https://example.org/p/", "https://example.org/", None,
+                              project.data.claims, project.sources)
+    data = json.loads(review)
+    assert data["@type"] == "ClaimReview" and data["url"] == "https://example.org/p/#claim-count"
+    assert data["claimReviewed"] == project.data.claims["count"].text[lang]
+    assert data["reviewRating"]["ratingValue"] == 1 and data["inLanguage"] == lang
+    assert data["itemReviewed"]["appearance"][0]["url"] == "https://example.org/article"
+    assert "@example-source" not in data["reviewBody"] and "**" not in data["reviewBody"]
+    assert data["reviewBody"].startswith(ASSESSED[lang].split("**")[1])
+
+
+@pytest.mark.parametrize(("claims", "directive", "message"), [
+    (CLAIMS, "id=counts", "docs/en/index.md:5: no claim 'counts' in data/claims.yml"),
+    (CLAIMS.replace("rating: wrong", "rating: dubious"), "id=count",
+     "data/claims.yml:4: claim 'count' (no. 1), rating: 'dubious' is not a rating"),
+    (CLAIMS.replace("[example-source]", "[nowhere]"), "id=count",
+     "data/claims.yml:3: claim 'count' (no. 1), claimant: unknown or missing source ids"),
+    (CLAIMS.replace("40.000 Chips", "4.000 Chips"), "id=count",
+     "data/claims.yml:9: claim 'count' (no. 1), claim.de: states other figures"),
+])
+def test_a_bad_claim_is_reported_with_its_line(make_project, claims, directive, message):
+    with pytest.raises(BriefingError) as caught:
+        load_project(claims_project(make_project, claims, directive))
+    assert [p for p in caught.value.problems if p.format().startswith(message)], \
+        [p.format() for p in caught.value.problems]

@@ -5,8 +5,12 @@ from __future__ import annotations
 
 import datetime as dt
 import json
+import re
+from collections.abc import Mapping
 from typing import Any
 
+from .citations import find_citations
+from .data import RATINGS, Claim
 from .exports import BIB_LANGIDS, CSL_TYPES, latex_escape
 from .model import Source
 from .strings import label
@@ -44,6 +48,55 @@ def page_ld(lang: str, title: str, url: str, site_url: str, day: dt.date | None,
         data["about"] = source_ld(about)
     if cited:
         data["citation"] = [source_ld(s) for s in cited]
+    return _script_json(data)
+
+
+CLAIM_REVIEW_RE = re.compile(r"<!--\s*briefing:claim-review\s+id=([a-z0-9-]+)\s*-->")
+
+
+def claim_reviews(body: str, lang: str, url: str, site_url: str, day: dt.date | None,
+                  claims: Mapping[str, Claim], sources: Mapping[str, Source]) -> list[str]:
+    """One schema.org ClaimReview per claim-review directive in a page: the claim, who
+    made it and where, the site's rating, and as its reasoning the assessment paragraph
+    that follows the directive (citations and Markdown removed)."""
+    reviews = []
+    for match in CLAIM_REVIEW_RE.finditer(body):
+        claim = claims.get(match.group(1))
+        if claim is None:
+            continue
+        after = body[match.end():].lstrip("\n")
+        reasoning = after.split("\n\n", 1)[0]
+        cites, _ = find_citations(reasoning, "")
+        for citation in reversed(cites):
+            reasoning = reasoning[: citation.start] + reasoning[citation.end:]
+        reasoning = re.sub(r"\s+([.,;:。、])", r"\1", re.sub(r"[*_`]", "", reasoning)).strip()
+        made_by = [sources[c] for c in claim.claimants if c in sources]
+        item: dict[str, Any] = {
+            "@context": "https://schema.org", "@type": "ClaimReview",
+            "url": f"{url}#claim-{claim.id}", "inLanguage": lang,
+            "claimReviewed": claim.text[lang],
+            "author": {"@type": "Organization", "name": label("site_name", lang),
+                       "url": site_url},
+            "reviewRating": {"@type": "Rating", "ratingValue": RATINGS[claim.rating],
+                             "bestRating": 5, "worstRating": 1,
+                             "alternateName": label(f"rating_{claim.rating}", lang)},
+            "reviewBody": reasoning,
+            "itemReviewed": {"@type": "Claim", "appearance": [source_ld(s) for s in made_by]},
+        }
+        if made_by:
+            first = made_by[0]
+            item["itemReviewed"]["datePublished"] = first.published.iso
+            if first.outlet or first.author:
+                item["itemReviewed"]["author"] = (
+                    {"@type": "Person", "name": first.author} if first.author
+                    else {"@type": "Organization", "name": first.outlet})
+        if day:
+            item["datePublished"] = day.isoformat()
+        reviews.append(_script_json(item))
+    return reviews
+
+
+def _script_json(data: dict[str, Any]) -> str:
     text = json.dumps(data, ensure_ascii=False, separators=(",", ":"))
     # Inside <script>, "</" or "<!--" would end or confuse the element: escape < > &.
     return text.replace("<", "\\u003c").replace(">", "\\u003e").replace("&", "\\u0026")
@@ -55,7 +108,8 @@ def bibtex_key(lang: str, path: str) -> str:
 
 
 def cite_box(lang: str, title: str, url: str, path: str, site_url: str,
-             day: dt.date | None, cited: list[Source], about: Source | None = None) -> str:
+             day: dt.date | None, cited: list[Source], about: Source | None = None,
+             reviews: list[str] | None = None) -> str:
     from .render import ENV, format_day
 
     site = label("site_name", lang)
@@ -72,4 +126,4 @@ def cite_box(lang: str, title: str, url: str, path: str, site_url: str,
     bibtex = f"@online{{{bibtex_key(lang, path)},\n{body}\n}}"
     return ENV.get_template("cite_page.html.j2").render(
         lang=lang, plain=plain, bibtex=bibtex,
-        json_ld=page_ld(lang, title, url, site_url, day, cited, about))
+        json_ld=page_ld(lang, title, url, site_url, day, cited, about), reviews=reviews or [])

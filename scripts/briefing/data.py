@@ -9,7 +9,7 @@ from __future__ import annotations
 import re
 from collections import Counter
 from collections.abc import Mapping, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
@@ -70,11 +70,28 @@ class Chips:
         return next(r for r in self.rows if r.id == row_id).cells[chip_id]
 
 
+@dataclass(frozen=True)
+class Claim:
+    """A claim the contested-figures page assesses: who made it, in which sources, what it
+    says (in each site language) and the site's rating. See data/claims.yml."""
+
+    id: str
+    claimants: tuple[str, ...]  # source ids
+    rating: str
+    text: dict[str, str]
+
+
+RATINGS = {"accurate": 5, "mostly-accurate": 4, "partly-accurate": 3, "misleading": 2,
+           "unsupported": 2, "wrong": 1}  # schema.org ratingValue, best 5, worst 1
+
+
 @dataclass
 class Data:
     events: list[Event]
     chips: Chips | None
     chips_broken: bool = False  # data/chips.yml exists but has problems (reported on it)
+    claims: dict[str, Claim] = field(default_factory=dict)
+    claims_broken: bool = False  # data/claims.yml has problems of its own
 
     def events_of(self, actor: str | None) -> list[Event]:
         return [e for e in self.events if actor is None or actor in e.actors]
@@ -292,6 +309,36 @@ def load_chips(path: Path, root: Path, sources: Mapping[str, Source], broken: se
     return Chips(names, tuple(rows), tuple(x for x in ratios if x)), r.problems
 
 
+def load_claims(path: Path, root: Path, sources: Mapping[str, Source], broken: set[str]
+                ) -> tuple[dict[str, Claim], list[Problem]]:
+    """data/claims.yml: the claims the contested-figures page rates (ClaimReview)."""
+    value, lines, problems, shown = _read(path, root)
+    r = _Reader(shown, lines, sources, broken)
+    r.problems.extend(problems)
+    top = r.mapping((), value, ["claims"]) if not problems else None
+    claims: dict[str, Claim] = {}
+    for index, raw in enumerate(r.items(("claims",), top["claims"]) if top else []):
+        key: Key = ("claims", index)
+        r.remember(key, raw)
+        entry = r.mapping(key, raw, ["id", "claimant", "rating", "claim"])
+        if entry is None or (ident := r.ident((*key, "id"), entry["id"])) is None:
+            continue
+        if ident in claims:
+            r.fail((*key, "id"), f"'{ident}' is used twice", "give each claim its own id")
+        claimants = entry["claimant"] if isinstance(entry["claimant"], list) else None
+        unknown = [c for c in claimants or [] if c not in sources and c not in broken]
+        if not claimants or unknown:
+            r.fail((*key, "claimant"), f"unknown or missing source ids {unknown or claimants}",
+                   "list the ids of the sources that make the claim, e.g. [h200-approval-ja]")
+        if entry["rating"] not in RATINGS:
+            r.fail((*key, "rating"), f"{entry['rating']!r} is not a rating",
+                   f"use one of: {', '.join(RATINGS)}")
+        text = r.texts((*key, "claim"), entry["claim"], cited=False)
+        if text and claimants and not unknown and entry["rating"] in RATINGS:
+            claims[ident] = Claim(ident, tuple(claimants), entry["rating"], text)
+    return claims, r.problems
+
+
 def _cell(r: _Reader, key: Key, raw: Any) -> Cell | None:
     entry = r.mapping(key, raw, ["value", "status", "cite"], ["number", "note"])
     if entry is None:
@@ -342,7 +389,7 @@ def _ratio(r: _Reader, key: Key, raw: Any, chips: Chips) -> Ratio | None:
     return Ratio(entry["id"], label or {}, parts[0], parts[1], entry["style"]) if label else None
 
 
-KNOWN_FILES = ("timeline.yml", "chips.yml", "glossary.yml")  # the glossary: glossary.py
+KNOWN_FILES = ("timeline.yml", "chips.yml", "claims.yml", "glossary.yml")  # glossary.py
 
 
 def load_data(data_dir: Path, root: Path, sources: Mapping[str, Source], broken: set[str]
@@ -352,6 +399,15 @@ def load_data(data_dir: Path, root: Path, sources: Mapping[str, Source], broken:
     events: list[Event] = []
     chips = None
     timeline, chips_file = data_dir / "timeline.yml", data_dir / "chips.yml"
+    claims: dict[str, Claim] = {}
+    claims_broken = False
+    if (claims_file := data_dir / "claims.yml").exists():
+        try:
+            claims, found = load_claims(claims_file, root, sources, broken)
+        except (TypeError, AttributeError, KeyError, ValueError) as exc:
+            found = [_shape_problem(claims_file, root, exc)]
+        problems += found
+        claims_broken = bool(found)
     if timeline.exists():
         try:
             events, found = load_timeline(timeline, root, sources, broken)
@@ -367,11 +423,12 @@ def load_data(data_dir: Path, root: Path, sources: Mapping[str, Source], broken:
     for path in sorted(data_dir.glob("*")) if data_dir.is_dir() else []:
         if path.name not in KNOWN_FILES and not path.name.startswith("."):
             problems.append(Problem(path.relative_to(root).as_posix(), 1,
-                                    "the site reads only data/timeline.yml, data/chips.yml "
-                                    "and data/glossary.yml",
+                                    "the site reads only data/timeline.yml, data/chips.yml, "
+                                    "data/claims.yml and data/glossary.yml",
                                     "move this file out of data/, or put its entries in one of "
                                     "those files"))
-    return Data(events, chips, chips is None and chips_file.exists()), problems
+    return Data(events, chips, chips is None and chips_file.exists(), claims,
+                claims_broken), problems
 
 
 def _shape_problem(path: Path, root: Path, exc: Exception) -> Problem:

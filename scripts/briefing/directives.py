@@ -5,6 +5,8 @@ In a page, an HTML comment names what to insert:
   <!-- briefing:timeline actor=nvidia -->    the events of one actor
   <!-- briefing:chips-table -->  <!-- briefing:chips-chart -->  <!-- briefing:chips-ratios -->
   <!-- briefing:source-kinds -->             what the source kinds mean
+  <!-- briefing:claim-review id=h200-count --> the site's rating of a claim (data/claims.yml),
+                                             before the assessment paragraph it rates
 The inserted text keeps its citations, which are then rendered like any other.
 """
 
@@ -26,6 +28,7 @@ CHART_ROWS = ("fp16-dense", "memory-bandwidth")
 
 
 DATA_FILES = {"timeline": "data/timeline.yml", "chips-table": "data/chips.yml",
+              "claim-review": "data/claims.yml",
               "chips-chart": "data/chips.yml", "chips-ratios": "data/chips.yml"}
 
 
@@ -48,11 +51,20 @@ def problems_in(markdown: str, path: str, data: Data, first_line: int = 1) -> li
         if name not in RENDERERS:
             problems.append(Problem(path, line, f"unknown directive 'briefing:{name}'",
                                     f"use one of: {', '.join(sorted(RENDERERS))}"))
+        elif name == "claim-review":
+            if set(options) != {"id"}:
+                problems.append(Problem(path, line, "briefing:claim-review needs id=<claim id>",
+                                        "write <!-- briefing:claim-review id=... --> with an id "
+                                        "from data/claims.yml"))
+            elif options["id"] not in data.claims and not data.claims_broken:
+                near = ", ".join(sorted(data.claims)[:8]) or "none yet"
+                problems.append(Problem(path, line, f"no claim '{options['id']}' in "
+                                        "data/claims.yml", f"add it there, or use one of: {near}"))
         elif name == "timeline" and (set(options) - {"actor"} or
                                      options.get("actor", next(iter(ACTORS))) not in ACTORS):
             problems.append(Problem(path, line, f"bad options {options} for briefing:timeline",
                                     f"write actor=<one of {', '.join(ACTORS)}>"))
-        elif name != "timeline" and options:
+        elif name not in ("timeline", "claim-review") and options:
             problems.append(Problem(path, line, f"briefing:{name} takes no options",
                                     f"write <!-- briefing:{name} -->"))
         elif name.startswith("chips") and data.chips is None and not data.chips_broken:
@@ -119,6 +131,13 @@ def _chips(template: str) -> Callable[[str, Data, dict[str, str]], str]:
     return render
 
 
+def _claim_review(lang: str, data: Data, options: dict[str, str]) -> str:
+    claim = data.claims.get(options.get("id", ""))
+    if claim is None:
+        return ""  # reported by problems_in
+    return _env().get_template("claim_review.html.j2").render(lang=lang, claim=claim)
+
+
 def _kinds(lang: str, data: Data, options: dict[str, str]) -> str:
     return _env().get_template("kinds.html.j2").render(lang=lang)
 
@@ -129,4 +148,5 @@ RENDERERS: dict[str, Callable[[str, Data, dict[str, str]], str]] = {
     "chips-chart": _chips("chips_chart.html.j2"),
     "chips-ratios": _chips("chips_ratios.html.j2"),
     "source-kinds": _kinds,
+    "claim-review": _claim_review,
 }

@@ -24,7 +24,7 @@ from mkdocs.structure.files import File, Files
 from mkdocs.structure.pages import Page
 
 from . import DEFAULT_LANGUAGE, SITE_LANGUAGES, strings, typography
-from .citepage import cite_box
+from .citepage import cite_box, claim_reviews
 from .errors import BriefingError, Problem
 from .exports import downloads_url, render_all
 from .history import History, feed_path, latest_days, page_day, read_history
@@ -234,13 +234,16 @@ def _cite_this_page(page: Page, config: MkDocsConfig) -> str:
     lang = current_language(config)
     src_uri = page.file.src_uri
     base = _site_url(config)
-    about, cited = None, []
+    about, cited, reviews = None, [], []
     generated = STATE.generated.get(src_uri)
     if generated is None:
         rel = src_uri.removeprefix(f"{lang}/")
         scan = project.scan(lang, rel)
         day = page_day(STATE.days, f"docs/{src_uri}", scan.data_files if scan else ())
         cited = project.cited_sources(lang, rel)
+        if scan is not None and "briefing:claim-review" in scan.body:
+            reviews = claim_reviews(scan.body, lang, base + page.url, base, day,
+                                    project.data.claims, project.sources)
     elif generated[0] == "source":
         about = project.sources[generated[1]]
         day = STATE.days.get(about.path)
@@ -248,7 +251,7 @@ def _cite_this_page(page: Page, config: MkDocsConfig) -> str:
         day = STATE.history.commits[0].day if STATE.history.commits else None
     title = page.title or label("site_name", lang)
     return cite_box(lang, html.unescape(title), base + page.url, page.url, base, day, cited,
-                    about)
+                    about, reviews)
 
 
 def fix_alternates(page: Page, config: MkDocsConfig) -> None:
