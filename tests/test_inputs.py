@@ -13,12 +13,14 @@ import time
 from pathlib import Path
 
 import pytest
+from markupsafe import escape
 
 from briefing import site
 from briefing.cli import main
 from briefing.errors import BriefingError
 from briefing.history import Commit, History, entries
 from briefing.project import load_project
+from briefing.strings import LABELS
 from conftest import LANGS, VALID_SEED
 
 SEED = "seeds/example-source.md"
@@ -249,7 +251,7 @@ def test_the_preview_shows_problems_instead_of_failing(make_project, monkeypatch
     first = site.STATE.problems[0].format()
     assert first.startswith(f"{SEED}:{KIND_LINE}: kind: 'rumour'")
     html = site.render_problems("fr", site.STATE.problems)
-    assert "L’aperçu ne peut pas être construit" in html and f"{SEED}:{KIND_LINE}" in html
+    assert escape(LABELS["problems_title"]["fr"]) in html and f"{SEED}:{KIND_LINE}" in html
     (root / SEED).write_text(VALID_SEED, "utf-8")  # fixed: the next rebuild shows the site
     os.utime(root / SEED, ns=(time.time_ns(), time.time_ns() + 10**9))
     assert site.load(Config()) is not None and site.STATE.problems == []

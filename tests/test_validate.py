@@ -60,7 +60,7 @@ BAD_SEEDS = [
     ("duplicate key", lambda s: s.replace("author: null", "author: null\nauthor: X"),
      "'author' is given twice", 11),
     ("no text and no url", lambda s: s.replace("https://example.org/article", "null")
-     .split("---\nPremier")[0] + "---\n", "neither text nor a URL", 18),
+     .split("---\nPremier")[0] + "---\n", "neither text nor a URL", 19),
 ]
 
 

@@ -19,7 +19,7 @@ from itertools import groupby
 from babel import Locale
 from babel.numbers import format_decimal, format_percent
 
-from .data import Chips, Data
+from .data import Chips, Data, Row
 from .errors import Problem
 from .strings import ACTORS, label, unit
 
@@ -100,10 +100,15 @@ def _timeline(lang: str, data: Data, options: dict[str, str]) -> str:
         lang=lang, groups=groups, full=actor is None, actors=ACTORS)
 
 
-def _number(value: float, lang: str) -> str:
+def _number(value: float, lang: str, row: Row | None = None) -> str:
+    """A figure as the reader's language writes it; in a row where some figure has decimals
+    (4.8, 3.35 TB/s), every figure keeps at least one (4.0, not 4)."""
+    decimals = row is not None and any(c.number is not None and c.number != int(c.number)
+                                       for c in row.cells.values())
+    fraction = ".0##" if decimals else ".###"
     if lang == "de" and abs(value) < 10000:  # German does not group four-digit numbers
-        return format_decimal(value, "0.###", locale=lang)
-    return format_decimal(value, "#,##0.###", locale=lang)
+        return format_decimal(value, "0" + fraction, locale=lang)
+    return format_decimal(value, "#,##0" + fraction, locale=lang)
 
 
 
@@ -112,13 +117,15 @@ def ratio_value(chips: Chips, ratio, lang: str) -> tuple[str, str, str]:
     num = chips.cell(*ratio.numerator).number
     den = chips.cell(*ratio.denominator).number
     value = num / den
+    rows = {row.id: row for row in chips.rows}
     if ratio.style == "percent":  # the locale's own pattern (15,0 % in French), one decimal
         pattern = Locale.parse(lang).percent_formats[None].pattern.replace("0%", "0.0%") \
             .replace("0\u00a0%", "0.0\u00a0%").replace("0 %", "0.0 %")
         result = format_percent(value, pattern, locale=lang)
     else:
         result = label("ratio_times", lang).format(n=format_decimal(value, "#,##0.0", locale=lang))
-    return _number(num, lang), _number(den, lang), result
+    return (_number(num, lang, rows.get(ratio.numerator[0])),
+            _number(den, lang, rows.get(ratio.denominator[0])), result)
 
 
 def _chips(template: str) -> Callable[[str, Data, dict[str, str]], str]:
