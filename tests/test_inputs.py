@@ -158,7 +158,8 @@ def test_data_in_an_unexpected_shape_is_a_problem_not_a_traceback(make_project, 
 def test_an_unknown_data_file_is_reported(make_project):
     problems = problems_of(make_project(data={"events.yml": "x: 1\n"}))
     assert ("data/events.yml:1: the site reads only data/timeline.yml, data/chips.yml, "
-            "data/claims.yml and data/glossary.yml. Fix: move this file out of data/, or put "
+            "data/claims.yml, data/corrections.yml and data/glossary.yml. Fix: move this file "
+            "out of data/, or put "
             "its entries in one of "
             "those files") in problems
 

@@ -138,3 +138,66 @@ def test_a_bad_claim_is_reported_with_its_line(make_project, claims, directive, 
         load_project(claims_project(make_project, claims, directive))
     assert [p for p in caught.value.problems if p.format().startswith(message)], \
         [p.format() for p in caught.value.problems]
+
+
+LOG = """\
+changes:
+  - id: figure-fixed
+    date: "2026-12-02"
+    kind: correction
+    pages: [index.md]
+    text:
+      en: "The home page gave 40,000; the source says 400,000 [@example-source, ¶2]."
+      ja: "概要ページは4万としていたが、出典は40万としている[@example-source, ¶2]。"
+      fr: "L'accueil indiquait 40 000 ; la source dit 400 000 [@example-source, ¶2]."
+      de: "Die Startseite nannte 40.000; die Quelle sagt 400.000 [@example-source, ¶2]."
+"""
+LOG_PAGES = {
+    **{f"{lang}/index.md": f"# Home {lang}\n\nA fact [@example-source, ¶2].\n" for lang in LANGS},
+    **{f"{lang}/corrections.md": f"# Log {lang}\n\n<!-- briefing:corrections -->\n"
+       for lang in LANGS},
+}
+
+
+def test_the_log_lists_changes_and_the_changed_page_links_to_it(make_project):
+    from briefing.history import History, entries
+    from briefing.render import render_page
+
+    project = load_project(make_project(pages=LOG_PAGES, data={"corrections.yml": LOG}))
+    assert project.log_page("fr") == "corrections.md"
+    rendered = render_page(project.scan("fr", "corrections.md").body, "corrections/", "fr",
+                           project)
+    text = rendered.markdown
+    assert 'id="corr-figure-fixed"' in text and "[Home fr](index.md)" in text
+    assert "la source dit 400 000" in text and "Correction" in text
+    assert [c.id for c in project.data.corrections_of("index.md")] == ["figure-fixed"]
+    news = entries(project, History(True, ()), "de")
+    assert [(e.kind, e.url) for e in news if e.kind == "correction"] == [
+        ("correction", "de/corrections/#corr-figure-fixed")]
+
+
+def test_the_changed_page_carries_a_notice_linking_to_the_entry():
+    import datetime as dt
+
+    from briefing.data import Correction
+    from briefing.render import render_correction_notice
+
+    change = Correction("figure-fixed", dt.date(2026, 12, 2), "correction", ("index.md",),
+                        {}, 3)
+    html = render_correction_notice("ja", "ja/", "ja/corrections/", [change])
+    assert 'href="corrections/#corr-figure-fixed"' in html and "2026年12月2日に訂正" in html
+
+
+@pytest.mark.parametrize(("log", "message"), [
+    (LOG.replace("[index.md]", "[nowhere.md]"),
+     "data/corrections.yml:2: entry 'figure-fixed': no page nowhere.md in docs/en/"),
+    (LOG.replace("kind: correction", "kind: oops"),
+     "data/corrections.yml:4: change 'figure-fixed' (no. 1), kind: 'oops' is not a kind"),
+    (LOG.replace('"2026-12-02"', '"2 December"'),
+     "data/corrections.yml:3: change 'figure-fixed' (no. 1), date: '2 December' is not a date"),
+])
+def test_a_bad_log_entry_is_reported_with_its_line(make_project, log, message):
+    with pytest.raises(BriefingError) as caught:
+        load_project(make_project(pages=LOG_PAGES, data={"corrections.yml": log}))
+    assert [p for p in caught.value.problems if p.format().startswith(message)], \
+        [p.format() for p in caught.value.problems]

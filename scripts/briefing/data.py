@@ -6,6 +6,7 @@ like those in pages, and one entry must cite the same things in every language.
 
 from __future__ import annotations
 
+import datetime as dt
 import re
 from collections import Counter
 from collections.abc import Mapping, Sequence
@@ -81,6 +82,21 @@ class Claim:
     text: dict[str, str]
 
 
+@dataclass(frozen=True)
+class Correction:
+    """One entry of the log of corrections and updates (data/corrections.yml): what the
+    briefing changed in its claims, when, on which pages, and why."""
+
+    id: str
+    day: dt.date
+    kind: str  # correction | update | reassessment
+    pages: tuple[str, ...]  # page paths inside a language folder ("chips.md")
+    text: dict[str, str]
+    line: int
+
+
+CORRECTION_KINDS = ("correction", "update", "reassessment")
+
 RATINGS = {"accurate": 5, "mostly-accurate": 4, "partly-accurate": 3, "misleading": 2,
            "unsupported": 2, "wrong": 1}  # schema.org ratingValue, best 5, worst 1
 
@@ -92,6 +108,11 @@ class Data:
     chips_broken: bool = False  # data/chips.yml exists but has problems (reported on it)
     claims: dict[str, Claim] = field(default_factory=dict)
     claims_broken: bool = False  # data/claims.yml has problems of its own
+    corrections: list[Correction] = field(default_factory=list)  # newest first
+
+    def corrections_of(self, rel: str) -> list[Correction]:
+        """The log entries that changed a page, newest first."""
+        return [c for c in self.corrections if rel in c.pages]
 
     def events_of(self, actor: str | None) -> list[Event]:
         return [e for e in self.events if actor is None or actor in e.actors]
@@ -309,6 +330,47 @@ def load_chips(path: Path, root: Path, sources: Mapping[str, Source], broken: se
     return Chips(names, tuple(rows), tuple(x for x in ratios if x)), r.problems
 
 
+def load_corrections(path: Path, root: Path, sources: Mapping[str, Source], broken: set[str]
+                     ) -> tuple[list[Correction], list[Problem]]:
+    """data/corrections.yml: the dated log of what the briefing changed and why."""
+    value, lines, problems, shown = _read(path, root)
+    r = _Reader(shown, lines, sources, broken)
+    r.problems.extend(problems)
+    top = r.mapping((), value, ["changes"]) if not problems else None
+    found: list[Correction] = []
+    seen: set[str] = set()
+    for index, raw in enumerate(r.items(("changes",), top["changes"]) if top else []):
+        key: Key = ("changes", index)
+        r.remember(key, raw)
+        entry = r.mapping(key, raw, ["id", "date", "kind", "pages", "text"])
+        if entry is None or (ident := r.ident((*key, "id"), entry["id"])) is None:
+            continue
+        if ident in seen:
+            r.fail((*key, "id"), f"'{ident}' is used twice", "give each entry its own id")
+        seen.add(ident)
+        day = None
+        try:
+            day = dt.date.fromisoformat(str(entry["date"]))
+        except ValueError:
+            r.fail((*key, "date"), f"{entry['date']!r} is not a date",
+                   "write the day of the change as YYYY-MM-DD")
+        if entry["kind"] not in CORRECTION_KINDS:
+            r.fail((*key, "kind"), f"{entry['kind']!r} is not a kind of change",
+                   f"use one of: {', '.join(CORRECTION_KINDS)}")
+        pages = entry["pages"]
+        if not isinstance(pages, list) or not pages or \
+                not all(isinstance(p, str) and p.endswith(".md") for p in pages):
+            r.fail((*key, "pages"), "expected the list of pages the change affects",
+                   "write e.g. pages: [chips.md, contested.md] (paths inside docs/en/)")
+            pages = []
+        text = r.texts((*key, "text"), entry["text"], cited=False)
+        if day and text and pages and entry["kind"] in CORRECTION_KINDS:
+            found.append(Correction(ident, day, entry["kind"], tuple(pages), text,
+                                    r.line(key)))
+    found.sort(key=lambda c: (-c.day.toordinal(), c.id))
+    return found, r.problems
+
+
 def load_claims(path: Path, root: Path, sources: Mapping[str, Source], broken: set[str]
                 ) -> tuple[dict[str, Claim], list[Problem]]:
     """data/claims.yml: the claims the contested-figures page rates (ClaimReview)."""
@@ -389,7 +451,8 @@ def _ratio(r: _Reader, key: Key, raw: Any, chips: Chips) -> Ratio | None:
     return Ratio(entry["id"], label or {}, parts[0], parts[1], entry["style"]) if label else None
 
 
-KNOWN_FILES = ("timeline.yml", "chips.yml", "claims.yml", "glossary.yml")  # glossary.py
+KNOWN_FILES = ("timeline.yml", "chips.yml", "claims.yml", "corrections.yml",
+               "glossary.yml")  # the glossary is read by glossary.py
 
 
 def load_data(data_dir: Path, root: Path, sources: Mapping[str, Source], broken: set[str]
@@ -399,6 +462,13 @@ def load_data(data_dir: Path, root: Path, sources: Mapping[str, Source], broken:
     events: list[Event] = []
     chips = None
     timeline, chips_file = data_dir / "timeline.yml", data_dir / "chips.yml"
+    corrections: list[Correction] = []
+    if (log := data_dir / "corrections.yml").exists():
+        try:
+            corrections, found = load_corrections(log, root, sources, broken)
+        except (TypeError, AttributeError, KeyError, ValueError) as exc:
+            found = [_shape_problem(log, root, exc)]
+        problems += found
     claims: dict[str, Claim] = {}
     claims_broken = False
     if (claims_file := data_dir / "claims.yml").exists():
@@ -423,12 +493,13 @@ def load_data(data_dir: Path, root: Path, sources: Mapping[str, Source], broken:
     for path in sorted(data_dir.glob("*")) if data_dir.is_dir() else []:
         if path.name not in KNOWN_FILES and not path.name.startswith("."):
             problems.append(Problem(path.relative_to(root).as_posix(), 1,
-                                    "the site reads only data/timeline.yml, data/chips.yml, "
-                                    "data/claims.yml and data/glossary.yml",
+                                    "the site reads only data/"
+                                    + ", data/".join(KNOWN_FILES[:-1]) + " and data/"
+                                    + KNOWN_FILES[-1],
                                     "move this file out of data/, or put its entries in one of "
                                     "those files"))
     return Data(events, chips, chips is None and chips_file.exists(), claims,
-                claims_broken), problems
+                claims_broken, corrections), problems
 
 
 def _shape_problem(path: Path, root: Path, exc: Exception) -> Problem:

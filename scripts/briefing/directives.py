@@ -5,6 +5,7 @@ In a page, an HTML comment names what to insert:
   <!-- briefing:timeline actor=nvidia -->    the events of one actor
   <!-- briefing:chips-table -->  <!-- briefing:chips-chart -->  <!-- briefing:chips-ratios -->
   <!-- briefing:source-kinds -->             what the source kinds mean
+  <!-- briefing:corrections -->              the log of corrections and updates, newest first
   <!-- briefing:claim-review id=h200-count --> the site's rating of a claim (data/claims.yml),
                                              before the assessment paragraph it rates
 The inserted text keeps its citations, which are then rendered like any other.
@@ -13,7 +14,7 @@ The inserted text keeps its citations, which are then rendered like any other.
 from __future__ import annotations
 
 import re
-from collections.abc import Callable
+from collections.abc import Callable, Mapping
 from itertools import groupby
 
 from babel import Locale
@@ -23,12 +24,13 @@ from .data import Chips, Data, Row
 from .errors import Problem
 from .strings import ACTORS, label, unit
 
+Renderer = Callable[[str, Data, dict[str, str], Mapping[str, str]], str]
 DIRECTIVE_RE = re.compile(r"<!--\s*briefing:([a-z-]+)((?:\s+[a-z]+=[a-z0-9-]+)*)\s*-->")
 CHART_ROWS = ("fp16-dense", "memory-bandwidth")
 
 
 DATA_FILES = {"timeline": "data/timeline.yml", "chips-table": "data/chips.yml",
-              "claim-review": "data/claims.yml",
+              "claim-review": "data/claims.yml", "corrections": "data/corrections.yml",
               "chips-chart": "data/chips.yml", "chips-ratios": "data/chips.yml"}
 
 
@@ -73,8 +75,10 @@ def problems_in(markdown: str, path: str, data: Data, first_line: int = 1) -> li
     return problems
 
 
-def expand(markdown: str, lang: str, data: Data) -> str:
-    """Replace each directive with its rendered content (Markdown with raw HTML)."""
+def expand(markdown: str, lang: str, data: Data,
+           titles: Mapping[str, str] | None = None) -> str:
+    """Replace each directive with its rendered content (Markdown with raw HTML).
+    `titles`: the language's page titles by path, for directives that link to pages."""
     if "briefing:" not in markdown:
         return markdown
 
@@ -82,7 +86,7 @@ def expand(markdown: str, lang: str, data: Data) -> str:
         renderer = RENDERERS.get(match.group(1))
         if renderer is None:
             return match.group(0)  # reported by problems_in
-        return renderer(lang, data, _options(match.group(2)))
+        return renderer(lang, data, _options(match.group(2)), titles or {})
 
     return DIRECTIVE_RE.sub(render, markdown)
 
@@ -92,7 +96,8 @@ def _env():  # imported late: render imports this module
     return ENV
 
 
-def _timeline(lang: str, data: Data, options: dict[str, str]) -> str:
+def _timeline(lang: str, data: Data, options: dict[str, str], titles: Mapping[str, str]
+              ) -> str:
     actor = options.get("actor")
     events = data.events_of(actor)
     groups = [(year, list(items)) for year, items in groupby(events, key=lambda e: e.date.year)]
@@ -128,8 +133,9 @@ def ratio_value(chips: Chips, ratio, lang: str) -> tuple[str, str, str]:
             _number(den, lang, rows.get(ratio.denominator[0])), result)
 
 
-def _chips(template: str) -> Callable[[str, Data, dict[str, str]], str]:
-    def render(lang: str, data: Data, options: dict[str, str]) -> str:
+def _chips(template: str) -> Renderer:
+    def render(lang: str, data: Data, options: dict[str, str], titles: Mapping[str, str]
+               ) -> str:
         if data.chips is None:
             return ""  # reported by problems_in
         return _env().get_template(template).render(
@@ -138,22 +144,31 @@ def _chips(template: str) -> Callable[[str, Data, dict[str, str]], str]:
     return render
 
 
-def _claim_review(lang: str, data: Data, options: dict[str, str]) -> str:
+def _claim_review(lang: str, data: Data, options: dict[str, str], titles: Mapping[str, str]
+                  ) -> str:
     claim = data.claims.get(options.get("id", ""))
     if claim is None:
         return ""  # reported by problems_in
     return _env().get_template("claim_review.html.j2").render(lang=lang, claim=claim)
 
 
-def _kinds(lang: str, data: Data, options: dict[str, str]) -> str:
+def _corrections(lang: str, data: Data, options: dict[str, str], titles: Mapping[str, str]
+                 ) -> str:
+    """The log, each affected page linked as a Markdown link (MkDocs resolves it)."""
+    return _env().get_template("corrections.html.j2").render(
+        lang=lang, entries=data.corrections, titles=titles)
+
+
+def _kinds(lang: str, data: Data, options: dict[str, str], titles: Mapping[str, str]) -> str:
     return _env().get_template("kinds.html.j2").render(lang=lang)
 
 
-RENDERERS: dict[str, Callable[[str, Data, dict[str, str]], str]] = {
+RENDERERS: dict[str, Renderer] = {
     "timeline": _timeline,
     "chips-table": _chips("chips_table.html.j2"),
     "chips-chart": _chips("chips_chart.html.j2"),
     "chips-ratios": _chips("chips_ratios.html.j2"),
     "source-kinds": _kinds,
     "claim-review": _claim_review,
+    "corrections": _corrections,
 }

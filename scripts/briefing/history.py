@@ -29,7 +29,7 @@ class Commit:
 @dataclass(frozen=True)
 class Entry:
     day: dt.date
-    kind: str  # "source" or "page"
+    kind: str  # "source" or "page", or a change in the log: correction, update, reassessment
     key: str  # source id, or page path inside the language folder
     title: str
     url: str  # site-relative
@@ -110,6 +110,13 @@ def entries(project: Project, history: History, lang: str) -> list[Entry]:
                         seen.add((commit.day, rel))
                         found.append(Entry(commit.day, "page", rel, titles[rel],
                                            page_url(rel, lang), commit.time))
+    log = project.log_page(lang)
+    if log is not None:
+        for change in project.data.corrections:
+            titles = {scan.rel: scan.title for scan in project.pages.get(lang, [])}
+            found.append(Entry(change.day, change.kind, change.id,
+                               ", ".join(titles.get(rel, rel) for rel in change.pages),
+                               page_url(log, lang) + f"#corr-{change.id}", 2**62))
     found.sort(key=lambda e: (-e.day.toordinal(), -e.time, e.kind != "page",
                               e.title.casefold()))
     return found

@@ -43,6 +43,11 @@ class Project:
     translations: dict[str, Translations] = field(default_factory=dict)
     pending: list[Pending] = field(default_factory=list)
 
+    def log_page(self, lang: str) -> str | None:
+        """The page that shows the log of corrections in `lang` (path in its folder)."""
+        return next((scan.rel for scan in self.pages.get(lang, [])
+                     if "data/corrections.yml" in scan.data_files), None)
+
     def shown_paragraphs(self, source_id: str) -> frozenset[int] | None:
         """The paragraphs the public site may show: None for all (a text we may reproduce
         whole); for an excerpts source, those cited anywhere and their neighbours."""
@@ -146,6 +151,13 @@ def load_project(root: Path, languages: Sequence[str] = SITE_LANGUAGES,
     problems.extend(stale_problems)
     reported = {problem.path for problem in problems}  # no second message for one slip
     problems.extend(p for p in parity_problems(pages, behind) if p.path not in reported)
+    english = {scan.rel for scan in pages.get(DEFAULT_LANGUAGE, [])}
+    for change in data.corrections:
+        problems.extend(Problem("data/corrections.yml", change.line,
+                                f"entry '{change.id}': no page {rel} in docs/en/",
+                                "list the pages the change affects by their path inside "
+                                "docs/en/, e.g. chips.md or actors/nvidia.md")
+                        for rel in change.pages if rel not in english)
     terms, glossary_problems = load_glossary(root, languages)
     problems.extend(glossary_problems)
     problems.extend(house_style_problems(terms, texts(root, languages, docs_dir, seeds_dir,

@@ -18,6 +18,7 @@ from babel.dates import format_date, format_skeleton
 from jinja2 import Environment, FileSystemLoader, StrictUndefined, select_autoescape
 
 from .citations import Citation, find_citations
+from .data import Correction
 from .directives import expand
 from .errors import Problem
 from .exports import downloads_url
@@ -141,7 +142,8 @@ def render_page(markdown: str, page_url: str, lang: str, project: Project,
     """Insert the page's data, replace citation brackets with tokens, append the references."""
     fragments: dict[str, str] = {}
     refs: dict[tuple[str, str], Reference] = {}
-    markdown = expand(markdown, lang, project.data)  # first: citations are found in the result
+    titles = {scan.rel: scan.title for scan in project.pages.get(lang, [])}
+    markdown = expand(markdown, lang, project.data, titles)  # first: citations come after
     citations, _ = find_citations(markdown, path)  # problems were reported at load time
     out: list[str] = []
     cursor = 0
@@ -249,6 +251,18 @@ def render_feed(lang: str, project: Project, history: History, site_url: str) ->
         sub(node, "updated", f"{entry.day.isoformat()}T00:00:00Z")
     ET.indent(feed)
     return ET.tostring(feed, encoding="utf-8", xml_declaration=True) + b"\n"
+
+
+def render_correction_notice(lang: str, page_url: str, log_url: str,
+                             changes: list[Correction]) -> str:
+    """The note at the top of a page that the log of corrections lists, newest change first."""
+    newest = changes[0]
+    return ENV.from_string(
+        '<p class="bf-corrected" role="note">{{ label("corrected_notice", lang).format('
+        'kind=label("news_" ~ newest.kind, lang), date=format_day(newest.day, lang)) }}'
+        '{{ "" if lang == "ja" else " " }}<a href="{{ href }}#corr-{{ newest.id }}">'
+        '{{ label("corrected_link", lang) }}</a></p>'
+    ).render(lang=lang, newest=newest, href=relative_url(page_url, log_url))
 
 
 def render_behind_notice(lang: str, page_url: str) -> str:

@@ -35,6 +35,7 @@ from .render import (
     index_url,
     news_url,
     render_behind_notice,
+    render_correction_notice,
     render_feed,
     render_index,
     render_page,
@@ -199,11 +200,18 @@ def page_markdown(markdown: str, page: Page, config: MkDocsConfig) -> str:
     rendered = render_page(markdown, page.url, lang, project, path=src_uri)
     STATE.fragments[src_uri] = rendered.fragments
     rel = src_uri.removeprefix(f"{lang}/")
+    notices = []
+    log = project.log_page(lang)
+    if log is not None and log != rel and (changes := project.data.corrections_of(rel)):
+        notices.append(render_correction_notice(lang, page_url_of(rel, lang),
+                                                page_url_of(log, lang), changes))
     if project.is_behind(lang, rel):
-        notice = token(len(rendered.fragments) + 1000)
-        STATE.fragments[src_uri][notice] = render_behind_notice(lang, page_url_of(rel, lang))
-        return f"{notice}\n\n{rendered.markdown}"
-    return rendered.markdown
+        notices.append(render_behind_notice(lang, page_url_of(rel, lang)))
+    heads = []
+    for number, notice in enumerate(notices, start=len(rendered.fragments) + 1000):
+        STATE.fragments[src_uri][token(number)] = notice
+        heads.append(token(number))
+    return "\n\n".join([*heads, rendered.markdown])
 
 
 def page_content(content: str, page: Page, config: MkDocsConfig) -> str:
