@@ -201,3 +201,17 @@ def test_a_bad_log_entry_is_reported_with_its_line(make_project, log, message):
         load_project(make_project(pages=LOG_PAGES, data={"corrections.yml": log}))
     assert [p for p in caught.value.problems if p.format().startswith(message)], \
         [p.format() for p in caught.value.problems]
+
+
+def test_notices_come_after_the_page_title():
+    from briefing.site import after_title
+
+    assert after_title("# Title\n\nText.\n", ["NOTICE"]) == "# Title\n\nNOTICE\n\n\nText.\n"
+    assert after_title("Text.\n", ["NOTICE"]).startswith("\nNOTICE\n")
+
+
+def test_a_title_the_site_wrote_is_shown_in_the_readers_language(make_project):
+    seed = VALID_SEED.replace("original: Titre original", 'original: "[Brève sur la H20]"')
+    project = load_project(make_project(seeds={"example-source.md": seed}))
+    html = render_source_page(project.sources["example-source"], "de", project)
+    assert "Originaltitel:" not in html and "<h1>Originaltitel</h1>" in html

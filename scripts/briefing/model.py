@@ -63,6 +63,14 @@ class Source:
     def has_text(self) -> bool:
         return bool(self.paragraphs)
 
+    @property
+    def title_is_ours(self) -> bool:
+        """A title the site wrote in brackets for a record without its headline, e.g.
+        "[SMBOM news item on the H20's specifications]": shown in the reader's language,
+        never as the outlet's words."""
+        title = self.title_original
+        return title.startswith("[") and title.endswith("]") and title.count("[") == 1
+
 
 @dataclass(frozen=True)
 class Cite:

@@ -29,7 +29,7 @@ from .project import Project
 from .strings import KINDS, LABELS, label
 
 PREVIEW_CHARS = 600
-APPROX = {"en": "c. {date}", "ja": "{date}ごろ", "fr": "{date} (date approximative)",
+APPROX = {"en": "c. {date}", "ja": "{date}ごろ", "fr": "vers le {date}",
           "de": "ca. {date}"}
 
 

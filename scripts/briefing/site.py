@@ -211,7 +211,17 @@ def page_markdown(markdown: str, page: Page, config: MkDocsConfig) -> str:
     for number, notice in enumerate(notices, start=len(rendered.fragments) + 1000):
         STATE.fragments[src_uri][token(number)] = notice
         heads.append(token(number))
-    return "\n\n".join([*heads, rendered.markdown])
+    return after_title(rendered.markdown, heads)
+
+
+def after_title(markdown: str, blocks: list[str]) -> str:
+    """`markdown` with `blocks` inserted after its first-level title (MkDocs takes a page's
+    title from a leading `# ` heading, so nothing may come before it)."""
+    if not blocks:
+        return markdown
+    lines = markdown.split("\n")
+    at = next((i + 1 for i, line in enumerate(lines) if line.startswith("# ")), 0)
+    return "\n".join([*lines[:at], "", *blocks, "", *lines[at:]])
 
 
 def page_content(content: str, page: Page, config: MkDocsConfig) -> str:
