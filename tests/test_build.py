@@ -13,6 +13,7 @@ from mkdocs.exceptions import Abort
 
 from briefing.project import Project, load_project
 from briefing.strings import KINDS, LABELS
+from briefing.typography import apply_html
 from conftest import LANGS, PREFIX, ROOT, build_site, cited_pages, sources_with_text
 from sitehtml import language_of, pages, read
 
@@ -169,7 +170,8 @@ def test_index_lists_every_source_with_its_citing_pages(site, project):
             for use in project.uses_of(lang, source_id):  # each citing page, with its count
                 count = (f"{LABELS['paren_open'][lang]}{use.count}{LABELS['times'][lang]}"
                          f"{LABELS['paren_close'][lang]}")
-                assert f"{escape(use.title)}</a>{count}" in html, (lang, source_id, use)
+                expected = apply_html(f"{escape(use.title)}</a>{count}", lang)
+                assert expected in html, (lang, source_id, use)
                 listed += 1
         assert listed, lang
 
@@ -250,6 +252,7 @@ url: "https://example.org/?q=<script>"
 kind: news-report
 note: {en: "<script>n</script>", ja: "{{ 7*7 }}", fr: "*x*", de: "<iframe src=x>"}
 removed: []
+reproduction: excerpts
 ---
 <script>alert('p')</script> {{ 7*7 }} {% raw %} <img src=x onerror=alert(2)>
 

@@ -162,8 +162,11 @@ def test_every_page_has_json_ld_and_a_cite_box(site, project):
         html = page.read_text("utf-8")
         parser = _Scripts()
         parser.feed(html)
-        assert len(parser.ld) == 1, rel
+        # One WebPage; after it, the page's fact checks (ClaimReview), if it rates claims.
+        assert parser.ld, rel
         data = json.loads(parser.ld[0])
+        assert data["@type"] == "WebPage", rel
+        assert all(json.loads(ld)["@type"] == "ClaimReview" for ld in parser.ld[1:]), rel
         lang = data["inLanguage"]
         assert f'<html lang="{lang}"' in html
         assert data["url"] == BASE + rel.removesuffix("index.html")
@@ -186,3 +189,27 @@ def test_json_ld_lists_the_sources_a_page_cites(site, project):
         names = [c["name"] for c in data["citation"]]
         assert names == [s.title_original for s in project.cited_sources(lang, "chips.md")]
         assert names  # every chip cell is cited
+
+
+@pytest.mark.build
+def test_each_rated_claim_has_one_claim_review_in_every_language(site, project):
+    """Every claim-review directive in a page gives that page one valid ClaimReview, in the
+    page's language, whose rating and claim come from data/claims.yml."""
+    rated = [scan for scan in project.pages["en"] if "briefing:claim-review" in scan.body]
+    for scan in rated:
+        for lang in LANGS:
+            translated = project.scan(lang, scan.rel)
+            ids = re.findall(r"briefing:claim-review id=([a-z0-9-]+)", translated.body)
+            page = site / PREFIX[lang] / scan.rel.removesuffix(".md") / "index.html"
+            parser = _Scripts()
+            parser.feed(page.read_text("utf-8"))
+            reviews = [json.loads(ld) for ld in parser.ld[1:]]
+            assert [r["url"].rsplit("#claim-", 1)[1] for r in reviews] == ids, (lang, scan.rel)
+            for review in reviews:
+                claim = project.data.claims[review["url"].rsplit("#claim-", 1)[1]]
+                assert review["inLanguage"] == lang
+                assert review["claimReviewed"] == claim.text[lang]
+                assert review["reviewRating"]["alternateName"] == LABELS[
+                    f"rating_{claim.rating}"][lang]
+                assert review["reviewBody"] and "[@" not in review["reviewBody"]
+                assert review["itemReviewed"]["appearance"]

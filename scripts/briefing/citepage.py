@@ -64,8 +64,10 @@ def claim_reviews(body: str, lang: str, url: str, site_url: str, day: dt.date | 
         claim = claims.get(match.group(1))
         if claim is None:
             continue
-        after = body[match.end():].lstrip("\n")
-        reasoning = after.split("\n\n", 1)[0]
+        # The assessment is the paragraph after this directive (and after any other
+        # claim-review directives stacked on it: one assessment may rate several claims).
+        after = CLAIM_REVIEW_RE.sub("", body[match.end():].split("\n\n## ", 1)[0])
+        reasoning = next((block for block in after.split("\n\n") if block.strip()), "")
         cites, _ = find_citations(reasoning, "")
         for citation in reversed(cites):
             reasoning = reasoning[: citation.start] + reasoning[citation.end:]

@@ -15,8 +15,8 @@ from typing import Protocol
 from .citations import find_citations
 from .errors import Problem
 
-UNITS = (r"(?:GB/s|GB|TB/s|TFLOPS|TOPS|W\b|nm|%|×|倍|Go/s|Go|To/s|ワット|Prozent\b|pour cent\b"
-         r"|times\b|fois\b|-?mal\b|-?fach(?:e[nrsm]?)?\b)")
+UNITS = (r"(?:GB/s|GB|TB/s|TFLOPS|TOPS|W(?![A-Za-z0-9])|nm|%|×|倍|Go/s|Go|To/s|ワット"
+         r"|Prozent\b|pour cent\b|times\b|fois\b|-?mal\b|-?fach(?:e[nrsm]?)?\b)")
 MULTIPLIERS = {
     "billion": Decimal(10) ** 9, "billions": Decimal(10) ** 9, "milliard": Decimal(10) ** 9,
     "milliards": Decimal(10) ** 9, "milliarde": Decimal(10) ** 9, "milliarden": Decimal(10) ** 9,
