@@ -281,11 +281,7 @@ def texts_json(project: Project, lang: str, site_url: str) -> str:
                         "reproduction": source.reproduction,
                         "paragraph_count": len(source.paragraphs), "paragraphs": paragraphs})
     return json.dumps({
-        "about": "Texts as captured by the H200 & China Briefing, one entry per paragraph "
-                 "(numbered as the site cites them), with the site's own translations. The "
-                 "translations are the site's work, not the outlets' words; null = not yet "
-                 "translated. Sources marked 'excerpts' give only the paragraphs the site cites "
-                 "and their neighbours (paragraph_count says how many the article has).",
+        "about": label("texts_about", lang).format(site=label("site_name", lang)),
         "sources": sources,
     }, ensure_ascii=False, indent=1) + "\n"
 
