@@ -252,3 +252,25 @@ def test_a_source_note_stating_another_figure_is_reported(make_project):
     assert [p for p in problems if p.startswith(
         "seeds/example-source.md:19: note.de: states other figures than the English (only here: "
         "20%; missing: 25%)")], problems
+
+
+@pytest.mark.parametrize(("en", "other", "lang"), [
+    ("85 percent of revenue", "売上高の85%", "ja"),
+    ("two per cent", "2 %", "fr"),
+    ("7.83 trillion yen", "7兆8300億円", "ja"),
+    ("7.83 trillion yen", "7,83 Billionen Yen", "de"),
+    ("7.83 trillion yen", "7,83 billions de yens", "fr"),
+    ("4.6 billion dollars", "4,6 milliards de dollars", "fr"),
+])
+def test_figures_compare_equal_across_languages(en, other, lang):
+    from briefing.parity import figures
+
+    assert figures(en, "en") == figures(other, lang) != set()
+
+
+def test_a_written_fingerprint_is_always_quoted(make_project):
+    from briefing.translations import render_file
+
+    project = load_project(make_project())
+    text = render_file(project.sources["example-source"])
+    assert re.findall(r'original: "[0-9a-f]{12}"', text) and "original: 0" not in text

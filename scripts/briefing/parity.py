@@ -16,17 +16,23 @@ from .citations import find_citations
 from .errors import Problem
 
 UNITS = (r"(?:GB/s|GB|TB/s|TFLOPS|TOPS|W(?![A-Za-z0-9])|nm|%|×|倍|Go/s|Go|To/s|ワット"
-         r"|Prozent\b|pour cent\b|times\b|fois\b|-?mal\b|-?fach(?:e[nrsm]?)?\b)")
+         r"|Prozent\b|pour cent\b|percent\b|per cent\b|times\b|fois\b|-?mal\b"
+         r"|-?fach(?:e[nrsm]?)?\b)")
 MULTIPLIERS = {
     "billion": Decimal(10) ** 9, "billions": Decimal(10) ** 9, "milliard": Decimal(10) ** 9,
     "milliards": Decimal(10) ** 9, "milliarde": Decimal(10) ** 9, "milliarden": Decimal(10) ** 9,
     "mrd": Decimal(10) ** 9, "億": Decimal(10) ** 8, "million": Decimal(10) ** 6,
     "millions": Decimal(10) ** 6, "millionen": Decimal(10) ** 6, "mio": Decimal(10) ** 6,
-    "万": Decimal(10) ** 4, "百万": Decimal(10) ** 6,
+    "万": Decimal(10) ** 4, "百万": Decimal(10) ** 6, "兆": Decimal(10) ** 12,
+    "trillion": Decimal(10) ** 12, "trillions": Decimal(10) ** 12,
+    "billionen": Decimal(10) ** 12,
 }
+# Long-scale languages: French "billion(s)" and German "Billion(en)" are 10^12.
+LONG_SCALE = {"fr": {"billion", "billions"}, "de": {"billion", "billionen"}}
 NUMBER_RE = re.compile(
     r"(?<![A-Za-z0-9.,¶])(\d{1,3}(?:[,\u202f\u00a0 .]\d{3})+|\d+)(?:([.,])(\d+))?"
-    r"\s?(百万|万|億|billions?|milliards?|milliarden?|mrd|millions?|millionen|mio)?"
+    r"\s?(百万|万|億|兆|trillions?|billionen|billions?|milliards?|milliarden?|mrd|millions?"
+    r"|millionen|mio)?"
     r"[\s-]?(" + UNITS + r")?",
     re.IGNORECASE,
 )
@@ -47,7 +53,7 @@ NUMBER_WORDS = {
 WORD_MULTIPLE_RE = re.compile(
     r"\b(" + "|".join(sorted(NUMBER_WORDS, key=len, reverse=True)) + r")(e|en|es)?"
     r"(?=\s?-?(?:times\b|fois\b|mal\b|fach|billions?\b|milliards?\b|milliarden?\b"
-    r"|millions?\b|millionen\b))",
+    r"|millions?\b|millionen\b|percent\b|per cent\b|pour cent\b|prozent\b))",
     re.IGNORECASE,
 )
 
@@ -76,6 +82,8 @@ def figures(text: str, lang: str) -> set[str]:
     text = WORD_MULTIPLE_RE.sub(lambda m: NUMBER_WORDS[m[1].lower()], text)
     # Japanese compound numbers: 42万1000 = 421000.
     text = re.sub(r"(\d+)万(\d{1,4})(?!\d)", lambda m: str(int(m[1]) * 10000 + int(m[2])), text)
+    # 7兆8300億 = 78300億.
+    text = re.sub(r"(\d+)兆(\d{1,4})億", lambda m: f"{int(m[1]) * 10000 + int(m[2])}億", text)
     found: set[str] = set()
     for match in NUMBER_RE.finditer(text):
         whole, sep, frac, mult, unit = match.groups()
@@ -85,14 +93,15 @@ def figures(text: str, lang: str) -> set[str]:
         if value is None:
             continue
         if mult:
-            value *= MULTIPLIERS[mult.lower()]
+            key = mult.lower()
+            value *= Decimal(10) ** 12 if key in LONG_SCALE.get(lang, ()) else MULTIPLIERS[key]
         is_year = 1990 <= value <= 2039 and value == int(value) and not (mult or unit)
         if unit or mult or (value >= 1000 and not is_year):
             unit = (unit or "").lstrip("-")
             unit = "fach" if unit.lower().startswith("fach") else unit
             kind = {"倍": "×", "times": "×", "fois": "×", "mal": "×", "fach": "×", "go": "GB",
                     "go/s": "GB/s", "to/s": "TB/s", "prozent": "%",
-                    "pour cent": "%"}.get(unit.lower(), unit)
+                    "pour cent": "%", "percent": "%", "per cent": "%"}.get(unit.lower(), unit)
             found.add(f"{value.normalize():f}{kind}")
     return found
 

@@ -246,7 +246,8 @@ def render_file(source: Source, existing: Translations | None = None,
         preview = " ".join(paragraph.split())
         preview = preview if len(preview) <= PREVIEW else preview[: PREVIEW - 1] + "…"
         stamp = (stamps or {}).get(number, fingerprint(paragraph))
-        out += [f"  # ¶{number} {preview}", f"  - n: {number}", f"    original: {stamp}"]
+        # Quoted: a fingerprint of digits only would otherwise be read as a number.
+        out += [f"  # ¶{number} {preview}", f"  - n: {number}", f"    original: \"{stamp}\""]
         for lang in targets(source):
             text = existing.text(number, lang) if existing else ""
             out.append(f"    {lang}: {json.dumps(text, ensure_ascii=False)}")
