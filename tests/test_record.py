@@ -215,3 +215,9 @@ def test_a_title_the_site_wrote_is_shown_in_the_readers_language(make_project):
     project = load_project(make_project(seeds={"example-source.md": seed}))
     html = render_source_page(project.sources["example-source"], "de", project)
     assert "Originaltitel:" not in html and "<h1>Originaltitel</h1>" in html
+
+
+def test_an_excerpts_source_whose_paragraphs_are_all_shown_says_so(make_project):
+    project = excerpts_project(make_project, cited="¶2–5")
+    html = unescape(render_source_page(project.sources["example-source"], "en", project))
+    assert "here that is all 6 paragraphs" in html and "held for verification" not in html
