@@ -153,7 +153,12 @@ def make_project(tmp_path: Path) -> Callable[..., Path]:
 @pytest.fixture
 def project_copy(tmp_path: Path) -> Path:
     """A copy of the real project (config, pages, seeds, data, code) to change on purpose."""
-    dest = tmp_path / "copy"
+    return copy_project(tmp_path)
+
+
+def copy_project(folder: Path) -> Path:
+    """Copy the real project into `folder`/copy and return the copy's root."""
+    dest = folder / "copy"
     dest.mkdir()
     for name in ("mkdocs.yml", "docs", "seeds", "overrides", "scripts", "data"):
         src = ROOT / name
@@ -164,17 +169,24 @@ def project_copy(tmp_path: Path) -> Path:
     return dest
 
 
-def build_site(config_file: Path, site_dir: Path) -> None:
-    """Build the site in-process, as `mkdocs build --strict` does."""
+def build_site(config_file: Path, site_dir: Path, search: bool = True) -> None:
+    """Build the site in-process, as `mkdocs build --strict` does; `search=False` skips the
+    search index (BRIEFING_SEARCH=off) for tests that never search the built copy."""
     from mkdocs.commands.build import build
     from mkdocs.config import load_config
 
     config = load_config(str(config_file), site_dir=str(site_dir), strict=True)
     config.plugins.on_startup(command="build", dirty=False)
+    previous = os.environ.get("BRIEFING_SEARCH")
+    os.environ["BRIEFING_SEARCH"] = "on" if search else "off"
     try:
         build(config)
     finally:
         config.plugins.on_shutdown()
+        if previous is None:
+            del os.environ["BRIEFING_SEARCH"]
+        else:
+            os.environ["BRIEFING_SEARCH"] = previous
 
 
 @pytest.fixture(scope="session")

@@ -26,6 +26,7 @@ from conftest import (
     VALID_SEED,
     build_site,
     cited_pages,
+    copy_project,
     seed_count,
 )
 from sitehtml import read
@@ -58,10 +59,13 @@ def ok_line(root: Path) -> str:
     return f"OK: {seed_count(root)} sources, {pages} pages in {len(LANGS)} languages"
 
 
-@pytest.mark.copy
-def test_an_editor_adds_an_article_and_it_is_published_in_every_language(project_copy, tmp_path):
+@pytest.fixture(scope="module")
+def edited(tmp_path_factory: pytest.TempPathFactory, real: Project) -> dict:
+    """One copy of the project changed as two editors would, built once: one adds an article
+    with `new`, the other changes an English page (its translations fall behind)."""
+    root = copy_project(tmp_path_factory.mktemp("edited"))
     added = briefing(
-        project_copy, "new", "-", "--language", "fr",
+        root, "new", "-", "--language", "fr",
         "--title", "Les régulateurs chinois examinent de nouvelles commandes de H200",
         "--title-en", "Chinese regulators review new H200 orders",
         "--title-ja", "中国の規制当局、H200の新たな注文を審査",
@@ -74,23 +78,34 @@ def test_an_editor_adds_an_article_and_it_is_published_in_every_language(project
                      "sources anonymes.",
         "--note-de", "Französische Technikseite; der Bericht stützt sich auf ungenannte Quellen.",
         stdin=ARTICLE)
+    checked = briefing(root, "check")
+    again = briefing(root, "new", "-", "--language", "fr", "--title", "T",
+                     "--published", "2026-02-10", "--kind", "news-report", stdin=ARTICLE)
+    rel = cited_pages(real)[0]  # a top-level page, e.g. method.md
+    english = root / "docs" / "en" / rel
+    english.write_text(english.read_text("utf-8") + "\nOne more paragraph.\n", "utf-8")
+    listed = briefing(root, "check")
+    out = root.parent / "site"
+    build_site(root / "mkdocs.yml", out, search=False)
+    return {"root": root, "added": added, "checked": checked, "again": again, "rel": rel,
+            "listed": listed, "out": out}
+
+
+@pytest.mark.copy
+def test_an_editor_adds_an_article_and_it_is_published_in_every_language(edited):
+    added, checked, again, out = (edited[k] for k in ("added", "checked", "again", "out"))
     assert added.returncode == 0, added.stderr
     created = re.search(r"^Created seeds/([a-z0-9-]+)\.md", added.stdout, re.MULTILINE)
     assert created, added.stdout
     source_id = created[1]  # how ids are derived is tested in test_commands.py
-
-    checked = briefing(project_copy, "check")
     assert checked.returncode == 0, checked.stdout
-    assert checked.stdout.splitlines()[-1] == ok_line(project_copy) + ".", checked.stdout
+    assert checked.stdout.splitlines()[-1] == ok_line(edited["root"]) + ".", checked.stdout
 
     # A second run of `new` with the same article is refused, naming the first.
-    again = briefing(project_copy, "new", "-", "--language", "fr", "--title", "T",
-                     "--published", "2026-02-10", "--kind", "news-report", stdin=ARTICLE)
     assert again.returncode == 1
     assert f"seeds/{source_id}.md (id '{source_id}') has the same text" in again.stderr
 
-    out = tmp_path / "site"
-    build_site(project_copy / "mkdocs.yml", out)
+    assert not (out / "pagefind").exists()  # BRIEFING_SEARCH=off: no index for this copy
     titles = {"en": "Chinese regulators review new H200 orders",
               "ja": "中国の規制当局、H200の新たな注文を審査",
               "fr": "Les régulateurs chinois examinent de nouvelles commandes de H200",
@@ -112,18 +127,13 @@ def test_an_editor_adds_an_article_and_it_is_published_in_every_language(project
 
 
 @pytest.mark.copy
-def test_a_translation_behind_its_english_page_tells_its_readers(project_copy, tmp_path, real):
-    rel = cited_pages(real)[0]  # a top-level page, e.g. method.md
+def test_a_translation_behind_its_english_page_tells_its_readers(edited):
+    root, rel, listed, out = (edited[k] for k in ("root", "rel", "listed", "out"))
     stem = rel.removesuffix(".md")
-    english = project_copy / "docs" / "en" / rel
-    english.write_text(english.read_text("utf-8") + "\nOne more paragraph.\n", "utf-8")
-    listed = briefing(project_copy, "check")
     assert listed.returncode == 0
     behind = [line.split(":")[0] for line in listed.stdout.splitlines()
               if ": behind the English page: " in line]  # other notices may concern sources
     assert behind == [f"docs/ja/{rel}", f"docs/fr/{rel}", f"docs/de/{rel}"]
-    out = tmp_path / "site"
-    build_site(project_copy / "mkdocs.yml", out)
     assert 'class="bf-behind"' not in (out / stem / "index.html").read_text("utf-8")
     assert 'class="bf-behind"' not in (out / "ja" / "index.html").read_text("utf-8")
     for lang in ("ja", "fr", "de"):
@@ -131,10 +141,10 @@ def test_a_translation_behind_its_english_page_tells_its_readers(project_copy, t
         assert apply(LABELS["behind_notice"][lang], lang) in unescape(html)
         assert f'<a href="../../{stem}/" hreflang="en">' in html
     # The translator updates the pages and records it: the notices go.
-    stamped = briefing(project_copy, "translated", f"docs/ja/{rel}", f"docs/fr/{rel}",
+    stamped = briefing(root, "translated", f"docs/ja/{rel}", f"docs/fr/{rel}",
                        f"docs/de/{rel}")
     assert stamped.returncode == 0, stamped.stderr
-    assert "behind" not in briefing(project_copy, "check").stdout
+    assert "behind" not in briefing(root, "check").stdout
 
 
 @pytest.fixture(scope="module")

@@ -28,8 +28,10 @@ WORD = re.compile(r"[A-Za-zÀ-ÖØ-öø-ÿ]{7,}")
 
 
 def translated_source(real: Project, lang: str) -> str:
-    """A captured source in another language with its translation into `lang`."""
+    """A captured source in another language with its translation into `lang`, which the
+    site shows whole (an excerpts source shows only some paragraphs)."""
     return next(s.id for s in real.sorted_sources() if s.has_text and s.language != lang
+                and real.shown_paragraphs(s.id) is None
                 and all(real.paragraph_translation(s.id, n, lang)
                         for n in range(1, len(s.paragraphs) + 1)))
 
@@ -140,8 +142,11 @@ def test_preview_shows_both_on_keyboard_focus_and_on_tap(browser, server, real):
 
 
 def _search(page, server: str, lang: str, query: str) -> list[str]:
-    """Pagefind's result addresses for `query` on the language's home page, via its API."""
-    page.goto(f"{server}{PREFIX[lang]}", wait_until="load")
+    """Pagefind's result addresses for `query` on the language's home page, via its API
+    (the page is loaded once for a run of queries in one language)."""
+    home = f"{server}{PREFIX[lang]}"
+    if page.url != home:
+        page.goto(home, wait_until="load")
     return page.evaluate(
         """async ([bundle, base, q]) => {
              const pf = await import(bundle);

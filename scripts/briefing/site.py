@@ -10,6 +10,7 @@ from __future__ import annotations
 import copy
 import html
 import logging
+import os
 import subprocess
 import sys
 from dataclasses import dataclass, field
@@ -298,6 +299,9 @@ def index_search(config: MkDocsConfig) -> None:
         return
     plugin = config.plugins.get("i18n")
     if plugin is not None and current_language(config) != plugin.build_languages[-1]:
+        return
+    if os.environ.get("BRIEFING_SEARCH", "on") == "off":  # a build that nobody will search
+        log.info("briefing: BRIEFING_SEARCH=off: no search index is built")
         return
     site_dir = Path(config.site_dir)
     try:
