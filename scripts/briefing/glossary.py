@@ -225,8 +225,13 @@ def house_style_problems(terms: Sequence[Term], found: Iterator[tuple[str, str, 
                          ) -> list[Problem]:
     """A problem for each rejected variant in the site's texts."""
     rejected = variants(terms)
+    # One pass per text finds whether any variant occurs at all (most texts have none).
+    anywhere = {lang: re.compile("|".join(v.pattern.pattern for v in found_variants))
+                for lang, found_variants in rejected.items() if found_variants}
     problems = []
     for path, lang, text, line in found:
+        if lang not in anywhere or anywhere[lang].search(text) is None:
+            continue
         for variant in rejected.get(lang, ()):
             if variant.pattern.search(text):
                 term = variant.term
