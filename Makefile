@@ -9,6 +9,8 @@ STAMP  := $(VENV)/.installed
 
 export NO_MKDOCS_2_WARNING := 1  # Material's end-of-life banner is noise for editors
 
+# Test workers (pytest-xdist): the machine's cores; each test file runs on one worker.
+WORKERS ?= auto
 SUDO   := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
 
 .PHONY: serve build test test-full test-fast lint check new translated translations hooks clean chromium
@@ -33,13 +35,13 @@ chromium:
 
 test: $(STAMP) chromium
 	$(BIN)/ruff check scripts tests
-	PLAYWRIGHT_SKIP_BROWSER_DOWNLOAD=1 $(BIN)/python -m pytest
+	PLAYWRIGHT_SKIP_BROWSER_DOWNLOAD=1 $(BIN)/python -m pytest -n $(WORKERS) --dist loadfile
 
 # Every test, with the browser checks on every page instead of one of each kind (about ten
 # minutes; the pull-request workflow runs it). -m "" lifts pyproject's default -m "not full".
 test-full: $(STAMP) chromium
 	$(BIN)/ruff check scripts tests
-	PLAYWRIGHT_SKIP_BROWSER_DOWNLOAD=1 $(BIN)/python -m pytest -m ""
+	PLAYWRIGHT_SKIP_BROWSER_DOWNLOAD=1 $(BIN)/python -m pytest -m "" -n $(WORKERS) --dist loadfile
 
 # The unit tests alone: no site build, no browser (seconds).
 test-fast: $(STAMP)

@@ -191,9 +191,23 @@ def build_site(config_file: Path, site_dir: Path, search: bool = True) -> None:
 
 @pytest.fixture(scope="session")
 def site(tmp_path_factory: pytest.TempPathFactory) -> Path:
-    """The real site (of BRIEFING_ROOT, by default the repository), built once per session."""
-    site_dir = tmp_path_factory.mktemp("site")
-    build_site(ROOT / "mkdocs.yml", site_dir)
+    """The real site (of BRIEFING_ROOT, by default the repository), built once per session.
+
+    With pytest-xdist (`make test` runs two workers), the first worker to need it builds it
+    into the run's shared temporary folder and the others wait for it and read it.
+    """
+    if not os.environ.get("PYTEST_XDIST_WORKER"):
+        site_dir = tmp_path_factory.mktemp("site")
+        build_site(ROOT / "mkdocs.yml", site_dir)
+        return site_dir
+    from filelock import FileLock
+
+    shared = tmp_path_factory.getbasetemp().parent  # common to the run's workers
+    site_dir, done = shared / "site", shared / "site.built"
+    with FileLock(str(shared / "site.lock")):
+        if not done.exists():
+            build_site(ROOT / "mkdocs.yml", site_dir)
+            done.touch()
     return site_dir
 
 
