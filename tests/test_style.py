@@ -261,11 +261,23 @@ def test_a_source_note_stating_another_figure_is_reported(make_project):
     ("7.83 trillion yen", "7,83 Billionen Yen", "de"),
     ("7.83 trillion yen", "7,83 billions de yens", "fr"),
     ("4.6 billion dollars", "4,6 milliards de dollars", "fr"),
+    ("more than 1 million orders", "plus d'un million de commandes", "fr"),
+    ("more than 1 million orders", "mehr als eine Million Bestellungen", "de"),
+    ("about twice as powerful", "etwa doppelt so leistungsstark", "de"),
+    ("about twice as powerful", "environ deux fois plus puissante", "fr"),
 ])
 def test_figures_compare_equal_across_languages(en, other, lang):
     from briefing.parity import figures
 
     assert figures(en, "en") == figures(other, lang) != set()
+
+
+@pytest.mark.parametrize(("text", "lang"), [("une fois", "fr"), ("einmal", "de"),
+                                            ("shown twice", "en")])
+def test_one_and_twice_alone_are_no_figures(text, lang):
+    from briefing.parity import figures
+
+    assert figures(text, lang) == set()
 
 
 def test_a_written_fingerprint_is_always_quoted(make_project):

@@ -58,6 +58,12 @@ WORD_MULTIPLE_RE = re.compile(
 )
 
 
+# "One" counts only before a magnitude word: "une fois" and "einmal" are no multiple.
+ONE_MULTIPLE_RE = re.compile(r"\b(?:one|a|un|une|d'un|d’un|eine?|einer)\s+(?=(?:million|millions|"
+                             r"billion|milliard|milliarde|millionen?)\b)", re.IGNORECASE)
+DOUBLE_RE = re.compile(r"\bdoppelt(?=\s+so\b)|\btwice(?=\s+as\b)", re.IGNORECASE)
+
+
 def _value(whole: str, sep: str | None, frac: str | None, lang: str) -> Decimal | None:
     digits = re.sub(r"[,\u202f\u00a0 .]", "", whole)
     grouped = digits != whole
@@ -80,6 +86,8 @@ def figures(text: str, lang: str) -> set[str]:
         text = text[: citation.start] + " " + text[citation.end :]
     text = re.sub(r"`[^`]*`|<!--.*?-->|\]\([^)]*\)", " ", text)
     text = WORD_MULTIPLE_RE.sub(lambda m: NUMBER_WORDS[m[1].lower()], text)
+    text = ONE_MULTIPLE_RE.sub("1 ", text)  # "un million", "eine Million", "one billion"
+    text = DOUBLE_RE.sub("2-mal", text)  # "doppelt so hoch" = twice as high
     # Japanese compound numbers: 42万1000 = 421000.
     text = re.sub(r"(\d+)万(\d{1,4})(?!\d)", lambda m: str(int(m[1]) * 10000 + int(m[2])), text)
     # 7兆8300億 = 78300億.
