@@ -190,13 +190,13 @@ def build_site(config_file: Path, site_dir: Path, search: bool = True) -> None:
 
 
 @pytest.fixture(scope="session")
-def site(tmp_path_factory: pytest.TempPathFactory) -> Path:
+def site(tmp_path_factory: pytest.TempPathFactory, request: pytest.FixtureRequest) -> Path:
     """The real site (of BRIEFING_ROOT, by default the repository), built once per session.
 
     With pytest-xdist (`make test` runs two workers), the first worker to need it builds it
     into the run's shared temporary folder and the others wait for it and read it.
     """
-    if not os.environ.get("PYTEST_XDIST_WORKER"):
+    if not hasattr(request.config, "workerinput"):  # not an xdist worker (its own run)
         site_dir = tmp_path_factory.mktemp("site")
         build_site(ROOT / "mkdocs.yml", site_dir)
         return site_dir

@@ -233,7 +233,9 @@ def test_a_pull_request_adding_a_source_passes_check_build_and_the_site_tests(pr
     # project and its built site, run against the changed copy: every source page in every
     # language, every citation marker and link, the exports, the timeline, What's new...
     # Left out: the tests that change a copy themselves, and the browser (run on the real one).
-    env = {**os.environ, "BRIEFING_ROOT": str(project_copy)}
+    env = {key: value for key, value in os.environ.items()
+           if not key.startswith("PYTEST_XDIST")}  # its own run, not one of our workers
+    env["BRIEFING_ROOT"] = str(project_copy)
     run = subprocess.run(
         [sys.executable, "-m", "pytest", "-q", "-p", "no:cacheprovider",
          "-m", "not copy and not browser and not full",
