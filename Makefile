@@ -35,12 +35,14 @@ chromium:
 
 test: $(STAMP) chromium
 	$(BIN)/ruff check scripts tests
+	$(BIN)/ruff format --check scripts tests
 	PLAYWRIGHT_SKIP_BROWSER_DOWNLOAD=1 $(BIN)/python -m pytest -n $(WORKERS) --dist loadfile
 
 # Every test, with the browser checks on every page instead of one of each kind (about ten
 # minutes; the pull-request workflow runs it). -m "" lifts pyproject's default -m "not full".
 test-full: $(STAMP) chromium
 	$(BIN)/ruff check scripts tests
+	$(BIN)/ruff format --check scripts tests
 	PLAYWRIGHT_SKIP_BROWSER_DOWNLOAD=1 $(BIN)/python -m pytest -m "" -n $(WORKERS) --dist loadfile
 
 # The unit tests alone: no site build, no browser (seconds).
@@ -49,6 +51,7 @@ test-fast: $(STAMP)
 
 lint: $(STAMP)
 	$(BIN)/ruff check scripts tests
+	$(BIN)/ruff format --check scripts tests
 
 # Editors' commands (see CONTRIBUTING.md).
 check: $(STAMP)

@@ -38,13 +38,13 @@ LANGS = ("en", "ja", "fr", "de")
 SOURCE_LANGS = ("ja", "fr", "de")
 WORDS = {
     "fr": "le la les des puces exportation licence régulateurs entreprises marché accord "
-          "achat approbation gouvernement chinois américain commande mémoire calcul".split(),
+    "achat approbation gouvernement chinois américain commande mémoire calcul".split(),
     "de": "die der das Chips Export Lizenz Regulierer Unternehmen Markt Abkommen Kauf "
-          "Genehmigung Regierung chinesisch amerikanisch Bestellung Speicher Leistung".split(),
+    "Genehmigung Regierung chinesisch amerikanisch Bestellung Speicher Leistung".split(),
     "ja": "輸出 許可 規制 当局 企業 市場 合意 購入 承認 政府 中国 米国 注文 メモリ 演算 半導体 "
-          "チップ 需要".split(),
+    "チップ 需要".split(),
     "en": "chips export licence regulators companies market deal purchase approval "
-          "government Chinese American order memory compute".split(),
+    "government Chinese American order memory compute".split(),
 }
 SEP = {"ja": "", "fr": " ", "de": " ", "en": " "}
 
@@ -57,13 +57,17 @@ def sentence(rng: random.Random, lang: str, words: int) -> str:
 def source_text(index: int, lang: str, rng: random.Random) -> tuple[str, list[str]]:
     title = sentence(rng, lang, 6).rstrip("。.")
     paragraphs = [" ".join(sentence(rng, lang, 14) for _ in range(4)) for _ in range(6)]
-    front = f"""---
+    front = (
+        f"""---
 id: bench-{index:05d}
 language: {lang}
 title:
   original: "{title}"
-""" + "".join(f'  {site}: "Synthetic source {index} ({site})"\n'
-              for site in LANGS if site != lang) + f"""outlet: "Bench Outlet {index % 37}"
+"""
+        + "".join(
+            f'  {site}: "Synthetic source {index} ({site})"\n' for site in LANGS if site != lang
+        )
+        + f"""outlet: "Bench Outlet {index % 37}"
 author: null
 published: {{date: "20{22 + index % 5}-{1 + index % 12:02d}-{1 + index % 28:02d}", precision: day}}
 accessed: 2026-11-23
@@ -73,6 +77,7 @@ note: {{en: "Synthetic.", ja: "合成データ。", fr: "Synthétique.", de: "Sy
 removed: []
 ---
 """
+    )
     return front + "\n\n".join(paragraphs) + "\n", paragraphs
 
 
@@ -90,8 +95,9 @@ def write_project(folder: Path, n_sources: int, hooks: bool) -> None:
 
     rng = random.Random(n_sources)
     shutil.copytree(ROOT / "overrides", folder / "overrides")
-    shutil.copytree(ROOT / "scripts", folder / "scripts",
-                    ignore=shutil.ignore_patterns("__pycache__"))
+    shutil.copytree(
+        ROOT / "scripts", folder / "scripts", ignore=shutil.ignore_patterns("__pycache__")
+    )
     (folder / "docs").mkdir()
     for lang in LANGS:
         (folder / "docs" / lang).mkdir()
@@ -108,14 +114,15 @@ def write_project(folder: Path, n_sources: int, hooks: bool) -> None:
     english = {}
     for lang in LANGS:
         rng_lang = random.Random(f"{n_sources}-{lang}")
-        pages = {"index.md": f"# Benchmark ({lang})\n\nSynthetic corpus of {n_sources} "
-                             f"sources. [@bench-00000, ¶1]\n"}
+        pages = {
+            "index.md": f"# Benchmark ({lang})\n\nSynthetic corpus of {n_sources} "
+            f"sources. [@bench-00000, ¶1]\n"
+        }
         for page in range(n_pages):
             pages[f"page-{page:04d}.md"] = page_text(lang, page, n_sources, rng_lang)
         for name, text in pages.items():
             if not hooks:
-                text = re.sub(r"\[@(bench-\d+), ¶(\d+)\]",
-                              r"[\1 ¶\2](sources/\1.md#p\2)", text)
+                text = re.sub(r"\[@(bench-\d+), ¶(\d+)\]", r"[\1 ¶\2](sources/\1.md#p\2)", text)
             if lang == "en":
                 english[name] = text
             elif hooks:
@@ -128,46 +135,66 @@ def write_project(folder: Path, n_sources: int, hooks: bool) -> None:
                 ident = f"bench-{index:05d}"
                 rows.append(f"| [{ident}]({ident}.md) | Bench Outlet {index % 37} | 2026 |")
                 body = [f"# Synthetic source {index}", "", f"Language: {src_lang}", ""]
-                body += [f'<p id="p{n}" lang="{src_lang}">{text}</p>\n'
-                         for n, text in enumerate(paragraphs, start=1)]
+                body += [
+                    f'<p id="p{n}" lang="{src_lang}">{text}</p>\n'
+                    for n, text in enumerate(paragraphs, start=1)
+                ]
                 (folder / "docs" / lang / "sources" / f"{ident}.md").write_text(
-                    "\n".join(body), "utf-8")
+                    "\n".join(body), "utf-8"
+                )
             (folder / "docs" / lang / "sources" / "index.md").write_text("\n".join(rows), "utf-8")
             (folder / "docs" / lang / "whats-new.md").write_text(
-                "# What's new\n\n" + "\n".join(f"- 2026-11-23: source {i}" for i, _, _ in
-                                                sources[:100]) + "\n", "utf-8")
+                "# What's new\n\n"
+                + "\n".join(f"- 2026-11-23: source {i}" for i, _, _ in sources[:100])
+                + "\n",
+                "utf-8",
+            )
     config = (ROOT / "mkdocs.yml").read_text("utf-8")
-    nav = "\n".join(["nav:", "  - index.md"] +
-                    [f"  - page-{p:04d}.md" for p in range(n_pages)] +
-                    ["  - sources/index.md", "  - whats-new.md"])
+    nav = "\n".join(
+        ["nav:", "  - index.md"]
+        + [f"  - page-{p:04d}.md" for p in range(n_pages)]
+        + ["  - sources/index.md", "  - whats-new.md"]
+    )
     config = re.sub(r"\nnav:\n(  .*\n)+", "\n" + nav + "\n", config)
     config = re.sub(r"nav_translations: \{[^}]*\}", "", config)
     if not hooks:
         (folder / "overrides" / "404.html").unlink()  # it uses the hooks' labels
         config = config.replace("hooks:\n  - scripts/hooks.py\n", "")
-        config = config.replace("not_in_nav: |\n  /*/sources/*.md", "not_in_nav: |\n"
-                                "  /sources/*.md\n  /*/sources/*.md")
+        config = config.replace(
+            "not_in_nav: |\n  /*/sources/*.md", "not_in_nav: |\n  /sources/*.md\n  /*/sources/*.md"
+        )
     (folder / "mkdocs.yml").write_text(config, "utf-8")
 
 
 def measure_build(folder: Path) -> dict[str, float]:
     """Build in a fresh process; wall time, that process's peak memory, output size."""
     site = folder / "site"
-    code = ("import json,resource,subprocess,sys,time;t=time.perf_counter();"
-            "r=subprocess.run([sys.executable,'-m','mkdocs','build','-q','-d',sys.argv[1]],"
-            "cwd=sys.argv[2]);w=time.perf_counter()-t;"
-            "print(json.dumps({'rc':r.returncode,'wall':w,"
-            "'rss':resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss}))")
+    code = (
+        "import json,resource,subprocess,sys,time;t=time.perf_counter();"
+        "r=subprocess.run([sys.executable,'-m','mkdocs','build','-q','-d',sys.argv[1]],"
+        "cwd=sys.argv[2]);w=time.perf_counter()-t;"
+        "print(json.dumps({'rc':r.returncode,'wall':w,"
+        "'rss':resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss}))"
+    )
     env = {**os.environ, "NO_MKDOCS_2_WARNING": "1"}
-    out = subprocess.run([sys.executable, "-c", code, str(site), str(folder)], env=env,
-                         capture_output=True, text=True, check=True)
+    out = subprocess.run(
+        [sys.executable, "-c", code, str(site), str(folder)],
+        env=env,
+        capture_output=True,
+        text=True,
+        check=True,
+    )
     result = json.loads(out.stdout.strip().splitlines()[-1])
     if result["rc"] != 0:
         raise SystemExit(f"build failed in {folder}:\n{out.stderr[-3000:]}")
     size = sum(p.stat().st_size for p in site.rglob("*") if p.is_file())
     files = sum(1 for p in site.rglob("*.html"))
-    return {"wall": result["wall"], "rss_mb": result["rss"] / 1024, "size_mb": size / 1e6,
-            "html": files}
+    return {
+        "wall": result["wall"],
+        "rss_mb": result["rss"] / 1024,
+        "size_mb": size / 1e6,
+        "html": files,
+    }
 
 
 def measure_serve(timeout: float = 120.0) -> float:
@@ -180,9 +207,13 @@ def measure_serve(timeout: float = 120.0) -> float:
             (shutil.copytree if src.is_dir() else shutil.copy2)(src, folder / name)
         port = 8765
         env = {**os.environ, "NO_MKDOCS_2_WARNING": "1"}
-        server = subprocess.Popen([sys.executable, "-m", "mkdocs", "serve", "-q", "-a",
-                                   f"127.0.0.1:{port}"], cwd=folder, env=env,
-                                  stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+        server = subprocess.Popen(
+            [sys.executable, "-m", "mkdocs", "serve", "-q", "-a", f"127.0.0.1:{port}"],
+            cwd=folder,
+            env=env,
+            stdout=subprocess.DEVNULL,
+            stderr=subprocess.DEVNULL,
+        )
         url = f"http://127.0.0.1:{port}/h200-briefing/fr/sources/h200-approval-gate-fr/"
 
         def fetch() -> str:
@@ -219,11 +250,15 @@ def main() -> int:
     parser.add_argument("--serve", action="store_true", help="also measure mkdocs serve")
     args = parser.parse_args()
     sys.path.insert(0, str(ROOT / "scripts"))
-    print(f"Machine: {os.cpu_count()} CPUs, Python {platform.python_version()}, "
-          f"{platform.system()} {platform.release()}")
+    print(
+        f"Machine: {os.cpu_count()} CPUs, Python {platform.python_version()}, "
+        f"{platform.system()} {platform.release()}"
+    )
     print()
-    print("| Sources | Pages × languages | HTML files | Build with hooks | Same pages without "
-          "hooks | Hooks / plain | Peak memory (hooks / plain) | Output (hooks / plain) |")
+    print(
+        "| Sources | Pages × languages | HTML files | Build with hooks | Same pages without "
+        "hooks | Hooks / plain | Peak memory (hooks / plain) | Output (hooks / plain) |"
+    )
     print("|---:|---:|---:|---:|---:|---:|---:|---:|")
     for n in args.sizes:
         with tempfile.TemporaryDirectory() as tmp:
@@ -234,14 +269,19 @@ def main() -> int:
             write_project(plain, n, hooks=False)
             a = measure_build(with_hooks)
             b = measure_build(plain)
-            print(f"| {n} | {max(1, n // 10) + 1} × 4 | {a['html']} / {b['html']} "
-                  f"| {a['wall']:.1f} s | {b['wall']:.1f} s | {a['wall'] / b['wall']:.2f} "
-                  f"| {a['rss_mb']:.0f} / {b['rss_mb']:.0f} MB "
-                  f"| {a['size_mb']:.1f} / {b['size_mb']:.1f} MB |", flush=True)
+            print(
+                f"| {n} | {max(1, n // 10) + 1} × 4 | {a['html']} / {b['html']} "
+                f"| {a['wall']:.1f} s | {b['wall']:.1f} s | {a['wall'] / b['wall']:.2f} "
+                f"| {a['rss_mb']:.0f} / {b['rss_mb']:.0f} MB "
+                f"| {a['size_mb']:.1f} / {b['size_mb']:.1f} MB |",
+                flush=True,
+            )
     if args.serve:
         print()
-        print(f"mkdocs serve, real project: a saved source shows on its page after "
-              f"{measure_serve():.1f} s")
+        print(
+            f"mkdocs serve, real project: a saved source shows on its page after "
+            f"{measure_serve():.1f} s"
+        )
     return 0
 
 

@@ -53,17 +53,27 @@ class Handler(http.server.SimpleHTTPRequestHandler):
 
     def translate_path(self, path: str) -> str:
         path = path.split("?", 1)[0]
-        return super().translate_path("/" + path[len(BASE):] if path.startswith(BASE) else path)
+        return super().translate_path("/" + path[len(BASE) :] if path.startswith(BASE) else path)
 
 
 def audit(url: str, out: Path) -> dict[str, float]:
     env = dict(os.environ, CHROME_PATH="/usr/bin/chromium")
     subprocess.run(
-        ["npx", "--yes", LIGHTHOUSE, url, "--quiet", "--output=json", f"--output-path={out}",
-         "--only-categories=" + ",".join(CATEGORIES),
-         "--chrome-flags=--headless=new --no-sandbox --disable-gpu "
-         "--disable-background-networking --disable-component-update --disable-sync"],
-        check=True, env=env)
+        [
+            "npx",
+            "--yes",
+            LIGHTHOUSE,
+            url,
+            "--quiet",
+            "--output=json",
+            f"--output-path={out}",
+            "--only-categories=" + ",".join(CATEGORIES),
+            "--chrome-flags=--headless=new --no-sandbox --disable-gpu "
+            "--disable-background-networking --disable-component-update --disable-sync",
+        ],
+        check=True,
+        env=env,
+    )
     report = json.loads(out.read_text("utf-8"))
     scores = {c: round(report["categories"][c]["score"] * 100) for c in CATEGORIES}
     scores["bytes"] = report["audits"]["total-byte-weight"]["numericValue"]
@@ -84,8 +94,10 @@ def main() -> None:
     with tempfile.TemporaryDirectory() as tmp:
         for page in args.pages:
             s = audit(root + page, Path(tmp) / "report.json")
-            print(f"| /{page} | {s['performance']} | {s['accessibility']} | "
-                  f"{s['best-practices']} | {s['seo']} | {s['bytes'] / 1024:.0f} KB |")
+            print(
+                f"| /{page} | {s['performance']} | {s['accessibility']} | "
+                f"{s['best-practices']} | {s['seo']} | {s['bytes'] / 1024:.0f} KB |"
+            )
     server.shutdown()
 
 

@@ -68,29 +68,42 @@ def _translations(texts: dict[str, tuple[str, ...]], originals: tuple[str, ...])
     return "\n".join(lines) + "\n"
 
 
-VALID_PARAGRAPHS = ("Premier paragraphe.", "Deuxième paragraphe, sur deux lignes.",
-                    "Troisième paragraphe.")
+VALID_PARAGRAPHS = (
+    "Premier paragraphe.",
+    "Deuxième paragraphe, sur deux lignes.",
+    "Troisième paragraphe.",
+)
 # The site's translations of VALID_SEED's three paragraphs, written beside it by default.
-VALID_TRANSLATIONS = _translations({
-    "en": ("First paragraph.", "Second paragraph, on two lines.", "Third paragraph."),
-    "ja": ("第1段落。", "第2段落、2行にわたる。", "第3段落。"),
-    "de": ("Erster Absatz.", "Zweiter Absatz, auf zwei Zeilen.", "Dritter Absatz."),
-}, VALID_PARAGRAPHS)
+VALID_TRANSLATIONS = _translations(
+    {
+        "en": ("First paragraph.", "Second paragraph, on two lines.", "Third paragraph."),
+        "ja": ("第1段落。", "第2段落、2行にわたる。", "第3段落。"),
+        "de": ("Erster Absatz.", "Zweiter Absatz, auf zwei Zeilen.", "Dritter Absatz."),
+    },
+    VALID_PARAGRAPHS,
+)
 
 
 def pytest_addoption(parser: pytest.Parser) -> None:
-    parser.addoption("--update-golden", action="store_true",
-                     help="rewrite tests/golden/* from the current output")
+    parser.addoption(
+        "--update-golden",
+        action="store_true",
+        help="rewrite tests/golden/* from the current output",
+    )
 
 
 def pytest_collection_modifyitems(config: pytest.Config, items: list[pytest.Item]) -> None:
     """Refuse a test that builds without the `build` mark, so `-m "not build"` never builds."""
-    unmarked = [item.nodeid for item in items
-                if {"site", "project_copy"} & set(getattr(item, "fixturenames", ()))
-                and item.get_closest_marker("build") is None]
+    unmarked = [
+        item.nodeid
+        for item in items
+        if {"site", "project_copy"} & set(getattr(item, "fixturenames", ()))
+        and item.get_closest_marker("build") is None
+    ]
     if unmarked:
-        raise pytest.UsageError("these tests build a site but are not marked "
-                                "@pytest.mark.build: " + ", ".join(unmarked))
+        raise pytest.UsageError(
+            "these tests build a site but are not marked @pytest.mark.build: " + ", ".join(unmarked)
+        )
 
 
 @pytest.fixture
@@ -102,10 +115,13 @@ def golden(request: pytest.FixtureRequest) -> Callable[[str, str], None]:
         if request.config.getoption("--update-golden"):
             path.write_text(text, encoding="utf-8")
         elif not path.exists():
-            pytest.fail(f"{path} is missing: run pytest with --update-golden to create it, "
-                        "then review it and add it to git")
-        assert text == path.read_text(encoding="utf-8"), \
+            pytest.fail(
+                f"{path} is missing: run pytest with --update-golden to create it, "
+                "then review it and add it to git"
+            )
+        assert text == path.read_text(encoding="utf-8"), (
             f"differs from {path} (if the change is intended: pytest --update-golden)"
+        )
 
     return check
 
@@ -114,9 +130,12 @@ def golden(request: pytest.FixtureRequest) -> Callable[[str, str], None]:
 def make_project(tmp_path: Path) -> Callable[..., Path]:
     """Write seeds, pages (four languages unless given) and data files into a fresh project."""
 
-    def make(seeds: dict[str, str | bytes] | None = None,
-             pages: dict[str, str] | None = None, stamp: bool = True,
-             data: dict[str, str] | None = None) -> Path:
+    def make(
+        seeds: dict[str, str | bytes] | None = None,
+        pages: dict[str, str] | None = None,
+        stamp: bool = True,
+        data: dict[str, str] | None = None,
+    ) -> Path:
         """`stamp`: record in each translation that it matches its English page.
         `data`: files of data/, e.g. {"timeline.yml": "events: ..."}."""
         root = tmp_path / "project"
@@ -130,8 +149,10 @@ def make_project(tmp_path: Path) -> Callable[..., Path]:
                 path.write_bytes(text)
             else:
                 path.write_text(text, encoding="utf-8")
-        default_pages = {f"{lang}/index.md": f"# Home {lang}\n\nA fact [@example-source, ¶2].\n"
-                         for lang in LANGS}
+        default_pages = {
+            f"{lang}/index.md": f"# Home {lang}\n\nA fact [@example-source, ¶2].\n"
+            for lang in LANGS
+        }
         pages = pages if pages is not None else default_pages
         for rel, text in pages.items():
             lang, _, inner = rel.partition("/")
@@ -220,7 +241,7 @@ class _Handler(http.server.SimpleHTTPRequestHandler):
     def translate_path(self, path: str) -> str:
         path = urlsplit(path).path
         if path.startswith(BASE):
-            path = "/" + path[len(BASE):]
+            path = "/" + path[len(BASE) :]
         return super().translate_path(path)
 
     def send_error(self, code: int, message: str | None = None, explain: str | None = None) -> None:
@@ -251,13 +272,24 @@ def site_server(site: Path) -> Iterator[str]:
 def chromium():
     """Debian's Chromium driven by Playwright, one for the whole session."""
     if not CHROMIUM.exists():
-        pytest.fail("Debian's Chromium is needed at /usr/bin/chromium: apt-get install chromium "
-                    "(.ci/run installs it)")
+        pytest.fail(
+            "Debian's Chromium is needed at /usr/bin/chromium: apt-get install chromium "
+            "(.ci/run installs it)"
+        )
     from playwright.sync_api import sync_playwright
+
     with sync_playwright() as playwright:
-        browser = playwright.chromium.launch(executable_path=str(CHROMIUM), args=[
-            "--no-sandbox", "--disable-gpu", "--disable-background-networking",
-            "--disable-component-update", "--disable-sync", "--no-first-run"])
+        browser = playwright.chromium.launch(
+            executable_path=str(CHROMIUM),
+            args=[
+                "--no-sandbox",
+                "--disable-gpu",
+                "--disable-background-networking",
+                "--disable-component-update",
+                "--disable-sync",
+                "--no-first-run",
+            ],
+        )
         yield browser
         browser.close()
 
@@ -288,5 +320,6 @@ def sources_without_text(project: Project) -> list[Source]:
 
 def cited_pages(project: Project, lang: str = "en") -> list[str]:
     """Hand-written top-level pages (e.g. "method.md") that cite a source, home page excluded."""
-    return sorted(p.rel for p in project.pages[lang]
-                  if p.own and "/" not in p.rel and p.rel != "index.md")
+    return sorted(
+        p.rel for p in project.pages[lang] if p.own and "/" not in p.rel and p.rel != "index.md"
+    )

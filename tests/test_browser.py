@@ -67,6 +67,7 @@ class Watch:
             self.requests.append(request.url)
             if not request.url.startswith(origin) and not request.url.startswith("data:"):
                 self.foreign.append(request.url)
+
         return record
 
 
@@ -95,8 +96,7 @@ def test_switcher_leads_to_the_same_source_page(page, server, real, lang):
     for other in LANGS:
         href = page.locator(f"a.md-select__link[hreflang={other}]").get_attribute("href")
         target = page.evaluate("h => new URL(h, location.href).href", href)
-        assert urlsplit(target).path == f"{BASE}{PREFIX[other]}sources/{source_id}/", \
-            (lang, other)
+        assert urlsplit(target).path == f"{BASE}{PREFIX[other]}sources/{source_id}/", (lang, other)
         assert page.request.get(target).ok
 
 
@@ -105,12 +105,17 @@ def test_404_speaks_the_language_of_the_url(page, server, lang):
     response = page.goto(f"{server}{PREFIX[lang]}no/such/page/")
     assert response.status == 404
     page.wait_for_function(f"document.documentElement.lang === {json.dumps(lang)}")
-    title = {"en": "Page not found", "ja": "ページが見つかりません", "fr": "Page introuvable",
-             "de": "Seite nicht gefunden"}[lang]
+    title = {
+        "en": "Page not found",
+        "ja": "ページが見つかりません",
+        "fr": "Page introuvable",
+        "de": "Seite nicht gefunden",
+    }[lang]
     assert page.locator("article h1").inner_text() == title
     for link in page.locator("article a").all():
-        assert page.request.get(link.get_attribute("href").replace(
-            "https://example.github.io/h200-briefing/", server)).ok
+        assert page.request.get(
+            link.get_attribute("href").replace("https://example.github.io/h200-briefing/", server)
+        ).ok
 
 
 def _first_marker(page):
@@ -140,8 +145,9 @@ def test_citation_preview_opens_on_hover(page, server, cited):
 
 
 def test_citation_preview_opens_on_tap_and_second_tap_follows(browser, server, cited):
-    context = browser.new_context(viewport={"width": 390, "height": 844}, has_touch=True,
-                                  is_mobile=True)
+    context = browser.new_context(
+        viewport={"width": 390, "height": 844}, has_touch=True, is_mobile=True
+    )
     page = context.new_page()
     page.goto(f"{server}ja/{cited}")
     cite = _first_marker(page)
@@ -172,8 +178,11 @@ def test_back_link_returns_to_the_exact_place(page, server, cited):
     assert page.url.endswith(anchor)
     marker = page.locator(anchor)
     assert marker.is_visible()
-    assert page.evaluate("el => { const r = el.getBoundingClientRect(); "
-                         "return r.top >= 0 && r.bottom <= innerHeight }", marker.element_handle())
+    assert page.evaluate(
+        "el => { const r = el.getBoundingClientRect(); "
+        "return r.top >= 0 && r.bottom <= innerHeight }",
+        marker.element_handle(),
+    )
 
 
 def test_dark_mode(browser, server):
@@ -210,8 +219,11 @@ def _language_pages(site: Path, lang: str) -> list[str]:
     found = []
     for page in pages(site):
         rel = page.relative_to(site).as_posix()
-        if page.name == "index.html" and language_of(site, page) == lang \
-                and not rel.startswith("en/"):
+        if (
+            page.name == "index.html"
+            and language_of(site, page) == lang
+            and not rel.startswith("en/")
+        ):
             found.append(rel.removeprefix(PREFIX[lang]).removesuffix("index.html"))
     return found
 
@@ -228,12 +240,13 @@ def _sample(site: Path, project: Project, lang: str) -> list[str]:
 
 
 def _everything(site: Path) -> list[str]:
-    return [PREFIX[lang] + rel for lang in LANGS
-            for rel in [*_language_pages(site, lang), MISSING]]
+    return [PREFIX[lang] + rel for lang in LANGS for rel in [*_language_pages(site, lang), MISSING]]
 
 
-AXE_START = ("() => { window.bfAxe = axe.run(document, {resultTypes: ['violations']})"
-             ".then(r => r.violations); }")
+AXE_START = (
+    "() => { window.bfAxe = axe.run(document, {resultTypes: ['violations']})"
+    ".then(r => r.violations); }"
+)
 
 
 def _page_problems(browser, server: str, addresses: list[str]) -> list[str]:
@@ -243,6 +256,7 @@ def _page_problems(browser, server: str, addresses: list[str]) -> list[str]:
     page is checked the next one loads and starts its own check.
     """
     from axe_playwright_python.sync_playwright import Axe
+
     axe_script = Axe().axe_script
     contexts = [browser.new_context() for _ in range(2)]
     tabs = [context.new_page() for context in contexts]
@@ -252,8 +266,10 @@ def _page_problems(browser, server: str, addresses: list[str]) -> list[str]:
 
     def finish(tab, rel: str) -> None:
         for violation in tab.evaluate("() => window.bfAxe"):
-            problems.append(f"{rel}: axe {violation['id']}: {violation['help']} "
-                            f"({len(violation['nodes'])}x, e.g. {violation['nodes'][0]['target']})")
+            problems.append(
+                f"{rel}: axe {violation['id']}: {violation['help']} "
+                f"({len(violation['nodes'])}x, e.g. {violation['nodes'][0]['target']})"
+            )
 
     for index, rel in enumerate(addresses):
         tab = tabs[index % 2]
@@ -268,8 +284,12 @@ def _page_problems(browser, server: str, addresses: list[str]) -> list[str]:
     for tab in tabs:
         tab.wait_for_load_state("networkidle")  # what the last page still loads is seen too
     # The host answers a missing address with the 404 page and status 404, as it should.
-    expected = {f"Failed to load resource: the server responded with a status of 404 "
-                f"(Not Found) at {server}{rel}" for rel in addresses if rel.endswith(MISSING)}
+    expected = {
+        f"Failed to load resource: the server responded with a status of 404 "
+        f"(Not Found) at {server}{rel}"
+        for rel in addresses
+        if rel.endswith(MISSING)
+    }
     for watch in watches:
         problems += [f"foreign request {url}" for url in watch.foreign]
         problems += [f"console error {error}" for error in watch.errors if error not in expected]
@@ -279,8 +299,9 @@ def _page_problems(browser, server: str, addresses: list[str]) -> list[str]:
 
 
 def _too_wide_on_a_phone(browser, server: str, addresses: list[str]) -> list[str]:
-    context = browser.new_context(viewport={"width": 360, "height": 740}, is_mobile=True,
-                                  has_touch=True)
+    context = browser.new_context(
+        viewport={"width": 360, "height": 740}, is_mobile=True, has_touch=True
+    )
     page = context.new_page()
     wide = []
     for rel in addresses:

@@ -58,11 +58,14 @@ def _resolve(site: Path, page: Path, href: str) -> tuple[Path, str] | None:
     base = page.parent.relative_to(site).as_posix()
     if parts.path.startswith("/"):  # site-absolute: strip the deployed base path
         assert parts.path.startswith(BASE_PATH), href
-        base, href_path = "", parts.path[len(BASE_PATH):] or "."
+        base, href_path = "", parts.path[len(BASE_PATH) :] or "."
     else:
         href_path = parts.path
-    path = posixpath.normpath(posixpath.join(base, unquote(href_path))) if parts.path else \
-        page.relative_to(site).as_posix()
+    path = (
+        posixpath.normpath(posixpath.join(base, unquote(href_path)))
+        if parts.path
+        else page.relative_to(site).as_posix()
+    )
     target = site / path
     if target.is_dir() or not parts.path or parts.path.endswith("/"):
         target = target / "index.html" if target.is_dir() or parts.path.endswith("/") else page
@@ -127,20 +130,31 @@ def test_language_switcher_leads_to_the_same_page(site, project, page_dir):
     for lang in LANGS:
         for rel in ("", page_dir, "sources/", f"sources/{source_id}/"):
             page = site / PREFIX[lang] / rel / "index.html"
-            links = {t.attrs["hreflang"]: t.attrs["href"] for t in read(page).tags
-                     if t.name == "a" and "md-select__link" in t.attrs.get("class", "")}
+            links = {
+                t.attrs["hreflang"]: t.attrs["href"]
+                for t in read(page).tags
+                if t.name == "a" and "md-select__link" in t.attrs.get("class", "")
+            }
             assert set(links) == set(LANGS), page
             for other, href in links.items():
                 target, _ = _resolve(site, page, href)
-                assert target == (site / PREFIX[other] / rel / "index.html").resolve() or \
-                    target.resolve() == (site / PREFIX[other] / rel / "index.html").resolve(), \
-                    (page, other, href)
+                assert (
+                    target == (site / PREFIX[other] / rel / "index.html").resolve()
+                    or target.resolve() == (site / PREFIX[other] / rel / "index.html").resolve()
+                ), (page, other, href)
 
 
 @pytest.mark.build
 def test_nothing_is_requested_from_another_host(site):
-    loaders = {"script": "src", "img": "src", "iframe": "src", "source": "src", "audio": "src",
-               "video": "src", "link": "href"}
+    loaders = {
+        "script": "src",
+        "img": "src",
+        "iframe": "src",
+        "source": "src",
+        "audio": "src",
+        "video": "src",
+        "link": "href",
+    }
     for page in pages(site):
         for tag in read(page).tags:
             attr = loaders.get(tag.name)
@@ -170,8 +184,10 @@ def test_index_lists_every_source_with_its_citing_pages(site, project):
         listed = 0
         for source_id in project.sources:
             for use in project.uses_of(lang, source_id):  # each citing page, with its count
-                count = (f"{LABELS['paren_open'][lang]}{use.count}{LABELS['times'][lang]}"
-                         f"{LABELS['paren_close'][lang]}")
+                count = (
+                    f"{LABELS['paren_open'][lang]}{use.count}{LABELS['times'][lang]}"
+                    f"{LABELS['paren_close'][lang]}"
+                )
                 expected = apply_html(f"{escape(use.title)}</a>{count}", lang)
                 assert expected in html, (lang, source_id, use)
                 listed += 1
@@ -197,14 +213,15 @@ def _missing_translation(copy: Path, project: Project) -> str:
 
 
 def _bad_seed(copy: Path, project: Project) -> str:
-    related = {i for s in project.sources.values() for i in (s.id, *s.same_text_as)
-               if s.same_text_as}
+    related = {
+        i for s in project.sources.values() for i in (s.id, *s.same_text_as) if s.same_text_as
+    }
     source = next(s for s in project.sources.values() if s.id not in related)  # stands alone
     seed = copy / source.path
     text = seed.read_text("utf-8")
     kind = re.search(r"^kind: .*$", text, re.MULTILINE)
     assert kind, source.path
-    seed.write_text(text[:kind.start()] + "kind: rumour" + text[kind.end():], "utf-8")
+    seed.write_text(text[: kind.start()] + "kind: rumour" + text[kind.end() :], "utf-8")
     line = text.count("\n", 0, kind.start()) + 1
     return f"{source.path}:{line}: kind: 'rumour' is not a known kind"
 
@@ -270,9 +287,15 @@ def test_source_text_never_becomes_markup_in_the_real_build(project_copy, tmp_pa
     page.write_text(page.read_text("utf-8") + "\nHostile [@hostile, ¶1; @hostile, ¶2].\n", "utf-8")
     out = tmp_path / "out"
     build_site(project_copy / "mkdocs.yml", out, search=False)
-    texts = [p.read_text("utf-8") for p in (out / "sources/hostile/index.html",
-                                              out / "ja/sources/hostile/index.html",
-                                              out / "sources/index.html", out / "index.html")]
+    texts = [
+        p.read_text("utf-8")
+        for p in (
+            out / "sources/hostile/index.html",
+            out / "ja/sources/hostile/index.html",
+            out / "sources/index.html",
+            out / "index.html",
+        )
+    ]
     for html in texts:
         assert "<script>alert" not in html
         assert "<img src=x" not in html
@@ -288,11 +311,15 @@ def test_source_text_never_becomes_markup_in_the_real_build(project_copy, tmp_pa
 def test_each_language_has_its_own_search_index_of_its_own_pages(site):
     """Pagefind writes one index per `<html lang>`: each holds that language's articles."""
     import json
+
     entry = json.loads((site / "pagefind" / "pagefind-entry.json").read_text("utf-8"))
     assert set(entry["languages"]) == set(LANGS)
     for lang in LANGS:
-        indexed = [p for p in pages(site) if language_of(site, p) == lang
-                   and "data-pagefind-body" in p.read_text("utf-8")]
+        indexed = [
+            p
+            for p in pages(site)
+            if language_of(site, p) == lang and "data-pagefind-body" in p.read_text("utf-8")
+        ]
         assert entry["languages"][lang]["page_count"] == len(indexed) > 0, lang
     assert not (site / "search").exists()  # no whole-site index fetched on every page
 
@@ -303,12 +330,18 @@ def test_head_alternates_are_absolute_with_x_default(site, project, page_dir):
     for lang in LANGS:
         for rel in ("", page_dir, f"sources/{source_id}/"):
             doc = read(site / PREFIX[lang] / rel / "index.html")
-            links = {t.attrs["hreflang"]: t.attrs["href"] for t in doc.tags
-                     if t.name == "link" and "alternate" in t.attrs.get("rel", "").split()
-                     and "hreflang" in t.attrs}
+            links = {
+                t.attrs["hreflang"]: t.attrs["href"]
+                for t in doc.tags
+                if t.name == "link"
+                and "alternate" in t.attrs.get("rel", "").split()
+                and "hreflang" in t.attrs
+            }
             assert set(links) == {*LANGS, "x-default"}, (lang, rel)
             for other in LANGS:
-                assert links[other] == f"https://example.github.io/h200-briefing/{PREFIX[other]}{rel}"
+                assert (
+                    links[other] == f"https://example.github.io/h200-briefing/{PREFIX[other]}{rel}"
+                )
             assert links["x-default"] == links["en"]
 
 

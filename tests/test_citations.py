@@ -8,14 +8,17 @@ from briefing.citations import find_citations
 from briefing.model import Cite
 
 
-@pytest.mark.parametrize(("text", "cites"), [
-    ("[@a]", [Cite("a")]),
-    ("[@a, ¶12]", [Cite("a", 12)]),
-    ("[@a, ¶3–5]", [Cite("a", 3, 5)]),
-    ("[@a, ¶3-5]", [Cite("a", 3, 5)]),
-    ("[@a, ¶2; @b]", [Cite("a", 2), Cite("b")]),
-    ("[@a-b-2, ¶ 7 ; @c,¶1]", [Cite("a-b-2", 7), Cite("c", 1)]),
-])
+@pytest.mark.parametrize(
+    ("text", "cites"),
+    [
+        ("[@a]", [Cite("a")]),
+        ("[@a, ¶12]", [Cite("a", 12)]),
+        ("[@a, ¶3–5]", [Cite("a", 3, 5)]),
+        ("[@a, ¶3-5]", [Cite("a", 3, 5)]),
+        ("[@a, ¶2; @b]", [Cite("a", 2), Cite("b")]),
+        ("[@a-b-2, ¶ 7 ; @c,¶1]", [Cite("a-b-2", 7), Cite("c", 1)]),
+    ],
+)
 def test_forms(text, cites):
     found, problems = find_citations(f"Claim {text}.", "p.md")
     assert problems == []
@@ -28,13 +31,16 @@ def test_locator_labels():
     assert Cite("a", 3, 5).locator == "¶3–5"
 
 
-@pytest.mark.parametrize("text", [
-    "Show the syntax: `[@a, ¶2]`.",
-    "```\n[@a]\n```\n",
-    "~~~md\n[@a]\n~~~\n",
-    "A link [@user](https://example.org).",
-    "An e-mail someone@example.org.",
-])
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Show the syntax: `[@a, ¶2]`.",
+        "```\n[@a]\n```\n",
+        "~~~md\n[@a]\n~~~\n",
+        "A link [@user](https://example.org).",
+        "An e-mail someone@example.org.",
+    ],
+)
 def test_left_alone(text):
     assert find_citations(text, "p.md") == ([], [])
 

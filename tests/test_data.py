@@ -115,17 +115,28 @@ def test_valid_event_loads(tmp_path, make_project):
 FIRST = "event 'first' (no. 1)"  # how problems name the entry EVENT writes
 
 
-@pytest.mark.parametrize(("change", "expected"), [
-    (("      ja: \"事実[@example-source, ¶2]。\"", "      ja: \"事実[@example-source, ¶1]。\""),
-     f"data/timeline.yml:8: {FIRST}, text.ja: cites {{@example-source, ¶1}} but the English"),
-    (("[nvidia, china-government]", "[nvidia, mars]"), f"data/timeline.yml:5: {FIRST}, actors"),
-    (('"2026-01-28"', '"2026-02-31"'),
-     f"data/timeline.yml:3: {FIRST}, date: '2026-02-31' is not"),
-    (("A fact [@example-source, ¶2].", "A fact [@nowhere]."),
-     "data/timeline.yml:7: unknown citation id '@nowhere'"),
-    (("      de: \"Eine Tatsache [@example-source, ¶2].\"\n", ""),
-     f"data/timeline.yml:6: {FIRST}, text: the 'de' field is missing"),
-])
+@pytest.mark.parametrize(
+    ("change", "expected"),
+    [
+        (
+            ('      ja: "事実[@example-source, ¶2]。"', '      ja: "事実[@example-source, ¶1]。"'),
+            f"data/timeline.yml:8: {FIRST}, text.ja: cites {{@example-source, ¶1}} but the English",
+        ),
+        (("[nvidia, china-government]", "[nvidia, mars]"), f"data/timeline.yml:5: {FIRST}, actors"),
+        (
+            ('"2026-01-28"', '"2026-02-31"'),
+            f"data/timeline.yml:3: {FIRST}, date: '2026-02-31' is not",
+        ),
+        (
+            ("A fact [@example-source, ¶2].", "A fact [@nowhere]."),
+            "data/timeline.yml:7: unknown citation id '@nowhere'",
+        ),
+        (
+            ('      de: "Eine Tatsache [@example-source, ¶2]."\n', ""),
+            f"data/timeline.yml:6: {FIRST}, text: the 'de' field is missing",
+        ),
+    ],
+)
 def test_bad_event_is_reported_with_line(tmp_path, make_project, change, expected):
     _, problems = _timeline(tmp_path, make_project, EVENT.replace(*change))
     assert any(p.format().startswith(expected) for p in problems), [p.format() for p in problems]
@@ -133,8 +144,12 @@ def test_bad_event_is_reported_with_line(tmp_path, make_project, change, expecte
 
 def test_event_without_citation_is_refused(tmp_path, make_project):
     text = EVENT
-    for lang_text in ("A fact [@example-source, ¶2].", "事実[@example-source, ¶2]。",
-                      "Un fait [@example-source, ¶2].", "Eine Tatsache [@example-source, ¶2]."):
+    for lang_text in (
+        "A fact [@example-source, ¶2].",
+        "事実[@example-source, ¶2]。",
+        "Un fait [@example-source, ¶2].",
+        "Eine Tatsache [@example-source, ¶2].",
+    ):
         text = text.replace(lang_text, "No source.")
     _, problems = _timeline(tmp_path, make_project, text)
     assert "the text has no citation" in problems[0].format()
@@ -173,12 +188,27 @@ def test_every_chip_cell_is_cited(real):
             assert cell.status != "unconfirmed" or cell.number is None, (row.id, chip)
 
 
-@pytest.mark.parametrize(("lang", "expected"), [
-    ("en", {"h20-fp16-vs-h100": "15.0%", "h200-vs-h20-compute": "6.7×",
-            "h200-vs-h20-bandwidth": "1.2×"}),
-    ("fr", {"h20-fp16-vs-h100": "15,0\u00a0%", "h200-vs-h20-compute": "6,7 fois",
-            "h200-vs-h20-bandwidth": "1,2 fois"}),
-])
+@pytest.mark.parametrize(
+    ("lang", "expected"),
+    [
+        (
+            "en",
+            {
+                "h20-fp16-vs-h100": "15.0%",
+                "h200-vs-h20-compute": "6.7×",
+                "h200-vs-h20-bandwidth": "1.2×",
+            },
+        ),
+        (
+            "fr",
+            {
+                "h20-fp16-vs-h100": "15,0\u00a0%",
+                "h200-vs-h20-compute": "6,7 fois",
+                "h200-vs-h20-bandwidth": "1,2 fois",
+            },
+        ),
+    ],
+)
 def test_derived_ratios_are_computed_from_the_cells(make_project, lang, expected):
     chips = load_project(make_project(data={"chips.yml": CHIPS})).data.chips
     assert {r.id: ratio_value(chips, r, lang)[2] for r in chips.ratios} == expected
@@ -192,8 +222,12 @@ def test_every_real_ratio_has_a_result_in_every_language(real):
             assert numerator and denominator and result[:1].isdigit(), (ratio.id, lang)
 
 
-@pytest.mark.parametrize("rel", sorted(p.relative_to(ROOT / "docs" / "en").as_posix()
-                                       for p in (ROOT / "docs" / "en").rglob("*.md")))
+@pytest.mark.parametrize(
+    "rel",
+    sorted(
+        p.relative_to(ROOT / "docs" / "en").as_posix() for p in (ROOT / "docs" / "en").rglob("*.md")
+    ),
+)
 def test_translations_cite_the_same_sources_and_state_the_same_figures(rel):
     texts = {lang: (ROOT / "docs" / lang / rel).read_text("utf-8") for lang in LANGS}
     assert compare(texts) == []
@@ -216,8 +250,7 @@ def test_actor_page_lists_the_events_the_data_gives_it(real, actor, site):
     expected = {f"ev-{e.id}" for e in real.data.events_of(actor)}
     for lang in LANGS:
         doc = read(site / PREFIX[lang] / "actors" / actor / "index.html")
-        listed = {t.attrs["id"] for t in doc.tags if "bf-event" in t.attrs.get("class", "")
-                  .split()}
+        listed = {t.attrs["id"] for t in doc.tags if "bf-event" in t.attrs.get("class", "").split()}
         assert listed == expected, (lang, actor)
 
 
@@ -234,8 +267,11 @@ def test_timeline_page_lists_every_event_in_every_language(real, site):
 def test_chart_has_a_text_alternative(site):
     for lang in LANGS:
         doc = read(site / PREFIX[lang] / "chips" / "index.html")
-        svgs = [t for t in doc.tags if t.name == "svg" and "chart-" in t.attrs.get(
-            "aria-labelledby", "")]
+        svgs = [
+            t
+            for t in doc.tags
+            if t.name == "svg" and "chart-" in t.attrs.get("aria-labelledby", "")
+        ]
         assert len(svgs) == len(CHART_ROWS)  # one chart per charted row
         for svg in svgs:
             assert svg.attrs["role"] == "img"
@@ -244,9 +280,13 @@ def test_chart_has_a_text_alternative(site):
 
 
 def test_figure_normalisation():
-    assert figures("more than 400,000 chips and 4.8 TB/s", "en") == \
-        figures("40万個超と4.8TB/s", "ja") == figures("plus de 400 000 puces et 4,8 To/s", "fr") \
-        == figures("mehr als 400.000 Chips und 4,8 TB/s", "de") == {"400000", "4.8TB/s"}
+    assert (
+        figures("more than 400,000 chips and 4.8 TB/s", "en")
+        == figures("40万個超と4.8TB/s", "ja")
+        == figures("plus de 400 000 puces et 4,8 To/s", "fr")
+        == figures("mehr als 400.000 Chips und 4,8 TB/s", "de")
+        == {"400000", "4.8TB/s"}
+    )
     assert figures("on 9 April 2025, ¶12", "en") == set()
     assert figures("2025年4月9日", "ja") == set()
 
@@ -258,13 +298,18 @@ def test_directive_expands_per_language(make_project):
     assert 'id="ev-second"' in text and "ev-first" not in text  # only Huawei's event
 
 
-@pytest.mark.parametrize(("directive", "expected"), [
-    ("<!-- briefing:timelines -->", "unknown directive 'briefing:timelines'"),
-    ("<!-- briefing:timeline actor=mars -->", "bad options {'actor': 'mars'}"),
-    ("<!-- briefing:chips-table actor=nvidia -->", "briefing:chips-table takes no options"),
-])
+@pytest.mark.parametrize(
+    ("directive", "expected"),
+    [
+        ("<!-- briefing:timelines -->", "unknown directive 'briefing:timelines'"),
+        ("<!-- briefing:timeline actor=mars -->", "bad options {'actor': 'mars'}"),
+        ("<!-- briefing:chips-table actor=nvidia -->", "briefing:chips-table takes no options"),
+    ],
+)
 def test_bad_directive_is_reported_with_page_and_line(real, directive, expected):
     from briefing.directives import problems_in
+
     problems = problems_in(f"# T\n\n{directive}\n", "docs/en/x.md", real.data)
-    assert [p.format()[:len("docs/en/x.md:3: ") + len(expected)] for p in problems] == [
-        f"docs/en/x.md:3: {expected}"]
+    assert [p.format()[: len("docs/en/x.md:3: ") + len(expected)] for p in problems] == [
+        f"docs/en/x.md:3: {expected}"
+    ]

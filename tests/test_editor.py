@@ -49,8 +49,15 @@ def briefing(root: Path, *args: str, stdin: str | None = None) -> subprocess.Com
     """Run an editor's command as the Makefile does."""
     env = {**os.environ, "PYTHONPATH": str(root / "scripts")}
     env.pop("GITHUB_ACTIONS", None)
-    return subprocess.run([sys.executable, "-m", "briefing", *args], cwd=root, env=env,
-                          input=stdin, capture_output=True, text=True, timeout=120)
+    return subprocess.run(
+        [sys.executable, "-m", "briefing", *args],
+        cwd=root,
+        env=env,
+        input=stdin,
+        capture_output=True,
+        text=True,
+        timeout=120,
+    )
 
 
 def ok_line(root: Path) -> str:
@@ -65,30 +72,67 @@ def edited(tmp_path_factory: pytest.TempPathFactory, real: Project) -> dict:
     with `new`, the other changes an English page (its translations fall behind)."""
     root = copy_project(tmp_path_factory.mktemp("edited"))
     added = briefing(
-        root, "new", "-", "--language", "fr",
-        "--title", "Les régulateurs chinois examinent de nouvelles commandes de H200",
-        "--title-en", "Chinese regulators review new H200 orders",
-        "--title-ja", "中国の規制当局、H200の新たな注文を審査",
-        "--title-de", "Chinas Regulierer prüfen neue H200-Bestellungen",
-        "--outlet", "Exemple Tech", "--url", "https://www.exempletech.fr/h200-commandes",
-        "--published", "2026-02-10", "--kind", "news-report",
-        "--note-en", "A French technology site; the report relies on unnamed sources.",
-        "--note-ja", "フランスのテクノロジー系サイト。匿名の情報源に基づく報道。",
-        "--note-fr", "Site français consacré aux technologies ; l'article s'appuie sur des "
-                     "sources anonymes.",
-        "--note-de", "Französische Technikseite; der Bericht stützt sich auf ungenannte Quellen.",
-        stdin=ARTICLE)
+        root,
+        "new",
+        "-",
+        "--language",
+        "fr",
+        "--title",
+        "Les régulateurs chinois examinent de nouvelles commandes de H200",
+        "--title-en",
+        "Chinese regulators review new H200 orders",
+        "--title-ja",
+        "中国の規制当局、H200の新たな注文を審査",
+        "--title-de",
+        "Chinas Regulierer prüfen neue H200-Bestellungen",
+        "--outlet",
+        "Exemple Tech",
+        "--url",
+        "https://www.exempletech.fr/h200-commandes",
+        "--published",
+        "2026-02-10",
+        "--kind",
+        "news-report",
+        "--note-en",
+        "A French technology site; the report relies on unnamed sources.",
+        "--note-ja",
+        "フランスのテクノロジー系サイト。匿名の情報源に基づく報道。",
+        "--note-fr",
+        "Site français consacré aux technologies ; l'article s'appuie sur des sources anonymes.",
+        "--note-de",
+        "Französische Technikseite; der Bericht stützt sich auf ungenannte Quellen.",
+        stdin=ARTICLE,
+    )
     checked = briefing(root, "check")
-    again = briefing(root, "new", "-", "--language", "fr", "--title", "T",
-                     "--published", "2026-02-10", "--kind", "news-report", stdin=ARTICLE)
+    again = briefing(
+        root,
+        "new",
+        "-",
+        "--language",
+        "fr",
+        "--title",
+        "T",
+        "--published",
+        "2026-02-10",
+        "--kind",
+        "news-report",
+        stdin=ARTICLE,
+    )
     rel = cited_pages(real)[0]  # a top-level page, e.g. method.md
     english = root / "docs" / "en" / rel
     english.write_text(english.read_text("utf-8") + "\nOne more paragraph.\n", "utf-8")
     listed = briefing(root, "check")
     out = root.parent / "site"
     build_site(root / "mkdocs.yml", out, search=False)
-    return {"root": root, "added": added, "checked": checked, "again": again, "rel": rel,
-            "listed": listed, "out": out}
+    return {
+        "root": root,
+        "added": added,
+        "checked": checked,
+        "again": again,
+        "rel": rel,
+        "listed": listed,
+        "out": out,
+    }
 
 
 @pytest.mark.copy
@@ -106,10 +150,12 @@ def test_an_editor_adds_an_article_and_it_is_published_in_every_language(edited)
     assert f"seeds/{source_id}.md (id '{source_id}') has the same text" in again.stderr
 
     assert not (out / "pagefind").exists()  # BRIEFING_SEARCH=off: no index for this copy
-    titles = {"en": "Chinese regulators review new H200 orders",
-              "ja": "中国の規制当局、H200の新たな注文を審査",
-              "fr": "Les régulateurs chinois examinent de nouvelles commandes de H200",
-              "de": "Chinas Regulierer prüfen neue H200-Bestellungen"}
+    titles = {
+        "en": "Chinese regulators review new H200 orders",
+        "ja": "中国の規制当局、H200の新たな注文を審査",
+        "fr": "Les régulateurs chinois examinent de nouvelles commandes de H200",
+        "de": "Chinas Regulierer prüfen neue H200-Bestellungen",
+    }
     for lang in LANGS:
         page = out / PREFIX[lang] / "sources" / source_id / "index.html"
         html = page.read_text("utf-8")
@@ -122,8 +168,9 @@ def test_an_editor_adds_an_article_and_it_is_published_in_every_language(edited)
         assert rows, lang
         assert titles[lang] in (out / PREFIX[lang] / "sources" / "index.html").read_text("utf-8")
         news = (out / PREFIX[lang] / "whats-new" / "index.html").read_text("utf-8")
-        assert f'href="../sources/{source_id}/"' in news or \
-            f'href="sources/{source_id}/"' in news, lang
+        assert (
+            f'href="../sources/{source_id}/"' in news or f'href="sources/{source_id}/"' in news
+        ), lang
 
 
 @pytest.mark.copy
@@ -131,8 +178,11 @@ def test_a_translation_behind_its_english_page_tells_its_readers(edited):
     root, rel, listed, out = (edited[k] for k in ("root", "rel", "listed", "out"))
     stem = rel.removesuffix(".md")
     assert listed.returncode == 0
-    behind = [line.split(":")[0] for line in listed.stdout.splitlines()
-              if ": behind the English page: " in line]  # other notices may concern sources
+    behind = [
+        line.split(":")[0]
+        for line in listed.stdout.splitlines()
+        if ": behind the English page: " in line
+    ]  # other notices may concern sources
     assert behind == [f"docs/ja/{rel}", f"docs/fr/{rel}", f"docs/de/{rel}"]
     assert 'class="bf-behind"' not in (out / stem / "index.html").read_text("utf-8")
     assert 'class="bf-behind"' not in (out / "ja" / "index.html").read_text("utf-8")
@@ -141,8 +191,7 @@ def test_a_translation_behind_its_english_page_tells_its_readers(edited):
         assert apply(LABELS["behind_notice"][lang], lang) in unescape(html)
         assert f'<a href="../../{stem}/" hreflang="en">' in html
     # The translator updates the pages and records it: the notices go.
-    stamped = briefing(root, "translated", f"docs/ja/{rel}", f"docs/fr/{rel}",
-                       f"docs/de/{rel}")
+    stamped = briefing(root, "translated", f"docs/ja/{rel}", f"docs/fr/{rel}", f"docs/de/{rel}")
     assert stamped.returncode == 0, stamped.stderr
     assert "behind" not in briefing(root, "check").stdout
 
@@ -192,9 +241,11 @@ def test_atom_feeds_parse_and_link_to_pages_of_their_language(site, project):
 # --- what a pull request runs, on a project with one more source ---------------------------
 
 NEW_ID = "pull-request-example-2026-01"
-NEW_SEED = (VALID_SEED.replace("example-source", NEW_ID)
-            .replace("https://example.org/article", f"https://example.org/{NEW_ID}")
-            .replace("Premier paragraphe.", "Un article ajouté par une demande de fusion."))
+NEW_SEED = (
+    VALID_SEED.replace("example-source", NEW_ID)
+    .replace("https://example.org/article", f"https://example.org/{NEW_ID}")
+    .replace("Premier paragraphe.", "Un article ajouté par une demande de fusion.")
+)
 SENTENCES = {  # one sentence citing the new source, in each language
     "en": f"A sentence added by a pull request [@{NEW_ID}, ¶2].",
     "ja": f"プルリクエストで加えた文[@{NEW_ID}, ¶2]。",
@@ -209,13 +260,17 @@ def _add_source_and_sentence(root: Path, rel: str) -> None:
     (root / "seeds" / f"{NEW_ID}.md").write_text(NEW_SEED, "utf-8")
     pages = {lang: root / "docs" / lang / rel for lang in LANGS}
     for lang, page in pages.items():
-        page.write_text(page.read_text("utf-8").rstrip("\n") + f"\n\n{SENTENCES[lang]}\n",
-                        "utf-8")
+        page.write_text(page.read_text("utf-8").rstrip("\n") + f"\n\n{SENTENCES[lang]}\n", "utf-8")
     stamp = english_hash(pages["en"].read_text("utf-8"))
     for lang in LANGS[1:]:
         text = pages[lang].read_text("utf-8")
-        stamped = re.sub(r"^translated_from: .*$", f"translated_from: '{stamp}'", text, count=1,
-                         flags=re.MULTILINE)
+        stamped = re.sub(
+            r"^translated_from: .*$",
+            f"translated_from: '{stamp}'",
+            text,
+            count=1,
+            flags=re.MULTILINE,
+        )
         assert stamped != text, pages[lang]
         pages[lang].write_text(stamped, "utf-8")
 
@@ -233,15 +288,31 @@ def test_a_pull_request_adding_a_source_passes_check_build_and_the_site_tests(pr
     # project and its built site, run against the changed copy: every source page in every
     # language, every citation marker and link, the exports, the timeline, What's new...
     # Left out: the tests that change a copy themselves, and the browser (run on the real one).
-    env = {key: value for key, value in os.environ.items()
-           if not key.startswith("PYTEST_XDIST")}  # its own run, not one of our workers
+    env = {
+        key: value for key, value in os.environ.items() if not key.startswith("PYTEST_XDIST")
+    }  # its own run, not one of our workers
     env["BRIEFING_ROOT"] = str(project_copy)
     run = subprocess.run(
-        [sys.executable, "-m", "pytest", "-q", "-p", "no:cacheprovider",
-         "-m", "not copy and not browser and not full",
-         "tests/test_build.py", "tests/test_exports.py", "tests/test_data.py",
-         "tests/test_editor.py"],
-        cwd=REPO, env=env, capture_output=True, text=True, timeout=300)
+        [
+            sys.executable,
+            "-m",
+            "pytest",
+            "-q",
+            "-p",
+            "no:cacheprovider",
+            "-m",
+            "not copy and not browser and not full",
+            "tests/test_build.py",
+            "tests/test_exports.py",
+            "tests/test_data.py",
+            "tests/test_editor.py",
+        ],
+        cwd=REPO,
+        env=env,
+        capture_output=True,
+        text=True,
+        timeout=300,
+    )
     assert run.returncode == 0, run.stdout[-4000:] + run.stderr[-2000:]
     summary = run.stdout.splitlines()[-1]
     assert " passed" in summary and "error" not in summary, summary

@@ -73,8 +73,9 @@ def test_csl_json_matches_the_records_and_renders_with_citeproc(site, project, l
 @pytest.mark.build
 @pytest.mark.parametrize("lang", LANGS)
 def test_bibtex_parses_and_matches_the_records(site, project, lang):
-    library = bibtexparser.parse_string(download(site, lang, "sources.bib"),
-                                        append_middleware=[LatexDecodingMiddleware()])
+    library = bibtexparser.parse_string(
+        download(site, lang, "sources.bib"), append_middleware=[LatexDecodingMiddleware()]
+    )
     assert library.failed_blocks == []
     entries = {e.key: e for e in library.entries}
     assert list(entries) == [s.id for s in project.sorted_sources()]
@@ -92,7 +93,8 @@ def test_bibtex_parses_and_matches_the_records(site, project, lang):
 def test_latex_escaping_keeps_markup_inert():
     assert latex_escape(r"50% of {H200} & \input{x} #1 $5 ~a_b^c") == (
         r"50\% of \{H200\} \& \textbackslash{}input\{x\} \#1 \$5 \textasciitilde{}a\_b"
-        r"\textasciicircum{}c")
+        r"\textasciicircum{}c"
+    )
 
 
 @pytest.mark.build
@@ -104,8 +106,11 @@ def test_timeline_json_is_timelinejs_and_cites_like_the_data(site, project, lang
     assert [e["unique_id"] for e in events] == [e.id for e in project.data.events]
     for exported, event in zip(events, project.data.events, strict=True):
         start = exported["start_date"]
-        assert (start["year"], start.get("month"), start.get("day")) == \
-            (event.date.year, event.date.month, event.date.day)
+        assert (start["year"], start.get("month"), start.get("day")) == (
+            event.date.year,
+            event.date.month,
+            event.date.day,
+        )
         assert exported["text"]["headline"]
         citations, _ = find_citations(event.text[lang], "")
         cited = [c.source_id for cit in citations for c in cit.cites]
@@ -124,8 +129,9 @@ def test_chip_exports_carry_every_cell_with_its_citations(site, project, lang):
     cells = [(row, chip, cell) for row in chips.rows for chip, cell in row.cells.items()]
     assert len(rows) == len(document["cells"]) == len(cells)
     for record, exported, (row, chip, cell) in zip(rows, document["cells"], cells, strict=True):
-        assert (record["row"], record["chip"]) == (row.id, chip) == \
-            (exported["row"], exported["chip"])
+        assert (
+            (record["row"], record["chip"]) == (row.id, chip) == (exported["row"], exported["chip"])
+        )
         assert record["value"] == exported["value"] == cell.value[lang]
         assert record["status"] == cell.status
         assert record["number"] == ("" if cell.number is None else f"{cell.number:g}")
@@ -209,7 +215,9 @@ def test_each_rated_claim_has_one_claim_review_in_every_language(site, project):
                 claim = project.data.claims[review["url"].rsplit("#claim-", 1)[1]]
                 assert review["inLanguage"] == lang
                 assert review["claimReviewed"] == claim.text[lang]
-                assert review["reviewRating"]["alternateName"] == LABELS[
-                    f"rating_{claim.rating}"][lang]
+                assert (
+                    review["reviewRating"]["alternateName"]
+                    == LABELS[f"rating_{claim.rating}"][lang]
+                )
                 assert review["reviewBody"] and "[@" not in review["reviewBody"]
                 assert review["itemReviewed"]["appearance"]

@@ -24,8 +24,7 @@ from briefing.strings import LABELS
 from conftest import LANGS, VALID_SEED
 
 SEED = "seeds/example-source.md"
-KIND_LINE = next(n for n, line in enumerate(VALID_SEED.splitlines(), 1)
-                 if line.startswith("kind:"))
+KIND_LINE = next(n for n, line in enumerate(VALID_SEED.splitlines(), 1) if line.startswith("kind:"))
 
 
 def problems_of(root: Path) -> list[str]:
@@ -39,31 +38,49 @@ def problems_of(root: Path) -> list[str]:
 def test_byte_order_mark_and_windows_line_ends_are_read(make_project):
     text = ("\ufeff" + VALID_SEED).replace("\n", "\r\n").encode("utf-8")
     project = load_project(make_project(seeds={"example-source.md": text}))
-    assert project.sources["example-source"].paragraphs[1] == \
-        "Deuxième paragraphe, sur deux lignes."
+    assert (
+        project.sources["example-source"].paragraphs[1] == "Deuxième paragraphe, sur deux lignes."
+    )
 
 
 BILLION_LAUGHS = 'a: &a ["x","x","x","x","x","x","x","x","x"]\n' + "".join(
-    f"{chr(98 + i)}: &{chr(98 + i)} [{', '.join(['*' + chr(97 + i)] * 9)}]\n" for i in range(9))
+    f"{chr(98 + i)}: &{chr(98 + i)} [{', '.join(['*' + chr(97 + i)] * 9)}]\n" for i in range(9)
+)
 
 HOSTILE_YAML = [
-    ("aliases", VALID_SEED.replace("removed: []", "removed: []\n" + BILLION_LAUGHS),
-     "YAML anchors and aliases (& and *) are not allowed", 17),
-    ("deep nesting", VALID_SEED.replace("removed: []", "removed: " + "[" * 5000 + "]" * 5000),
-     "the YAML nests more than 40 levels deep", 16),
-    ("an unescaped quote", VALID_SEED.replace(
-        "note: {en: A note., ja: 注記。, fr: Une note., de: Eine Notiz.}",
-        'note:\n  en: "He said "two months" later."\n  ja: 注記。\n  fr: Une note.\n  de: Notiz.'),
-     "a quoted text contains its own quote mark", 16),
+    (
+        "aliases",
+        VALID_SEED.replace("removed: []", "removed: []\n" + BILLION_LAUGHS),
+        "YAML anchors and aliases (& and *) are not allowed",
+        17,
+    ),
+    (
+        "deep nesting",
+        VALID_SEED.replace("removed: []", "removed: " + "[" * 5000 + "]" * 5000),
+        "the YAML nests more than 40 levels deep",
+        16,
+    ),
+    (
+        "an unescaped quote",
+        VALID_SEED.replace(
+            "note: {en: A note., ja: 注記。, fr: Une note., de: Eine Notiz.}",
+            'note:\n  en: "He said "two months" later."\n  ja: 注記。\n'
+            "  fr: Une note.\n  de: Notiz.",
+        ),
+        "a quoted text contains its own quote mark",
+        16,
+    ),
 ]
 
 
-@pytest.mark.parametrize(("case", "text", "expected", "line"), HOSTILE_YAML,
-                         ids=[row[0] for row in HOSTILE_YAML])
+@pytest.mark.parametrize(
+    ("case", "text", "expected", "line"), HOSTILE_YAML, ids=[row[0] for row in HOSTILE_YAML]
+)
 def test_hostile_yaml_is_refused_quickly_with_its_line(make_project, case, text, expected, line):
     problems = problems_of(make_project(seeds={"example-source.md": text}))
-    assert [p for p in problems if expected in p] == \
-        [next(p for p in problems if p.startswith(f"{SEED}:{line}: ") and expected in p)]
+    assert [p for p in problems if expected in p] == [
+        next(p for p in problems if p.startswith(f"{SEED}:{line}: ") and expected in p)
+    ]
 
 
 def test_a_huge_file_is_refused_without_reading_it(make_project):
@@ -77,23 +94,28 @@ def test_a_link_in_seeds_is_refused(make_project, tmp_path):
     outside.write_text(VALID_SEED, "utf-8")
     root = make_project()
     (root / "seeds" / "linked.md").symlink_to(outside)
-    assert "seeds/linked.md:1: links do not belong in seeds/. Fix: replace the link with the " \
+    assert (
+        "seeds/linked.md:1: links do not belong in seeds/. Fix: replace the link with the "
         "file itself" in problems_of(root)
+    )
 
 
 def test_id_must_match_the_file_name(make_project):
     assert problems_of(make_project(seeds={"other-name.md": VALID_SEED})) == [
         "seeds/other-name.md:2: id: 'example-source' does not match the file name "
         "'other-name.md'. Fix: rename the file to example-source.md, or change the id to "
-        "'other-name' (and the citations that use it)"]
+        "'other-name' (and the citations that use it)"
+    ]
 
 
 def test_an_id_that_names_a_generated_page_is_refused(make_project):
     seed = VALID_SEED.replace("id: example-source", "id: index")
     pages = {f"{lang}/index.md": "# Home\n\nA fact [@index].\n" for lang in LANGS}
     problems = problems_of(make_project(seeds={"index.md": seed}, pages=pages))
-    assert "seeds/index.md:2: id: 'index' is the name of a page the site generates " \
+    assert (
+        "seeds/index.md:2: id: 'index' is the name of a page the site generates "
         "(sources/index/). Fix: choose another id" in problems
+    )
 
 
 @pytest.mark.parametrize("rel", ["sources/index.md", "whats-new.md", "downloads/x.md"])
@@ -107,9 +129,11 @@ def test_a_page_where_the_site_generates_one_is_refused(make_project, rel):
 def test_an_unknown_id_suggests_the_nearest(make_project):
     pages = {f"{lang}/index.md": "# Home\n\nA fact [@example-sourse, ¶2].\n" for lang in LANGS}
     problems = problems_of(make_project(pages=pages))
-    assert "docs/en/index.md:3: unknown citation id '@example-sourse'. Fix: did you mean " \
-        "'@example-source'? Otherwise use the id of a source in seeds/ (listed on the " \
+    assert (
+        "docs/en/index.md:3: unknown citation id '@example-sourse'. Fix: did you mean "
+        "'@example-source'? Otherwise use the id of a source in seeds/ (listed on the "
         "citations index), or add the source first" in problems
+    )
 
 
 TIMELINE = """\
@@ -131,25 +155,37 @@ def test_a_data_error_is_reported_once_per_entry_by_id(make_project):
     assert problems == [
         "data/timeline.yml:7: '@example-source, ¶9': paragraph out of range (the source has 3 "
         "paragraphs). Fix: use a paragraph number from 1 to 3, as numbered on its source page; "
-        "a range must run from low to high"]
+        "a range must run from low to high"
+    ]
 
 
 def test_a_data_error_names_the_entry_by_position_when_it_has_no_id(make_project):
     timeline = TIMELINE.replace("  - id: first-event\n", "  - id: [oops]\n")
     problems = problems_of(make_project(data={"timeline.yml": timeline}))
-    assert "data/timeline.yml:2: event no. 1, id: ['oops'] is not an id. Fix: use lower-case " \
+    assert (
+        "data/timeline.yml:2: event no. 1, id: ['oops'] is not an id. Fix: use lower-case "
         "letters, digits and hyphens" in problems
+    )
 
 
-@pytest.mark.parametrize(("case", "timeline", "line"), [
-    ("events is not a list", "events: 5\n", 1),
-    ("an entry is text", "events:\n  - just text\n", 2),
-    ("cells are a list", "chips: [{id: a, name: {en: A, ja: A, fr: A, de: A}}]\n"
-                         "rows:\n  - id: r\n    label: {en: R, ja: R, fr: R, de: R}\n"
-                         "    cells: [1, 2]\n", 5),
-], ids=["events-not-a-list", "entry-is-text", "cells-are-a-list"])
-def test_data_in_an_unexpected_shape_is_a_problem_not_a_traceback(make_project, case,
-                                                                  timeline, line):
+@pytest.mark.parametrize(
+    ("case", "timeline", "line"),
+    [
+        ("events is not a list", "events: 5\n", 1),
+        ("an entry is text", "events:\n  - just text\n", 2),
+        (
+            "cells are a list",
+            "chips: [{id: a, name: {en: A, ja: A, fr: A, de: A}}]\n"
+            "rows:\n  - id: r\n    label: {en: R, ja: R, fr: R, de: R}\n"
+            "    cells: [1, 2]\n",
+            5,
+        ),
+    ],
+    ids=["events-not-a-list", "entry-is-text", "cells-are-a-list"],
+)
+def test_data_in_an_unexpected_shape_is_a_problem_not_a_traceback(
+    make_project, case, timeline, line
+):
     name = "chips.yml" if timeline.startswith("chips") else "timeline.yml"
     problems = problems_of(make_project(data={name: timeline}))
     assert [p for p in problems if p.startswith(f"data/{name}:{line}: ")], problems
@@ -157,43 +193,57 @@ def test_data_in_an_unexpected_shape_is_a_problem_not_a_traceback(make_project, 
 
 def test_an_unknown_data_file_is_reported(make_project):
     problems = problems_of(make_project(data={"events.yml": "x: 1\n"}))
-    assert ("data/events.yml:1: the site reads only data/timeline.yml, data/chips.yml, "
-            "data/claims.yml, data/corrections.yml and data/glossary.yml. Fix: move this file "
-            "out of data/, or put "
-            "its entries in one of "
-            "those files") in problems
+    assert (
+        "data/events.yml:1: the site reads only data/timeline.yml, data/chips.yml, "
+        "data/claims.yml, data/corrections.yml and data/glossary.yml. Fix: move this file "
+        "out of data/, or put "
+        "its entries in one of "
+        "those files"
+    ) in problems
 
 
 def test_english_left_in_a_translated_page_is_reported(make_project):
     pages = {f"{lang}/index.md": "# Home\n\nA fact [@example-source, ¶2].\n" for lang in LANGS}
-    pages["de/index.md"] = ("# Start\n\nChina has approved the purchase of the chips by the "
-                            "three companies [@example-source, ¶2].\n")
+    pages["de/index.md"] = (
+        "# Start\n\nChina has approved the purchase of the chips by the "
+        "three companies [@example-source, ¶2].\n"
+    )
     # the translation carries a 3-line front matter (its translated_from stamp)
-    assert "docs/de/index.md:6: this paragraph reads as English, not German. Fix: translate it " \
+    assert (
+        "docs/de/index.md:6: this paragraph reads as English, not German. Fix: translate it "
         "into German" in problems_of(make_project(pages=pages))
+    )
 
 
 def test_english_left_in_a_source_note_is_reported(make_project):
-    seed = VALID_SEED.replace("fr: Une note.", "fr: 'This is the note of the article, which was "
-                              "left in English by the editor.'")
-    assert f"{SEED}:15: note.fr: the text reads as English, not French. Fix: translate it into " \
+    seed = VALID_SEED.replace(
+        "fr: Une note.",
+        "fr: 'This is the note of the article, which was left in English by the editor.'",
+    )
+    assert (
+        f"{SEED}:15: note.fr: the text reads as English, not French. Fix: translate it into "
         "French" in problems_of(make_project(seeds={"example-source.md": seed}))
+    )
 
 
 def test_check_reports_a_translation_that_cites_other_paragraphs(make_project):
     pages = {f"{lang}/index.md": "# Home\n\nA fact [@example-source, ¶2].\n" for lang in LANGS}
     pages["ja/index.md"] = "# ホーム\n\n事実 [@example-source, ¶3]。\n"
     problems = problems_of(make_project(pages=pages))
-    assert "docs/ja/index.md:6: cites [@example-source, ¶3], which the English page does not. " \
-        "Fix: cite the same sources and paragraphs and state the same figures as " \
+    assert (
+        "docs/ja/index.md:6: cites [@example-source, ¶3], which the English page does not. "
+        "Fix: cite the same sources and paragraphs and state the same figures as "
         "docs/en/index.md; then run: make translated PAGES=docs/ja/index.md" in problems
-    assert any(p.startswith("docs/ja/index.md:4: does not cite [@example-source, ¶2]")
-               for p in problems)
+    )
+    assert any(
+        p.startswith("docs/ja/index.md:4: does not cite [@example-source, ¶2]") for p in problems
+    )
 
 
 def test_translated_refuses_to_stamp_a_page_that_differs(make_project, capsys):
-    pages = {f"{lang}/index.md": "# Home\n\n400,000 chips [@example-source, ¶2].\n"
-             for lang in LANGS}
+    pages = {
+        f"{lang}/index.md": "# Home\n\n400,000 chips [@example-source, ¶2].\n" for lang in LANGS
+    }
     pages["fr/index.md"] = "# Accueil\n\n40 000 puces [@example-source, ¶2].\n"
     root = make_project(pages=pages, stamp=False)
     assert main(["--root", str(root), "translated", "docs/fr/index.md"]) == 1
@@ -225,15 +275,22 @@ def test_parity_accepts_the_ways_an_editor_names_a_page(make_project, capsys, gi
 def test_data_changes_date_the_pages_that_show_them(make_project):
     timeline = TIMELINE.replace("¶9", "¶2")
     pages = {f"{lang}/index.md": "# Home\n\nA fact [@example-source, ¶2].\n" for lang in LANGS}
-    pages.update({f"{lang}/timeline.md": "# Timeline\n\n<!-- briefing:timeline -->\n"
-                  for lang in LANGS})
+    pages.update(
+        {f"{lang}/timeline.md": "# Timeline\n\n<!-- briefing:timeline -->\n" for lang in LANGS}
+    )
     project = load_project(make_project(pages=pages, data={"timeline.yml": timeline}))
-    history = History(True, (
-        Commit(dt.date(2026, 11, 26), (("M", "data/timeline.yml"),), time=2000),
-        Commit(dt.date(2026, 11, 26), (("M", "docs/en/index.md"),), time=1000),
-        Commit(dt.date(2026, 11, 25), (("A", "docs/en/timeline.md"), ("A", "docs/en/index.md"),
-                                       ("A", SEED)), time=500),
-    ))
+    history = History(
+        True,
+        (
+            Commit(dt.date(2026, 11, 26), (("M", "data/timeline.yml"),), time=2000),
+            Commit(dt.date(2026, 11, 26), (("M", "docs/en/index.md"),), time=1000),
+            Commit(
+                dt.date(2026, 11, 25),
+                (("A", "docs/en/timeline.md"), ("A", "docs/en/index.md"), ("A", SEED)),
+                time=500,
+            ),
+        ),
+    )
     found = [(e.day.isoformat(), e.kind, e.key) for e in entries(project, history, "en")]
     assert found[:2] == [("2026-11-26", "page", "timeline.md"), ("2026-11-26", "page", "index.md")]
 
@@ -261,9 +318,15 @@ def test_the_preview_shows_problems_instead_of_failing(make_project, monkeypatch
 def test_a_new_sources_empty_fields_make_it_a_draft_in_the_preview_only(make_project):
     draft = VALID_SEED.replace("  de: Originaltitel", '  de: ""').replace(
         "note: {en: A note., ja: 注記。, fr: Une note., de: Eine Notiz.}",
-        'note: {en: "", ja: "", fr: "", de: ""}')
+        'note: {en: "", ja: "", fr: "", de: ""}',
+    )
     root = make_project(seeds={"example-source.md": draft})
     assert len(problems_of(root)) == 5  # check and the build: five empty fields
     project = load_project(root, drafts=True)
     assert project.sources["example-source"].missing == (
-        "title.de", "note.en", "note.ja", "note.fr", "note.de")
+        "title.de",
+        "note.en",
+        "note.ja",
+        "note.fr",
+        "note.de",
+    )

@@ -30,10 +30,14 @@ WORD = re.compile(r"[A-Za-zÀ-ÖØ-öø-ÿ]{7,}")
 def translated_source(real: Project, lang: str) -> str:
     """A captured source in another language with its translation into `lang`, which the
     site shows whole (an excerpts source shows only some paragraphs)."""
-    return next(s.id for s in real.sorted_sources() if s.has_text and s.language != lang
-                and real.shown_paragraphs(s.id) is None
-                and all(real.paragraph_translation(s.id, n, lang)
-                        for n in range(1, len(s.paragraphs) + 1)))
+    return next(
+        s.id
+        for s in real.sorted_sources()
+        if s.has_text
+        and s.language != lang
+        and real.shown_paragraphs(s.id) is None
+        and all(real.paragraph_translation(s.id, n, lang) for n in range(1, len(s.paragraphs) + 1))
+    )
 
 
 @pytest.mark.parametrize("lang", LANGS)
@@ -50,14 +54,16 @@ def test_source_page_shows_original_beside_translation(page, server, real, lang)
     left, right = original.bounding_box(), translation.bounding_box()
     assert left["x"] + left["width"] <= right["x"]  # side by side on a wide screen
     # The highlighted paragraph on arrival holds both.
-    assert page.evaluate("getComputedStyle(document.getElementById('p2')).backgroundColor") != \
-        page.evaluate("getComputedStyle(document.getElementById('p1')).backgroundColor")
+    assert page.evaluate(
+        "getComputedStyle(document.getElementById('p2')).backgroundColor"
+    ) != page.evaluate("getComputedStyle(document.getElementById('p1')).backgroundColor")
 
 
 def test_phone_shows_translation_under_the_original_without_overflow(browser, server, real):
     ident = translated_source(real, "en")
-    context = browser.new_context(viewport={"width": 360, "height": 740}, is_mobile=True,
-                                  has_touch=True)
+    context = browser.new_context(
+        viewport={"width": 360, "height": 740}, is_mobile=True, has_touch=True
+    )
     phone = context.new_page()
     phone.goto(f"{server}sources/{ident}/", wait_until="load")
     original = phone.locator("#p2 .bf-para__original").bounding_box()
@@ -98,8 +104,11 @@ def _cited_translated_marker(real: Project, lang: str) -> tuple[str, str]:
         for citation in scan.citations:
             for cite in citation.cites:
                 source = real.sources[cite.source_id]
-                if cite.first and source.language != lang and real.paragraph_translation(
-                        source.id, cite.first, lang):
+                if (
+                    cite.first
+                    and source.language != lang
+                    and real.paragraph_translation(source.id, cite.first, lang)
+                ):
                     return scan.url, source.id
     raise AssertionError(f"no page in {lang} cites a translated paragraph")
 
@@ -120,8 +129,9 @@ def test_preview_shows_the_original_and_our_translation_on_hover(page, server, r
 
 def test_preview_shows_both_on_keyboard_focus_and_on_tap(browser, server, real):
     url, ident = _cited_translated_marker(real, "de")
-    context = browser.new_context(viewport={"width": 390, "height": 844}, has_touch=True,
-                                  is_mobile=True)
+    context = browser.new_context(
+        viewport={"width": 390, "height": 844}, has_touch=True, is_mobile=True
+    )
     phone = context.new_page()
     phone.goto(server + url, wait_until="load")
     marker = phone.locator(f".bf-cite:has(a[href*='sources/{ident}/#p'])").first
@@ -154,7 +164,9 @@ def _search(page, server: str, lang: str, query: str) -> list[str]:
              const found = await pf.search(q);
              const data = await Promise.all(found.results.map(r => r.data()));
              return data.map(d => d.url);
-           }""", [f"{server}pagefind/pagefind.js", BASE, query])
+           }""",
+        [f"{server}pagefind/pagefind.js", BASE, query],
+    )
 
 
 def _article_text(path: Path) -> str:
@@ -163,8 +175,15 @@ def _article_text(path: Path) -> str:
     start = html.find("data-pagefind-body")
     if start < 0:
         return ""
-    end = min(i for i in (html.find("data-pagefind-ignore", start), html.find("</article>", start),
-                          len(html)) if i >= 0)
+    end = min(
+        i
+        for i in (
+            html.find("data-pagefind-ignore", start),
+            html.find("</article>", start),
+            len(html),
+        )
+        if i >= 0
+    )
     body = re.sub(r"<(script|style|svg|code)\b.*?</\1>", " ", html[start:end], flags=re.S)
     return unescape(re.sub(r"<[^>]+>", " ", body))
 
@@ -172,16 +191,21 @@ def _article_text(path: Path) -> str:
 def _sample_queries(site: Path, lang: str, count: int = 12) -> list[tuple[str, str]]:
     """(phrase, page address) pairs: phrases that occur on few pages of the language."""
     prefix = site / PREFIX[lang] if PREFIX[lang] else site
-    pages = sorted(p for p in prefix.rglob("index.html")
-                   if lang != "en" or p.relative_to(site).parts[0] not in LANGS)
+    pages = sorted(
+        p
+        for p in prefix.rglob("index.html")
+        if lang != "en" or p.relative_to(site).parts[0] not in LANGS
+    )
     texts = {p: _article_text(p) for p in pages}
     pattern = JAPANESE_RUN if lang == "ja" else WORD
     spread = Counter(w for t in texts.values() for w in set(pattern.findall(t)))
     picked: list[tuple[str, str]] = []
     step = max(1, len(pages) // count)
     for path in pages[::step][:count]:
-        rare = sorted((w for w in set(pattern.findall(texts[path])) if spread[w] <= 3),
-                      key=lambda w: (-len(w), w))
+        rare = sorted(
+            (w for w in set(pattern.findall(texts[path])) if spread[w] <= 3),
+            key=lambda w: (-len(w), w),
+        )
         if rare:
             address = BASE + path.parent.relative_to(site).as_posix() + "/"
             picked.append((rare[0], address.replace("//", "/")))
@@ -195,13 +219,18 @@ def test_search_finds_pages_by_their_words_in_every_language(page, server, site,
     for lang in LANGS:
         queries = _sample_queries(site, lang)
         assert len(queries) >= 8, f"{lang}: too few pages to sample"
-        missed = [(phrase, address) for phrase, address in queries
-                  if address not in _search(page, server, lang, phrase)]
+        missed = [
+            (phrase, address)
+            for phrase, address in queries
+            if address not in _search(page, server, lang, phrase)
+        ]
         hits = len(queries) - len(missed)
         rates[lang] = hits / len(queries)
         with capsys.disabled():
-            print(f"\nsearch sample {lang}: {hits}/{len(queries)} phrases found their page; "
-                  f"missed: {missed}")
+            print(
+                f"\nsearch sample {lang}: {hits}/{len(queries)} phrases found their page; "
+                f"missed: {missed}"
+            )
     assert all(rate >= 0.8 for rate in rates.values()), rates
     assert rates["ja"] >= rates["en"] - 0.1, rates
 
@@ -209,12 +238,13 @@ def test_search_finds_pages_by_their_words_in_every_language(page, server, site,
 @pytest.mark.parametrize("lang", LANGS)
 def test_search_results_stay_in_the_readers_language(page, server, real, lang):
     source = real.sources[translated_source(real, lang)]
-    word = max(WORD.findall(source.titles[lang]) or JAPANESE_RUN.findall(source.titles[lang]),
-               key=len)
+    word = max(
+        WORD.findall(source.titles[lang]) or JAPANESE_RUN.findall(source.titles[lang]), key=len
+    )
     results = _search(page, server, lang, word)
     assert results
     for url in results:
-        first = url[len(BASE):].split("/")[0]
+        first = url[len(BASE) :].split("/")[0]
         assert (first if first in LANGS[1:] else "en") == lang, url
 
 
@@ -225,9 +255,12 @@ def test_a_word_only_in_a_translation_finds_its_source(page, server, real, site,
     source = real.sources[ident]
     original = " ".join(source.paragraphs)
     pattern = JAPANESE_RUN if lang == "ja" else WORD
-    words = [w for n in range(1, len(source.paragraphs) + 1)
-             for w in pattern.findall(real.paragraph_translation(ident, n, lang) or "")
-             if w not in original and w not in source.titles[lang]]
+    words = [
+        w
+        for n in range(1, len(source.paragraphs) + 1)
+        for w in pattern.findall(real.paragraph_translation(ident, n, lang) or "")
+        if w not in original and w not in source.titles[lang]
+    ]
     assert words, f"{ident}: no word of its {lang} translation to search for"
     word = max(words, key=len)
     assert f"{BASE}{PREFIX[lang]}sources/{ident}/" in _search(page, server, lang, word), word
@@ -238,9 +271,15 @@ def test_french_search_stems_a_form_the_pages_do_not_contain(page, server, site)
     pages with its stem ("autorisé"): only the French stemmer can match it."""
     texts = [_article_text(p) for p in (site / "fr").rglob("index.html")]
     vocabulary = {w.lower() for t in texts for w in re.findall(r"[^\W\d_]+", t)}
-    base = next(w for w in sorted(vocabulary) if w.endswith("é") and len(w) >= 7
-                and w[:-1] + "ées" not in vocabulary and w[:-1] + "ée" not in vocabulary
-                and w[:-1] + "és" not in vocabulary)
+    base = next(
+        w
+        for w in sorted(vocabulary)
+        if w.endswith("é")
+        and len(w) >= 7
+        and w[:-1] + "ées" not in vocabulary
+        and w[:-1] + "ée" not in vocabulary
+        and w[:-1] + "és" not in vocabulary
+    )
     query = base[:-1] + "ées"
     results = _search(page, server, "fr", query)
     assert results, (base, query)

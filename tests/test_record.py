@@ -15,9 +15,11 @@ from briefing.translations import fingerprint
 from conftest import LANGS, VALID_SEED
 
 PARAGRAPHS = ("Un.", "Deux.", "Trois.", "Quatre.", "Cinq.", "Six.")
-TRANSLATED = {"en": ("One.", "Two.", "Three.", "Four.", "Five.", "Six (en)."),
-              "ja": ("一。", "二。", "三。", "四。", "五。", "六。"),
-              "de": ("Eins.", "Zwei.", "Drei.", "Vier.", "Fünf.", "Sechs.")}
+TRANSLATED = {
+    "en": ("One.", "Two.", "Three.", "Four.", "Five.", "Six (en)."),
+    "ja": ("一。", "二。", "三。", "四。", "五。", "六。"),
+    "de": ("Eins.", "Zwei.", "Drei.", "Vier.", "Fünf.", "Sechs."),
+}
 
 
 def excerpts_project(make_project, cited: str = "¶4", reproduction: str = "excerpts"):
@@ -28,11 +30,18 @@ def excerpts_project(make_project, cited: str = "¶4", reproduction: str = "exce
     for n, original in enumerate(PARAGRAPHS, start=1):
         lines += [f"  - n: {n}", f"    original: {fingerprint(original)}"]
         lines += [f'    {lang}: "{texts[n - 1]}"' for lang, texts in TRANSLATED.items()]
-    pages = {f"{lang}/index.md": f"# Home\n\nA fact [@example-source, {cited}].\n"
-             for lang in LANGS}
-    return load_project(make_project(
-        seeds={"example-source.md": text,
-               "example-source.translations.yml": "\n".join(lines) + "\n"}, pages=pages))
+    pages = {
+        f"{lang}/index.md": f"# Home\n\nA fact [@example-source, {cited}].\n" for lang in LANGS
+    }
+    return load_project(
+        make_project(
+            seeds={
+                "example-source.md": text,
+                "example-source.translations.yml": "\n".join(lines) + "\n",
+            },
+            pages=pages,
+        )
+    )
 
 
 def test_an_excerpts_source_shows_cited_paragraphs_and_neighbours_only(make_project):
@@ -65,17 +74,25 @@ def test_a_whole_source_shows_every_paragraph(make_project):
     assert all(p in html for p in PARAGRAPHS) and "held for verification" not in html
 
 
-@pytest.mark.parametrize(("change", "message"), [
-    (lambda s: s.replace("reproduction: whole\n", ""),
-     "seeds/example-source.md:1: reproduction: the field is missing"),
-    (lambda s: s.replace("reproduction: whole", "reproduction: some"),
-     "seeds/example-source.md:17: reproduction: 'some' is not 'whole' or 'excerpts'"),
-])
+@pytest.mark.parametrize(
+    ("change", "message"),
+    [
+        (
+            lambda s: s.replace("reproduction: whole\n", ""),
+            "seeds/example-source.md:1: reproduction: the field is missing",
+        ),
+        (
+            lambda s: s.replace("reproduction: whole", "reproduction: some"),
+            "seeds/example-source.md:17: reproduction: 'some' is not 'whole' or 'excerpts'",
+        ),
+    ],
+)
 def test_a_source_with_text_must_say_how_much_may_be_shown(make_project, change, message):
     with pytest.raises(BriefingError) as caught:
         load_project(make_project(seeds={"example-source.md": change(VALID_SEED)}))
-    assert [p for p in caught.value.problems if p.format().startswith(message)], \
+    assert [p for p in caught.value.problems if p.format().startswith(message)], (
         caught.value.problems
+    )
 
 
 CLAIMS = """\
@@ -98,8 +115,11 @@ ASSESSED = {
 
 
 def claims_project(make_project, claims: str = CLAIMS, directive: str = "id=count"):
-    pages = {f"{lang}/index.md": f"# Home\n\nA claim.\n\n<!-- briefing:claim-review {directive} "
-             f"-->\n{ASSESSED[lang]}\n" for lang in LANGS}
+    pages = {
+        f"{lang}/index.md": f"# Home\n\nA claim.\n\n<!-- briefing:claim-review {directive} "
+        f"-->\n{ASSESSED[lang]}\n"
+        for lang in LANGS
+    }
     return make_project(pages=pages, data={"claims.yml": claims})
 
 
@@ -112,9 +132,15 @@ def test_an_assessment_carries_its_rating_and_a_claim_review(make_project, lang)
     rendered = render_page(project.scan(lang, "index.md").body, "", lang, project)
     html = rendered.markdown + "".join(rendered.fragments.values())
     assert 'id="claim-count"' in html and project.data.claims["count"].text[lang] in html
-    (review,) = claim_reviews(project.scan(lang, "index.md").body, lang,
-                              "https://example.org/p/", "https://example.org/", None,
-                              project.data.claims, project.sources)
+    (review,) = claim_reviews(
+        project.scan(lang, "index.md").body,
+        lang,
+        "https://example.org/p/",
+        "https://example.org/",
+        None,
+        project.data.claims,
+        project.sources,
+    )
     data = json.loads(review)
     assert data["@type"] == "ClaimReview" and data["url"] == "https://example.org/p/#claim-count"
     assert data["claimReviewed"] == project.data.claims["count"].text[lang]
@@ -124,20 +150,33 @@ def test_an_assessment_carries_its_rating_and_a_claim_review(make_project, lang)
     assert data["reviewBody"].startswith(ASSESSED[lang].split("**")[1])
 
 
-@pytest.mark.parametrize(("claims", "directive", "message"), [
-    (CLAIMS, "id=counts", "docs/en/index.md:5: no claim 'counts' in data/claims.yml"),
-    (CLAIMS.replace("rating: wrong", "rating: dubious"), "id=count",
-     "data/claims.yml:4: claim 'count' (no. 1), rating: 'dubious' is not a rating"),
-    (CLAIMS.replace("[example-source]", "[nowhere]"), "id=count",
-     "data/claims.yml:3: claim 'count' (no. 1), claimant: unknown or missing source ids"),
-    (CLAIMS.replace("40.000 Chips", "4.000 Chips"), "id=count",
-     "data/claims.yml:9: claim 'count' (no. 1), claim.de: states other figures"),
-])
+@pytest.mark.parametrize(
+    ("claims", "directive", "message"),
+    [
+        (CLAIMS, "id=counts", "docs/en/index.md:5: no claim 'counts' in data/claims.yml"),
+        (
+            CLAIMS.replace("rating: wrong", "rating: dubious"),
+            "id=count",
+            "data/claims.yml:4: claim 'count' (no. 1), rating: 'dubious' is not a rating",
+        ),
+        (
+            CLAIMS.replace("[example-source]", "[nowhere]"),
+            "id=count",
+            "data/claims.yml:3: claim 'count' (no. 1), claimant: unknown or missing source ids",
+        ),
+        (
+            CLAIMS.replace("40.000 Chips", "4.000 Chips"),
+            "id=count",
+            "data/claims.yml:9: claim 'count' (no. 1), claim.de: states other figures",
+        ),
+    ],
+)
 def test_a_bad_claim_is_reported_with_its_line(make_project, claims, directive, message):
     with pytest.raises(BriefingError) as caught:
         load_project(claims_project(make_project, claims, directive))
-    assert [p for p in caught.value.problems if p.format().startswith(message)], \
-        [p.format() for p in caught.value.problems]
+    assert [p for p in caught.value.problems if p.format().startswith(message)], [
+        p.format() for p in caught.value.problems
+    ]
 
 
 LOG = """\
@@ -154,8 +193,10 @@ changes:
 """
 LOG_PAGES = {
     **{f"{lang}/index.md": f"# Home {lang}\n\nA fact [@example-source, ¶2].\n" for lang in LANGS},
-    **{f"{lang}/corrections.md": f"# Log {lang}\n\n<!-- briefing:corrections -->\n"
-       for lang in LANGS},
+    **{
+        f"{lang}/corrections.md": f"# Log {lang}\n\n<!-- briefing:corrections -->\n"
+        for lang in LANGS
+    },
 }
 
 
@@ -165,15 +206,15 @@ def test_the_log_lists_changes_and_the_changed_page_links_to_it(make_project):
 
     project = load_project(make_project(pages=LOG_PAGES, data={"corrections.yml": LOG}))
     assert project.log_page("fr") == "corrections.md"
-    rendered = render_page(project.scan("fr", "corrections.md").body, "corrections/", "fr",
-                           project)
+    rendered = render_page(project.scan("fr", "corrections.md").body, "corrections/", "fr", project)
     text = rendered.markdown
     assert 'id="corr-figure-fixed"' in text and "[Home fr](index.md)" in text
     assert "la source dit 400 000" in text and "Correction" in text
     assert [c.id for c in project.data.corrections_of("index.md")] == ["figure-fixed"]
     news = entries(project, History(True, ()), "de")
     assert [(e.kind, e.url) for e in news if e.kind == "correction"] == [
-        ("correction", "de/corrections/#corr-figure-fixed")]
+        ("correction", "de/corrections/#corr-figure-fixed")
+    ]
 
 
 def test_the_changed_page_carries_a_notice_linking_to_the_entry():
@@ -182,25 +223,35 @@ def test_the_changed_page_carries_a_notice_linking_to_the_entry():
     from briefing.data import Correction
     from briefing.render import render_correction_notice
 
-    change = Correction("figure-fixed", dt.date(2026, 12, 2), "correction", ("index.md",),
-                        {}, 3)
+    change = Correction("figure-fixed", dt.date(2026, 12, 2), "correction", ("index.md",), {}, 3)
     html = render_correction_notice("ja", "ja/", "ja/corrections/", [change])
     assert 'href="corrections/#corr-figure-fixed"' in html and "2026年12月2日に訂正" in html
 
 
-@pytest.mark.parametrize(("log", "message"), [
-    (LOG.replace("[index.md]", "[nowhere.md]"),
-     "data/corrections.yml:2: entry 'figure-fixed': no page nowhere.md in docs/en/"),
-    (LOG.replace("kind: correction", "kind: oops"),
-     "data/corrections.yml:4: change 'figure-fixed' (no. 1), kind: 'oops' is not a kind"),
-    (LOG.replace('"2026-12-02"', '"2 December"'),
-     "data/corrections.yml:3: change 'figure-fixed' (no. 1), date: '2 December' is not a date"),
-])
+@pytest.mark.parametrize(
+    ("log", "message"),
+    [
+        (
+            LOG.replace("[index.md]", "[nowhere.md]"),
+            "data/corrections.yml:2: entry 'figure-fixed': no page nowhere.md in docs/en/",
+        ),
+        (
+            LOG.replace("kind: correction", "kind: oops"),
+            "data/corrections.yml:4: change 'figure-fixed' (no. 1), kind: 'oops' is not a kind",
+        ),
+        (
+            LOG.replace('"2026-12-02"', '"2 December"'),
+            "data/corrections.yml:3: change 'figure-fixed' (no. 1), date: '2 December' "
+            "is not a date",
+        ),
+    ],
+)
 def test_a_bad_log_entry_is_reported_with_its_line(make_project, log, message):
     with pytest.raises(BriefingError) as caught:
         load_project(make_project(pages=LOG_PAGES, data={"corrections.yml": log}))
-    assert [p for p in caught.value.problems if p.format().startswith(message)], \
-        [p.format() for p in caught.value.problems]
+    assert [p for p in caught.value.problems if p.format().startswith(message)], [
+        p.format() for p in caught.value.problems
+    ]
 
 
 def test_notices_come_after_the_page_title():

@@ -18,11 +18,11 @@ from briefing.render import (
 )
 from conftest import LANGS, VALID_SEED
 
-HOSTILE = (VALID_SEED
-           .replace("Titre original", "<script>alert(1)</script> {{ 7*7 }}")
-           .replace("Le Média", "'<img src=x onerror=alert(1)>'")
-           .replace("Premier paragraphe.",
-                    "{% include 'x' %} <b>bold</b> *stars* [link](javascript:x)"))
+HOSTILE = (
+    VALID_SEED.replace("Titre original", "<script>alert(1)</script> {{ 7*7 }}")
+    .replace("Le Média", "'<img src=x onerror=alert(1)>'")
+    .replace("Premier paragraphe.", "{% include 'x' %} <b>bold</b> *stars* [link](javascript:x)")
+)
 
 
 @pytest.fixture
@@ -32,8 +32,9 @@ def project(make_project):
 
 @pytest.mark.parametrize("lang", LANGS)
 def test_source_page_golden(project, golden, lang):
-    golden(f"source-{lang}.html", render_source_page(project.sources["example-source"], lang,
-                                                     project))
+    golden(
+        f"source-{lang}.html", render_source_page(project.sources["example-source"], lang, project)
+    )
 
 
 @pytest.mark.parametrize("lang", ["en", "ja"])
@@ -49,16 +50,21 @@ def test_page_citations_golden(project, golden):
 
 
 def test_markers_number_by_source_and_paragraph(project):
-    rendered = render_page("A [@example-source, ¶2]. B [@example-source]. C [@example-source, ¶2].",
-                           "", "en", project)
+    rendered = render_page(
+        "A [@example-source, ¶2]. B [@example-source]. C [@example-source, ¶2].", "", "en", project
+    )
     html = fill_fragments(rendered.markdown, rendered.fragments)
     assert re.findall(r'data-ref="(\d)"', html) == ["1", "2", "1"]
-    assert [r.anchors for r in rendered.references] == [["cite-ref-1-1", "cite-ref-1-2"],
-                                                         ["cite-ref-2-1"]]
+    assert [r.anchors for r in rendered.references] == [
+        ["cite-ref-1-1", "cite-ref-1-2"],
+        ["cite-ref-2-1"],
+    ]
     assert 'href="#cite-ref-1-1" aria-label="Jump back to the citation 1">a</a>' in html
     assert 'href="sources/example-source/#p2"' in html
-    assert ('<q class="bf-cite__quote" lang="fr" data-verbatim>Deuxième paragraphe, sur deux '
-            'lignes.</q>') in html
+    assert (
+        '<q class="bf-cite__quote" lang="fr" data-verbatim>Deuxième paragraphe, sur deux '
+        "lignes.</q>"
+    ) in html
 
 
 def test_no_references_section_without_citations(project):
@@ -68,8 +74,10 @@ def test_no_references_section_without_citations(project):
 @pytest.mark.parametrize("lang", LANGS)
 def test_source_text_is_data_not_markup(make_project, lang):
     project = load_project(make_project(seeds={"example-source.md": HOSTILE}))
-    pages = [render_source_page(project.sources["example-source"], lang, project),
-             render_index(lang, project)]
+    pages = [
+        render_source_page(project.sources["example-source"], lang, project),
+        render_index(lang, project),
+    ]
     rendered = render_page("x [@example-source, ¶1]", "", lang, project)
     pages.append(fill_fragments(rendered.markdown, rendered.fragments))
     for html in pages:
@@ -85,31 +93,41 @@ def test_javascript_url_is_never_shown(make_project):
     seed = VALID_SEED.replace("https://example.org/article", "javascript:alert(1)")
     root = make_project(seeds={"example-source.md": seed}, pages={})
     from briefing.validate import load_sources
+
     sources, problems = load_sources(root / "seeds", root)
     assert sources == {}
     assert "not an http(s) address" in problems[0].message
 
 
-@pytest.mark.parametrize(("src", "dest", "expected"), [
-    ("", "sources/x/#p2", "sources/x/#p2"),
-    ("method/", "sources/x/", "../sources/x/"),
-    ("ja/", "ja/sources/", "sources/"),
-    ("ja/sources/a/", "ja/sources/a/#p1", "./#p1"),
-    ("de/sources/a/", "de/", "../../"),
-])
+@pytest.mark.parametrize(
+    ("src", "dest", "expected"),
+    [
+        ("", "sources/x/#p2", "sources/x/#p2"),
+        ("method/", "sources/x/", "../sources/x/"),
+        ("ja/", "ja/sources/", "sources/"),
+        ("ja/sources/a/", "ja/sources/a/#p1", "./#p1"),
+        ("de/sources/a/", "de/", "../../"),
+    ],
+)
 def test_relative_url(src, dest, expected):
     assert relative_url(src, dest) == expected
 
 
-@pytest.mark.parametrize(("lang", "expected"), [
-    ("en", ["January 28, 2026", "January 2026", "c. January 28, 2026"]),
-    ("ja", ["2026年1月28日", "2026年1月", "2026年1月28日ごろ"]),
-    ("fr", ["28 janvier 2026", "janvier 2026", "vers le 28 janvier 2026"]),
-    ("de", ["28. Januar 2026", "Januar 2026", "ca. 28. Januar 2026"]),
-])
+@pytest.mark.parametrize(
+    ("lang", "expected"),
+    [
+        ("en", ["January 28, 2026", "January 2026", "c. January 28, 2026"]),
+        ("ja", ["2026年1月28日", "2026年1月", "2026年1月28日ごろ"]),
+        ("fr", ["28 janvier 2026", "janvier 2026", "vers le 28 janvier 2026"]),
+        ("de", ["28. Januar 2026", "Januar 2026", "ca. 28. Januar 2026"]),
+    ],
+)
 def test_dates_in_each_language(lang, expected):
-    dates = [FuzzyDate(2026, 1, 28, "day"), FuzzyDate(2026, 1, None, "month"),
-             FuzzyDate(2026, 1, 28, "approximate")]
+    dates = [
+        FuzzyDate(2026, 1, 28, "day"),
+        FuzzyDate(2026, 1, None, "month"),
+        FuzzyDate(2026, 1, 28, "approximate"),
+    ]
     assert [format_fuzzy(d, lang) for d in dates] == expected
 
 

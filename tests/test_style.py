@@ -49,8 +49,10 @@ def style_problems(root: Path) -> list[str]:
 
 def pages_with(lines: dict[str, str]) -> dict[str, str]:
     """Four home pages, each language's second line replaced where given."""
-    return {f"{lang}/index.md": f"# Home\n\n{lines.get(lang, 'A fact')} [@example-source, ¶2].\n"
-            for lang in LANGS}
+    return {
+        f"{lang}/index.md": f"# Home\n\n{lines.get(lang, 'A fact')} [@example-source, ¶2].\n"
+        for lang in LANGS
+    }
 
 
 def test_a_clean_project_passes_with_a_glossary(make_project):
@@ -58,38 +60,58 @@ def test_a_clean_project_passes_with_a_glossary(make_project):
 
 
 def test_a_rejected_variant_in_a_page_is_reported_with_its_line_and_preferred_form(make_project):
-    root = make_project(pages=pages_with({"fr": "Selon le H20 et le H200"}),
-                        data={"glossary.yml": GLOSSARY})
+    root = make_project(
+        pages=pages_with({"fr": "Selon le H20 et le H200"}), data={"glossary.yml": GLOSSARY}
+    )
     problems = problems_of(root)
-    assert ("docs/fr/index.md:6: 'le H20' is not the house style for Jensen Huang"
-            not in problems)  # the right term is named, not the first one
-    assert [p for p in problems if p.startswith("docs/fr/index.md:6: 'le H20' is not the house "
-                                                "style for the H20 (data/glossary.yml: h20). "
-                                                "Fix: write 'la H20'")], problems
+    assert (
+        "docs/fr/index.md:6: 'le H20' is not the house style for Jensen Huang" not in problems
+    )  # the right term is named, not the first one
+    assert [
+        p
+        for p in problems
+        if p.startswith(
+            "docs/fr/index.md:6: 'le H20' is not the house "
+            "style for the H20 (data/glossary.yml: h20). "
+            "Fix: write 'la H20'"
+        )
+    ], problems
     assert len(problems) == 1, problems  # 'le H200' is another word: not matched
 
 
 def test_a_variant_is_reported_in_notes_events_and_paragraph_translations(make_project):
     seed = VALID_SEED.replace("ja: 注記。", "ja: ジェンセン・フアンの発言。")
-    timeline = ('events:\n  - id: an-event\n    date: "2026-01-28"\n    precision: day\n'
-                '    actors: [nvidia]\n    text:\n'
-                '      en: "Something happens [@example-source, ¶1]."\n'
-                '      ja: "何かが起きる[@example-source, ¶1]。"\n'
-                '      fr: "Quelque chose arrive [@example-source, ¶1]."\n'
-                '      de: "Die H20 kommt [@example-source, ¶1]."\n')
-    root = make_project(seeds={"example-source.md": seed}, data={"glossary.yml": GLOSSARY,
-                                                                  "timeline.yml": timeline})
+    timeline = (
+        'events:\n  - id: an-event\n    date: "2026-01-28"\n    precision: day\n'
+        "    actors: [nvidia]\n    text:\n"
+        '      en: "Something happens [@example-source, ¶1]."\n'
+        '      ja: "何かが起きる[@example-source, ¶1]。"\n'
+        '      fr: "Quelque chose arrive [@example-source, ¶1]."\n'
+        '      de: "Die H20 kommt [@example-source, ¶1]."\n'
+    )
+    root = make_project(
+        seeds={"example-source.md": seed}, data={"glossary.yml": GLOSSARY, "timeline.yml": timeline}
+    )
     translations = root / "seeds" / "example-source.translations.yml"
-    translations.write_text(VALID_TRANSLATIONS.replace("Erster Absatz.", "Die H20."),
-                            encoding="utf-8")
+    translations.write_text(
+        VALID_TRANSLATIONS.replace("Erster Absatz.", "Die H20."), encoding="utf-8"
+    )
     problems = problems_of(root)
-    assert [p for p in problems if p.startswith("seeds/example-source.md:")
-            and "'ジェンセン・フアン'" in p and "ジェンスン・フアン" in p], problems
+    assert [
+        p
+        for p in problems
+        if p.startswith("seeds/example-source.md:")
+        and "'ジェンセン・フアン'" in p
+        and "ジェンスン・フアン" in p
+    ], problems
     assert [p for p in problems if p.startswith("data/timeline.yml:10: 'die H20'")], problems
     lines = translations.read_text("utf-8").splitlines()
     line = next(i for i, text in enumerate(lines, start=1) if "Die H20." in text)
-    assert [p for p in problems if p.startswith(f"seeds/example-source.translations.yml:{line}: "
-                                                "'die H20'")], problems
+    assert [
+        p
+        for p in problems
+        if p.startswith(f"seeds/example-source.translations.yml:{line}: 'die H20'")
+    ], problems
 
 
 def test_the_captured_article_itself_is_never_checked(make_project):
@@ -98,56 +120,106 @@ def test_the_captured_article_itself_is_never_checked(make_project):
     assert style_problems(root) == []
 
 
-@pytest.mark.parametrize(("entry", "line", "message"), [
-    ('  - id: x\n    en: "X"\n    ja: "X"\n    fr: "X"\n', 2, "term 'x' has no 'de' form"),
-    ('  - id: Bad Id\n    en: "X"\n    ja: "X"\n    fr: "X"\n    de: "X"\n', 2,
-     "term 'Bad Id' has no id of lower-case words and hyphens"),
-    ('  - id: x\n    en: "X"\n    ja: "X"\n    fr: "la X"\n    de: "X"\n'
-     '    reject: {fr: ["la X"]}\n', 7, "term 'x': the rejected 'la X' is part of the preferred"),
-    ('  - id: x\n    en: "X"\n    ja: "X"\n    fr: "X"\n    de: "X"\n    reject: {es: ["Y"]}\n',
-     7, "term 'x': 'es' is not a site language"),
-    ('  - id: x\n    en: "X"\n    ja: "X"\n    fr: "X"\n    de: "X"\n    colour: red\n', 7,
-     "term 'x': unknown field 'colour'"),
-    ('  - id: x\n    en: "X"\n    ja: "X"\n    fr: "X"\n    de: "X"\n    reject: {fr: "Y"}\n', 7,
-     "term 'x': 'reject.fr' must be a list of variants"),
-])
+@pytest.mark.parametrize(
+    ("entry", "line", "message"),
+    [
+        ('  - id: x\n    en: "X"\n    ja: "X"\n    fr: "X"\n', 2, "term 'x' has no 'de' form"),
+        (
+            '  - id: Bad Id\n    en: "X"\n    ja: "X"\n    fr: "X"\n    de: "X"\n',
+            2,
+            "term 'Bad Id' has no id of lower-case words and hyphens",
+        ),
+        (
+            '  - id: x\n    en: "X"\n    ja: "X"\n    fr: "la X"\n    de: "X"\n'
+            '    reject: {fr: ["la X"]}\n',
+            7,
+            "term 'x': the rejected 'la X' is part of the preferred",
+        ),
+        (
+            '  - id: x\n    en: "X"\n    ja: "X"\n    fr: "X"\n    de: "X"\n'
+            '    reject: {es: ["Y"]}\n',
+            7,
+            "term 'x': 'es' is not a site language",
+        ),
+        (
+            '  - id: x\n    en: "X"\n    ja: "X"\n    fr: "X"\n    de: "X"\n    colour: red\n',
+            7,
+            "term 'x': unknown field 'colour'",
+        ),
+        (
+            '  - id: x\n    en: "X"\n    ja: "X"\n    fr: "X"\n    de: "X"\n'
+            '    reject: {fr: "Y"}\n',
+            7,
+            "term 'x': 'reject.fr' must be a list of variants",
+        ),
+    ],
+)
 def test_a_malformed_glossary_entry_is_reported_with_its_line(make_project, entry, line, message):
     problems = problems_of(make_project(data={"glossary.yml": "terms:\n" + entry}))
     assert [p for p in problems if p.startswith(f"data/glossary.yml:{line}: {message}")], problems
 
 
-@pytest.mark.parametrize(("text", "lang", "expected"), [
-    ("Nvidia : « la H200 » ? oui !", "fr",
-     f"Nvidia{NNBSP}: «{NNBSP}la H200{NNBSP}»{NNBSP}? oui{NNBSP}!"),
-    ("400 000 puces, 15 %, 15%, 4,0 To/s, 96 Go", "fr",
-     f"400{NNBSP}000 puces, 15{NNBSP}%, 15{NNBSP}%, 4,0{NBSP}To/s, 96{NBSP}Go"),
-    ("voir https://example.org/a:b ; fin", "fr", f"voir https://example.org/a:b{NNBSP}; fin"),
-    ("6.500 GB/s, 400.000 Chips, 15 %, am 8.12.2025", "de",
-     f"6500{NBSP}GB/s, 400.000 Chips, 15{NBSP}%, am 8.12.2025"),
-    ("情報弁公室(CAC): 10:30に", "ja", "情報弁公室（CAC）：10:30に"),
-    ("1月28日~30日、148 TFLOPS", "ja", "1月28日〜30日、148TFLOPS"),
-    ("Nvidia: the H20 (2025) 400 000", "en", "Nvidia: the H20 (2025) 400 000"),
-])
+@pytest.mark.parametrize(
+    ("text", "lang", "expected"),
+    [
+        (
+            "Nvidia : « la H200 » ? oui !",
+            "fr",
+            f"Nvidia{NNBSP}: «{NNBSP}la H200{NNBSP}»{NNBSP}? oui{NNBSP}!",
+        ),
+        (
+            "400 000 puces, 15 %, 15%, 4,0 To/s, 96 Go",
+            "fr",
+            f"400{NNBSP}000 puces, 15{NNBSP}%, 15{NNBSP}%, 4,0{NBSP}To/s, 96{NBSP}Go",
+        ),
+        ("voir https://example.org/a:b ; fin", "fr", f"voir https://example.org/a:b{NNBSP}; fin"),
+        (
+            "6.500 GB/s, 400.000 Chips, 15 %, am 8.12.2025",
+            "de",
+            f"6500{NBSP}GB/s, 400.000 Chips, 15{NBSP}%, am 8.12.2025",
+        ),
+        ("情報弁公室(CAC): 10:30に", "ja", "情報弁公室（CAC）：10:30に"),
+        ("1月28日~30日、148 TFLOPS", "ja", "1月28日〜30日、148TFLOPS"),
+        ("Nvidia: the H20 (2025) 400 000", "en", "Nvidia: the H20 (2025) 400 000"),
+    ],
+)
 def test_typography_of_each_language(text, lang, expected):
     assert apply(text, lang) == expected
 
 
 def test_typography_leaves_markup_code_originals_and_other_languages_alone():
-    html = ('<p title="a : b">Note : <code>a : b</code> <q lang="ja">x : y</q> '
-            '<span data-verbatim>v : w</span> <a href="https://x.fr/?a=1">lien</a> fin !</p>')
+    html = (
+        '<p title="a : b">Note : <code>a : b</code> <q lang="ja">x : y</q> '
+        '<span data-verbatim>v : w</span> <a href="https://x.fr/?a=1">lien</a> fin !</p>'
+    )
     assert apply_html(html, "fr") == (
         f'<p title="a : b">Note{NNBSP}: <code>a : b</code> <q lang="ja">x : y</q> '
-        f'<span data-verbatim>v : w</span> <a href="https://x.fr/?a=1">lien</a> fin{NNBSP}!</p>')
+        f'<span data-verbatim>v : w</span> <a href="https://x.fr/?a=1">lien</a> fin{NNBSP}!</p>'
+    )
 
 
 # --- the real build -------------------------------------------------------------------------
+
 
 class _Text(HTMLParser):
     """The visible text of a page in its own language, outside code and verbatim originals."""
 
     SKIP = {"code", "pre", "script", "style", "kbd", "samp", "template"}
-    VOID = {"area", "base", "br", "col", "embed", "hr", "img", "input", "link", "meta",
-            "source", "track", "wbr"}
+    VOID = {
+        "area",
+        "base",
+        "br",
+        "col",
+        "embed",
+        "hr",
+        "img",
+        "input",
+        "link",
+        "meta",
+        "source",
+        "track",
+        "wbr",
+    }
 
     def __init__(self, lang: str) -> None:
         super().__init__(convert_charrefs=True)
@@ -180,8 +252,13 @@ def visible_text(path: Path, lang: str) -> str:
 def sample_pages(site: Path, lang: str) -> list[Path]:
     """One page of each kind: home, a data page, a hand-written page, the index, a source."""
     folder = site / PREFIX[lang]
-    found = [folder / "index.html", folder / "chips/index.html", folder / "timeline/index.html",
-             folder / "contested/index.html", folder / "sources/index.html"]
+    found = [
+        folder / "index.html",
+        folder / "chips/index.html",
+        folder / "timeline/index.html",
+        folder / "contested/index.html",
+        folder / "sources/index.html",
+    ]
     sources = sorted((folder / "sources").glob("*/index.html"))
     return [p for p in found if p.is_file()] + sources[:3]
 
@@ -189,8 +266,14 @@ def sample_pages(site: Path, lang: str) -> list[Path]:
 FRENCH_BAD = re.compile(r"\w [;:!?»]|« |\d %|\d \d{3}(?!\d)")
 RATIO_SIGN = re.compile(r"\d\s?×(?!\s?\d)")  # "6.7×" (a product such as 296 × 8 is fine)
 GERMAN_GROUPED = re.compile(r"(?<![\d.,])\d\.\d{3}(?![\d.,]?\d)")
-ENGLISH_UI = ("Dark mode", "Light mode", "Permanent link", "H200 & China Briefing",
-              "Table of contents", "Back to top")
+ENGLISH_UI = (
+    "Dark mode",
+    "Light mode",
+    "Permanent link",
+    "H200 & China Briefing",
+    "Table of contents",
+    "Back to top",
+)
 
 
 @pytest.mark.build
@@ -230,50 +313,65 @@ def test_no_english_interface_on_translated_pages(site, lang):
 
 
 def test_an_event_translation_stating_another_figure_is_reported(make_project):
-    timeline = ('events:\n  - id: an-event\n    date: "2026-01-28"\n    precision: day\n'
-                '    actors: [nvidia]\n    text:\n'
-                '      en: "Orders reach 400,000 chips [@example-source, ¶1]."\n'
-                '      ja: "受注は40万個に達する[@example-source, ¶1]。"\n'
-                '      fr: "Les commandes atteignent 40 000 puces [@example-source, ¶1]."\n'
-                '      de: "Die Bestellungen erreichen 400.000 Chips [@example-source, ¶1]."\n')
+    timeline = (
+        'events:\n  - id: an-event\n    date: "2026-01-28"\n    precision: day\n'
+        "    actors: [nvidia]\n    text:\n"
+        '      en: "Orders reach 400,000 chips [@example-source, ¶1]."\n'
+        '      ja: "受注は40万個に達する[@example-source, ¶1]。"\n'
+        '      fr: "Les commandes atteignent 40 000 puces [@example-source, ¶1]."\n'
+        '      de: "Die Bestellungen erreichen 400.000 Chips [@example-source, ¶1]."\n'
+    )
     problems = problems_of(make_project(data={"timeline.yml": timeline}))
     assert problems == [
         "data/timeline.yml:9: event 'an-event' (no. 1), text.fr: states other figures than the "
         "English (only here: 40000; missing: 400000). Fix: state the figures the English text "
-        "states"], problems
+        "states"
+    ], problems
 
 
 def test_a_source_note_stating_another_figure_is_reported(make_project):
-    seed = VALID_SEED.replace("note: {en: A note., ja: 注記。, fr: Une note., de: Eine Notiz.}",
-                              'note:\n  en: "Says 25% of sales."\n  ja: "売上の25%とする。"\n'
-                              '  fr: "Évoque 25 % des ventes."\n'
-                              '  de: "Nennt 20 Prozent des Umsatzes."')
+    seed = VALID_SEED.replace(
+        "note: {en: A note., ja: 注記。, fr: Une note., de: Eine Notiz.}",
+        'note:\n  en: "Says 25% of sales."\n  ja: "売上の25%とする。"\n'
+        '  fr: "Évoque 25 % des ventes."\n'
+        '  de: "Nennt 20 Prozent des Umsatzes."',
+    )
     problems = problems_of(make_project(seeds={"example-source.md": seed}))
-    assert [p for p in problems if p.startswith(
-        "seeds/example-source.md:19: note.de: states other figures than the English (only here: "
-        "20%; missing: 25%)")], problems
+    assert [
+        p
+        for p in problems
+        if p.startswith(
+            "seeds/example-source.md:19: note.de: states other figures than the English "
+            "(only here: "
+            "20%; missing: 25%)"
+        )
+    ], problems
 
 
-@pytest.mark.parametrize(("en", "other", "lang"), [
-    ("85 percent of revenue", "売上高の85%", "ja"),
-    ("two per cent", "2 %", "fr"),
-    ("7.83 trillion yen", "7兆8300億円", "ja"),
-    ("7.83 trillion yen", "7,83 Billionen Yen", "de"),
-    ("7.83 trillion yen", "7,83 billions de yens", "fr"),
-    ("4.6 billion dollars", "4,6 milliards de dollars", "fr"),
-    ("more than 1 million orders", "plus d'un million de commandes", "fr"),
-    ("more than 1 million orders", "mehr als eine Million Bestellungen", "de"),
-    ("about twice as powerful", "etwa doppelt so leistungsstark", "de"),
-    ("about twice as powerful", "environ deux fois plus puissante", "fr"),
-])
+@pytest.mark.parametrize(
+    ("en", "other", "lang"),
+    [
+        ("85 percent of revenue", "売上高の85%", "ja"),
+        ("two per cent", "2 %", "fr"),
+        ("7.83 trillion yen", "7兆8300億円", "ja"),
+        ("7.83 trillion yen", "7,83 Billionen Yen", "de"),
+        ("7.83 trillion yen", "7,83 billions de yens", "fr"),
+        ("4.6 billion dollars", "4,6 milliards de dollars", "fr"),
+        ("more than 1 million orders", "plus d'un million de commandes", "fr"),
+        ("more than 1 million orders", "mehr als eine Million Bestellungen", "de"),
+        ("about twice as powerful", "etwa doppelt so leistungsstark", "de"),
+        ("about twice as powerful", "environ deux fois plus puissante", "fr"),
+    ],
+)
 def test_figures_compare_equal_across_languages(en, other, lang):
     from briefing.parity import figures
 
     assert figures(en, "en") == figures(other, lang) != set()
 
 
-@pytest.mark.parametrize(("text", "lang"), [("une fois", "fr"), ("einmal", "de"),
-                                            ("shown twice", "en")])
+@pytest.mark.parametrize(
+    ("text", "lang"), [("une fois", "fr"), ("einmal", "de"), ("shown twice", "en")]
+)
 def test_one_and_twice_alone_are_no_figures(text, lang):
     from briefing.parity import figures
 

@@ -21,11 +21,18 @@ def problems_of(root: Path) -> list[str]:
 def test_valid_seed_loads(make_project):
     project = load_project(make_project())
     source = project.sources["example-source"]
-    assert source.paragraphs == ("Premier paragraphe.", "Deuxième paragraphe, sur deux lignes.",
-                                 "Troisième paragraphe.")
+    assert source.paragraphs == (
+        "Premier paragraphe.",
+        "Deuxième paragraphe, sur deux lignes.",
+        "Troisième paragraphe.",
+    )
     assert source.paragraph_lines == (19, 21, 24)
-    assert source.titles == {"en": "Original title", "ja": "原題", "de": "Originaltitel",
-                             "fr": "Titre original"}
+    assert source.titles == {
+        "en": "Original title",
+        "ja": "原題",
+        "de": "Originaltitel",
+        "fr": "Titre original",
+    }
     assert source.published.iso == "2026-01-28"
     assert project.uses["fr"]["example-source"][0].paragraphs == {2}
 
@@ -34,38 +41,93 @@ def test_valid_seed_loads(make_project):
 BAD_SEEDS = [
     ("no front matter", lambda s: "Just an article.\n", "does not start with front matter", 1),
     ("unclosed front matter", lambda s: s.replace("---\nPremier", "Premier"), "never closed", 1),
-    ("malformed yaml", lambda s: s.replace("outlet: Le Média", "outlet: [Le Média"),
-     "the YAML cannot be read", 10),
-    ("unknown field", lambda s: s.replace("removed: []", "removed: []\nsummry: typo"),
-     "unknown field 'summry'", 17),
-    ("missing field", lambda s: s.replace("kind: news-report\n", ""),
-     "kind: the field is missing", 1),
-    ("invalid date", lambda s: s.replace("2026-01-28", "2026-13-01"),
-     "published.date: '2026-13-01' is not a valid calendar date", 11),
-    ("date and precision disagree", lambda s: s.replace("precision: day", "precision: month"),
-     "does not match precision 'month'", 11),
-    ("unsupported language", lambda s: s.replace("language: fr", "language: klingon"),
-     "'klingon' is not a supported language tag", 3),
-    ("javascript url", lambda s: s.replace("https://example.org/article", "javascript:alert(1)"),
-     "url: 'javascript:alert(1)' is not an http(s) address", 13),
+    (
+        "malformed yaml",
+        lambda s: s.replace("outlet: Le Média", "outlet: [Le Média"),
+        "the YAML cannot be read",
+        10,
+    ),
+    (
+        "unknown field",
+        lambda s: s.replace("removed: []", "removed: []\nsummry: typo"),
+        "unknown field 'summry'",
+        17,
+    ),
+    (
+        "missing field",
+        lambda s: s.replace("kind: news-report\n", ""),
+        "kind: the field is missing",
+        1,
+    ),
+    (
+        "invalid date",
+        lambda s: s.replace("2026-01-28", "2026-13-01"),
+        "published.date: '2026-13-01' is not a valid calendar date",
+        11,
+    ),
+    (
+        "date and precision disagree",
+        lambda s: s.replace("precision: day", "precision: month"),
+        "does not match precision 'month'",
+        11,
+    ),
+    (
+        "unsupported language",
+        lambda s: s.replace("language: fr", "language: klingon"),
+        "'klingon' is not a supported language tag",
+        3,
+    ),
+    (
+        "javascript url",
+        lambda s: s.replace("https://example.org/article", "javascript:alert(1)"),
+        "url: 'javascript:alert(1)' is not an http(s) address",
+        13,
+    ),
     ("ftp url", lambda s: s.replace("https://", "ftp://"), "is not an http(s) address", 13),
-    ("missing translation of title", lambda s: s.replace("  ja: 原題\n", ""),
-     "title: the 'ja' line is missing", 4),
-    ("missing note language", lambda s: s.replace(" de: Eine Notiz.", ""),
-     "note: the 'de' line is missing", 15),
-    ("unknown kind", lambda s: s.replace("kind: news-report", "kind: rumour"),
-     "kind: 'rumour' is not a known kind", 14),
-    ("bad id", lambda s: s.replace("id: example-source", "id: Example Source"),
-     "id: 'Example Source' is not a valid id", 2),
-    ("duplicate key", lambda s: s.replace("author: null", "author: null\nauthor: X"),
-     "'author' is given twice", 11),
-    ("no text and no url", lambda s: s.replace("https://example.org/article", "null")
-     .split("---\nPremier")[0] + "---\n", "neither text nor a URL", 19),
+    (
+        "missing translation of title",
+        lambda s: s.replace("  ja: 原題\n", ""),
+        "title: the 'ja' line is missing",
+        4,
+    ),
+    (
+        "missing note language",
+        lambda s: s.replace(" de: Eine Notiz.", ""),
+        "note: the 'de' line is missing",
+        15,
+    ),
+    (
+        "unknown kind",
+        lambda s: s.replace("kind: news-report", "kind: rumour"),
+        "kind: 'rumour' is not a known kind",
+        14,
+    ),
+    (
+        "bad id",
+        lambda s: s.replace("id: example-source", "id: Example Source"),
+        "id: 'Example Source' is not a valid id",
+        2,
+    ),
+    (
+        "duplicate key",
+        lambda s: s.replace("author: null", "author: null\nauthor: X"),
+        "'author' is given twice",
+        11,
+    ),
+    (
+        "no text and no url",
+        lambda s: (
+            s.replace("https://example.org/article", "null").split("---\nPremier")[0] + "---\n"
+        ),
+        "neither text nor a URL",
+        19,
+    ),
 ]
 
 
-@pytest.mark.parametrize(("case", "breaker", "expected", "line"), BAD_SEEDS,
-                         ids=[c[0] for c in BAD_SEEDS])
+@pytest.mark.parametrize(
+    ("case", "breaker", "expected", "line"), BAD_SEEDS, ids=[c[0] for c in BAD_SEEDS]
+)
 def test_bad_seed_is_reported_with_file_and_line(make_project, case, breaker, expected, line):
     root = make_project(seeds={"bad.md": breaker(VALID_SEED)}, pages={})
     _, problems = load_sources(root / "seeds", root)
@@ -83,16 +145,19 @@ def test_non_utf8_names_the_line(make_project):
     _, problems = load_sources(root / "seeds", root)
     assert [p.format() for p in problems] == [
         "seeds/latin1.md:9: the file is not UTF-8 (byte 0xe9 at offset 136). "
-        "Fix: save the file as UTF-8 (in most editors: 'Save with encoding' > UTF-8)"]
+        "Fix: save the file as UTF-8 (in most editors: 'Save with encoding' > UTF-8)"
+    ]
 
 
 def test_duplicate_id_names_both_files(make_project):
-    root = make_project(seeds={"example-source.md": VALID_SEED,
-                               "research/example-source.md": VALID_SEED}, pages={})
+    root = make_project(
+        seeds={"example-source.md": VALID_SEED, "research/example-source.md": VALID_SEED}, pages={}
+    )
     _, problems = load_sources(root / "seeds", root)
     assert [p.format() for p in problems] == [
         "seeds/research/example-source.md:2: id: 'example-source' is already used by "
-        "seeds/example-source.md. Fix: give this source a different id"]
+        "seeds/example-source.md. Fix: give this source a different id"
+    ]
 
 
 def test_non_markdown_file_in_seeds(make_project):
@@ -101,13 +166,16 @@ def test_non_markdown_file_in_seeds(make_project):
     assert problems[0].path == "seeds/notes.txt"
 
 
-@pytest.mark.parametrize(("page", "expected", "line"), [
-    ("# T\n\nText [@nope].\n", "unknown citation id '@nope'", 3),
-    ("# T\n\nText [@example-source, ¶9].\n", "paragraph out of range (the source has 3", 3),
-    ("# T\n\nA.\n\nB [@example-source, ¶3–2].\n", "paragraph out of range", 5),
-    ("# T\n\nText [@example-source, p. 3].\n", "cannot read the citation", 3),
-    ("# T\n\nText [@example-source; nope].\n", "cannot read the citation", 3),
-])
+@pytest.mark.parametrize(
+    ("page", "expected", "line"),
+    [
+        ("# T\n\nText [@nope].\n", "unknown citation id '@nope'", 3),
+        ("# T\n\nText [@example-source, ¶9].\n", "paragraph out of range (the source has 3", 3),
+        ("# T\n\nA.\n\nB [@example-source, ¶3–2].\n", "paragraph out of range", 5),
+        ("# T\n\nText [@example-source, p. 3].\n", "cannot read the citation", 3),
+        ("# T\n\nText [@example-source; nope].\n", "cannot read the citation", 3),
+    ],
+)
 def test_bad_citation_is_reported_with_page_and_line(make_project, page, expected, line):
     pages = {f"{lang}/index.md": "# Home\n" for lang in LANGS}
     pages["fr/index.md"] = page
@@ -131,21 +199,33 @@ def test_missing_translation_names_the_page(make_project):
 
 
 def test_one_run_reports_every_problem(make_project):
-    seeds = {"example-source.md": VALID_SEED.replace("2026-01-28", "2026-02-30"),
-             "other.md": VALID_SEED.replace("example-source", "other").replace("fr\n", "xx-yy\n")}
+    seeds = {
+        "example-source.md": VALID_SEED.replace("2026-01-28", "2026-02-30"),
+        "other.md": VALID_SEED.replace("example-source", "other").replace("fr\n", "xx-yy\n"),
+    }
     pages = {f"{lang}/index.md": "# Home\n\n[@missing]\n" for lang in LANGS}
     problems = problems_of(make_project(seeds=seeds, pages=pages))
     # the date; the language, and so the French title it now needs; four pages
     assert len(problems) == 7, problems
     assert {m.split(":")[0] for m in problems} == {
-        "seeds/example-source.md", "seeds/other.md", "docs/en/index.md", "docs/ja/index.md",
-        "docs/fr/index.md", "docs/de/index.md"}
+        "seeds/example-source.md",
+        "seeds/other.md",
+        "docs/en/index.md",
+        "docs/ja/index.md",
+        "docs/fr/index.md",
+        "docs/de/index.md",
+    }
 
 
-@pytest.mark.parametrize(("value", "precision", "iso"), [
-    ("2026-01-28", "day", "2026-01-28"), ("2026-01", "month", "2026-01"),
-    ("2026", "year", "2026"), ("2026-01", "approximate", "2026-01"),
-])
+@pytest.mark.parametrize(
+    ("value", "precision", "iso"),
+    [
+        ("2026-01-28", "day", "2026-01-28"),
+        ("2026-01", "month", "2026-01"),
+        ("2026", "year", "2026"),
+        ("2026-01", "approximate", "2026-01"),
+    ],
+)
 def test_fuzzy_dates(value, precision, iso):
     date, why = parse_fuzzy_date(value, precision)
     assert why is None

@@ -23,8 +23,10 @@ ITEM_RE = re.compile(
 FENCE_RE = re.compile(r"^ {0,3}(`{3,}|~{3,})")
 CODE_SPAN_RE = re.compile(r"(`+)(?:.+?)\1")
 
-FIX = ("write [@id], [@id, ¶12], [@id, ¶3–5] or [@a, ¶2; @b], "
-       "with an id from seeds/ (see the citations index)")
+FIX = (
+    "write [@id], [@id, ¶12], [@id, ¶3–5] or [@a, ¶2; @b], "
+    "with an id from seeds/ (see the citations index)"
+)
 
 
 @dataclass(frozen=True)
@@ -51,16 +53,16 @@ def _code_mask(text: str) -> list[tuple[int, int]]:
             spans.append((fence_start, offset + len(raw)))
             fence = None
         elif fence is None:
-            spans.extend((offset + m.start(), offset + m.end())
-                         for m in CODE_SPAN_RE.finditer(raw))
+            spans.extend((offset + m.start(), offset + m.end()) for m in CODE_SPAN_RE.finditer(raw))
         offset += len(raw)
     if fence is not None:
         spans.append((fence_start, len(text)))
     return spans
 
 
-def find_citations(text: str, path: str, first_line: int = 1
-                   ) -> tuple[list[Citation], list[Problem]]:
+def find_citations(
+    text: str, path: str, first_line: int = 1
+) -> tuple[list[Citation], list[Problem]]:
     """Every citation bracket in `text` (Markdown), with problems for unreadable ones."""
     mask = _code_mask(text)
     found: list[Citation] = []
@@ -73,8 +75,14 @@ def find_citations(text: str, path: str, first_line: int = 1
         for item in match.group(1).split(";"):
             parsed = ITEM_RE.match(item.strip())
             if not parsed:
-                problems.append(Problem(path, line, f"cannot read the citation "
-                                        f"'[{match.group(1)}]' (at '{item.strip()}')", FIX))
+                problems.append(
+                    Problem(
+                        path,
+                        line,
+                        f"cannot read the citation '[{match.group(1)}]' (at '{item.strip()}')",
+                        FIX,
+                    )
+                )
                 break
             first = int(parsed["first"]) if parsed["first"] else None
             last = int(parsed["last"]) if parsed["last"] else None
@@ -84,29 +92,41 @@ def find_citations(text: str, path: str, first_line: int = 1
     return found, problems
 
 
-def check_cite(cite: Cite, sources: Mapping[str, Source], path: str, line: int
-               ) -> Problem | None:
+def check_cite(cite: Cite, sources: Mapping[str, Source], path: str, line: int) -> Problem | None:
     """Is the cited source known, and the paragraph range inside its text?"""
     source = sources.get(cite.source_id)
     if source is None:
         near = difflib.get_close_matches(cite.source_id, list(sources), n=3, cutoff=0.6)
-        hint = ("did you mean " + " or ".join(f"'@{n}'" for n in near) + "? Otherwise "
-                if near else "")
-        return Problem(path, line, f"unknown citation id '@{cite.source_id}'",
-                       f"{hint}use the id of a source in seeds/ (listed on the citations "
-                       "index), or add the source first")
+        hint = (
+            "did you mean " + " or ".join(f"'@{n}'" for n in near) + "? Otherwise " if near else ""
+        )
+        return Problem(
+            path,
+            line,
+            f"unknown citation id '@{cite.source_id}'",
+            f"{hint}use the id of a source in seeds/ (listed on the citations "
+            "index), or add the source first",
+        )
     if cite.first is None:
         return None
     count = len(source.paragraphs)
     if count == 0:
-        return Problem(path, line, f"'@{cite.source_id}' has no archived text, so "
-                       f"{cite.locator} cannot be cited", f"cite it as [@{cite.source_id}]")
+        return Problem(
+            path,
+            line,
+            f"'@{cite.source_id}' has no archived text, so {cite.locator} cannot be cited",
+            f"cite it as [@{cite.source_id}]",
+        )
     last = cite.last if cite.last is not None else cite.first
     if not 1 <= cite.first <= last <= count:
-        return Problem(path, line, f"'@{cite.source_id}, {cite.locator}': paragraph out of "
-                       f"range (the source has {count} paragraphs)",
-                       f"use a paragraph number from 1 to {count}, as numbered on its source "
-                       "page; a range must run from low to high")
+        return Problem(
+            path,
+            line,
+            f"'@{cite.source_id}, {cite.locator}': paragraph out of "
+            f"range (the source has {count} paragraphs)",
+            f"use a paragraph number from 1 to {count}, as numbered on its source "
+            "page; a range must run from low to high",
+        )
     return None
 
 

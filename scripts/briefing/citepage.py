@@ -15,15 +15,21 @@ from .exports import BIB_LANGIDS, CSL_TYPES, latex_escape
 from .model import Source
 from .strings import label
 
-SCHEMA_TYPES = {"article-newspaper": "NewsArticle", "report": "Report",
-                "post-weblog": "BlogPosting", "webpage": "WebPage", "document": "DigitalDocument"}
+SCHEMA_TYPES = {
+    "article-newspaper": "NewsArticle",
+    "report": "Report",
+    "post-weblog": "BlogPosting",
+    "webpage": "WebPage",
+    "document": "DigitalDocument",
+}
 
 
 def source_ld(source: Source) -> dict[str, Any]:
     """A source as a schema.org CreativeWork."""
     item: dict[str, Any] = {
         "@type": SCHEMA_TYPES.get(CSL_TYPES.get(source.kind, "webpage"), "CreativeWork"),
-        "name": source.title_original, "inLanguage": source.language,
+        "name": source.title_original,
+        "inLanguage": source.language,
         "datePublished": source.published.iso,
     }
     if source.url:
@@ -35,10 +41,20 @@ def source_ld(source: Source) -> dict[str, Any]:
     return item
 
 
-def page_ld(lang: str, title: str, url: str, site_url: str, day: dt.date | None,
-            cited: list[Source], about: Source | None = None) -> str:
+def page_ld(
+    lang: str,
+    title: str,
+    url: str,
+    site_url: str,
+    day: dt.date | None,
+    cited: list[Source],
+    about: Source | None = None,
+) -> str:
     data: dict[str, Any] = {
-        "@context": "https://schema.org", "@type": "WebPage", "name": title, "url": url,
+        "@context": "https://schema.org",
+        "@type": "WebPage",
+        "name": title,
+        "url": url,
         "inLanguage": lang,
         "isPartOf": {"@type": "WebSite", "name": label("site_name", lang), "url": site_url},
     }
@@ -54,8 +70,15 @@ def page_ld(lang: str, title: str, url: str, site_url: str, day: dt.date | None,
 CLAIM_REVIEW_RE = re.compile(r"<!--\s*briefing:claim-review\s+id=([a-z0-9-]+)\s*-->")
 
 
-def claim_reviews(body: str, lang: str, url: str, site_url: str, day: dt.date | None,
-                  claims: Mapping[str, Claim], sources: Mapping[str, Source]) -> list[str]:
+def claim_reviews(
+    body: str,
+    lang: str,
+    url: str,
+    site_url: str,
+    day: dt.date | None,
+    claims: Mapping[str, Claim],
+    sources: Mapping[str, Source],
+) -> list[str]:
     """One schema.org ClaimReview per claim-review directive in a page: the claim, who
     made it and where, the site's rating, and as its reasoning the assessment paragraph
     that follows the directive (citations and Markdown removed)."""
@@ -66,22 +89,27 @@ def claim_reviews(body: str, lang: str, url: str, site_url: str, day: dt.date | 
             continue
         # The assessment is the paragraph after this directive (and after any other
         # claim-review directives stacked on it: one assessment may rate several claims).
-        after = CLAIM_REVIEW_RE.sub("", body[match.end():].split("\n\n## ", 1)[0])
+        after = CLAIM_REVIEW_RE.sub("", body[match.end() :].split("\n\n## ", 1)[0])
         reasoning = next((block for block in after.split("\n\n") if block.strip()), "")
         cites, _ = find_citations(reasoning, "")
         for citation in reversed(cites):
-            reasoning = reasoning[: citation.start] + reasoning[citation.end:]
+            reasoning = reasoning[: citation.start] + reasoning[citation.end :]
         reasoning = re.sub(r"\s+([.,;:。、])", r"\1", re.sub(r"[*_`]", "", reasoning)).strip()
         made_by = [sources[c] for c in claim.claimants if c in sources]
         item: dict[str, Any] = {
-            "@context": "https://schema.org", "@type": "ClaimReview",
-            "url": f"{url}#claim-{claim.id}", "inLanguage": lang,
+            "@context": "https://schema.org",
+            "@type": "ClaimReview",
+            "url": f"{url}#claim-{claim.id}",
+            "inLanguage": lang,
             "claimReviewed": claim.text[lang],
-            "author": {"@type": "Organization", "name": label("site_name", lang),
-                       "url": site_url},
-            "reviewRating": {"@type": "Rating", "ratingValue": RATINGS[claim.rating],
-                             "bestRating": 5, "worstRating": 1,
-                             "alternateName": label(f"rating_{claim.rating}", lang)},
+            "author": {"@type": "Organization", "name": label("site_name", lang), "url": site_url},
+            "reviewRating": {
+                "@type": "Rating",
+                "ratingValue": RATINGS[claim.rating],
+                "bestRating": 5,
+                "worstRating": 1,
+                "alternateName": label(f"rating_{claim.rating}", lang),
+            },
             "reviewBody": reasoning,
             "itemReviewed": {"@type": "Claim", "appearance": [source_ld(s) for s in made_by]},
         }
@@ -90,8 +118,10 @@ def claim_reviews(body: str, lang: str, url: str, site_url: str, day: dt.date | 
             item["itemReviewed"]["datePublished"] = first.published.iso
             if first.outlet or first.author:
                 item["itemReviewed"]["author"] = (
-                    {"@type": "Person", "name": first.author} if first.author
-                    else {"@type": "Organization", "name": first.outlet})
+                    {"@type": "Person", "name": first.author}
+                    if first.author
+                    else {"@type": "Organization", "name": first.outlet}
+                )
         if day:
             item["datePublished"] = day.isoformat()
         reviews.append(_script_json(item))
@@ -109,15 +139,24 @@ def bibtex_key(lang: str, path: str) -> str:
     return f"h200briefing-{lang}-{slug}"
 
 
-def cite_box(lang: str, title: str, url: str, path: str, site_url: str,
-             day: dt.date | None, cited: list[Source], about: Source | None = None,
-             reviews: list[str] | None = None) -> str:
+def cite_box(
+    lang: str,
+    title: str,
+    url: str,
+    path: str,
+    site_url: str,
+    day: dt.date | None,
+    cited: list[Source],
+    about: Source | None = None,
+    reviews: list[str] | None = None,
+) -> str:
     from .render import ENV, format_day
 
     site = label("site_name", lang)
     if day:
-        plain = label("cite_plain", lang).format(site=site, title=title, url=url,
-                                                 date=format_day(day, lang))
+        plain = label("cite_plain", lang).format(
+            site=site, title=title, url=url, date=format_day(day, lang)
+        )
     else:
         plain = label("cite_plain_nodate", lang).format(site=site, title=title, url=url)
     fields = [("title", "{" + latex_escape(title) + "}"), ("organization", latex_escape(site))]
@@ -127,5 +166,9 @@ def cite_box(lang: str, title: str, url: str, path: str, site_url: str,
     body = ",\n".join(f"  {name} = {{{value}}}" for name, value in fields)
     bibtex = f"@online{{{bibtex_key(lang, path)},\n{body}\n}}"
     return ENV.get_template("cite_page.html.j2").render(
-        lang=lang, plain=plain, bibtex=bibtex,
-        json_ld=page_ld(lang, title, url, site_url, day, cited, about), reviews=reviews or [])
+        lang=lang,
+        plain=plain,
+        bibtex=bibtex,
+        json_ld=page_ld(lang, title, url, site_url, day, cited, about),
+        reviews=reviews or [],
+    )

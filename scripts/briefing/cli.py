@@ -36,10 +36,11 @@ def check(root: Path) -> int:
         if os.environ.get("GITHUB_ACTIONS") == "true":
             print(f"::warning file={notice.path},line=1::{notice.format()}")
     pages = sum(len(p) for p in project.pages.values())
-    print(f"OK: {len(project.sources)} sources, {pages} pages in "
-          f"{len(project.languages)} languages"
-          + (f"; {len(project.behind)} translation(s) behind the English." if project.behind
-             else "."))
+    print(
+        f"OK: {len(project.sources)} sources, {pages} pages in "
+        f"{len(project.languages)} languages"
+        + (f"; {len(project.behind)} translation(s) behind the English." if project.behind else ".")
+    )
     return 0
 
 
@@ -56,8 +57,11 @@ def _page_rel(root: Path, given: str) -> str | None:
     for rel in candidates:
         if (docs / "en" / rel).is_file():
             return rel
-    matches = sorted(p.relative_to(docs / "en").as_posix()
-                     for p in (docs / "en").rglob(path.name)) if path.name else []
+    matches = (
+        sorted(p.relative_to(docs / "en").as_posix() for p in (docs / "en").rglob(path.name))
+        if path.name
+        else []
+    )
     return matches[0] if len(matches) == 1 else None
 
 
@@ -71,8 +75,11 @@ def parity(root: Path, pages: list[str]) -> int:
     for given in pages:
         rel = _page_rel(root, given)
         if rel is None:
-            print(f"parity: {given}: no such page (give a path inside docs/<language>/, "
-                  "e.g. chips.md or actors/nvidia.md)", file=sys.stderr)
+            print(
+                f"parity: {given}: no such page (give a path inside docs/<language>/, "
+                "e.g. chips.md or actors/nvidia.md)",
+                file=sys.stderr,
+            )
             return 2
         rels.append(rel)
     if not pages:
@@ -94,9 +101,10 @@ def parity(root: Path, pages: list[str]) -> int:
             for problem in found:
                 print(problem.format())
             status = status or int(bool(found))
-            print(f"docs/{lang}/{rel}: compared with docs/en/{rel} ({len(keys)} citations, "
-                  f"{len(figs)} figures): " + ("same" if not found else
-                                                f"{len(found)} difference(s)"))
+            print(
+                f"docs/{lang}/{rel}: compared with docs/en/{rel} ({len(keys)} citations, "
+                f"{len(figs)} figures): " + ("same" if not found else f"{len(found)} difference(s)")
+            )
     return status
 
 
@@ -106,11 +114,11 @@ PROMPTS = {
     "title": "Headline, exactly as published (¶1 of the text); - if the capture has no headline",
     "published": "Published date (YYYY-MM-DD, YYYY-MM or YYYY)",
     "precision": "How exact is that date: day, month, year, or approximate for a date you "
-                 "inferred from the text [Enter: {default}]",
+    "inferred from the text [Enter: {default}]",
     "kind": "Kind (" + ", ".join(KINDS) + "; the first letters are enough)",
     "author": "Author (Enter if none is stated)",
     "outlet": "Outlet (Enter if not identified; for an agency's article on another site: "
-              "Reuters via <site>)",
+    "Reuters via <site>)",
 }
 
 
@@ -140,8 +148,11 @@ def new(args: argparse.Namespace) -> int:
     else:
         path = Path(args.text)
         if not path.is_file():
-            print(f"new: {args.text}: no such file (give the article's text file, "
-                  "or - to read standard input)", file=sys.stderr)
+            print(
+                f"new: {args.text}: no such file (give the article's text file, "
+                "or - to read standard input)",
+                file=sys.stderr,
+            )
             return 2
         text = path.read_text("utf-8-sig")
     raw: dict[str, str | None] = {name: getattr(args, name) for name in (*ASKED, "accessed", "id")}
@@ -152,9 +163,14 @@ def new(args: argparse.Namespace) -> int:
         seeds_dir = args.root / "seeds"
         existing = existing_sources(seeds_dir, args.root)
         url, source_id = values.get("url"), values.get("id")
-        why = refusal(text, url if isinstance(url, str) else None,
-                      source_id if isinstance(source_id, str) else None,
-                      existing, seeds_dir, args.root)
+        why = refusal(
+            text,
+            url if isinstance(url, str) else None,
+            source_id if isinstance(source_id, str) else None,
+            existing,
+            seeds_dir,
+            args.root,
+        )
         # Only what can be answered is asked: a wrong --accessed or --id, or an empty text,
         # stops the run before the first question, so no answer is typed in vain.
         stop = [*wrong.values()] if any(name not in ASKED for name in wrong) else []
@@ -167,8 +183,13 @@ def new(args: argparse.Namespace) -> int:
         known = {key: value for key, value in values.items() if key not in ASKED}
         try:
             values = ask_in_terminal(
-                raw, known, PROMPTS, input, print,
-                refuse=lambda url: refusal(text, url, None, existing, seeds_dir, args.root))
+                raw,
+                known,
+                PROMPTS,
+                input,
+                print,
+                refuse=lambda url: refusal(text, url, None, existing, seeds_dir, args.root),
+            )
         except NewSourceError as exc:
             print(f"new: {exc}", file=sys.stderr)
             return 1
@@ -178,8 +199,12 @@ def new(args: argparse.Namespace) -> int:
     else:
         missing = missing_fields(raw)
         if missing:
-            print("new: missing " + ", ".join(f"--{name}" for name in missing)
-                  + " (or run it in a terminal to be asked)", file=sys.stderr)
+            print(
+                "new: missing "
+                + ", ".join(f"--{name}" for name in missing)
+                + " (or run it in a terminal to be asked)",
+                file=sys.stderr,
+            )
         for message in wrong.values():
             print(f"new: {message}", file=sys.stderr)
         if missing or wrong:
@@ -190,10 +215,18 @@ def new(args: argparse.Namespace) -> int:
         return value if isinstance(value, str) else None
 
     article = Article(
-        text=text, language=get("language") or "", title=get("title") or "",
-        published=get("published") or "", kind=get("kind") or "", precision=get("precision"),
-        outlet=get("outlet"), author=get("author"), url=get("url"), accessed=get("accessed"),
-        source_id=get("id"), original_file=args.original_file,
+        text=text,
+        language=get("language") or "",
+        title=get("title") or "",
+        published=get("published") or "",
+        kind=get("kind") or "",
+        precision=get("precision"),
+        outlet=get("outlet"),
+        author=get("author"),
+        url=get("url"),
+        accessed=get("accessed"),
+        source_id=get("id"),
+        original_file=args.original_file,
         titles={lang: t for lang in SITE_LANGUAGES if (t := getattr(args, f"title_{lang}"))},
         notes={lang: n for lang in SITE_LANGUAGES if (n := getattr(args, f"note_{lang}"))},
     )
@@ -206,11 +239,15 @@ def new(args: argparse.Namespace) -> int:
     print(f"Created {shown} (id: {created.source_id}).")
     slots = _scaffold_translations(created.path, args.root)
     if slots is not None:
-        print(f"Created {slots} with an empty translation per paragraph and language: until "
-              "they are written, readers see 'translation pending' (a notice in `make check`).")
+        print(
+            f"Created {slots} with an empty translation per paragraph and language: until "
+            "they are written, readers see 'translation pending' (a notice in `make check`)."
+        )
     if without_marker(article.title) != article.title:
-        print("The capture has no headline: the title is the site's, in brackets. Keep the "
-              "brackets in each translation and say so in each note.")
+        print(
+            "The capture has no headline: the title is the site's, in brackets. Keep the "
+            "brackets in each translation and say so in each note."
+        )
     if created.remaining:
         print("Still to do before `make check` passes:")
         for problem in created.remaining:
@@ -235,14 +272,19 @@ def translations(root: Path, ids: list[str]) -> int:
     for given in ids:
         source = _source(root, given)
         if source is None or not source.has_text:
-            print(f"translations: {given}: no source with text has this id (check that "
-                  "`make check` reads the source itself without problems)", file=sys.stderr)
+            print(
+                f"translations: {given}: no source with text has this id (check that "
+                "`make check` reads the source itself without problems)",
+                file=sys.stderr,
+            )
             status = 2
             continue
         path = path_for(source, root)
         path.write_text(realign(source, root), encoding="utf-8")
-        print(f"{path.relative_to(root).as_posix()}: one entry per paragraph "
-              f"({len(source.paragraphs)}); fill the empty \"\" texts")
+        print(
+            f"{path.relative_to(root).as_posix()}: one entry per paragraph "
+            f'({len(source.paragraphs)}); fill the empty "" texts'
+        )
     return status
 
 
@@ -262,14 +304,18 @@ def translated_sources(root: Path, ids: list[str]) -> int:
         if found is None or blocking:
             for problem in blocking:
                 print(problem.format())
-            print(f"translated: {source.id}: not recorded: fix the problems above first",
-                  file=sys.stderr)
+            print(
+                f"translated: {source.id}: not recorded: fix the problems above first",
+                file=sys.stderr,
+            )
             status = 1
             continue
         path = path_for(source, root)
         path.write_text(render_file(source, found), encoding="utf-8")
-        print(f"{path.relative_to(root).as_posix()}: translations recorded as matching the "
-              "current original")
+        print(
+            f"{path.relative_to(root).as_posix()}: translations recorded as matching the "
+            "current original"
+        )
     return status
 
 
@@ -298,8 +344,9 @@ def translated(root: Path, pages: list[str]) -> int:
     for page in pages:
         path = root / page if not Path(page).is_absolute() else Path(page)
         try:
-            lang, rel = path.resolve().relative_to((root / "docs").resolve()).as_posix() \
-                .split("/", 1)
+            lang, rel = (
+                path.resolve().relative_to((root / "docs").resolve()).as_posix().split("/", 1)
+            )
         except ValueError:
             lang, rel = "", ""
         english_path = root / "docs" / "en" / rel
@@ -310,8 +357,11 @@ def translated(root: Path, pages: list[str]) -> int:
             if found:
                 for problem in found:
                     print(problem.format())
-                print(f"translated: {page}: not recorded: it does not cite and state what "
-                      f"docs/en/{rel} does (above)", file=sys.stderr)
+                print(
+                    f"translated: {page}: not recorded: it does not cite and state what "
+                    f"docs/en/{rel} does (above)",
+                    file=sys.stderr,
+                )
                 status = 1
                 continue
         try:
@@ -327,40 +377,65 @@ def main(argv: list[str] | None = None) -> int:
     sub = parser.add_subparsers(dest="command", required=True)
     sub.add_parser("check", help="validate every source and page without building the site")
     add = sub.add_parser("new", help="add an article to seeds/ from its text and metadata")
-    add.add_argument("text", help="the article's text file (UTF-8), or - for standard input; "
-                     "it is not committed, so it can live outside the project folder")
+    add.add_argument(
+        "text",
+        help="the article's text file (UTF-8), or - for standard input; "
+        "it is not committed, so it can live outside the project folder",
+    )
     add.add_argument("--language", help="the article's language (BCP 47: ja, fr, de ...)")
-    add.add_argument("--title", help="the original headline, exactly as published (¶1 of the "
-                     "text); with --no-headline, a short description of your own")
-    add.add_argument("--no-headline", action="store_true",
-                     help="the capture has no headline: the title becomes "
-                          "'[No headline captured] ' (in the article's language) followed "
-                          "by --title, or by the first words of ¶1")
+    add.add_argument(
+        "--title",
+        help="the original headline, exactly as published (¶1 of the "
+        "text); with --no-headline, a short description of your own",
+    )
+    add.add_argument(
+        "--no-headline",
+        action="store_true",
+        help="the capture has no headline: the title becomes "
+        "'[No headline captured] ' (in the article's language) followed "
+        "by --title, or by the first words of ¶1",
+    )
     for lang in SITE_LANGUAGES:
         add.add_argument(f"--title-{lang}", metavar="TEXT", help=f"the title in '{lang}'")
-    add.add_argument("--outlet", help="outlet or publisher (leave out if not identified; an "
-                     "agency's article on another site: 'Reuters via <site>')")
+    add.add_argument(
+        "--outlet",
+        help="outlet or publisher (leave out if not identified; an "
+        "agency's article on another site: 'Reuters via <site>')",
+    )
     add.add_argument("--author", help="author (leave out if none is stated)")
     add.add_argument("--published", help="date published: YYYY-MM-DD, YYYY-MM or YYYY")
-    add.add_argument("--precision", choices=PRECISIONS,
-                     help="how exact the date is: approximate for a date inferred from the "
-                          "text (default: from the date's form; asked in a terminal)")
+    add.add_argument(
+        "--precision",
+        choices=PRECISIONS,
+        help="how exact the date is: approximate for a date inferred from the "
+        "text (default: from the date's form; asked in a terminal)",
+    )
     add.add_argument("--url", help="the article's http(s) address")
     add.add_argument("--kind", help="one of: " + ", ".join(KINDS))
     for lang in SITE_LANGUAGES:
         add.add_argument(f"--note-{lang}", metavar="TEXT", help=f"the note for '{lang}' readers")
     add.add_argument("--accessed", help="date captured, YYYY-MM-DD (default: today)")
-    add.add_argument("--id", help="the source's id: lower-case letters, digits and hyphens, "
-                     "e.g. mynavi-h200-nvidia-2026-01 (default: derived from outlet, title, "
-                     "date)")
+    add.add_argument(
+        "--id",
+        help="the source's id: lower-case letters, digits and hyphens, "
+        "e.g. mynavi-h200-nvidia-2026-01 (default: derived from outlet, title, "
+        "date)",
+    )
     add.add_argument("--original-file", help="the capture's original file name")
-    tra = sub.add_parser("translated",
-                         help="record that translated pages now match their English page")
+    tra = sub.add_parser(
+        "translated", help="record that translated pages now match their English page"
+    )
     tra.add_argument("pages", nargs="*", help="translated pages, e.g. docs/ja/chips.md")
-    tra.add_argument("--sources", nargs="+", default=[], metavar="ID",
-                     help="sources whose paragraph translations now match the original")
-    trs = sub.add_parser("translations",
-                         help="write or update a source's paragraph-translations file")
+    tra.add_argument(
+        "--sources",
+        nargs="+",
+        default=[],
+        metavar="ID",
+        help="sources whose paragraph translations now match the original",
+    )
+    trs = sub.add_parser(
+        "translations", help="write or update a source's paragraph-translations file"
+    )
     trs.add_argument("ids", nargs="+", metavar="ID", help="source ids, e.g. h200-approval-ja")
     par = sub.add_parser("parity", help="compare translations: same citations, same figures")
     par.add_argument("pages", nargs="*", help="page paths inside docs/<lang>/, e.g. chips.md")
@@ -373,8 +448,10 @@ def main(argv: list[str] | None = None) -> int:
     if args.command == "translated":
         if not args.pages and not args.sources:
             parser.error("give translated pages, or --sources ID ...")
-        return max(translated(args.root, args.pages) if args.pages else 0,
-                   translated_sources(args.root, args.sources) if args.sources else 0)
+        return max(
+            translated(args.root, args.pages) if args.pages else 0,
+            translated_sources(args.root, args.sources) if args.sources else 0,
+        )
     if args.command == "translations":
         return translations(args.root, args.ids)
     return check(args.root)

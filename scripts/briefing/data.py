@@ -97,8 +97,14 @@ class Correction:
 
 CORRECTION_KINDS = ("correction", "update", "reassessment")
 
-RATINGS = {"accurate": 5, "mostly-accurate": 4, "partly-accurate": 3, "misleading": 2,
-           "unsupported": 2, "wrong": 1}  # schema.org ratingValue, best 5, worst 1
+RATINGS = {
+    "accurate": 5,
+    "mostly-accurate": 4,
+    "partly-accurate": 3,
+    "misleading": 2,
+    "unsupported": 2,
+    "wrong": 1,
+}  # schema.org ratingValue, best 5, worst 1
 
 
 @dataclass
@@ -121,8 +127,9 @@ class Data:
 class _Reader:
     """Walks a parsed YAML file, recording problems with the line of each key."""
 
-    def __init__(self, path: str, lines: dict[Key, int], sources: Mapping[str, Source],
-                 broken: set[str]) -> None:
+    def __init__(
+        self, path: str, lines: dict[Key, int], sources: Mapping[str, Source], broken: set[str]
+    ) -> None:
         self.path, self.lines, self.sources, self.broken = path, lines, sources, broken
         self.problems: list[Problem] = []
         self.ids: dict[Key, str] = {}  # ("events", 3) -> the entry's id, to name it
@@ -132,19 +139,24 @@ class _Reader:
         for depth, part in enumerate(key):
             if isinstance(part, int) and depth > 0:
                 ident = self.ids.get(key[: depth + 1])
-                entry = f"{str(key[depth - 1]).removesuffix('s')} " + \
-                    (f"'{ident}' (no. {part + 1})" if ident else f"no. {part + 1}")
-                rest = ".".join(map(str, key[depth + 1:]))
-                return ".".join(map(str, key[: depth - 1] + (entry,))) + \
-                    (f", {rest}" if rest else "")
+                entry = f"{str(key[depth - 1]).removesuffix('s')} " + (
+                    f"'{ident}' (no. {part + 1})" if ident else f"no. {part + 1}"
+                )
+                rest = ".".join(map(str, key[depth + 1 :]))
+                return ".".join(map(str, key[: depth - 1] + (entry,))) + (
+                    f", {rest}" if rest else ""
+                )
         return ".".join(map(str, key))
 
     def items(self, key: Key, value: Any) -> list[Any]:
         """A YAML list, or a problem and no items."""
         if isinstance(value, list):
             return value
-        self.fail(key, f"expected a list ('- ' items), found {type(value).__name__}",
-                  "write one '- ' item per entry, as in the rest of the file")
+        self.fail(
+            key,
+            f"expected a list ('- ' items), found {type(value).__name__}",
+            "write one '- ' item per entry, as in the rest of the file",
+        )
         return []
 
     def ident(self, key: Key, value: Any) -> str | None:
@@ -163,18 +175,23 @@ class _Reader:
         return self.lines.get(key, 1)
 
     def fail(self, key: Key, message: str, fix: str) -> None:
-        self.problems.append(Problem(self.path, self.line(key), f"{self.name(key)}: {message}",
-                                     fix))
+        self.problems.append(
+            Problem(self.path, self.line(key), f"{self.name(key)}: {message}", fix)
+        )
 
-    def mapping(self, key: Key, value: Any, required: Sequence[str],
-                optional: Sequence[str] = ()) -> dict[str, Any] | None:
+    def mapping(
+        self, key: Key, value: Any, required: Sequence[str], optional: Sequence[str] = ()
+    ) -> dict[str, Any] | None:
         if not isinstance(value, dict):
             self.fail(key, "expected a set of 'key: value' lines", f"give {', '.join(required)}")
             return None
         for name in value:
             if name not in (*required, *optional):
-                self.fail((*key, name), f"unknown field '{name}'",
-                          f"use only: {', '.join((*required, *optional))}")
+                self.fail(
+                    (*key, name),
+                    f"unknown field '{name}'",
+                    f"use only: {', '.join((*required, *optional))}",
+                )
         missing = [n for n in required if n not in value]
         for name in missing:
             self.fail(key, f"the '{name}' field is missing", f"add '{name}:'")
@@ -193,29 +210,47 @@ class _Reader:
         for lang, text in texts.items():
             keys[lang] = self.citations((*key, lang), text, checked)
             if left_in_english(text, lang):
-                self.fail((*key, lang), f"the text reads as English, not {LANGUAGE_NAMES[lang]}",
-                          f"translate it into {LANGUAGE_NAMES[lang]}")
+                self.fail(
+                    (*key, lang),
+                    f"the text reads as English, not {LANGUAGE_NAMES[lang]}",
+                    f"translate it into {LANGUAGE_NAMES[lang]}",
+                )
         english = figures(texts["en"], "en") if "en" in texts else set()
         for lang, text in texts.items():
             if lang != "en" and (mine := figures(text, lang)) != english:
                 only, missing = sorted(mine - english), sorted(english - mine)
-                self.fail((*key, lang), "states other figures than the English ("
-                          + "; ".join(part for part in (
-                              f"only here: {', '.join(only)}" if only else "",
-                              f"missing: {', '.join(missing)}" if missing else "") if part)
-                          + ")", "state the figures the English text states")
+                self.fail(
+                    (*key, lang),
+                    "states other figures than the English ("
+                    + "; ".join(
+                        part
+                        for part in (
+                            f"only here: {', '.join(only)}" if only else "",
+                            f"missing: {', '.join(missing)}" if missing else "",
+                        )
+                        if part
+                    )
+                    + ")",
+                    "state the figures the English text states",
+                )
         if cited and not keys["en"]:
-            self.fail(key, "the text has no citation",
-                      "end each factual sentence with a citation such as [@id] or [@id, ¶3]")
+            self.fail(
+                key,
+                "the text has no citation",
+                "end each factual sentence with a citation such as [@id] or [@id, ¶3]",
+            )
         for lang in SITE_LANGUAGES[1:]:
             if keys[lang] != keys["en"]:
-                self.fail((*key, lang), f"cites {_keys(keys[lang])} but the English text cites "
-                          f"{_keys(keys['en'])}",
-                          "cite the same sources and paragraphs in every language")
+                self.fail(
+                    (*key, lang),
+                    f"cites {_keys(keys[lang])} but the English text cites {_keys(keys['en'])}",
+                    "cite the same sources and paragraphs in every language",
+                )
         return {lang: text.strip() for lang, text in texts.items()}
 
-    def citations(self, key: Key, text: str, checked: set[tuple[str, str]] | None = None
-                  ) -> Counter[tuple[str, str]]:
+    def citations(
+        self, key: Key, text: str, checked: set[tuple[str, str]] | None = None
+    ) -> Counter[tuple[str, str]]:
         checked = set() if checked is None else checked
         line = self.line(key)
         found, problems = find_citations(text, self.path, line)
@@ -245,8 +280,9 @@ def _read(path: Path, root: Path) -> tuple[Any, dict[Key, int], list[Problem], s
     return value, lines, problems, shown
 
 
-def load_timeline(path: Path, root: Path, sources: Mapping[str, Source], broken: set[str]
-                  ) -> tuple[list[Event], list[Problem]]:
+def load_timeline(
+    path: Path, root: Path, sources: Mapping[str, Source], broken: set[str]
+) -> tuple[list[Event], list[Problem]]:
     value, lines, problems, shown = _read(path, root)
     r = _Reader(shown, lines, sources, broken)
     r.problems.extend(problems)
@@ -261,8 +297,12 @@ def load_timeline(path: Path, root: Path, sources: Mapping[str, Source], broken:
             continue
         date, why = parse_fuzzy_date(str(entry["date"]), entry["precision"])
         if why:
-            r.fail((*key, "date"), why, "write YYYY-MM-DD, YYYY-MM or YYYY with a matching "
-                   "precision (day, month, year, approximate)")
+            r.fail(
+                (*key, "date"),
+                why,
+                "write YYYY-MM-DD, YYYY-MM or YYYY with a matching "
+                "precision (day, month, year, approximate)",
+            )
         if r.ident((*key, "id"), entry["id"]) is None:
             continue
         if entry["id"] in seen:
@@ -271,8 +311,11 @@ def load_timeline(path: Path, root: Path, sources: Mapping[str, Source], broken:
         actors = entry["actors"] if isinstance(entry["actors"], list) else []
         unknown = [a for a in actors if a not in ACTORS]
         if not actors or unknown:
-            r.fail((*key, "actors"), f"unknown or missing actors {unknown or actors}",
-                   f"list one or more of: {', '.join(ACTORS)}")
+            r.fail(
+                (*key, "actors"),
+                f"unknown or missing actors {unknown or actors}",
+                f"list one or more of: {', '.join(ACTORS)}",
+            )
         text = r.texts((*key, "text"), entry["text"], cited=True)
         if date and text and actors and not unknown:
             events.append(Event(str(entry["id"]), date, tuple(actors), text))
@@ -280,8 +323,9 @@ def load_timeline(path: Path, root: Path, sources: Mapping[str, Source], broken:
     return events, r.problems
 
 
-def load_chips(path: Path, root: Path, sources: Mapping[str, Source], broken: set[str]
-               ) -> tuple[Chips | None, list[Problem]]:
+def load_chips(
+    path: Path, root: Path, sources: Mapping[str, Source], broken: set[str]
+) -> tuple[Chips | None, list[Problem]]:
     value, lines, problems, shown = _read(path, root)
     r = _Reader(shown, lines, sources, broken)
     r.problems.extend(problems)
@@ -307,8 +351,11 @@ def load_chips(path: Path, root: Path, sources: Mapping[str, Source], broken: se
         if r.ident((*key, "id"), entry["id"]) is None:
             continue
         if not isinstance(entry["cells"], dict):
-            r.fail((*key, "cells"), "expected one '<chip id>: {...}' line per chip",
-                   "give every chip a cell")
+            r.fail(
+                (*key, "cells"),
+                "expected one '<chip id>: {...}' line per chip",
+                "give every chip a cell",
+            )
             continue
         cells: dict[str, Cell] = {}
         for chip in names:
@@ -330,8 +377,9 @@ def load_chips(path: Path, root: Path, sources: Mapping[str, Source], broken: se
     return Chips(names, tuple(rows), tuple(x for x in ratios if x)), r.problems
 
 
-def load_corrections(path: Path, root: Path, sources: Mapping[str, Source], broken: set[str]
-                     ) -> tuple[list[Correction], list[Problem]]:
+def load_corrections(
+    path: Path, root: Path, sources: Mapping[str, Source], broken: set[str]
+) -> tuple[list[Correction], list[Problem]]:
     """data/corrections.yml: the dated log of what the briefing changed and why."""
     value, lines, problems, shown = _read(path, root)
     r = _Reader(shown, lines, sources, broken)
@@ -352,27 +400,39 @@ def load_corrections(path: Path, root: Path, sources: Mapping[str, Source], brok
         try:
             day = dt.date.fromisoformat(str(entry["date"]))
         except ValueError:
-            r.fail((*key, "date"), f"{entry['date']!r} is not a date",
-                   "write the day of the change as YYYY-MM-DD")
+            r.fail(
+                (*key, "date"),
+                f"{entry['date']!r} is not a date",
+                "write the day of the change as YYYY-MM-DD",
+            )
         if entry["kind"] not in CORRECTION_KINDS:
-            r.fail((*key, "kind"), f"{entry['kind']!r} is not a kind of change",
-                   f"use one of: {', '.join(CORRECTION_KINDS)}")
+            r.fail(
+                (*key, "kind"),
+                f"{entry['kind']!r} is not a kind of change",
+                f"use one of: {', '.join(CORRECTION_KINDS)}",
+            )
         pages = entry["pages"]
-        if not isinstance(pages, list) or not pages or \
-                not all(isinstance(p, str) and p.endswith(".md") for p in pages):
-            r.fail((*key, "pages"), "expected the list of pages the change affects",
-                   "write e.g. pages: [chips.md, contested.md] (paths inside docs/en/)")
+        if (
+            not isinstance(pages, list)
+            or not pages
+            or not all(isinstance(p, str) and p.endswith(".md") for p in pages)
+        ):
+            r.fail(
+                (*key, "pages"),
+                "expected the list of pages the change affects",
+                "write e.g. pages: [chips.md, contested.md] (paths inside docs/en/)",
+            )
             pages = []
         text = r.texts((*key, "text"), entry["text"], cited=False)
         if day and text and pages and entry["kind"] in CORRECTION_KINDS:
-            found.append(Correction(ident, day, entry["kind"], tuple(pages), text,
-                                    r.line(key)))
+            found.append(Correction(ident, day, entry["kind"], tuple(pages), text, r.line(key)))
     found.sort(key=lambda c: (-c.day.toordinal(), c.id))
     return found, r.problems
 
 
-def load_claims(path: Path, root: Path, sources: Mapping[str, Source], broken: set[str]
-                ) -> tuple[dict[str, Claim], list[Problem]]:
+def load_claims(
+    path: Path, root: Path, sources: Mapping[str, Source], broken: set[str]
+) -> tuple[dict[str, Claim], list[Problem]]:
     """data/claims.yml: the claims the contested-figures page rates (ClaimReview)."""
     value, lines, problems, shown = _read(path, root)
     r = _Reader(shown, lines, sources, broken)
@@ -390,11 +450,17 @@ def load_claims(path: Path, root: Path, sources: Mapping[str, Source], broken: s
         claimants = entry["claimant"] if isinstance(entry["claimant"], list) else None
         unknown = [c for c in claimants or [] if c not in sources and c not in broken]
         if not claimants or unknown:
-            r.fail((*key, "claimant"), f"unknown or missing source ids {unknown or claimants}",
-                   "list the ids of the sources that make the claim, e.g. [h200-approval-ja]")
+            r.fail(
+                (*key, "claimant"),
+                f"unknown or missing source ids {unknown or claimants}",
+                "list the ids of the sources that make the claim, e.g. [h200-approval-ja]",
+            )
         if entry["rating"] not in RATINGS:
-            r.fail((*key, "rating"), f"{entry['rating']!r} is not a rating",
-                   f"use one of: {', '.join(RATINGS)}")
+            r.fail(
+                (*key, "rating"),
+                f"{entry['rating']!r} is not a rating",
+                f"use one of: {', '.join(RATINGS)}",
+            )
         text = r.texts((*key, "claim"), entry["claim"], cited=False)
         if text and claimants and not unknown and entry["rating"] in RATINGS:
             claims[ident] = Claim(ident, tuple(claimants), entry["rating"], text)
@@ -407,24 +473,34 @@ def _cell(r: _Reader, key: Key, raw: Any) -> Cell | None:
         return None
     value = r.texts((*key, "value"), entry["value"], cited=False)
     if entry["status"] not in STATUSES:
-        r.fail((*key, "status"), f"{entry['status']!r} is not a status",
-               f"use one of: {', '.join(STATUSES)}")
+        r.fail(
+            (*key, "status"),
+            f"{entry['status']!r} is not a status",
+            f"use one of: {', '.join(STATUSES)}",
+        )
     cite = entry["cite"]
     if not isinstance(cite, str) or not r.citations((*key, "cite"), cite):
-        r.fail((*key, "cite"), "every cell needs at least one citation",
-               "write cite: \"[@id]\" with the source(s) of the figure")
+        r.fail(
+            (*key, "cite"),
+            "every cell needs at least one citation",
+            'write cite: "[@id]" with the source(s) of the figure',
+        )
     number = entry.get("number")
     if number is not None and not isinstance(number, int | float):
         r.fail((*key, "number"), f"{number!r} is not a number", "write a plain number, e.g. 4.8")
         number = None
     if number is not None and entry["status"] == "unconfirmed":
-        r.fail((*key, "number"), "an unconfirmed figure cannot be charted",
-               "remove 'number', or settle the figure with a source")
+        r.fail(
+            (*key, "number"),
+            "an unconfirmed figure cannot be charted",
+            "remove 'number', or settle the figure with a source",
+        )
     note = r.texts((*key, "note"), entry["note"], cited=False) if "note" in entry else None
     if value is None or entry["status"] not in STATUSES:
         return None
-    return Cell(value, float(number) if number is not None else None, entry["status"],
-                cite.strip(), note)
+    return Cell(
+        value, float(number) if number is not None else None, entry["status"], cite.strip(), note
+    )
 
 
 def _ratio(r: _Reader, key: Key, raw: Any, chips: Chips) -> Ratio | None:
@@ -438,8 +514,11 @@ def _ratio(r: _Reader, key: Key, raw: Any, chips: Chips) -> Ratio | None:
         try:
             cell = chips.cell(row, chip)
         except (StopIteration, KeyError):
-            r.fail((*key, side), f"no cell '{entry[side]}'",
-                   "write <row id>.<chip id>, e.g. fp16-dense.h20")
+            r.fail(
+                (*key, side),
+                f"no cell '{entry[side]}'",
+                "write <row id>.<chip id>, e.g. fp16-dense.h20",
+            )
             return None
         if cell.number is None:
             r.fail((*key, side), f"'{entry[side]}' has no number", "give that cell a number")
@@ -451,12 +530,18 @@ def _ratio(r: _Reader, key: Key, raw: Any, chips: Chips) -> Ratio | None:
     return Ratio(entry["id"], label or {}, parts[0], parts[1], entry["style"]) if label else None
 
 
-KNOWN_FILES = ("timeline.yml", "chips.yml", "claims.yml", "corrections.yml",
-               "glossary.yml")  # the glossary is read by glossary.py
+KNOWN_FILES = (
+    "timeline.yml",
+    "chips.yml",
+    "claims.yml",
+    "corrections.yml",
+    "glossary.yml",
+)  # the glossary is read by glossary.py
 
 
-def load_data(data_dir: Path, root: Path, sources: Mapping[str, Source], broken: set[str]
-              ) -> tuple[Data, list[Problem]]:
+def load_data(
+    data_dir: Path, root: Path, sources: Mapping[str, Source], broken: set[str]
+) -> tuple[Data, list[Problem]]:
     """Load data/timeline.yml and data/chips.yml if present."""
     problems: list[Problem] = []
     events: list[Event] = []
@@ -492,19 +577,27 @@ def load_data(data_dir: Path, root: Path, sources: Mapping[str, Source], broken:
         problems += found
     for path in sorted(data_dir.glob("*")) if data_dir.is_dir() else []:
         if path.name not in KNOWN_FILES and not path.name.startswith("."):
-            problems.append(Problem(path.relative_to(root).as_posix(), 1,
-                                    "the site reads only data/"
-                                    + ", data/".join(KNOWN_FILES[:-1]) + " and data/"
-                                    + KNOWN_FILES[-1],
-                                    "move this file out of data/, or put its entries in one of "
-                                    "those files"))
-    return Data(events, chips, chips is None and chips_file.exists(), claims,
-                claims_broken, corrections), problems
+            problems.append(
+                Problem(
+                    path.relative_to(root).as_posix(),
+                    1,
+                    "the site reads only data/"
+                    + ", data/".join(KNOWN_FILES[:-1])
+                    + " and data/"
+                    + KNOWN_FILES[-1],
+                    "move this file out of data/, or put its entries in one of those files",
+                )
+            )
+    return Data(
+        events, chips, chips is None and chips_file.exists(), claims, claims_broken, corrections
+    ), problems
 
 
 def _shape_problem(path: Path, root: Path, exc: Exception) -> Problem:
-    return Problem(path.relative_to(root).as_posix(), 1,
-                   f"the file's entries do not have the expected shape ({type(exc).__name__}: "
-                   f"{str(exc)[:80]})",
-                   "compare its layout with the entries already in the file (git diff shows "
-                   "what changed)")
+    return Problem(
+        path.relative_to(root).as_posix(),
+        1,
+        f"the file's entries do not have the expected shape ({type(exc).__name__}: "
+        f"{str(exc)[:80]})",
+        "compare its layout with the entries already in the file (git diff shows what changed)",
+    )

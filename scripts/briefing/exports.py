@@ -29,19 +29,23 @@ from .pages import lang_prefix, source_url
 from .project import Project
 from .strings import ACTORS, KINDS, label, unit
 
-FILES = ("sources.json", "sources.bib", "timeline.json", "chips.csv", "chips.json",
-         "texts.json")
+FILES = ("sources.json", "sources.bib", "timeline.json", "chips.csv", "chips.json", "texts.json")
 
 CSL_TYPES = {
-    "news-report": "article-newspaper", "analysis": "article-newspaper",
-    "opinion-column": "article-newspaper", "republished": "webpage",
-    "ai-generated-news": "webpage", "datasheet": "document",
-    "government-document": "document", "legal-analysis": "post-weblog",
-    "think-tank": "report", "company-filing": "report", "expert-notes": "webpage",
+    "news-report": "article-newspaper",
+    "analysis": "article-newspaper",
+    "opinion-column": "article-newspaper",
+    "republished": "webpage",
+    "ai-generated-news": "webpage",
+    "datasheet": "document",
+    "government-document": "document",
+    "legal-analysis": "post-weblog",
+    "think-tank": "report",
+    "company-filing": "report",
+    "expert-notes": "webpage",
 }
 BIB_TYPES = {"article-newspaper": "article", "report": "report"}  # others: @online
-BIB_LANGIDS = {"ja": "japanese", "fr": "french", "de": "ngerman", "en": "english",
-               "zh": "chinese"}
+BIB_LANGIDS = {"ja": "japanese", "fr": "french", "de": "ngerman", "en": "english", "zh": "chinese"}
 BIB_MONTHS = ("jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec")
 
 
@@ -63,8 +67,9 @@ def csl_item(source: Source, lang: str, site_url: str) -> dict[str, Any]:
         "title": source.title_original,
         "language": source.language,
         "issued": {"date-parts": [_date_parts(source.published)]},
-        "accessed": {"date-parts": [[source.accessed.year, source.accessed.month,
-                                     source.accessed.day]]},
+        "accessed": {
+            "date-parts": [[source.accessed.year, source.accessed.month, source.accessed.day]]
+        },
         "note": source.notes[lang],
         "archive": label("site_name", lang),
         "archive_location": site_url + source_url(source.id, lang),
@@ -88,9 +93,18 @@ def csl_json(project: Project, lang: str, site_url: str) -> str:
     return json.dumps(items, ensure_ascii=False, indent=1) + "\n"
 
 
-_LATEX = {"\\": r"\textbackslash{}", "{": r"\{", "}": r"\}", "%": r"\%", "$": r"\$",
-          "&": r"\&", "#": r"\#", "_": r"\_", "^": r"\textasciicircum{}",
-          "~": r"\textasciitilde{}"}
+_LATEX = {
+    "\\": r"\textbackslash{}",
+    "{": r"\{",
+    "}": r"\}",
+    "%": r"\%",
+    "$": r"\$",
+    "&": r"\&",
+    "#": r"\#",
+    "_": r"\_",
+    "^": r"\textasciicircum{}",
+    "~": r"\textasciitilde{}",
+}
 
 
 def latex_escape(text: str) -> str:
@@ -106,8 +120,11 @@ def bibtex_entry(source: Source, lang: str, site_url: str) -> str:
         fields.append(("author", "{" + latex_escape(source.author) + "}"))  # a name as written
     if source.outlet:
         outlet = latex_escape(source.outlet)
-        fields.append({"article": ("journaltitle", outlet), "report": ("institution", outlet)}
-                      .get(kind, ("organization", outlet)))
+        fields.append(
+            {"article": ("journaltitle", outlet), "report": ("institution", outlet)}.get(
+                kind, ("organization", outlet)
+            )
+        )
     if kind == "report":
         fields.append(("type", latex_escape(KINDS[source.kind]["label"][lang])))
     date = source.published
@@ -128,16 +145,19 @@ def bibtex_entry(source: Source, lang: str, site_url: str) -> str:
         note = f"{label('approximate_date', lang)}{label('period', lang)}{note}"
     fields.append(("note", latex_escape(note)))
     fields.append(("keywords", latex_escape(source.kind)))
-    body = ",\n".join(f"  {name} = {value if name in ('month',) else '{' + value + '}'}"
-                      for name, value in fields)
+    body = ",\n".join(
+        f"  {name} = {value if name in ('month',) else '{' + value + '}'}" for name, value in fields
+    )
     return f"@{kind}{{{source.id},\n{body}\n}}\n"
 
 
 def bibtex(project: Project, lang: str, site_url: str) -> str:
-    head = (f"% {label('site_name', lang)}: "
-            f"{site_url}{downloads_url(lang, 'sources.bib')}\n"
-            "% UTF-8. BibLaTeX fields (date, urldate, langid, journaltitle); "
-            "imports into Zotero.\n\n")
+    head = (
+        f"% {label('site_name', lang)}: "
+        f"{site_url}{downloads_url(lang, 'sources.bib')}\n"
+        "% UTF-8. BibLaTeX fields (date, urldate, langid, journaltitle); "
+        "imports into Zotero.\n\n"
+    )
     return head + "\n".join(bibtex_entry(s, lang, site_url) for s in project.sorted_sources())
 
 
@@ -146,8 +166,10 @@ def bibtex(project: Project, lang: str, site_url: str) -> str:
 
 def cite_record(cite: Cite, lang: str, site_url: str) -> dict[str, Any]:
     anchor = f"#p{cite.first}" if cite.first is not None else ""
-    record: dict[str, Any] = {"source": cite.source_id,
-                              "url": site_url + source_url(cite.source_id, lang) + anchor}
+    record: dict[str, Any] = {
+        "source": cite.source_id,
+        "url": site_url + source_url(cite.source_id, lang) + anchor,
+    }
     if cite.first is not None:
         record["paragraphs"] = list(range(cite.first, (cite.last or cite.first) + 1))
     return record
@@ -179,25 +201,39 @@ def timeline_js(project: Project, lang: str, site_url: str) -> str:
         for number, cite in enumerate(cites_in(text), start=1):
             record = cite_record(cite, lang, site_url)
             title = project.sources[cite.source_id].titles[lang]
-            links.append(f'<a href="{html.escape(record["url"])}">[{number}] '
-                         f'{html.escape(title)}{(" " + cite.locator) if cite.locator else ""}</a>')
-        start: dict[str, Any] = {"year": event.date.year,
-                                 "display_date": format_fuzzy(event.date, lang)}
+            links.append(
+                f'<a href="{html.escape(record["url"])}">[{number}] '
+                f"{html.escape(title)}{(' ' + cite.locator) if cite.locator else ''}</a>"
+            )
+        start: dict[str, Any] = {
+            "year": event.date.year,
+            "display_date": format_fuzzy(event.date, lang),
+        }
         if event.date.month:
             start["month"] = event.date.month
         if event.date.day:
             start["day"] = event.date.day
-        events.append({
-            "unique_id": event.id,
-            "start_date": start,
-            "text": {"headline": " · ".join(ACTORS[a][lang] for a in event.actors),
-                     "text": f"<p>{html.escape(strip_citations(text))}</p>"
-                             + (f"<p>{'<br>'.join(links)}</p>" if links else "")},
-            "group": ACTORS[event.actors[0]][lang] if event.actors else "",
-        })
-    document = {"title": {"text": {"headline": label("timeline_export_title", lang),
-                                   "text": f"<p>{html.escape(site_url)}</p>"}},
-                "events": events}
+        events.append(
+            {
+                "unique_id": event.id,
+                "start_date": start,
+                "text": {
+                    "headline": " · ".join(ACTORS[a][lang] for a in event.actors),
+                    "text": f"<p>{html.escape(strip_citations(text))}</p>"
+                    + (f"<p>{'<br>'.join(links)}</p>" if links else ""),
+                },
+                "group": ACTORS[event.actors[0]][lang] if event.actors else "",
+            }
+        )
+    document = {
+        "title": {
+            "text": {
+                "headline": label("timeline_export_title", lang),
+                "text": f"<p>{html.escape(site_url)}</p>",
+            }
+        },
+        "events": events,
+    }
     return json.dumps(document, ensure_ascii=False, indent=1) + "\n"
 
 
@@ -208,12 +244,19 @@ def chips_records(chips: Chips, lang: str, site_url: str) -> list[dict[str, Any]
     records = []
     for row in chips.rows:
         for chip_id, cell in row.cells.items():
-            records.append({
-                "row": row.id, "row_label": row.label[lang], "unit": unit(row.unit, lang),
-                "chip": chip_id, "chip_name": chips.names[chip_id][lang],
-                "value": cell.value[lang], "number": cell.number, "status": cell.status,
-                "citations": [cite_record(c, lang, site_url) for c in cites_in(cell.cite)],
-            })
+            records.append(
+                {
+                    "row": row.id,
+                    "row_label": row.label[lang],
+                    "unit": unit(row.unit, lang),
+                    "chip": chip_id,
+                    "chip_name": chips.names[chip_id][lang],
+                    "value": cell.value[lang],
+                    "number": cell.number,
+                    "status": cell.status,
+                    "citations": [cite_record(c, lang, site_url) for c in cites_in(cell.cite)],
+                }
+            )
     return records
 
 
@@ -224,32 +267,66 @@ def chips_json(project: Project, lang: str, site_url: str) -> str:
     ratios = []
     for ratio in chips.ratios:
         num, den, result = ratio_value(chips, ratio, lang)
-        ratios.append({"id": ratio.id, "label": ratio.label[lang],
-                       "numerator": {"row": ratio.numerator[0], "chip": ratio.numerator[1]},
-                       "denominator": {"row": ratio.denominator[0],
-                                       "chip": ratio.denominator[1]},
-                       "computed": f"{num} / {den}", "result": result})
-    document = {"note": label("chips_caption", lang),
-                "cells": chips_records(chips, lang, site_url), "ratios": ratios}
+        ratios.append(
+            {
+                "id": ratio.id,
+                "label": ratio.label[lang],
+                "numerator": {"row": ratio.numerator[0], "chip": ratio.numerator[1]},
+                "denominator": {"row": ratio.denominator[0], "chip": ratio.denominator[1]},
+                "computed": f"{num} / {den}",
+                "result": result,
+            }
+        )
+    document = {
+        "note": label("chips_caption", lang),
+        "cells": chips_records(chips, lang, site_url),
+        "ratios": ratios,
+    }
     return json.dumps(document, ensure_ascii=False, indent=1) + "\n"
 
 
 def chips_csv(project: Project, lang: str, site_url: str) -> str:
     out = io.StringIO()
     writer = csv.writer(out, lineterminator="\n")
-    writer.writerow(["row", "row_label", "unit", "chip", "chip_name", "value", "number",
-                     "status", "citations", "citation_urls"])
+    writer.writerow(
+        [
+            "row",
+            "row_label",
+            "unit",
+            "chip",
+            "chip_name",
+            "value",
+            "number",
+            "status",
+            "citations",
+            "citation_urls",
+        ]
+    )
     chips = project.data.chips
     for record in chips_records(chips, lang, site_url) if chips else []:
         cites = record["citations"]
-        writer.writerow([
-            record["row"], record["row_label"], record["unit"], record["chip"],
-            record["chip_name"], record["value"],
-            "" if record["number"] is None else f"{record['number']:g}", record["status"],
-            "; ".join(c["source"] + (f" ¶{'–'.join(map(str, _ends(c['paragraphs'])))}"
-                                     if "paragraphs" in c else "") for c in cites),
-            " ".join(c["url"] for c in cites),
-        ])
+        writer.writerow(
+            [
+                record["row"],
+                record["row_label"],
+                record["unit"],
+                record["chip"],
+                record["chip_name"],
+                record["value"],
+                "" if record["number"] is None else f"{record['number']:g}",
+                record["status"],
+                "; ".join(
+                    c["source"]
+                    + (
+                        f" ¶{'–'.join(map(str, _ends(c['paragraphs'])))}"
+                        if "paragraphs" in c
+                        else ""
+                    )
+                    for c in cites
+                ),
+                " ".join(c["url"] for c in cites),
+            ]
+        )
     return "\ufeff" + out.getvalue()  # a BOM, so spreadsheet programs read UTF-8
 
 
@@ -271,19 +348,43 @@ def texts_json(project: Project, lang: str, site_url: str) -> str:
         for number, text in enumerate(source.paragraphs, start=1):
             if shown is not None and number not in shown:
                 continue  # an excerpts source: only what the site cites, and its neighbours
-            translations = {other: project.paragraph_translation(source.id, number, other) or None
-                            for other in project.languages if other != source.language}
-            paragraphs.append({"n": number, "anchor": f"p{number}", "original": text,
-                               "translations": translations})
-        sources.append({"id": source.id, "language": source.language,
-                        "title": source.title_original, "outlet": source.outlet,
-                        "url": source.url, "page": site_url + source_url(source.id, lang),
-                        "reproduction": source.reproduction,
-                        "paragraph_count": len(source.paragraphs), "paragraphs": paragraphs})
-    return json.dumps({
-        "about": label("texts_about", lang).format(site=label("site_name", lang)),
-        "sources": sources,
-    }, ensure_ascii=False, indent=1) + "\n"
+            translations = {
+                other: project.paragraph_translation(source.id, number, other) or None
+                for other in project.languages
+                if other != source.language
+            }
+            paragraphs.append(
+                {
+                    "n": number,
+                    "anchor": f"p{number}",
+                    "original": text,
+                    "translations": translations,
+                }
+            )
+        sources.append(
+            {
+                "id": source.id,
+                "language": source.language,
+                "title": source.title_original,
+                "outlet": source.outlet,
+                "url": source.url,
+                "page": site_url + source_url(source.id, lang),
+                "reproduction": source.reproduction,
+                "paragraph_count": len(source.paragraphs),
+                "paragraphs": paragraphs,
+            }
+        )
+    return (
+        json.dumps(
+            {
+                "about": label("texts_about", lang).format(site=label("site_name", lang)),
+                "sources": sources,
+            },
+            ensure_ascii=False,
+            indent=1,
+        )
+        + "\n"
+    )
 
 
 def render_all(project: Project, lang: str, site_url: str) -> dict[str, str]:

@@ -58,8 +58,10 @@ class Behind:
     rel: str  # e.g. chips.md
 
     def format(self) -> str:
-        return (f"{self.path}: behind the English page: {self.english} changed after this "
-                f"translation was made. Update it, then run: make translated PAGES={self.path}")
+        return (
+            f"{self.path}: behind the English page: {self.english} changed after this "
+            f"translation was made. Update it, then run: make translated PAGES={self.path}"
+        )
 
 
 def check_translations(pages: Mapping[str, list[PageScan]]) -> tuple[list[Behind], list[Problem]]:
@@ -77,14 +79,22 @@ def check_translations(pages: Mapping[str, list[PageScan]]) -> tuple[list[Behind
             fix = f"check it matches {original.path}, then run: make translated PAGES={page.path}"
             stamp_value = page.meta.get(FIELD)
             if stamp_value is None:
-                message = (f"the front matter has no '{FIELD}'" if page.meta_lines else
-                           f"the translation does not say which English text it translates "
-                           f"(no '{FIELD}' in front matter)")
+                message = (
+                    f"the front matter has no '{FIELD}'"
+                    if page.meta_lines
+                    else f"the translation does not say which English text it translates "
+                    f"(no '{FIELD}' in front matter)"
+                )
                 problems.append(Problem(page.path, 1, message, fix))
             elif not isinstance(stamp_value, str) or not STAMP_RE.match(stamp_value):
-                problems.append(Problem(page.path, page.meta_lines.get((FIELD,), 1),
-                                        f"{FIELD}: {stamp_value!r} is not a fingerprint "
-                                        "(12 hex digits)", fix))
+                problems.append(
+                    Problem(
+                        page.path,
+                        page.meta_lines.get((FIELD,), 1),
+                        f"{FIELD}: {stamp_value!r} is not a fingerprint (12 hex digits)",
+                        fix,
+                    )
+                )
             elif stamp_value != original.fingerprint:
                 behind.append(Behind(page.path, original.path, lang, page.rel))
     return behind, problems
@@ -102,8 +112,9 @@ def stamp(root: Path, page: Path) -> str:
         raise ValueError(f"{page}: an English page is the original, not a translation")
     english = docs_dir / DEFAULT_LANGUAGE / rel
     if not path.is_file() or not english.is_file():
-        raise ValueError(f"{page}: the page or its English original ({english.relative_to(root)}) "
-                         "does not exist")
+        raise ValueError(
+            f"{page}: the page or its English original ({english.relative_to(root)}) does not exist"
+        )
     fingerprint = english_hash(english.read_text("utf-8"))
     text = path.read_text("utf-8")
     line = f'{FIELD}: "{fingerprint}"'

@@ -72,88 +72,166 @@ def load_glossary(root: Path, languages: Sequence[str]) -> tuple[list[Term], lis
         return [], problems
     entries = value.get("terms") if isinstance(value, dict) else None
     if not isinstance(entries, list):
-        return [], [Problem(PATH, 1, "the glossary is not a list under 'terms:'",
-                            "start the file with 'terms:' and give one '- id: …' entry per term")]
+        return [], [
+            Problem(
+                PATH,
+                1,
+                "the glossary is not a list under 'terms:'",
+                "start the file with 'terms:' and give one '- id: …' entry per term",
+            )
+        ]
     terms: list[Term] = []
     seen: dict[str, int] = {}
     for index, entry in enumerate(entries):
         key: Key = ("terms", index)
         line = lines.get(key, 1)
         if not isinstance(entry, dict):
-            problems.append(Problem(PATH, line, f"term no. {index + 1} is not a set of "
-                                    "'key: value' lines",
-                                    "write 'id:', then one line per language"))
+            problems.append(
+                Problem(
+                    PATH,
+                    line,
+                    f"term no. {index + 1} is not a set of 'key: value' lines",
+                    "write 'id:', then one line per language",
+                )
+            )
             continue
         term, found = _term(entry, key, line, lines, languages)
         problems += found
         if term is None:
             continue
         if term.id in seen:
-            problems.append(Problem(PATH, line, f"the term '{term.id}' is given twice "
-                                    f"(also line {seen[term.id]})", "merge the two entries"))
+            problems.append(
+                Problem(
+                    PATH,
+                    line,
+                    f"the term '{term.id}' is given twice (also line {seen[term.id]})",
+                    "merge the two entries",
+                )
+            )
             continue
         seen[term.id] = line
         terms.append(term)
     return terms, problems
 
 
-def _term(entry: dict[str, Any], key: Key, line: int, lines: dict[Key, int],
-          languages: Sequence[str]) -> tuple[Term | None, list[Problem]]:
+def _term(
+    entry: dict[str, Any], key: Key, line: int, lines: dict[Key, int], languages: Sequence[str]
+) -> tuple[Term | None, list[Problem]]:
     problems: list[Problem] = []
     ident = entry.get("id")
     name = f"term '{ident}'" if isinstance(ident, str) else f"term no. {key[-1] + 1}"  # type: ignore[operator]
     if not isinstance(ident, str) or not ID_RE.match(ident):
-        problems.append(Problem(PATH, line, f"{name} has no id of lower-case words and hyphens",
-                                "add a line such as 'id: jensen-huang'"))
+        problems.append(
+            Problem(
+                PATH,
+                line,
+                f"{name} has no id of lower-case words and hyphens",
+                "add a line such as 'id: jensen-huang'",
+            )
+        )
     for extra in sorted(set(entry) - set(FIELDS)):
-        problems.append(Problem(PATH, lines.get((*key, extra), line),
-                                f"{name}: unknown field '{extra}'",
-                                f"use only: {', '.join(FIELDS)}"))
+        problems.append(
+            Problem(
+                PATH,
+                lines.get((*key, extra), line),
+                f"{name}: unknown field '{extra}'",
+                f"use only: {', '.join(FIELDS)}",
+            )
+        )
     forms = {lang: entry.get(lang) for lang in languages}
     for lang, form in forms.items():
         if not isinstance(form, str) or not form.strip():
-            problems.append(Problem(PATH, line, f"{name} has no '{lang}' form",
-                                    f"write how the {lang} text names it: '{lang}: …'"))
-    first = _per_language(entry.get("first"), (*key, "first"), line, lines, name, languages,
-                          problems, many=False)
-    reject = _per_language(entry.get("reject"), (*key, "reject"), line, lines, name, languages,
-                           problems, many=True)
+            problems.append(
+                Problem(
+                    PATH,
+                    line,
+                    f"{name} has no '{lang}' form",
+                    f"write how the {lang} text names it: '{lang}: …'",
+                )
+            )
+    first = _per_language(
+        entry.get("first"), (*key, "first"), line, lines, name, languages, problems, many=False
+    )
+    reject = _per_language(
+        entry.get("reject"), (*key, "reject"), line, lines, name, languages, problems, many=True
+    )
     for lang, variants in reject.items():
         for variant in variants:
             preferred = [f for f in (forms.get(lang), first.get(lang)) if isinstance(f, str)]
             if any(_pattern(variant, lang).search(form) for form in preferred):
-                problems.append(Problem(
-                    PATH, lines.get((*key, "reject", lang), line),
-                    f"{name}: the rejected '{variant}' is part of the preferred form itself",
-                    "reject a longer or different variant"))
+                problems.append(
+                    Problem(
+                        PATH,
+                        lines.get((*key, "reject", lang), line),
+                        f"{name}: the rejected '{variant}' is part of the preferred form itself",
+                        "reject a longer or different variant",
+                    )
+                )
     if problems:
         return None, problems
-    return Term(ident, line, {k: v for k, v in forms.items() if isinstance(v, str)},  # type: ignore[arg-type]
-                {k: tuple(v) for k, v in reject.items()}, first), []
+    return Term(
+        ident,
+        line,
+        {k: v for k, v in forms.items() if isinstance(v, str)},  # type: ignore[arg-type]
+        {k: tuple(v) for k, v in reject.items()},
+        first,
+    ), []
 
 
-def _per_language(raw: Any, key: Key, line: int, lines: dict[Key, int], name: str,
-                  languages: Sequence[str], problems: list[Problem], many: bool) -> dict[str, Any]:
+def _per_language(
+    raw: Any,
+    key: Key,
+    line: int,
+    lines: dict[Key, int],
+    name: str,
+    languages: Sequence[str],
+    problems: list[Problem],
+    many: bool,
+) -> dict[str, Any]:
     """A `{lang: text}` (first) or `{lang: [variants]}` (reject) mapping, checked."""
     if raw is None:
         return {}
     what = "a list of variants" if many else "a text"
     if not isinstance(raw, dict):
-        problems.append(Problem(PATH, lines.get(key, line), f"{name}: '{key[-1]}' must give "
-                                f"{what} per language", f"write '{key[-1]}: {{ja: …, fr: …}}'"))
+        problems.append(
+            Problem(
+                PATH,
+                lines.get(key, line),
+                f"{name}: '{key[-1]}' must give {what} per language",
+                f"write '{key[-1]}: {{ja: …, fr: …}}'",
+            )
+        )
         return {}
     out: dict[str, Any] = {}
     for lang, value in raw.items():
         where = lines.get((*key, lang), line)
-        ok = (isinstance(value, list) and value and all(isinstance(v, str) and v.strip()
-                                                         for v in value)) if many \
+        ok = (
+            (
+                isinstance(value, list)
+                and value
+                and all(isinstance(v, str) and v.strip() for v in value)
+            )
+            if many
             else (isinstance(value, str) and value.strip())
+        )
         if lang not in languages:
-            problems.append(Problem(PATH, where, f"{name}: '{lang}' is not a site language",
-                                    f"use one of: {', '.join(languages)}"))
+            problems.append(
+                Problem(
+                    PATH,
+                    where,
+                    f"{name}: '{lang}' is not a site language",
+                    f"use one of: {', '.join(languages)}",
+                )
+            )
         elif not ok:
-            problems.append(Problem(PATH, where, f"{name}: '{key[-1]}.{lang}' must be {what}",
-                                    'write ["variant", …]' if many else "write the text"))
+            problems.append(
+                Problem(
+                    PATH,
+                    where,
+                    f"{name}: '{key[-1]}.{lang}' must be {what}",
+                    'write ["variant", …]' if many else "write the text",
+                )
+            )
         else:
             out[lang] = value
     return out
@@ -164,13 +242,15 @@ def variants(terms: Sequence[Term]) -> dict[str, list[Variant]]:
     out: dict[str, list[Variant]] = {}
     for term in terms:
         for lang, forms in term.reject.items():
-            out.setdefault(lang, []).extend(Variant(term, lang, form, _pattern(form, lang))
-                                            for form in forms)
+            out.setdefault(lang, []).extend(
+                Variant(term, lang, form, _pattern(form, lang)) for form in forms
+            )
     return out
 
 
-def _yaml_texts(path: Path, shown: str, languages: Sequence[str], front_matter: bool
-                ) -> Iterator[tuple[str, str, int]]:
+def _yaml_texts(
+    path: Path, shown: str, languages: Sequence[str], front_matter: bool
+) -> Iterator[tuple[str, str, int]]:
     """(language, text, line) of every `<lang>: "text"` value in a YAML file or front matter.
 
     Files that cannot be read are skipped: their own loader reports them.
@@ -198,8 +278,9 @@ def _yaml_texts(path: Path, shown: str, languages: Sequence[str], front_matter: 
             yield str(key[-1]), node, lines.get(key, offset)
 
 
-def texts(root: Path, languages: Sequence[str], docs_dir: Path, seeds_dir: Path,
-          data_dir: Path) -> Iterator[tuple[str, str, str, int]]:
+def texts(
+    root: Path, languages: Sequence[str], docs_dir: Path, seeds_dir: Path, data_dir: Path
+) -> Iterator[tuple[str, str, str, int]]:
     """(path, language, text, line) of every text the site writes in a language."""
     for lang in languages:
         folder = docs_dir / lang
@@ -221,13 +302,17 @@ def texts(root: Path, languages: Sequence[str], docs_dir: Path, seeds_dir: Path,
             yield shown, lang, text, line
 
 
-def house_style_problems(terms: Sequence[Term], found: Iterator[tuple[str, str, str, int]]
-                         ) -> list[Problem]:
+def house_style_problems(
+    terms: Sequence[Term], found: Iterator[tuple[str, str, str, int]]
+) -> list[Problem]:
     """A problem for each rejected variant in the site's texts."""
     rejected = variants(terms)
     # One pass per text finds whether any variant occurs at all (most texts have none).
-    anywhere = {lang: re.compile("|".join(v.pattern.pattern for v in found_variants))
-                for lang, found_variants in rejected.items() if found_variants}
+    anywhere = {
+        lang: re.compile("|".join(v.pattern.pattern for v in found_variants))
+        for lang, found_variants in rejected.items()
+        if found_variants
+    }
     problems = []
     for path, lang, text, line in found:
         if lang not in anywhere or anywhere[lang].search(text) is None:
@@ -235,9 +320,18 @@ def house_style_problems(terms: Sequence[Term], found: Iterator[tuple[str, str, 
         for variant in rejected.get(lang, ()):
             if variant.pattern.search(text):
                 term = variant.term
-                problems.append(Problem(
-                    path, line, f"'{variant.text}' is not the house style for "
-                    f"{term.forms.get('en', term.id)} ({PATH}: {term.id})",
-                    f"write '{term.forms[lang]}'"
-                    + (f" (at first mention: '{term.first[lang]}')" if lang in term.first else "")))
+                problems.append(
+                    Problem(
+                        path,
+                        line,
+                        f"'{variant.text}' is not the house style for "
+                        f"{term.forms.get('en', term.id)} ({PATH}: {term.id})",
+                        f"write '{term.forms[lang]}'"
+                        + (
+                            f" (at first mention: '{term.first[lang]}')"
+                            if lang in term.first
+                            else ""
+                        ),
+                    )
+                )
     return problems

@@ -44,16 +44,26 @@ class History:
 
 def read_history(root: Path) -> History:
     """Parse `git log` for seeds/ and docs/; unavailable outside a full clone."""
+
     def git(*args: str) -> str:
-        return subprocess.run(["git", "-C", str(root), *args], capture_output=True, text=True,
-                              check=True, timeout=60).stdout
+        return subprocess.run(
+            ["git", "-C", str(root), *args], capture_output=True, text=True, check=True, timeout=60
+        ).stdout
 
     try:
         top = Path(git("rev-parse", "--show-toplevel").strip()).resolve()
         if top != root.resolve() or git("rev-parse", "--is-shallow-repository").strip() == "true":
             return History(False, ())
-        log = git("log", "--no-renames", "--name-status", "--format=%x00%cs %ct",
-                  "--", "seeds", "docs", "data")
+        log = git(
+            "log",
+            "--no-renames",
+            "--name-status",
+            "--format=%x00%cs %ct",
+            "--",
+            "seeds",
+            "docs",
+            "data",
+        )
     except (OSError, subprocess.SubprocessError):
         return History(False, ())
     return History(True, tuple(parse_log(log)))
@@ -66,10 +76,16 @@ def parse_log(log: str) -> list[Commit]:
         if not lines:
             continue
         day_text, _, time_text = lines[0].strip().partition(" ")
-        changes = tuple((parts[0][:1], parts[-1]) for line in lines[1:]
-                        if len(parts := line.split("\t")) >= 2)
-        commits.append(Commit(dt.date.fromisoformat(day_text), changes,
-                              int(time_text) if time_text.isdigit() else 0))
+        changes = tuple(
+            (parts[0][:1], parts[-1]) for line in lines[1:] if len(parts := line.split("\t")) >= 2
+        )
+        commits.append(
+            Commit(
+                dt.date.fromisoformat(day_text),
+                changes,
+                int(time_text) if time_text.isdigit() else 0,
+            )
+        )
     return commits
 
 
@@ -87,9 +103,16 @@ def entries(project: Project, history: History, lang: str) -> list[Entry]:
     found: list[Entry] = []
     for source in project.sources.values():
         commit = added.get(source.path)
-        found.append(Entry(commit.day if commit else source.accessed, "source", source.id,
-                           source.titles[lang], source_url(source.id, lang),
-                           commit.time if commit else 0))
+        found.append(
+            Entry(
+                commit.day if commit else source.accessed,
+                "source",
+                source.id,
+                source.titles[lang],
+                source_url(source.id, lang),
+                commit.time if commit else 0,
+            )
+        )
     if history.available:
         scans = project.pages.get(lang, [])
         titles = {scan.rel: scan.title for scan in scans}
@@ -103,22 +126,41 @@ def entries(project: Project, history: History, lang: str) -> list[Entry]:
             for status, path in commit.changes:
                 if status not in "AM":
                     continue
-                rels = showing.get(path, []) if path.startswith("data/") else \
-                    [path.removeprefix(prefix)] if path.startswith(prefix) else []
+                rels = (
+                    showing.get(path, [])
+                    if path.startswith("data/")
+                    else [path.removeprefix(prefix)]
+                    if path.startswith(prefix)
+                    else []
+                )
                 for rel in rels:
                     if rel in titles and (commit.day, rel) not in seen:
                         seen.add((commit.day, rel))
-                        found.append(Entry(commit.day, "page", rel, titles[rel],
-                                           page_url(rel, lang), commit.time))
+                        found.append(
+                            Entry(
+                                commit.day,
+                                "page",
+                                rel,
+                                titles[rel],
+                                page_url(rel, lang),
+                                commit.time,
+                            )
+                        )
     log = project.log_page(lang)
     if log is not None:
         for change in project.data.corrections:
             titles = {scan.rel: scan.title for scan in project.pages.get(lang, [])}
-            found.append(Entry(change.day, change.kind, change.id,
-                               ", ".join(titles.get(rel, rel) for rel in change.pages),
-                               page_url(log, lang) + f"#corr-{change.id}", 2**62))
-    found.sort(key=lambda e: (-e.day.toordinal(), -e.time, e.kind != "page",
-                              e.title.casefold()))
+            found.append(
+                Entry(
+                    change.day,
+                    change.kind,
+                    change.id,
+                    ", ".join(titles.get(rel, rel) for rel in change.pages),
+                    page_url(log, lang) + f"#corr-{change.id}",
+                    2**62,
+                )
+            )
+    found.sort(key=lambda e: (-e.day.toordinal(), -e.time, e.kind != "page", e.title.casefold()))
     return found
 
 

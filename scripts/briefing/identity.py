@@ -22,8 +22,13 @@ def normalise_url(url: str) -> str:
     host = (parts.hostname or "").lower().removeprefix("www.")
     if parts.port and parts.port not in (80, 443):
         host += f":{parts.port}"
-    query = urlencode(sorted((k, v) for k, v in parse_qsl(parts.query, keep_blank_values=True)
-                             if not TRACKING.match(k.lower())))
+    query = urlencode(
+        sorted(
+            (k, v)
+            for k, v in parse_qsl(parts.query, keep_blank_values=True)
+            if not TRACKING.match(k.lower())
+        )
+    )
     path = parts.path.rstrip("/") or ""
     return f"https://{host}{path}" + (f"?{query}" if query else "")
 
@@ -31,8 +36,13 @@ def normalise_url(url: str) -> str:
 def without_tracking(url: str) -> str:
     """The address as given, minus tracking parameters and the fragment."""
     parts = urlsplit(url.strip())
-    query = urlencode([(k, v) for k, v in parse_qsl(parts.query, keep_blank_values=True)
-                       if not TRACKING.match(k.lower())])
+    query = urlencode(
+        [
+            (k, v)
+            for k, v in parse_qsl(parts.query, keep_blank_values=True)
+            if not TRACKING.match(k.lower())
+        ]
+    )
     return urlunsplit((parts.scheme, parts.netloc, parts.path, query, ""))
 
 

@@ -10,19 +10,115 @@ from __future__ import annotations
 
 import re
 
-ENGLISH = frozenset(("the", "and", "of", "to", "is", "was", "that", "with", "for", "on", "by",
-                     "which", "has", "have", "were", "are", "this", "from", "its", "it", "be",
-                     "as", "at", "not", "but", "their", "they", "would", "will", "said"))
+ENGLISH = frozenset(
+    (
+        "the",
+        "and",
+        "of",
+        "to",
+        "is",
+        "was",
+        "that",
+        "with",
+        "for",
+        "on",
+        "by",
+        "which",
+        "has",
+        "have",
+        "were",
+        "are",
+        "this",
+        "from",
+        "its",
+        "it",
+        "be",
+        "as",
+        "at",
+        "not",
+        "but",
+        "their",
+        "they",
+        "would",
+        "will",
+        "said",
+    )
+)
 OWN = {
-    "fr": frozenset(("le", "la", "les", "des", "du", "de", "et", "est", "un", "une", "pour",
-                     "dans", "sur", "que", "qui", "au", "aux", "a", "ont", "ne", "pas", "par",
-                     "avec", "son", "sa", "ses", "été", "selon", "d", "l", "qu", "n")),
-    "de": frozenset(("der", "die", "das", "den", "dem", "des", "und", "ist", "ein", "eine",
-                     "für", "mit", "von", "zu", "im", "auf", "bei", "nicht", "sich", "als",
-                     "wurde", "hat", "haben", "sind", "auch", "nach", "laut", "einen", "es")),
+    "fr": frozenset(
+        (
+            "le",
+            "la",
+            "les",
+            "des",
+            "du",
+            "de",
+            "et",
+            "est",
+            "un",
+            "une",
+            "pour",
+            "dans",
+            "sur",
+            "que",
+            "qui",
+            "au",
+            "aux",
+            "a",
+            "ont",
+            "ne",
+            "pas",
+            "par",
+            "avec",
+            "son",
+            "sa",
+            "ses",
+            "été",
+            "selon",
+            "d",
+            "l",
+            "qu",
+            "n",
+        )
+    ),
+    "de": frozenset(
+        (
+            "der",
+            "die",
+            "das",
+            "den",
+            "dem",
+            "des",
+            "und",
+            "ist",
+            "ein",
+            "eine",
+            "für",
+            "mit",
+            "von",
+            "zu",
+            "im",
+            "auf",
+            "bei",
+            "nicht",
+            "sich",
+            "als",
+            "wurde",
+            "hat",
+            "haben",
+            "sind",
+            "auch",
+            "nach",
+            "laut",
+            "einen",
+            "es",
+        )
+    ),
 }
-STRIP_RE = re.compile(r"\[[^\]]*@[^\]]*\]|`[^`]*`|<[^>]+>|https?://\S+|\([^)]*\)|"
-                      r"\"[^\"]*\"|“[^”]*”|«[^»]*»|„[^“”]*[“”]|'[^']*'")
+STRIP_RE = re.compile(
+    r"\[[^\]]*@[^\]]*\]|`[^`]*`|<[^>]+>|https?://\S+|\([^)]*\)|"
+    r"\"[^\"]*\"|“[^”]*”|«[^»]*»|„[^“”]*[“”]|'[^']*'"
+)
 WORD_RE = re.compile(r"[A-Za-zÀ-ÖØ-öø-ÿ]+")
 JAPANESE_RE = re.compile(r"[\u3040-\u30ff\u3400-\u9fff\uff66-\uff9f]")
 MIN_WORDS = 6

@@ -54,13 +54,19 @@ def read_text(path: Path, shown: str) -> tuple[str | None, Problem | None]:
     or name the line of the first byte that is not."""
     if path.is_symlink() or not path.is_file():
         return None, Problem(
-            shown, 1, "the file is a link or not a regular file",
-            "replace it with an ordinary file (links may point outside the project)")
+            shown,
+            1,
+            "the file is a link or not a regular file",
+            "replace it with an ordinary file (links may point outside the project)",
+        )
     size = path.stat().st_size
     if size > MAX_BYTES:
         return None, Problem(
-            shown, 1, f"the file is too large ({size:,} bytes; at most {MAX_BYTES:,})",
-            "keep only the article's text; split a data file if it really grew this large")
+            shown,
+            1,
+            f"the file is too large ({size:,} bytes; at most {MAX_BYTES:,})",
+            "keep only the article's text; split a data file if it really grew this large",
+        )
     data = path.read_bytes()
     try:
         text = data.decode("utf-8-sig")
@@ -74,8 +80,12 @@ def read_text(path: Path, shown: str) -> tuple[str | None, Problem | None]:
         )
     if "\x00" in text:
         line = text.count("\n", 0, text.index("\x00")) + 1
-        return None, Problem(shown, line, "the file contains a NUL byte (binary data?)",
-                             "save the file as plain UTF-8 text")
+        return None, Problem(
+            shown,
+            line,
+            "the file contains a NUL byte (binary data?)",
+            "save the file as plain UTF-8 text",
+        )
     return text.replace("\r\n", "\n").replace("\r", "\n"), None
 
 
@@ -84,31 +94,39 @@ def split_front_matter(text: str, shown: str) -> tuple[str, str, int] | Problem:
     lines = text.splitlines(keepends=True)
     if not lines or lines[0].strip() != "---":
         return Problem(
-            shown, 1, "the file does not start with front matter",
+            shown,
+            1,
+            "the file does not start with front matter",
             "begin the file with a line '---', the metadata in YAML, then another '---'",
         )
     for index in range(1, len(lines)):
         if lines[index].strip() == "---":
             return "".join(lines[1:index]), "".join(lines[index + 1 :]), index + 2
     return Problem(
-        shown, 1, "the front matter opened on line 1 is never closed",
+        shown,
+        1,
+        "the front matter opened on line 1 is never closed",
         "add a line '---' after the last metadata line",
     )
 
 
-def _walk(node: yaml.Node, key: Key, lines: dict[Key, int], dupes: list[Problem],
-          shown: str, offset: int) -> None:
+def _walk(
+    node: yaml.Node, key: Key, lines: dict[Key, int], dupes: list[Problem], shown: str, offset: int
+) -> None:
     lines[key] = node.start_mark.line + offset
     if isinstance(node, yaml.MappingNode):
         seen: set[str] = set()
         for knode, vnode in node.value:
             name = str(knode.value)
             if name in seen:
-                dupes.append(Problem(
-                    shown, knode.start_mark.line + offset,
-                    f"'{'.'.join(map(str, (*key, name)))}' is given twice",
-                    "keep one of the two lines",
-                ))
+                dupes.append(
+                    Problem(
+                        shown,
+                        knode.start_mark.line + offset,
+                        f"'{'.'.join(map(str, (*key, name)))}' is given twice",
+                        "keep one of the two lines",
+                    )
+                )
             seen.add(name)
             _walk(vnode, (*key, name), lines, dupes, shown, offset)
             lines[(*key, name)] = knode.start_mark.line + offset
@@ -125,25 +143,35 @@ def _too_complex(source: str, shown: str, offset: int) -> Problem | None:
     for number, raw in enumerate(source.split("\n")):
         indent = len(raw) - len(raw.lstrip(" "))
         if indent > MAX_INDENT:
-            return Problem(shown, number + offset, f"the line is indented {indent} spaces",
-                           "indent with at most a few levels of two spaces")
+            return Problem(
+                shown,
+                number + offset,
+                f"the line is indented {indent} spaces",
+                "indent with at most a few levels of two spaces",
+            )
         for char in raw:
             if char in "[{":
                 depth += 1
                 if depth > MAX_DEPTH:
-                    return Problem(shown, number + offset,
-                                   f"the YAML nests more than {MAX_DEPTH} levels deep",
-                                   "write each value on its own line; lists of lists are not "
-                                   "needed in this project")
+                    return Problem(
+                        shown,
+                        number + offset,
+                        f"the YAML nests more than {MAX_DEPTH} levels deep",
+                        "write each value on its own line; lists of lists are not "
+                        "needed in this project",
+                    )
             elif char in "]}":
                 depth = max(0, depth - 1)
     try:
         for token in yaml.scan(source, Loader=_BASE_LOADER):
             if isinstance(token, yaml.AnchorToken | yaml.AliasToken):
-                return Problem(shown, token.start_mark.line + offset,
-                               "YAML anchors and aliases (& and *) are not allowed",
-                               "write the value out in full; if '*' or '&' starts a text, "
-                               "put the text in quotes")
+                return Problem(
+                    shown,
+                    token.start_mark.line + offset,
+                    "YAML anchors and aliases (& and *) are not allowed",
+                    "write the value out in full; if '*' or '&' starts a text, "
+                    "put the text in quotes",
+                )
     except yaml.YAMLError:
         return None  # reported by the parser, with its line
     return None
@@ -160,8 +188,10 @@ def _quote_hint(source: str, mark: Any) -> str | None:
         value = value.strip()
         inner = value[1:-1]
         if value and value[0] in "\"'" and inner.count(value[0]) > inner.count("\\" + value[0]):
-            return (f"line {index + 1}: the text opens with {value[0]} and contains another "
-                    f"{value[0]} inside, which ends it early")
+            return (
+                f"line {index + 1}: the text opens with {value[0]} and contains another "
+                f"{value[0]} inside, which ends it early"
+            )
     return None
 
 
@@ -180,16 +210,34 @@ def parse_yaml(source: str, shown: str, offset: int) -> tuple[Any, dict[Key, int
         hint = _quote_hint(source, mark)
         if hint is not None:
             quote_line = int(hint.split(":", 1)[0].removeprefix("line ")) - 1 + offset
-            return None, {}, [Problem(
-                shown, quote_line, "the YAML cannot be read: a quoted text contains its own "
-                "quote mark, which ends the text early",
-                "use typographic quotes inside (“two months”, « deux mois », „zwei Monate“), "
-                "or wrap the text in single quotes and double any single quote inside ('')",
-            )]
-        return None, {}, [Problem(
-            shown, line, f"the YAML cannot be read: {problem}",
-            "check indentation and quoting on this line (quote text containing ': ' or '#')",
-        )]
+            return (
+                None,
+                {},
+                [
+                    Problem(
+                        shown,
+                        quote_line,
+                        "the YAML cannot be read: a quoted text contains its own "
+                        "quote mark, which ends the text early",
+                        "use typographic quotes inside (“two months”, « deux mois », "
+                        "„zwei Monate“), "
+                        "or wrap the text in single quotes and double any single quote inside ('')",
+                    )
+                ],
+            )
+        return (
+            None,
+            {},
+            [
+                Problem(
+                    shown,
+                    line,
+                    f"the YAML cannot be read: {problem}",
+                    "check indentation and quoting on this line "
+                    "(quote text containing ': ' or '#')",
+                )
+            ],
+        )
     finally:
         loader.dispose()
     lines: dict[Key, int] = {}
@@ -215,9 +263,13 @@ def read_document(path: Path, root: Path) -> Document:
     meta, lines, problems = parse_yaml(front, shown, offset=2)
     if not isinstance(meta, dict):
         if not problems:  # a YAML error already says what is wrong
-            problems.append(Problem(
-                shown, 2, "the front matter is not a set of 'key: value' lines",
-                "write the metadata as YAML keys, for example 'id: my-source'",
-            ))
+            problems.append(
+                Problem(
+                    shown,
+                    2,
+                    "the front matter is not a set of 'key: value' lines",
+                    "write the metadata as YAML keys, for example 'id: my-source'",
+                )
+            )
         meta = {}
     return Document(shown, meta, lines, body, body_line, text.count("\n") + 1, problems)

@@ -31,19 +31,93 @@ from .model import PRECISIONS
 from .strings import KINDS
 from .validate import ID_RE, check_source, language_tag, parse_fuzzy_date
 
-STOP_WORDS = frozenset((
-    "a", "an", "and", "as", "at", "by", "for", "from", "in", "into", "is", "its", "of", "on",
-    "or", "over", "than", "that", "the", "to", "with", "after", "before", "about", "amid",
-    "says", "say", "will", "would", "could", "may", "le", "la", "les", "des", "du", "de", "et",
-    "en", "un", "une", "pour", "sur", "dans", "au", "aux", "der", "die", "das", "den", "dem",
-    "des", "und", "ein", "eine", "für", "mit", "von", "zu", "im", "auf", "bei",
-))
+STOP_WORDS = frozenset(
+    (
+        "a",
+        "an",
+        "and",
+        "as",
+        "at",
+        "by",
+        "for",
+        "from",
+        "in",
+        "into",
+        "is",
+        "its",
+        "of",
+        "on",
+        "or",
+        "over",
+        "than",
+        "that",
+        "the",
+        "to",
+        "with",
+        "after",
+        "before",
+        "about",
+        "amid",
+        "says",
+        "say",
+        "will",
+        "would",
+        "could",
+        "may",
+        "le",
+        "la",
+        "les",
+        "des",
+        "du",
+        "de",
+        "et",
+        "en",
+        "un",
+        "une",
+        "pour",
+        "sur",
+        "dans",
+        "au",
+        "aux",
+        "der",
+        "die",
+        "das",
+        "den",
+        "dem",
+        "des",
+        "und",
+        "ein",
+        "eine",
+        "für",
+        "mit",
+        "von",
+        "zu",
+        "im",
+        "auf",
+        "bei",
+    )
+)
 SECOND_LEVEL = frozenset({"co", "com", "ne", "or", "ac", "go", "gov", "org", "net", "gouv"})
 # Letters NFKD does not decompose into a base letter and an accent: without this table they
 # would split a word ('straße' -> 'stra-e') instead of being spelled out.
-TRANSLITERATE = str.maketrans({"ß": "ss", "æ": "ae", "Æ": "AE", "œ": "oe", "Œ": "OE",
-                               "ø": "o", "Ø": "O", "ł": "l", "Ł": "L", "đ": "d", "Đ": "D",
-                               "þ": "th", "Þ": "TH", "ı": "i"})
+TRANSLITERATE = str.maketrans(
+    {
+        "ß": "ss",
+        "æ": "ae",
+        "Æ": "AE",
+        "œ": "oe",
+        "Œ": "OE",
+        "ø": "o",
+        "Ø": "O",
+        "ł": "l",
+        "Ł": "L",
+        "đ": "d",
+        "Đ": "D",
+        "þ": "th",
+        "Þ": "TH",
+        "ı": "i",
+    }
+)
 MODEL_RE = re.compile(r"(?=[a-z0-9]*[a-z])(?=[a-z0-9]*[0-9])[a-z0-9]+")  # h200, b30a, mi308
 
 # The marker that opens a title the site supplies because the capture has no headline, as
@@ -116,7 +190,7 @@ def without_marker(title: str) -> str:
     article, so it must not become words of the id."""
     for marker in NO_HEADLINE.values():
         if title.startswith(marker):
-            return title[len(marker):].strip()
+            return title[len(marker) :].strip()
     return title
 
 
@@ -124,8 +198,7 @@ def derive_id(article: Article, taken: set[str]) -> str:
     """The README's order: outlet + up to three words of the title, model names (h200) first
     because they are what a source is looked up by, + year-month; unique in `taken`."""
     title = without_marker(article.titles.get("en") or article.title)
-    words = [w for w in dict.fromkeys(slug(title).split("-"))
-             if len(w) > 1 and w not in STOP_WORDS]
+    words = [w for w in dict.fromkeys(slug(title).split("-")) if len(w) > 1 and w not in STOP_WORDS]
     models = [w for w in words if MODEL_RE.fullmatch(w)]
     others = [w for w in words if w not in models]
     # At most two model names ahead of the other words, so one word still says what about.
@@ -145,8 +218,11 @@ def paragraphs(text: str) -> list[str]:
     """Paragraphs at blank lines; a capture with no blank line has one paragraph per line."""
     text = text.replace("\r\n", "\n").replace("\r", "\n").strip("\n\ufeff ")
     blocks = re.split(r"\n\s*\n", text) if re.search(r"\n\s*\n", text) else text.split("\n")
-    return [" ".join(line.strip() for line in block.splitlines() if line.strip())
-            for block in blocks if block.strip()]
+    return [
+        " ".join(line.strip() for line in block.splitlines() if line.strip())
+        for block in blocks
+        if block.strip()
+    ]
 
 
 def no_headline_title(language: str | None, text: str, words: str = "") -> str:
@@ -162,7 +238,8 @@ def no_headline_title(language: str | None, text: str, words: str = "") -> str:
         else:
             split = first.split()
             words = " ".join(split[:PLACEHOLDER_WORDS]) + (
-                "…" if len(split) > PLACEHOLDER_WORDS else "")
+                "…" if len(split) > PLACEHOLDER_WORDS else ""
+            )
     gap = "" if base in UNSPACED and base in NO_HEADLINE else " "  # as the ja seeds write it
     return f"{marker}{gap}{words}".strip()
 
@@ -206,12 +283,16 @@ def _language(text: str, values: Mapping[str, object]) -> Read:
 
 def _title(text: str, values: Mapping[str, object]) -> Read:
     if not text:
-        return None, ("the title is needed: type it exactly as published, or - if the capture "
-                      "has no headline")
+        return None, (
+            "the title is needed: type it exactly as published, or - if the capture has no headline"
+        )
     if text == "-" or text.startswith("- "):
         language = values.get("language")
-        return no_headline_title(language if isinstance(language, str) else None,
-                                 str(values.get("text", "")), text[1:].strip()), None
+        return no_headline_title(
+            language if isinstance(language, str) else None,
+            str(values.get("text", "")),
+            text[1:].strip(),
+        ), None
     return text, None
 
 
@@ -233,9 +314,11 @@ def _precision(text: str, values: Mapping[str, object]) -> Read:
     if date:
         _, why = parse_fuzzy_date(date, matches[0])
         if why:
-            return None, (f"{matches[0]!r} does not fit the date {date}: use "
-                          f"{default_precision(date)}, or approximate for a date inferred "
-                          "from the text")
+            return None, (
+                f"{matches[0]!r} does not fit the date {date}: use "
+                f"{default_precision(date)}, or approximate for a date inferred "
+                "from the text"
+            )
     return matches[0], None
 
 
@@ -271,14 +354,23 @@ def _id(text: str, values: Mapping[str, object]) -> Read:
     if ID_RE.match(text):
         return text, None
     hint = " (give it without '.md')" if text.endswith(".md") else ""
-    return None, (f"{text!r} is not a valid id: use lower-case letters a-z, digits and single "
-                  f"hyphens between them, e.g. 'mynavi-h200-nvidia-2026-01'{hint}")
+    return None, (
+        f"{text!r} is not a valid id: use lower-case letters a-z, digits and single "
+        f"hyphens between them, e.g. 'mynavi-h200-nvidia-2026-01'{hint}"
+    )
 
 
 READERS: dict[str, Callable[[str, Mapping[str, object]], Read]] = {
-    "url": _url, "language": _language, "title": _title, "published": _published,
-    "precision": _precision, "kind": _kind, "author": _optional, "outlet": _optional,
-    "accessed": _accessed, "id": _id,
+    "url": _url,
+    "language": _language,
+    "title": _title,
+    "published": _published,
+    "precision": _precision,
+    "kind": _kind,
+    "author": _optional,
+    "outlet": _optional,
+    "accessed": _accessed,
+    "id": _id,
 }
 
 
@@ -293,8 +385,9 @@ def read_field(name: str, raw: str | None, values: Mapping[str, object]) -> Read
     return READERS[name]((raw or "").strip(), values)
 
 
-def read_options(raw: Mapping[str, str | None], text: str) -> tuple[dict[str, object],
-                                                                   dict[str, str]]:
+def read_options(
+    raw: Mapping[str, str | None], text: str
+) -> tuple[dict[str, object], dict[str, str]]:
     """Read every option given, in the order they depend on one another: (values read,
     {field: '--option why'}) with every wrong option at once, so one run reports them all.
     A required option left out or empty is neither: it is missing (`missing_fields`)."""
@@ -312,8 +405,13 @@ def read_options(raw: Mapping[str, str | None], text: str) -> tuple[dict[str, ob
     return values, wrong
 
 
-def ask_field(name: str, values: Mapping[str, object], prompt: str,
-              ask: Callable[[str], str], say: Callable[[str], None]) -> object:
+def ask_field(
+    name: str,
+    values: Mapping[str, object],
+    prompt: str,
+    ask: Callable[[str], str],
+    say: Callable[[str], None],
+) -> object:
     """Ask until the answer reads, saying what is wrong with each wrong answer: a mistake
     costs that one answer, not the ones before it."""
     while True:
@@ -326,10 +424,14 @@ def ask_field(name: str, values: Mapping[str, object], prompt: str,
         say(f"  {why}. Please answer again.")
 
 
-def ask_in_terminal(raw: Mapping[str, str | None], known: Mapping[str, object],
-                    prompts: Mapping[str, str], ask: Callable[[str], str],
-                    say: Callable[[str], None],
-                    refuse: Callable[[str], str | None]) -> dict[str, object]:
+def ask_in_terminal(
+    raw: Mapping[str, str | None],
+    known: Mapping[str, object],
+    prompts: Mapping[str, str],
+    ask: Callable[[str], str],
+    say: Callable[[str], None],
+    refuse: Callable[[str], str | None],
+) -> dict[str, object]:
     """Every field of ASKED, from its option or else asked, each judged as it comes.
 
     An option is read again in its turn (a title after the language it is written in, a
@@ -349,7 +451,8 @@ def ask_in_terminal(raw: Mapping[str, str | None], known: Mapping[str, object],
             say(f"--{name} {why}. Please answer here instead.")
         published = values.get("published")
         prompt = prompts[name].format(
-            default=default_precision(published if isinstance(published, str) else ""))
+            default=default_precision(published if isinstance(published, str) else "")
+        )
         values[name] = ask_field(name, values, prompt, ask, say)
         url = values.get("url")
         if name == "url" and isinstance(url, str) and (why := refuse(url)):
@@ -382,8 +485,14 @@ def existing_sources(seeds_dir: Path, root: Path) -> list[Existing]:
             continue
         url = doc.meta.get("url")
         url_key = normalise_url(url) if isinstance(url, str) and url.strip() else None
-        found.append(Existing(str(doc.meta.get("id", "")), doc.path, url_key,
-                              text_hash("\n".join(paragraphs(doc.body)))))
+        found.append(
+            Existing(
+                str(doc.meta.get("id", "")),
+                doc.path,
+                url_key,
+                text_hash("\n".join(paragraphs(doc.body))),
+            )
+        )
     return found
 
 
@@ -398,15 +507,23 @@ def find_duplicate(text: str, url: str | None, existing: list[Existing]) -> str 
     return None
 
 
-def refusal(text: str, url: str | None, source_id: str | None, existing: list[Existing],
-            seeds_dir: Path, root: Path) -> str | None:
+def refusal(
+    text: str,
+    url: str | None,
+    source_id: str | None,
+    existing: list[Existing],
+    seeds_dir: Path,
+    root: Path,
+) -> str | None:
     """Why the article cannot be added whatever else is answered, or None. Separate from
     `create` so a terminal session can refuse before asking anything (or right after the
     address) instead of after every answer was typed."""
     duplicate = find_duplicate(text, url, existing)
     if duplicate:
-        return (f"this article is already in the corpus: {duplicate}. "
-                "Cite that source instead of adding it again.")
+        return (
+            f"this article is already in the corpus: {duplicate}. "
+            "Cite that source instead of adding it again."
+        )
     if source_id:
         users = [e.path for e in existing if e.source_id == source_id]
         if users:
@@ -432,10 +549,16 @@ def render(article: Article, source_id: str, accessed: str, precision: str) -> s
     lines = ["---", f"id: {source_id}"]
     if article.original_file:
         lines.append(f"original_file: {_quote(article.original_file)}")
-    lines += [f"language: {lang}",
-              "title:" + ("  # the capture has no headline: the site supplies the title, "
-                          "marked in brackets" if supplied else ""),
-              f"  original: {_quote(article.title)}"]
+    lines += [
+        f"language: {lang}",
+        "title:"
+        + (
+            "  # the capture has no headline: the site supplies the title, marked in brackets"
+            if supplied
+            else ""
+        ),
+        f"  original: {_quote(article.title)}",
+    ]
     for site_lang in SITE_LANGUAGES:
         if site_lang != lang:
             translated = article.titles.get(site_lang, "")
@@ -444,18 +567,23 @@ def render(article: Article, source_id: str, accessed: str, precision: str) -> s
     lines += [
         f"outlet: {_quote(article.outlet)}",
         f"author: {_quote(article.author)}",
-        f"published: {{date: \"{article.published}\", precision: {precision}}}",
+        f'published: {{date: "{article.published}", precision: {precision}}}',
         f"accessed: {accessed}",
         f"url: {_quote(article.url)}",
         f"kind: {article.kind}",
         "note:  # for readers in each language: who publishes this, how far to trust it",
     ]
-    lines += [f"  {site_lang}: {_quote(article.notes.get(site_lang, ''))}"
-              for site_lang in SITE_LANGUAGES]
-    lines += ["removed: []  # list what you cut from the capture (adverts, disclaimers, a "
-              "second copy), each item in en, ja, fr and de",
-              "reproduction: excerpts  # the site shows only the cited paragraphs and their "
-              "neighbours; 'whole' only for texts we may publish in full", "---", ""]
+    lines += [
+        f"  {site_lang}: {_quote(article.notes.get(site_lang, ''))}" for site_lang in SITE_LANGUAGES
+    ]
+    lines += [
+        "removed: []  # list what you cut from the capture (adverts, disclaimers, a "
+        "second copy), each item in en, ja, fr and de",
+        "reproduction: excerpts  # the site shows only the cited paragraphs and their "
+        "neighbours; 'whole' only for texts we may publish in full",
+        "---",
+        "",
+    ]
     return "\n".join(lines) + "\n\n".join(paragraphs(article.text)) + "\n"
 
 
@@ -463,17 +591,36 @@ def read_article(article: Article) -> tuple[Article, list[str]]:
     """The article with every value read as `read_field` reads it, and what is wrong with
     it: a caller building an Article in code is held to the same rules as an editor."""
     raw: dict[str, str | None] = {
-        "url": article.url, "language": article.language, "title": article.title,
-        "published": article.published, "precision": article.precision,
-        "kind": article.kind, "accessed": article.accessed, "id": article.source_id}
+        "url": article.url,
+        "language": article.language,
+        "title": article.title,
+        "published": article.published,
+        "precision": article.precision,
+        "kind": article.kind,
+        "accessed": article.accessed,
+        "id": article.source_id,
+    }
     values, wrong = read_options(raw, article.text)
     problems = [f"--{name} is missing" for name in missing_fields(raw)] + list(wrong.values())
     if not paragraphs(article.text):
         problems.append("the article text is empty")
-    read = replace(article, **{key: values[name] for key, name in (
-        ("url", "url"), ("language", "language"), ("title", "title"),
-        ("published", "published"), ("precision", "precision"), ("kind", "kind"),
-        ("accessed", "accessed"), ("source_id", "id")) if name in values})
+    read = replace(
+        article,
+        **{
+            key: values[name]
+            for key, name in (
+                ("url", "url"),
+                ("language", "language"),
+                ("title", "title"),
+                ("published", "published"),
+                ("precision", "precision"),
+                ("kind", "kind"),
+                ("accessed", "accessed"),
+                ("source_id", "id"),
+            )
+            if name in values
+        },
+    )
     return read, problems
 
 
@@ -488,8 +635,12 @@ class Created:
     remaining: list[Problem]  # what `check` will ask for (translations left empty)
 
 
-def create(article: Article, root: Path, seeds_dir: Path | None = None,
-           today: Callable[[], dt.date] = dt.date.today) -> Created:
+def create(
+    article: Article,
+    root: Path,
+    seeds_dir: Path | None = None,
+    today: Callable[[], dt.date] = dt.date.today,
+) -> Created:
     """Write the source file; raise NewSourceError if the input is wrong or a duplicate."""
     seeds_dir = seeds_dir or root / "seeds"
     article, wrong = read_article(article)

@@ -74,8 +74,9 @@ def _title(front: dict[str, object], body: str, rel: str) -> str:
     return match.group(1).strip() if match else rel
 
 
-def scan_page(path: Path, root: Path, lang: str, rel: str, data: Data | None = None
-              ) -> tuple[PageScan | None, list[Problem]]:
+def scan_page(
+    path: Path, root: Path, lang: str, rel: str, data: Data | None = None
+) -> tuple[PageScan | None, list[Problem]]:
     shown = path.relative_to(root).as_posix()
     text, problem = read_text(path, shown)
     if text is None:
@@ -96,9 +97,21 @@ def scan_page(path: Path, root: Path, lang: str, rel: str, data: Data | None = N
         found += problems_in(body, shown, data, body_line)
         # Usage counts what the reader sees: the page with its data inserted.
         citations, _ = find_citations(expand(body, lang, data), shown, body_line)
-    page = PageScan(lang, rel, shown, _title(front, body, rel), page_url(rel, lang),
-                    citations, own, None if problems and not lines else front, lines,
-                    fingerprint(body), data_files_of(body), body, body_line)
+    page = PageScan(
+        lang,
+        rel,
+        shown,
+        _title(front, body, rel),
+        page_url(rel, lang),
+        citations,
+        own,
+        None if problems and not lines else front,
+        lines,
+        fingerprint(body),
+        data_files_of(body),
+        body,
+        body_line,
+    )
     if lang != DEFAULT_LANGUAGE:
         found += _english_left(body, body_line, shown, lang)
     return page, problems + found
@@ -118,43 +131,63 @@ def _english_left(body: str, first_line: int, shown: str, lang: str) -> list[Pro
             block.append(raw)
         elif block:
             if left_in_english(" ".join(block), lang):
-                found.append(Problem(shown, start, f"this paragraph reads as English, not "
-                                     f"{LANGUAGE_NAMES[lang]}",
-                                     f"translate it into {LANGUAGE_NAMES[lang]}"))
+                found.append(
+                    Problem(
+                        shown,
+                        start,
+                        f"this paragraph reads as English, not {LANGUAGE_NAMES[lang]}",
+                        f"translate it into {LANGUAGE_NAMES[lang]}",
+                    )
+                )
             block = []
     return found
 
 
-def scan_pages(docs_dir: Path, root: Path, languages: Sequence[str],
-               sources: Mapping[str, Source], broken: frozenset[str] | set[str] = frozenset(),
-               data: Data | None = None) -> tuple[dict[str, list[PageScan]], list[Problem]]:
+def scan_pages(
+    docs_dir: Path,
+    root: Path,
+    languages: Sequence[str],
+    sources: Mapping[str, Source],
+    broken: frozenset[str] | set[str] = frozenset(),
+    data: Data | None = None,
+) -> tuple[dict[str, list[PageScan]], list[Problem]]:
     """Scan docs/<lang>/**/*.md for every language; report missing translations."""
     problems: list[Problem] = []
     rels: dict[str, set[str]] = {}
     for lang in languages:
         folder = docs_dir / lang
-        rels[lang] = {p.relative_to(folder).as_posix() for p in folder.rglob("*.md")} \
-            if folder.is_dir() else set()
+        rels[lang] = (
+            {p.relative_to(folder).as_posix() for p in folder.rglob("*.md")}
+            if folder.is_dir()
+            else set()
+        )
     docs = docs_dir.relative_to(root).as_posix()
     for lang in languages:
         for rel in sorted(rels[lang]):
             if rel.split("/")[0] in GENERATED_TOP or rel in GENERATED_PAGES:
-                problems.append(Problem(
-                    f"{docs}/{lang}/{rel}", 1,
-                    f"the site generates {page_url(rel, lang) or '/'} itself, so this page "
-                    "would be replaced or clash with it",
-                    "move the page elsewhere (or rename it)"))
+                problems.append(
+                    Problem(
+                        f"{docs}/{lang}/{rel}",
+                        1,
+                        f"the site generates {page_url(rel, lang) or '/'} itself, so this page "
+                        "would be replaced or clash with it",
+                        "move the page elsewhere (or rename it)",
+                    )
+                )
                 rels[lang].discard(rel)
     every = set().union(*rels.values())
     for lang in languages:
         for rel in sorted(every - rels[lang]):
             has = next(lg for lg in languages if rel in rels[lg])
-            problems.append(Problem(
-                f"{docs}/{lang}/{rel}", 1,
-                f"the {LANGUAGE_NAMES.get(lang, lang)} page is missing "
-                f"({docs}/{has}/{rel} exists)",
-                f"add the translation at {docs}/{lang}/{rel}; no page falls back to English",
-            ))
+            problems.append(
+                Problem(
+                    f"{docs}/{lang}/{rel}",
+                    1,
+                    f"the {LANGUAGE_NAMES.get(lang, lang)} page is missing "
+                    f"({docs}/{has}/{rel} exists)",
+                    f"add the translation at {docs}/{lang}/{rel}; no page falls back to English",
+                )
+            )
     scans: dict[str, list[PageScan]] = {}
     for lang in languages:
         scans[lang] = []

@@ -15,16 +15,29 @@ from typing import Protocol
 from .citations import find_citations
 from .errors import Problem
 
-UNITS = (r"(?:GB/s|GB|TB/s|TFLOPS|TOPS|W(?![A-Za-z0-9])|nm|%|×|倍|Go/s|Go|To/s|ワット"
-         r"|Prozent\b|pour cent\b|percent\b|per cent\b|times\b|fois\b|-?mal\b"
-         r"|-?fach(?:e[nrsm]?)?\b)")
+UNITS = (
+    r"(?:GB/s|GB|TB/s|TFLOPS|TOPS|W(?![A-Za-z0-9])|nm|%|×|倍|Go/s|Go|To/s|ワット"
+    r"|Prozent\b|pour cent\b|percent\b|per cent\b|times\b|fois\b|-?mal\b"
+    r"|-?fach(?:e[nrsm]?)?\b)"
+)
 MULTIPLIERS = {
-    "billion": Decimal(10) ** 9, "billions": Decimal(10) ** 9, "milliard": Decimal(10) ** 9,
-    "milliards": Decimal(10) ** 9, "milliarde": Decimal(10) ** 9, "milliarden": Decimal(10) ** 9,
-    "mrd": Decimal(10) ** 9, "億": Decimal(10) ** 8, "million": Decimal(10) ** 6,
-    "millions": Decimal(10) ** 6, "millionen": Decimal(10) ** 6, "mio": Decimal(10) ** 6,
-    "万": Decimal(10) ** 4, "百万": Decimal(10) ** 6, "兆": Decimal(10) ** 12,
-    "trillion": Decimal(10) ** 12, "trillions": Decimal(10) ** 12,
+    "billion": Decimal(10) ** 9,
+    "billions": Decimal(10) ** 9,
+    "milliard": Decimal(10) ** 9,
+    "milliards": Decimal(10) ** 9,
+    "milliarde": Decimal(10) ** 9,
+    "milliarden": Decimal(10) ** 9,
+    "mrd": Decimal(10) ** 9,
+    "億": Decimal(10) ** 8,
+    "million": Decimal(10) ** 6,
+    "millions": Decimal(10) ** 6,
+    "millionen": Decimal(10) ** 6,
+    "mio": Decimal(10) ** 6,
+    "万": Decimal(10) ** 4,
+    "百万": Decimal(10) ** 6,
+    "兆": Decimal(10) ** 12,
+    "trillion": Decimal(10) ** 12,
+    "trillions": Decimal(10) ** 12,
     "billionen": Decimal(10) ** 12,
 }
 # Long-scale languages: French "billion(s)" and German "Billion(en)" are 10^12.
@@ -59,8 +72,11 @@ WORD_MULTIPLE_RE = re.compile(
 
 
 # "One" counts only before a magnitude word: "une fois" and "einmal" are no multiple.
-ONE_MULTIPLE_RE = re.compile(r"\b(?:one|a|un|une|d'un|d’un|eine?|einer)\s+(?=(?:million|millions|"
-                             r"billion|milliard|milliarde|millionen?)\b)", re.IGNORECASE)
+ONE_MULTIPLE_RE = re.compile(
+    r"\b(?:one|a|un|une|d'un|d’un|eine?|einer)\s+(?=(?:million|millions|"
+    r"billion|milliard|milliarde|millionen?)\b)",
+    re.IGNORECASE,
+)
 DOUBLE_RE = re.compile(r"\bdoppelt(?=\s+so\b)|\btwice(?=\s+as\b)", re.IGNORECASE)
 
 
@@ -95,7 +111,7 @@ def figures(text: str, lang: str) -> set[str]:
     found: set[str] = set()
     for match in NUMBER_RE.finditer(text):
         whole, sep, frac, mult, unit = match.groups()
-        if DATE_WORDS.match(text[match.end(): match.end() + 3]) and not (mult or unit):
+        if DATE_WORDS.match(text[match.end() : match.end() + 3]) and not (mult or unit):
             continue
         value = _value(whole, sep, frac, lang)
         if value is None:
@@ -107,9 +123,20 @@ def figures(text: str, lang: str) -> set[str]:
         if unit or mult or (value >= 1000 and not is_year):
             unit = (unit or "").lstrip("-")
             unit = "fach" if unit.lower().startswith("fach") else unit
-            kind = {"倍": "×", "times": "×", "fois": "×", "mal": "×", "fach": "×", "go": "GB",
-                    "go/s": "GB/s", "to/s": "TB/s", "prozent": "%",
-                    "pour cent": "%", "percent": "%", "per cent": "%"}.get(unit.lower(), unit)
+            kind = {
+                "倍": "×",
+                "times": "×",
+                "fois": "×",
+                "mal": "×",
+                "fach": "×",
+                "go": "GB",
+                "go/s": "GB/s",
+                "to/s": "TB/s",
+                "prozent": "%",
+                "pour cent": "%",
+                "percent": "%",
+                "per cent": "%",
+            }.get(unit.lower(), unit)
             found.add(f"{value.normalize():f}{kind}")
     return found
 
@@ -131,11 +158,15 @@ def compare(texts: Mapping[str, str], reference: str = "en") -> list[str]:
             continue
         keys, figs = citation_keys(text), figures(text, lang)
         if keys != base_keys:
-            out.append(f"{lang}: citations only in {lang}: {sorted(keys - base_keys)}; "
-                       f"only in {reference}: {sorted(base_keys - keys)}")
+            out.append(
+                f"{lang}: citations only in {lang}: {sorted(keys - base_keys)}; "
+                f"only in {reference}: {sorted(base_keys - keys)}"
+            )
         if figs != base_figs:
-            out.append(f"{lang}: figures only in {lang}: {sorted(figs - base_figs)}; "
-                       f"only in {reference}: {sorted(base_figs - figs)}")
+            out.append(
+                f"{lang}: figures only in {lang}: {sorted(figs - base_figs)}; "
+                f"only in {reference}: {sorted(base_figs - figs)}"
+            )
     return out
 
 
@@ -148,8 +179,9 @@ class Text(Protocol):
     body_line: int
 
 
-def located(text: str, lang: str, first_line: int) -> tuple[dict[tuple[str, str], int],
-                                                          dict[str, int]]:
+def located(
+    text: str, lang: str, first_line: int
+) -> tuple[dict[tuple[str, str], int], dict[str, int]]:
     """Citation keys and figures of a text, each with the first line that has it."""
     keys: dict[tuple[str, str], int] = {}
     cites, _ = find_citations(text, "", first_line)
@@ -171,18 +203,34 @@ def differences(english: Text, translation: Text) -> list[Problem]:
     """Where a translation cites or states other things than its English page, by line."""
     en_keys, en_figs = located(english.body, english.lang, english.body_line)
     keys, figs = located(translation.body, translation.lang, translation.body_line)
-    fix = (f"cite the same sources and paragraphs and state the same figures as "
-           f"{english.path}; then run: make translated PAGES={translation.path}")
+    fix = (
+        f"cite the same sources and paragraphs and state the same figures as "
+        f"{english.path}; then run: make translated PAGES={translation.path}"
+    )
     found = []
-    for verb, noun, mine, theirs in (("cite", "", keys, en_keys), ("state", "the figure ", figs,
-                                                                    en_figs)):
+    for verb, noun, mine, theirs in (
+        ("cite", "", keys, en_keys),
+        ("state", "the figure ", figs, en_figs),
+    ):
         for item in sorted(set(mine) - set(theirs)):
             shown = noun + (_cite(item) if isinstance(item, tuple) else str(item))
-            found.append(Problem(translation.path, mine[item],
-                                 f"{verb}s {shown}, which the English page does not", fix))
+            found.append(
+                Problem(
+                    translation.path,
+                    mine[item],
+                    f"{verb}s {shown}, which the English page does not",
+                    fix,
+                )
+            )
         for item in sorted(set(theirs) - set(mine)):
             shown = noun + (_cite(item) if isinstance(item, tuple) else str(item))
-            found.append(Problem(translation.path, translation.body_line,
-                                 f"does not {verb} {shown}, which the English page {verb}s "
-                                 f"({english.path}:{theirs[item]})", fix))
+            found.append(
+                Problem(
+                    translation.path,
+                    translation.body_line,
+                    f"does not {verb} {shown}, which the English page {verb}s "
+                    f"({english.path}:{theirs[item]})",
+                    fix,
+                )
+            )
     return found

@@ -45,8 +45,14 @@ class Project:
 
     def log_page(self, lang: str) -> str | None:
         """The page that shows the log of corrections in `lang` (path in its folder)."""
-        return next((scan.rel for scan in self.pages.get(lang, [])
-                     if "data/corrections.yml" in scan.data_files), None)
+        return next(
+            (
+                scan.rel
+                for scan in self.pages.get(lang, [])
+                if "data/corrections.yml" in scan.data_files
+            ),
+            None,
+        )
 
     def shown_paragraphs(self, source_id: str) -> frozenset[int] | None:
         """The paragraphs the public site may show: None for all (a text we may reproduce
@@ -54,8 +60,12 @@ class Project:
         source = self.sources[source_id]
         if source.reproduction != "excerpts":
             return None
-        cited = {n for uses in self.uses.values() for use in uses.get(source_id, [])
-                 for n in use.paragraphs}
+        cited = {
+            n
+            for uses in self.uses.values()
+            for use in uses.get(source_id, [])
+            for n in use.paragraphs
+        }
         near = {m for n in cited for m in (n - 1, n, n + 1)}
         return frozenset(n for n in near if 1 <= n <= len(source.paragraphs))
 
@@ -78,8 +88,9 @@ class Project:
     def cited_sources(self, lang: str, rel: str) -> list[Source]:
         """The sources a page cites, in order of first citation."""
         page = self.scan(lang, rel)
-        ids = dict.fromkeys(c.source_id for cit in (page.citations if page else [])
-                            for c in cit.cites)
+        ids = dict.fromkeys(
+            c.source_id for cit in (page.citations if page else []) for c in cit.cites
+        )
         return [self.sources[i] for i in ids if i in self.sources]
 
     def is_behind(self, lang: str, rel: str) -> bool:
@@ -110,14 +121,20 @@ def _index_uses(pages: dict[str, list[PageScan]]) -> dict[str, dict[str, list[Us
                         paras[cite.source_id].update(range(cite.first, last + 1))
             for source_id, count in counts.items():
                 per_source[source_id].append(
-                    Use(page.title, page.url, count, frozenset(paras[source_id])))
+                    Use(page.title, page.url, count, frozenset(paras[source_id]))
+                )
         uses[lang] = dict(per_source)
     return uses
 
 
-def load_project(root: Path, languages: Sequence[str] = SITE_LANGUAGES,
-                 docs_dir: Path | None = None, seeds_dir: Path | None = None,
-                 data_dir: Path | None = None, drafts: bool = False) -> Project:
+def load_project(
+    root: Path,
+    languages: Sequence[str] = SITE_LANGUAGES,
+    docs_dir: Path | None = None,
+    seeds_dir: Path | None = None,
+    data_dir: Path | None = None,
+    drafts: bool = False,
+) -> Project:
     """Validate sources and pages together; raise one error listing every problem.
 
     `drafts` (the live preview only): a source whose translations are still empty
@@ -128,8 +145,14 @@ def load_project(root: Path, languages: Sequence[str] = SITE_LANGUAGES,
     problems: list[Problem] = []
     seen: set[str] = set()
     if not seeds_dir.is_dir():
-        problems.append(Problem(seeds_dir.name, 1, "the seeds folder is missing",
-                                "create seeds/ with one .md file per source"))
+        problems.append(
+            Problem(
+                seeds_dir.name,
+                1,
+                "the seeds folder is missing",
+                "create seeds/ with one .md file per source",
+            )
+        )
         sources: dict[str, Source] = {}
     else:
         sources, problems = load_sources(seeds_dir, root, seen, drafts)
@@ -153,19 +176,36 @@ def load_project(root: Path, languages: Sequence[str] = SITE_LANGUAGES,
     problems.extend(p for p in parity_problems(pages, behind) if p.path not in reported)
     english = {scan.rel for scan in pages.get(DEFAULT_LANGUAGE, [])}
     for change in data.corrections:
-        problems.extend(Problem("data/corrections.yml", change.line,
-                                f"entry '{change.id}': no page {rel} in docs/en/",
-                                "list the pages the change affects by their path inside "
-                                "docs/en/, e.g. chips.md or actors/nvidia.md")
-                        for rel in change.pages if rel not in english)
+        problems.extend(
+            Problem(
+                "data/corrections.yml",
+                change.line,
+                f"entry '{change.id}': no page {rel} in docs/en/",
+                "list the pages the change affects by their path inside "
+                "docs/en/, e.g. chips.md or actors/nvidia.md",
+            )
+            for rel in change.pages
+            if rel not in english
+        )
     terms, glossary_problems = load_glossary(root, languages)
     problems.extend(glossary_problems)
-    problems.extend(house_style_problems(terms, texts(root, languages, docs_dir, seeds_dir,
-                                                       data_dir or root / "data")))
+    problems.extend(
+        house_style_problems(
+            terms, texts(root, languages, docs_dir, seeds_dir, data_dir or root / "data")
+        )
+    )
     if problems:
         raise BriefingError(problems)
-    project = Project(root, tuple(languages), sources, pages, data, behind=behind,
-                      translations=translations, pending=pending)
+    project = Project(
+        root,
+        tuple(languages),
+        sources,
+        pages,
+        data,
+        behind=behind,
+        translations=translations,
+        pending=pending,
+    )
     project.uses = _index_uses(pages)
     return project
 

@@ -29,8 +29,7 @@ from .project import Project
 from .strings import KINDS, LABELS, label
 
 PREVIEW_CHARS = 600
-APPROX = {"en": "c. {date}", "ja": "{date}ごろ", "fr": "vers le {date}",
-          "de": "ca. {date}"}
+APPROX = {"en": "c. {date}", "ja": "{date}ごろ", "fr": "vers le {date}", "de": "ca. {date}"}
 
 
 @lru_cache(maxsize=65536)  # pure, and called for every marker and date
@@ -68,13 +67,22 @@ def _env() -> Environment:
     env = Environment(
         loader=FileSystemLoader(Path(__file__).parent / "templates"),
         autoescape=select_autoescape(default=True, default_for_string=True),
-        undefined=StrictUndefined, trim_blocks=True, lstrip_blocks=True,
+        undefined=StrictUndefined,
+        trim_blocks=True,
+        lstrip_blocks=True,
         keep_trailing_newline=True,
     )
     env.globals.update(
-        label=label, kinds=KINDS, labels=LABELS, format_fuzzy=format_fuzzy,
-        format_day=format_day, language_name=language_name, relative_url=relative_url,
-        source_url=source_url, index_url=index_url, downloads_url=downloads_url,
+        label=label,
+        kinds=KINDS,
+        labels=LABELS,
+        format_fuzzy=format_fuzzy,
+        format_day=format_day,
+        language_name=language_name,
+        relative_url=relative_url,
+        source_url=source_url,
+        index_url=index_url,
+        downloads_url=downloads_url,
     )
     return env
 
@@ -125,20 +133,24 @@ def preview_translation(project: Project, source: Source, cite: Cite, lang: str)
     "" when a cited paragraph's translation is still pending."""
     if cite.first is None or source.language == lang:
         return None
-    parts = [project.paragraph_translation(source.id, n, lang) or ""
-             for n in range(cite.first, (cite.last or cite.first) + 1)]
+    parts = [
+        project.paragraph_translation(source.id, n, lang) or ""
+        for n in range(cite.first, (cite.last or cite.first) + 1)
+    ]
     if not all(parts):
         return ""
     text = " ".join(parts)
     return text if len(text) <= PREVIEW_CHARS else text[: PREVIEW_CHARS - 1].rstrip() + "…"
 
 
-ENV.globals.update(cite_target=cite_target, preview_text=preview_text,
-                   preview_translation=preview_translation)
+ENV.globals.update(
+    cite_target=cite_target, preview_text=preview_text, preview_translation=preview_translation
+)
 
 
-def render_page(markdown: str, page_url: str, lang: str, project: Project,
-                path: str = "") -> RenderedPage:
+def render_page(
+    markdown: str, page_url: str, lang: str, project: Project, path: str = ""
+) -> RenderedPage:
     """Insert the page's data, replace citation brackets with tokens, append the references."""
     fragments: dict[str, str] = {}
     refs: dict[tuple[str, str], Reference] = {}
@@ -156,9 +168,14 @@ def render_page(markdown: str, page_url: str, lang: str, project: Project,
     references = sorted(refs.values(), key=lambda r: r.number)
     if references:
         html = ENV.get_template("references.html.j2").render(
-            references=references, lang=lang, page_url=page_url, project=project)
-        text = (text.rstrip("\n") + f"\n\n## {label('references', lang)} {{ #references }}\n\n"
-                + _add(fragments, html) + "\n")
+            references=references, lang=lang, page_url=page_url, project=project
+        )
+        text = (
+            text.rstrip("\n")
+            + f"\n\n## {label('references', lang)} {{ #references }}\n\n"
+            + _add(fragments, html)
+            + "\n"
+        )
     return RenderedPage(text, fragments, references)
 
 
@@ -168,8 +185,13 @@ def _add(fragments: dict[str, str], html: str) -> str:
     return key
 
 
-def _markers(citation: Citation, refs: dict[tuple[str, str], Reference], page_url: str,
-             lang: str, project: Project) -> str:
+def _markers(
+    citation: Citation,
+    refs: dict[tuple[str, str], Reference],
+    page_url: str,
+    lang: str,
+    project: Project,
+) -> str:
     items = []
     for cite in citation.cites:
         ref = refs.get(cite.key)
@@ -178,8 +200,11 @@ def _markers(citation: Citation, refs: dict[tuple[str, str], Reference], page_ur
         anchor = f"cite-ref-{ref.number}-{len(ref.anchors) + 1}"
         ref.anchors.append(anchor)
         items.append((ref, anchor))
-    return ENV.get_template("marker.html.j2").render(
-        items=items, lang=lang, page_url=page_url, project=project).strip()
+    return (
+        ENV.get_template("marker.html.j2")
+        .render(items=items, lang=lang, page_url=page_url, project=project)
+        .strip()
+    )
 
 
 def fill_fragments(html: str, fragments: dict[str, str]) -> str:
@@ -195,7 +220,8 @@ def fill_fragments(html: str, fragments: dict[str, str]) -> str:
 
 def render_source_page(source: Source, lang: str, project: Project) -> str:
     return ENV.get_template("source.html.j2").render(
-        source=source, lang=lang, project=project, page_url=source_url(source.id, lang))
+        source=source, lang=lang, project=project, page_url=source_url(source.id, lang)
+    )
 
 
 def render_problems(lang: str, problems: list[Problem]) -> str:
@@ -205,8 +231,8 @@ def render_problems(lang: str, problems: list[Problem]) -> str:
 
 def render_index(lang: str, project: Project) -> str:
     return ENV.get_template("index.html.j2").render(
-        sources=project.sorted_sources(), lang=lang, project=project, page_url=index_url(lang))
-
+        sources=project.sorted_sources(), lang=lang, project=project, page_url=index_url(lang)
+    )
 
 
 def news_url(lang: str) -> str:
@@ -216,8 +242,13 @@ def news_url(lang: str) -> str:
 def render_whats_new(lang: str, project: Project, history: History) -> str:
     found = entries(project, history, lang)
     return ENV.get_template("whats_new.html.j2").render(
-        entries=found[:MAX_ENTRIES], total=len(found), history_available=history.available,
-        lang=lang, page_url=news_url(lang), feed_url=feed_path(lang))
+        entries=found[:MAX_ENTRIES],
+        total=len(found),
+        history_available=history.available,
+        lang=lang,
+        page_url=news_url(lang),
+        feed_url=feed_path(lang),
+    )
 
 
 def render_feed(lang: str, project: Project, history: History, site_url: str) -> bytes:
@@ -253,8 +284,9 @@ def render_feed(lang: str, project: Project, history: History, site_url: str) ->
     return ET.tostring(feed, encoding="utf-8", xml_declaration=True) + b"\n"
 
 
-def render_correction_notice(lang: str, page_url: str, log_url: str,
-                             changes: list[Correction]) -> str:
+def render_correction_notice(
+    lang: str, page_url: str, log_url: str, changes: list[Correction]
+) -> str:
     """The note at the top of a page that the log of corrections lists, newest change first."""
     newest = changes[0]
     return ENV.from_string(

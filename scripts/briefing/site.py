@@ -70,6 +70,8 @@ PACKAGE = Path(__file__).parent
 def start(command: str) -> None:
     """Remember whether this is the live preview (`mkdocs serve`)."""
     STATE.serving = command == "serve"
+
+
 log = logging.getLogger("mkdocs.plugins.briefing")
 
 
@@ -104,14 +106,14 @@ def load(config: MkDocsConfig) -> Project | None:
     docs = Path(config.docs_dir)
     strings.refresh()
     # Everything that feeds the pages: an edit to any of these is a new build's input.
-    key = fingerprint(root / "seeds", docs, root / "data", PACKAGE / "templates",
-                      strings.PATH, root / "overrides")
+    key = fingerprint(
+        root / "seeds", docs, root / "data", PACKAGE / "templates", strings.PATH, root / "overrides"
+    )
     if (STATE.project is None and not STATE.problems) or STATE.key != key:
         STATE.project = None
         STATE.key = key
         try:
-            STATE.project = load_project(root, SITE_LANGUAGES, docs_dir=docs,
-                                         drafts=STATE.serving)
+            STATE.project = load_project(root, SITE_LANGUAGES, docs_dir=docs, drafts=STATE.serving)
             STATE.problems = []
         except BriefingError as exc:
             if not STATE.serving:
@@ -120,20 +122,27 @@ def load(config: MkDocsConfig) -> Project | None:
             STATE.problems = exc.problems
             for problem in exc.problems:
                 log.info("briefing: %s", problem.format())
-            log.info("briefing: the preview shows these %d problem(s) on every page",
-                     len(exc.problems))
+            log.info(
+                "briefing: the preview shows these %d problem(s) on every page", len(exc.problems)
+            )
             return None
         for source in STATE.project.sources.values():
             if source.missing:
-                log.info("briefing: %s is a draft (still empty: %s); `make check` will fail "
-                         "until it is complete", source.path, ", ".join(source.missing))
+                log.info(
+                    "briefing: %s is a draft (still empty: %s); `make check` will fail "
+                    "until it is complete",
+                    source.path,
+                    ", ".join(source.missing),
+                )
         STATE.history = read_history(root)
         STATE.days = latest_days(STATE.history)
         for behind in STATE.project.behind:
             log.info("briefing: %s", behind.format())
         if not STATE.history.available:
-            log.info("briefing: no git history here (or a shallow clone): What's new dates "
-                     "sources by their accessed date and lists no page updates")
+            log.info(
+                "briefing: no git history here (or a shallow clone): What's new dates "
+                "sources by their accessed date and lists no page updates"
+            )
     return STATE.project
 
 
@@ -141,14 +150,19 @@ def add_generated_files(files: Files, config: MkDocsConfig) -> Files:
     """Add the citations index and one page per source, for the language being built."""
     lang = current_language(config)
     STATE.generated = {}
-    pages = [("index", "", index_url(lang), label("sources_title", lang)),
-             ("news", "", news_url(lang), label("news_title", lang))]
+    pages = [
+        ("index", "", index_url(lang), label("sources_title", lang)),
+        ("news", "", news_url(lang), label("news_title", lang)),
+    ]
     if not STATE.problems:
-        pages += [("source", s.id, source_url(s.id, lang), s.titles[lang])
-                  for s in current_project().sorted_sources()]
+        pages += [
+            ("source", s.id, source_url(s.id, lang), s.titles[lang])
+            for s in current_project().sorted_sources()
+        ]
     for kind, ident, url, title in pages:
-        src_uri = f"{lang}/whats-new.md" if kind == "news" else \
-            f"{lang}/sources/{ident or 'index'}.md"
+        src_uri = (
+            f"{lang}/whats-new.md" if kind == "news" else f"{lang}/sources/{ident or 'index'}.md"
+        )
         front = yaml.safe_dump({"title": html.escape(title, quote=True)}, allow_unicode=True)
         content = f"---\n{front}---\n\n{token(0)}\n"
         generated = File.generated(config, src_uri, content=content)
@@ -156,7 +170,8 @@ def add_generated_files(files: Files, config: MkDocsConfig) -> Files:
         # For the i18n plugin's sitemap: this page in every language.
         generated.alternates = {
             other: SimpleNamespace(url=_generated_url(kind, ident, other), page=None)
-            for other in SITE_LANGUAGES}
+            for other in SITE_LANGUAGES
+        }
         files.append(generated)
         STATE.generated[src_uri] = (kind, ident)
     plugin = config.plugins.get("i18n")
@@ -204,8 +219,9 @@ def page_markdown(markdown: str, page: Page, config: MkDocsConfig) -> str:
     notices = []
     log = project.log_page(lang)
     if log is not None and log != rel and (changes := project.data.corrections_of(rel)):
-        notices.append(render_correction_notice(lang, page_url_of(rel, lang),
-                                                page_url_of(log, lang), changes))
+        notices.append(
+            render_correction_notice(lang, page_url_of(rel, lang), page_url_of(log, lang), changes)
+        )
     if project.is_behind(lang, rel):
         notices.append(render_behind_notice(lang, page_url_of(rel, lang)))
     heads = []
@@ -261,16 +277,18 @@ def _cite_this_page(page: Page, config: MkDocsConfig) -> str:
         day = page_day(STATE.days, f"docs/{src_uri}", scan.data_files if scan else ())
         cited = project.cited_sources(lang, rel)
         if scan is not None and "briefing:claim-review" in scan.body:
-            reviews = claim_reviews(scan.body, lang, base + page.url, base, day,
-                                    project.data.claims, project.sources)
+            reviews = claim_reviews(
+                scan.body, lang, base + page.url, base, day, project.data.claims, project.sources
+            )
     elif generated[0] == "source":
         about = project.sources[generated[1]]
         day = STATE.days.get(about.path)
     else:
         day = STATE.history.commits[0].day if STATE.history.commits else None
     title = page.title or label("site_name", lang)
-    return cite_box(lang, html.unescape(title), base + page.url, page.url, base, day, cited,
-                    about, reviews)
+    return cite_box(
+        lang, html.unescape(title), base + page.url, page.url, base, day, cited, about, reviews
+    )
 
 
 def fix_alternates(page: Page, config: MkDocsConfig) -> None:
@@ -305,15 +323,31 @@ def index_search(config: MkDocsConfig) -> None:
         return
     site_dir = Path(config.site_dir)
     try:
-        done = subprocess.run([sys.executable, "-m", "pagefind", "--site", str(site_dir),
-                               "--output-subdir", "pagefind", "--silent"],
-                              capture_output=True, text=True, timeout=600, check=False)
+        done = subprocess.run(
+            [
+                sys.executable,
+                "-m",
+                "pagefind",
+                "--site",
+                str(site_dir),
+                "--output-subdir",
+                "pagefind",
+                "--silent",
+            ],
+            capture_output=True,
+            text=True,
+            timeout=600,
+            check=False,
+        )
     except (OSError, subprocess.SubprocessError) as exc:
-        raise PluginError(f"briefing: the search index could not be built ({exc}). Fix: "
-                          "reinstall the pinned requirements (make clean serve)") from None
+        raise PluginError(
+            f"briefing: the search index could not be built ({exc}). Fix: "
+            "reinstall the pinned requirements (make clean serve)"
+        ) from None
     if done.returncode != 0:
-        raise PluginError("briefing: Pagefind failed to index the site:\n"
-                          + (done.stderr or done.stdout)[-2000:])
+        raise PluginError(
+            "briefing: Pagefind failed to index the site:\n" + (done.stderr or done.stdout)[-2000:]
+        )
 
 
 def place_404(config: MkDocsConfig) -> None:

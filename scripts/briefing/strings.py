@@ -25,8 +25,7 @@ def refresh() -> None:
     if mtime == _loaded[0]:
         return
     data: dict[str, Any] = yaml.safe_load(PATH.read_text("utf-8"))
-    for target, key in ((LABELS, "labels"), (KINDS, "kinds"), (ACTORS, "actors"),
-                        (UNITS, "units")):
+    for target, key in ((LABELS, "labels"), (KINDS, "kinds"), (ACTORS, "actors"), (UNITS, "units")):
         target.clear()
         target.update(data[key])
     _loaded[0] = mtime

@@ -68,14 +68,18 @@ class Pending:
     def format(self) -> str:
         parts = []
         for lang, numbers in self.paragraphs:
-            which = ("all paragraphs" if len(numbers) == self.total else
-                     "¶" + ", ¶".join(map(str, numbers)))
+            which = (
+                "all paragraphs"
+                if len(numbers) == self.total
+                else "¶" + ", ¶".join(map(str, numbers))
+            )
             parts.append(f"{LANGUAGE_NAMES[lang]} ({which})")
         source_id = Path(self.path).name.removesuffix(SUFFIX)
-        return (f"{self.path}: translations pending: {'; '.join(parts)}; readers see "
-                "'translation pending' until they are written"
-                + ("" if self.has_file else
-                   f" (make translations SOURCE={source_id} writes the file)"))
+        return (
+            f"{self.path}: translations pending: {'; '.join(parts)}; readers see "
+            "'translation pending' until they are written"
+            + ("" if self.has_file else f" (make translations SOURCE={source_id} writes the file)")
+        )
 
 
 @dataclass
@@ -91,16 +95,24 @@ class Translations:
         return self.texts.get(number, {}).get(lang, "")
 
 
-def load_translations(source: Source, root: Path
-                      ) -> tuple[Translations | None, list[Problem], list[Pending]]:
+def load_translations(
+    source: Source, root: Path
+) -> tuple[Translations | None, list[Problem], list[Pending]]:
     """Read and check one source's translations file."""
     path = path_for(source, root)
     shown = path.relative_to(root).as_posix()
     if not path.exists():  # a source added by hand: not translated yet, like empty slots
         total = len(source.paragraphs)
         every = tuple(range(1, total + 1))
-        return None, [], [Pending(shown, tuple((lang, every) for lang in targets(source)),
-                                  total, has_file=False)]
+        return (
+            None,
+            [],
+            [
+                Pending(
+                    shown, tuple((lang, every) for lang in targets(source)), total, has_file=False
+                )
+            ],
+        )
     text, problem = read_text(path, shown)
     if text is None:
         return None, [problem] if problem else [], []
@@ -130,45 +142,74 @@ class _Checker:
         source = self.source
         restamp = f"make translated SOURCES={source.id}"
         if not isinstance(value, dict) or set(value) != {"source", "paragraphs"}:
-            self.fail(1, "expected 'source:' and 'paragraphs:' only",
-                      f"keep the layout that `make translations SOURCE={source.id}` writes")
+            self.fail(
+                1,
+                "expected 'source:' and 'paragraphs:' only",
+                f"keep the layout that `make translations SOURCE={source.id}` writes",
+            )
             return None
         if value["source"] != source.id:
-            self.fail(self.line("source"), f"source: {value['source']!r} is not this file's "
-                      f"source ('{source.id}')", f"write source: {source.id}")
+            self.fail(
+                self.line("source"),
+                f"source: {value['source']!r} is not this file's source ('{source.id}')",
+                f"write source: {source.id}",
+            )
         entries = value["paragraphs"]
         if not isinstance(entries, list):
-            self.fail(self.line("paragraphs"), "paragraphs: expected a list of entries",
-                      "one '- n: …' entry per paragraph")
+            self.fail(
+                self.line("paragraphs"),
+                "paragraphs: expected a list of entries",
+                "one '- n: …' entry per paragraph",
+            )
             return None
         prints = [fingerprint(p) for p in source.paragraphs]
         result = Translations(source.id, self.shown)
         for index, entry in enumerate(entries):
             line = self.line("paragraphs", index)
             if not isinstance(entry, dict) or not isinstance(entry.get("n"), int):
-                self.fail(line, "expected an entry 'n: <paragraph number>' with 'original:' and "
-                          "one text per language", "copy the layout of the entries around it")
+                self.fail(
+                    line,
+                    "expected an entry 'n: <paragraph number>' with 'original:' and "
+                    "one text per language",
+                    "copy the layout of the entries around it",
+                )
                 continue
             number = entry["n"]
             if number != index + 1:
-                self.fail(line, f"entry {index + 1} is for ¶{number}: entries must follow the "
-                          "paragraphs in order, one each",
-                          f"put the entry for ¶{index + 1} here")
+                self.fail(
+                    line,
+                    f"entry {index + 1} is for ¶{number}: entries must follow the "
+                    "paragraphs in order, one each",
+                    f"put the entry for ¶{index + 1} here",
+                )
                 continue
             if number > len(prints):
-                self.fail(line, f"¶{number}: the original has only {len(prints)} paragraphs",
-                          "remove this entry, or check whether a paragraph was removed from "
-                          f"{source.path}")
+                self.fail(
+                    line,
+                    f"¶{number}: the original has only {len(prints)} paragraphs",
+                    "remove this entry, or check whether a paragraph was removed from "
+                    f"{source.path}",
+                )
                 continue
             self._entry(entry, index, number, prints, result, restamp)
         for number in range(len(entries) + 1, len(prints) + 1):
-            self.fail(self.line("paragraphs"), f"¶{number} of the original has no entry",
-                      f"add an entry 'n: {number}' (run: make translations SOURCE={source.id} "
-                      "to add the missing slots)")
+            self.fail(
+                self.line("paragraphs"),
+                f"¶{number} of the original has no entry",
+                f"add an entry 'n: {number}' (run: make translations SOURCE={source.id} "
+                "to add the missing slots)",
+            )
         return result
 
-    def _entry(self, entry: dict, index: int, number: int, prints: list[str],
-               result: Translations, restamp: str) -> None:
+    def _entry(
+        self,
+        entry: dict,
+        index: int,
+        number: int,
+        prints: list[str],
+        result: Translations,
+        restamp: str,
+    ) -> None:
         source = self.source
         key = ("paragraphs", index)
         line = self.line(*key)
@@ -176,35 +217,46 @@ class _Checker:
         allowed = {"n", "original", *targets(source)}
         for name in entry:
             if name not in allowed:
-                self.fail(self.line(*key, name), f"¶{number}: unknown field '{name}'",
-                          f"use only: {', '.join(sorted(allowed, key=list(allowed).index))}"
-                          + (" (a source is not translated into its own language)"
-                             if name == source.language else ""))
+                self.fail(
+                    self.line(*key, name),
+                    f"¶{number}: unknown field '{name}'",
+                    f"use only: {', '.join(sorted(allowed, key=list(allowed).index))}"
+                    + (
+                        " (a source is not translated into its own language)"
+                        if name == source.language
+                        else ""
+                    ),
+                )
         stamp = entry.get("original")
         aligned = stamp == prints[number - 1]
         if not aligned:
             follows = [n + 1 for n, p in enumerate(prints) if p == stamp]
             if follows:
-                self.fail(self.line(*key, "original"),
-                          f"¶{number}: no longer aligned: this entry translates ¶{follows[0]} "
-                          "of the original (a paragraph was inserted or removed)",
-                          f"move the entry to n: {follows[0]} and give ¶{number} its own "
-                          "translation")
+                self.fail(
+                    self.line(*key, "original"),
+                    f"¶{number}: no longer aligned: this entry translates ¶{follows[0]} "
+                    "of the original (a paragraph was inserted or removed)",
+                    f"move the entry to n: {follows[0]} and give ¶{number} its own translation",
+                )
             else:
-                self.fail(self.line(*key, "original"),
-                          f"¶{number} of the original changed after this translation was made",
-                          f"update the translations of ¶{number} to the new text "
-                          f"({source.path}:{source.paragraph_lines[number - 1]}), then run: "
-                          f"{restamp}")
+                self.fail(
+                    self.line(*key, "original"),
+                    f"¶{number} of the original changed after this translation was made",
+                    f"update the translations of ¶{number} to the new text "
+                    f"({source.path}:{source.paragraph_lines[number - 1]}), then run: "
+                    f"{restamp}",
+                )
         texts: dict[str, str] = {}
         expected = figures(source.paragraphs[number - 1], source.language)
         for lang in targets(source):
             value = entry.get(lang)
             where = self.line(*key, lang)
             if value is None or not isinstance(value, str):
-                self.fail(where if lang in entry else line,
-                          f"¶{number}: the {LANGUAGE_NAMES[lang]} translation is missing",
-                          f"add '{lang}: \"…\"' (an empty \"\" marks it as pending)")
+                self.fail(
+                    where if lang in entry else line,
+                    f"¶{number}: the {LANGUAGE_NAMES[lang]} translation is missing",
+                    f'add \'{lang}: "…"\' (an empty "" marks it as pending)',
+                )
                 continue
             text = value.strip()
             texts[lang] = text
@@ -213,41 +265,50 @@ class _Checker:
                 continue
             stated = figures(text, lang)
             if aligned and stated != expected:  # else compared with the wrong paragraph
-                self.fail(where, f"¶{number}: the {LANGUAGE_NAMES[lang]} translation states "
-                          f"other figures than the original (only in the translation: "
-                          f"{sorted(stated - expected)}; only in the original: "
-                          f"{sorted(expected - stated)})",
-                          "give every figure as the original does (an error in the original "
-                          "is kept, not corrected)")
+                self.fail(
+                    where,
+                    f"¶{number}: the {LANGUAGE_NAMES[lang]} translation states "
+                    f"other figures than the original (only in the translation: "
+                    f"{sorted(stated - expected)}; only in the original: "
+                    f"{sorted(expected - stated)})",
+                    "give every figure as the original does (an error in the original "
+                    "is kept, not corrected)",
+                )
             if left_in_english(text, lang):
-                self.fail(where, f"¶{number}: the {LANGUAGE_NAMES[lang]} translation reads as "
-                          "English", f"translate it into {LANGUAGE_NAMES[lang]}")
+                self.fail(
+                    where,
+                    f"¶{number}: the {LANGUAGE_NAMES[lang]} translation reads as English",
+                    f"translate it into {LANGUAGE_NAMES[lang]}",
+                )
         result.texts[number] = texts
 
     def pending(self) -> list[Pending]:
-        waiting = tuple((lang, tuple(numbers)) for lang, numbers in self.missing.items()
-                        if numbers)
+        waiting = tuple((lang, tuple(numbers)) for lang, numbers in self.missing.items() if numbers)
         return [Pending(self.shown, waiting, len(self.source.paragraphs))] if waiting else []
 
 
-def render_file(source: Source, existing: Translations | None = None,
-                stamps: Mapping[int, str] | None = None) -> str:
+def render_file(
+    source: Source, existing: Translations | None = None, stamps: Mapping[int, str] | None = None
+) -> str:
     """The translations file for a source: existing texts kept, empty slots added.
 
     `stamps` gives the fingerprint to record per paragraph (default: the current one).
     """
-    out = [f"# Translations of {source.path} by this site, paragraph by paragraph.",
-           "# They are the site's work, not the outlet's words. Each entry: n = the paragraph's",
-           "# number, original = fingerprint of the words it translates (`make translated",
-           f"# SOURCES={source.id}` records the current ones), then one text per language.",
-           '# An empty "" shows readers "translation pending".',
-           f"source: {source.id}", "paragraphs:"]
+    out = [
+        f"# Translations of {source.path} by this site, paragraph by paragraph.",
+        "# They are the site's work, not the outlet's words. Each entry: n = the paragraph's",
+        "# number, original = fingerprint of the words it translates (`make translated",
+        f"# SOURCES={source.id}` records the current ones), then one text per language.",
+        '# An empty "" shows readers "translation pending".',
+        f"source: {source.id}",
+        "paragraphs:",
+    ]
     for number, paragraph in enumerate(source.paragraphs, start=1):
         preview = " ".join(paragraph.split())
         preview = preview if len(preview) <= PREVIEW else preview[: PREVIEW - 1] + "…"
         stamp = (stamps or {}).get(number, fingerprint(paragraph))
         # Quoted: a fingerprint of digits only would otherwise be read as a number.
-        out += [f"  # ¶{number} {preview}", f"  - n: {number}", f"    original: \"{stamp}\""]
+        out += [f"  # ¶{number} {preview}", f"  - n: {number}", f'    original: "{stamp}"']
         for lang in targets(source):
             text = existing.text(number, lang) if existing else ""
             out.append(f"    {lang}: {json.dumps(text, ensure_ascii=False)}")
@@ -272,8 +333,7 @@ def read_raw(source: Source, root: Path) -> Translations:
     entries = value.get("paragraphs") if isinstance(value, dict) else None
     for entry in entries if isinstance(entries, list) else []:
         if isinstance(entry, dict) and isinstance(entry.get("n"), int):
-            found.texts[entry["n"]] = {lang: str(entry.get(lang) or "")
-                                       for lang in targets(source)}
+            found.texts[entry["n"]] = {lang: str(entry.get(lang) or "") for lang in targets(source)}
     return found
 
 
@@ -289,8 +349,13 @@ def realign(source: Source, root: Path) -> str:
     entries = value.get("paragraphs") if isinstance(value, dict) else None
     for entry in entries if isinstance(entries, list) else []:
         if isinstance(entry, dict) and isinstance(entry.get("n"), int):
-            old.append((entry["n"], str(entry.get("original") or ""),
-                        {lang: str(entry.get(lang) or "") for lang in targets(source)}))
+            old.append(
+                (
+                    entry["n"],
+                    str(entry.get("original") or ""),
+                    {lang: str(entry.get(lang) or "") for lang in targets(source)},
+                )
+            )
     prints = [fingerprint(p) for p in source.paragraphs]
     by_print = {stamp: texts for _, stamp, texts in old if stamp in prints}
     kept = Translations(source.id, "")

@@ -20,28 +20,30 @@ from collections.abc import Callable
 NNBSP = "\u202f"  # narrow no-break space
 NBSP = "\u00a0"
 
-UNITS = (r"(?:TFLOPS|PFLOPS|To/s|Go/s|Mo/s|TB/s|GB/s|MB/s|To|Go|Mo|TB|GB|MB|W|kW|nm|mm²|"
-         r"GHz|MHz|Mrd\.|Mio\.)")
+UNITS = (
+    r"(?:TFLOPS|PFLOPS|To/s|Go/s|Mo/s|TB/s|GB/s|MB/s|To|Go|Mo|TB|GB|MB|W|kW|nm|mm²|"
+    r"GHz|MHz|Mrd\.|Mio\.)"
+)
 URL_RE = re.compile(r"https?://\S+")
 HOLD = "\ue000"  # a private-use character stands in for each URL
 
 _FR = [
-    (re.compile(r"(?<=\S)[ \u00a0]([;:!?»])"), NNBSP + r"\1"),   # "mot :" -> "mot\u202f:"
+    (re.compile(r"(?<=\S)[ \u00a0]([;:!?»])"), NNBSP + r"\1"),  # "mot :" -> "mot\u202f:"
     (re.compile(r"«[ \u00a0]"), "«" + NNBSP),
-    (re.compile(r"(?<=\d)[ \u00a0](?=\d{3}(?!\d))"), NNBSP),     # 400 000
+    (re.compile(r"(?<=\d)[ \u00a0](?=\d{3}(?!\d))"), NNBSP),  # 400 000
     (re.compile(r"(?<=\d)[ \u00a0]%"), NNBSP + "%"),
     (re.compile(r"(?<=\d)%"), NNBSP + "%"),
     (re.compile(rf"(?<=\d) (?={UNITS}(?![\w/]))"), NBSP),
 ]
 _DE = [
-    (re.compile(r"(?<![\d.,])(\d)\.(\d{3})(?![\d.,]?\d)"), r"\1\2"),   # 6.500 -> 6500
+    (re.compile(r"(?<![\d.,])(\d)\.(\d{3})(?![\d.,]?\d)"), r"\1\2"),  # 6.500 -> 6500
     (re.compile(r"(?<=\d) %"), NBSP + "%"),
     (re.compile(rf"(?<=\d) (?={UNITS}(?![\w/]))"), NBSP),
 ]
 _JA = [
     (re.compile(r"\("), "（"),
     (re.compile(r"\)"), "）"),
-    (re.compile(r"(?:(?<!\d):|:(?!\d)) ?"), "："),   # not between digits (10:30)
+    (re.compile(r"(?:(?<!\d):|:(?!\d)) ?"), "："),  # not between digits (10:30)
     (re.compile(r"(?<=\d)[~～](?=\d)|(?<=[日月年])[~～](?=\d)"), "〜"),
     (re.compile(rf"(?<=\d) (?={UNITS}(?![\w/]))"), ""),
 ]
@@ -63,8 +65,23 @@ def apply(text: str, lang: str) -> str:
 TAG_RE = re.compile(r"<!--.*?-->|<![^>]*>|<(/?)([a-zA-Z][\w:-]*)([^>]*)>", re.S)
 LANG_RE = re.compile(r"""\blang\s*=\s*["']?([\w-]+)""")
 SKIP = frozenset(("code", "pre", "script", "style", "kbd", "samp", "textarea", "template"))
-VOID = frozenset(("area", "base", "br", "col", "embed", "hr", "img", "input", "link", "meta",
-                  "source", "track", "wbr"))
+VOID = frozenset(
+    (
+        "area",
+        "base",
+        "br",
+        "col",
+        "embed",
+        "hr",
+        "img",
+        "input",
+        "link",
+        "meta",
+        "source",
+        "track",
+        "wbr",
+    )
+)
 
 
 def apply_html(html: str, lang: str) -> str:
@@ -80,7 +97,7 @@ def _walk(html: str, fix: Callable[[str], str], lang: str) -> str:
     skipped = 0  # how many open elements switch typography off
     pos = 0
     for match in TAG_RE.finditer(html):
-        text = html[pos:match.start()]
+        text = html[pos : match.start()]
         out.append(text if skipped or not text.strip() else fix(text))
         out.append(match.group(0))
         pos = match.end()
@@ -98,8 +115,11 @@ def _walk(html: str, fix: Callable[[str], str], lang: str) -> str:
         if name in VOID or attrs.rstrip().endswith("/"):
             continue
         other = LANG_RE.search(attrs)
-        skip = (name in SKIP or "data-verbatim" in attrs
-                or (other is not None and other.group(1).split("-")[0] != lang))
+        skip = (
+            name in SKIP
+            or "data-verbatim" in attrs
+            or (other is not None and other.group(1).split("-")[0] != lang)
+        )
         stack.append((name, skip))
         skipped += skip
     tail = html[pos:]

@@ -23,8 +23,19 @@ from .strings import KINDS
 ID_RE = re.compile(r"^[a-z0-9]+(?:-[a-z0-9]+)*$")
 DATE_RE = re.compile(r"^(\d{4})(?:-(\d{2})(?:-(\d{2}))?)?$")
 
-REQUIRED = ("id", "language", "title", "outlet", "author", "published", "accessed",
-            "url", "kind", "note", "removed")
+REQUIRED = (
+    "id",
+    "language",
+    "title",
+    "outlet",
+    "author",
+    "published",
+    "accessed",
+    "url",
+    "kind",
+    "note",
+    "removed",
+)
 OPTIONAL = ("original_file", "same_text_as", "reproduction")
 REPRODUCTION = ("whole", "excerpts")
 TRANSLATIONS = ".translations.yml"  # a source's paragraph translations, beside it
@@ -39,17 +50,17 @@ HINTS = {
     "outlet": "name the outlet, or write 'outlet: null' if the publisher is not identified",
     "author": "name the author, or write 'author: null' if none is stated",
     "published": "write 'published: {date: 2026-01-28, precision: day}' "
-                 "(precision: day, month, year or approximate)",
+    "(precision: day, month, year or approximate)",
     "accessed": "write the date the text was captured as YYYY-MM-DD",
     "url": "give an http:// or https:// address, or 'url: null' if unknown",
     "kind": "use one of: " + ", ".join(KINDS),
     "note": "write a short note for readers in each site language (en, ja, fr, de)",
     "removed": "list what was cut from the capture, each item in en, ja, fr and de; "
-               "write 'removed: []' if nothing was",
+    "write 'removed: []' if nothing was",
     "original_file": "give the received file's name as text",
     "same_text_as": "list the ids of sources that carry the same text, e.g. [gate-fr-h200]",
     "reproduction": "write 'reproduction: excerpts' (press articles: only the cited paragraphs "
-                    "are shown) or 'reproduction: whole' (texts we may show in full)",
+    "are shown) or 'reproduction: whole' (texts we may show in full)",
 }
 
 
@@ -69,10 +80,14 @@ class _Checker:
 
     def fail(self, key: Key, message: str, fix: str | None = None) -> None:
         name = ".".join(map(str, key))
-        self.problems.append(Problem(
-            self.doc.path, self.line(key), f"{name}: {message}" if name else message,
-            fix or HINTS.get(str(key[0]) if key else "", "see CONTRIBUTING.md"),
-        ))
+        self.problems.append(
+            Problem(
+                self.doc.path,
+                self.line(key),
+                f"{name}: {message}" if name else message,
+                fix or HINTS.get(str(key[0]) if key else "", "see CONTRIBUTING.md"),
+            )
+        )
 
     def text(self, key: Key, value: Any) -> str | None:
         if isinstance(value, str) and value.strip():
@@ -87,37 +102,57 @@ class _Checker:
         self.fail(key, f"expected text, found {_describe(value)}", fix)
         return None
 
-    def languages(self, key: Key, value: Any, required: Iterable[str],
-                  allowed: Iterable[str]) -> dict[str, str]:
+    def languages(
+        self, key: Key, value: Any, required: Iterable[str], allowed: Iterable[str]
+    ) -> dict[str, str]:
         if not isinstance(value, dict):
             self.fail(key, f"expected one line per language, found {_describe(value)}")
             return {}
         out: dict[str, str] = {}
         for name in value:
             if name not in allowed:
-                self.fail((*key, name), f"unknown field '{name}'",
-                          f"use only: {', '.join(allowed)}")
+                self.fail(
+                    (*key, name), f"unknown field '{name}'", f"use only: {', '.join(allowed)}"
+                )
         for name in required:
             if name not in value:
-                self.fail(key, f"the '{name}' line is missing",
-                          f"add '{name}: ...' under '{key[-1]}'")
+                self.fail(
+                    key, f"the '{name}' line is missing", f"add '{name}: ...' under '{key[-1]}'"
+                )
             elif (text := self.text((*key, name), value[name])) is not None:
                 out[name] = text
                 if name in SITE_LANGUAGES and left_in_english(text, name):
-                    self.fail((*key, name), f"the text reads as English, not "
-                              f"{LANGUAGE_NAMES[name]}",
-                              f"translate it into {LANGUAGE_NAMES[name]}")
+                    self.fail(
+                        (*key, name),
+                        f"the text reads as English, not {LANGUAGE_NAMES[name]}",
+                        f"translate it into {LANGUAGE_NAMES[name]}",
+                    )
         english = figures(out["en"], "en") if "en" in out else None
         for name, text in out.items():
-            if english is not None and name in SITE_LANGUAGES and name != "en" \
-                    and (mine := figures(text, name)) != english:
-                self.fail((*key, name), "states other figures than the English ("
-                          + "; ".join(part for part in (
-                              f"only here: {', '.join(sorted(mine - english))}"
-                              if mine - english else "",
-                              f"missing: {', '.join(sorted(english - mine))}"
-                              if english - mine else "") if part) + ")",
-                          "state the figures the English text states")
+            if (
+                english is not None
+                and name in SITE_LANGUAGES
+                and name != "en"
+                and (mine := figures(text, name)) != english
+            ):
+                self.fail(
+                    (*key, name),
+                    "states other figures than the English ("
+                    + "; ".join(
+                        part
+                        for part in (
+                            f"only here: {', '.join(sorted(mine - english))}"
+                            if mine - english
+                            else "",
+                            f"missing: {', '.join(sorted(english - mine))}"
+                            if english - mine
+                            else "",
+                        )
+                        if part
+                    )
+                    + ")",
+                    "state the figures the English text states",
+                )
         return out
 
 
@@ -141,8 +176,12 @@ def parse_fuzzy_date(value: Any, precision: Any) -> tuple[FuzzyDate | None, str 
         dt.date(year or 0, month or 1, day or 1)
     except ValueError:
         return None, f"{value!r} is not a valid calendar date"
-    wanted = {"day": day is not None, "month": month is not None and day is None,
-              "year": month is None, "approximate": True}
+    wanted = {
+        "day": day is not None,
+        "month": month is not None and day is None,
+        "year": month is None,
+        "approximate": True,
+    }
     if not wanted[precision]:
         return None, f"{value!r} does not match precision '{precision}'"
     return FuzzyDate(year or 0, month, day, precision), None
@@ -192,12 +231,21 @@ def check_source(doc: Document, drafts: bool = False) -> tuple[Source | None, li
         return None, c.problems
     for key in meta:
         if key not in REQUIRED + OPTIONAL:
-            c.fail((key,), f"unknown field '{key}'",
-                   f"remove it, or use one of: {', '.join(REQUIRED + OPTIONAL)}")
+            c.fail(
+                (key,),
+                f"unknown field '{key}'",
+                f"remove it, or use one of: {', '.join(REQUIRED + OPTIONAL)}",
+            )
     for key in REQUIRED:
         if key not in meta:
-            c.problems.append(Problem(doc.path, 1, f"{key}: the field is missing",
-                                      f"add it to the front matter: {HINTS[key]}"))
+            c.problems.append(
+                Problem(
+                    doc.path,
+                    1,
+                    f"{key}: the field is missing",
+                    f"add it to the front matter: {HINTS[key]}",
+                )
+            )
     get = meta.get
 
     source_id = c.text(("id",), get("id")) if "id" in meta else None
@@ -216,8 +264,9 @@ def check_source(doc: Document, drafts: bool = False) -> tuple[Source | None, li
     if "title" in meta:
         # Judge by the raw tag, so a bad tag is one problem, not also a missing title.
         needed = [lang for lang in SITE_LANGUAGES if lang != get("language")]
-        titles = c.languages(("title",), get("title"), ["original", *needed],
-                             ["original", *SITE_LANGUAGES])
+        titles = c.languages(
+            ("title",), get("title"), ["original", *needed], ["original", *SITE_LANGUAGES]
+        )
         title_original = titles.pop("original", None)
         if language in SITE_LANGUAGES and title_original:
             titles.setdefault(language, title_original)
@@ -254,8 +303,11 @@ def check_source(doc: Document, drafts: bool = False) -> tuple[Source | None, li
     if "kind" in meta and kind not in KINDS:
         c.fail(("kind",), f"{kind!r} is not a known kind")
 
-    notes = c.languages(("note",), get("note"), SITE_LANGUAGES, SITE_LANGUAGES) \
-        if "note" in meta else {}
+    notes = (
+        c.languages(("note",), get("note"), SITE_LANGUAGES, SITE_LANGUAGES)
+        if "note" in meta
+        else {}
+    )
 
     removed: list[dict[str, str]] = []
     if "removed" in meta:
@@ -264,8 +316,9 @@ def check_source(doc: Document, drafts: bool = False) -> tuple[Source | None, li
             c.fail(("removed",), f"expected a list, found {_describe(items)}")
         else:
             for index, item in enumerate(items):
-                removed.append(c.languages(("removed", index), item, SITE_LANGUAGES,
-                                           SITE_LANGUAGES))
+                removed.append(
+                    c.languages(("removed", index), item, SITE_LANGUAGES, SITE_LANGUAGES)
+                )
 
     same = get("same_text_as", [])
     if not isinstance(same, list) or not all(isinstance(s, str) for s in same):
@@ -278,32 +331,64 @@ def check_source(doc: Document, drafts: bool = False) -> tuple[Source | None, li
 
     paragraphs, lines = paragraphs_of(doc.body, doc.body_line)
     if not paragraphs and url is None and "url" in meta:
-        c.problems.append(Problem(doc.path, doc.body_line,
-                                  "the source has neither text nor a URL",
-                                  "paste the article text after the front matter, or give its url"))
+        c.problems.append(
+            Problem(
+                doc.path,
+                doc.body_line,
+                "the source has neither text nor a URL",
+                "paste the article text after the front matter, or give its url",
+            )
+        )
 
     reproduction = get("reproduction")
     if paragraphs and "reproduction" not in meta:
-        c.problems.append(Problem(doc.path, 1, "reproduction: the field is missing: a source "
-                                  "with text must say how much of it the site may show",
-                                  f"add it to the front matter: {HINTS['reproduction']}"))
+        c.problems.append(
+            Problem(
+                doc.path,
+                1,
+                "reproduction: the field is missing: a source "
+                "with text must say how much of it the site may show",
+                f"add it to the front matter: {HINTS['reproduction']}",
+            )
+        )
     elif "reproduction" in meta and reproduction not in REPRODUCTION:
-        c.fail(("reproduction",), f"{reproduction!r} is not 'whole' or 'excerpts'",
-               HINTS["reproduction"])
+        c.fail(
+            ("reproduction",),
+            f"{reproduction!r} is not 'whole' or 'excerpts'",
+            HINTS["reproduction"],
+        )
     elif "reproduction" in meta and not paragraphs:
-        c.fail(("reproduction",), "a record without text has nothing to reproduce",
-               "remove the line, or paste the article's text after the front matter")
+        c.fail(
+            ("reproduction",),
+            "a record without text has nothing to reproduce",
+            "remove the line, or paste the article's text after the front matter",
+        )
 
-    if c.problems or None in (source_id, language, title_original, published, accessed) \
-            or kind not in KINDS:
+    if (
+        c.problems
+        or None in (source_id, language, title_original, published, accessed)
+        or kind not in KINDS
+    ):
         return None, c.problems
     return Source(
-        id=source_id, path=doc.path, language=language,  # type: ignore[arg-type]
-        original_file=original_file, title_original=title_original,  # type: ignore[arg-type]
-        titles=titles, outlet=outlet, author=author, published=published,  # type: ignore[arg-type]
-        accessed=accessed, url=url, kind=kind, notes=notes,  # type: ignore[arg-type]
-        removed=tuple(removed), same_text_as=tuple(same),
-        paragraphs=paragraphs, paragraph_lines=lines, missing=tuple(c.missing),
+        id=source_id,
+        path=doc.path,
+        language=language,  # type: ignore[arg-type]
+        original_file=original_file,
+        title_original=title_original,  # type: ignore[arg-type]
+        titles=titles,
+        outlet=outlet,
+        author=author,
+        published=published,  # type: ignore[arg-type]
+        accessed=accessed,
+        url=url,
+        kind=kind,
+        notes=notes,  # type: ignore[arg-type]
+        removed=tuple(removed),
+        same_text_as=tuple(same),
+        paragraphs=paragraphs,
+        paragraph_lines=lines,
+        missing=tuple(c.missing),
         reproduction=reproduction if paragraphs else None,
     ), c.problems
 
@@ -314,31 +399,41 @@ def _nullable(c: _Checker, meta: dict[str, Any], key: str) -> str | None:
     return c.text((key,), meta[key])
 
 
-def _duplicates(source: Source, doc: Document, by_url: dict[str, str],
-                by_text: dict[str, str]) -> list[Problem]:
+def _duplicates(
+    source: Source, doc: Document, by_url: dict[str, str], by_text: dict[str, str]
+) -> list[Problem]:
     """The same article must not enter the corpus twice (under two ids)."""
     found = []
     if source.url:
         key = normalise_url(source.url)
         if key in by_url:
-            found.append(Problem(source.path, doc.lines.get(("url",), 2),
-                                 f"url: the same address as {by_url[key]}",
-                                 "this article is already a source: delete this file and "
-                                 "cite the existing one"))
+            found.append(
+                Problem(
+                    source.path,
+                    doc.lines.get(("url",), 2),
+                    f"url: the same address as {by_url[key]}",
+                    "this article is already a source: delete this file and cite the existing one",
+                )
+            )
         by_url.setdefault(key, source.path)
     digest = text_hash("\n".join(source.paragraphs))
     if digest:
         if digest in by_text:
-            found.append(Problem(source.path, doc.body_line,
-                                 f"the text is the same as in {by_text[digest]}",
-                                 "this article is already a source: delete this file and "
-                                 "cite the existing one"))
+            found.append(
+                Problem(
+                    source.path,
+                    doc.body_line,
+                    f"the text is the same as in {by_text[digest]}",
+                    "this article is already a source: delete this file and cite the existing one",
+                )
+            )
         by_text.setdefault(digest, source.path)
     return found
 
 
-def load_sources(seeds_dir: Path, root: Path, seen_ids: set[str] | None = None,
-                 drafts: bool = False) -> tuple[dict[str, Source], list[Problem]]:
+def load_sources(
+    seeds_dir: Path, root: Path, seen_ids: set[str] | None = None, drafts: bool = False
+) -> tuple[dict[str, Source], list[Problem]]:
     """Read and validate every `*.md` under `seeds_dir`; check ids across files.
 
     `seen_ids` receives every id found, valid or not, so that citations of a source
@@ -352,33 +447,60 @@ def load_sources(seeds_dir: Path, root: Path, seen_ids: set[str] | None = None,
     for path in sorted(seeds_dir.rglob("*")):
         shown = path.relative_to(root).as_posix()
         if path.is_symlink():
-            problems.append(Problem(shown, 1, "links do not belong in seeds/",
-                                    "replace the link with the file itself"))
+            problems.append(
+                Problem(
+                    shown,
+                    1,
+                    "links do not belong in seeds/",
+                    "replace the link with the file itself",
+                )
+            )
             continue
         if path.is_dir() or path.name.startswith(".") or path.name.endswith(TRANSLATIONS):
             continue
         if path.suffix != ".md":
-            problems.append(Problem(shown, 1, "only .md files belong in seeds/",
-                                    "rename it to end in .md, or move it out of seeds/"))
+            problems.append(
+                Problem(
+                    shown,
+                    1,
+                    "only .md files belong in seeds/",
+                    "rename it to end in .md, or move it out of seeds/",
+                )
+            )
             continue
         doc = read_document(path, root)
         source, found = check_source(doc, drafts)
         problems.extend(found)
         raw_id = doc.meta.get("id") if isinstance(doc.meta.get("id"), str) else None
         if raw_id and raw_id in first_path:
-            problems.append(Problem(shown, doc.lines.get(("id",), 2),
-                                    f"id: '{raw_id}' is already used by {first_path[raw_id]}",
-                                    "give this source a different id"))
+            problems.append(
+                Problem(
+                    shown,
+                    doc.lines.get(("id",), 2),
+                    f"id: '{raw_id}' is already used by {first_path[raw_id]}",
+                    "give this source a different id",
+                )
+            )
             continue
         if raw_id and raw_id in RESERVED_IDS:
-            problems.append(Problem(shown, doc.lines.get(("id",), 2),
-                                    f"id: '{raw_id}' is the name of a page the site generates "
-                                    f"(sources/{raw_id}/)", "choose another id"))
+            problems.append(
+                Problem(
+                    shown,
+                    doc.lines.get(("id",), 2),
+                    f"id: '{raw_id}' is the name of a page the site generates (sources/{raw_id}/)",
+                    "choose another id",
+                )
+            )
         elif raw_id and ID_RE.match(raw_id) and path.stem != raw_id:
-            problems.append(Problem(shown, doc.lines.get(("id",), 2),
-                                    f"id: '{raw_id}' does not match the file name '{path.name}'",
-                                    f"rename the file to {raw_id}.md, or change the id to "
-                                    f"'{path.stem}' (and the citations that use it)"))
+            problems.append(
+                Problem(
+                    shown,
+                    doc.lines.get(("id",), 2),
+                    f"id: '{raw_id}' does not match the file name '{path.name}'",
+                    f"rename the file to {raw_id}.md, or change the id to "
+                    f"'{path.stem}' (and the citations that use it)",
+                )
+            )
         if raw_id:
             first_path[raw_id] = shown
             if seen_ids is not None:
@@ -389,6 +511,12 @@ def load_sources(seeds_dir: Path, root: Path, seen_ids: set[str] | None = None,
     for source in sources.values():
         for other in source.same_text_as:
             if other not in sources and other not in first_path:
-                problems.append(Problem(source.path, 2, f"same_text_as: no source has id '{other}'",
-                                        "use the id of an existing source in seeds/"))
+                problems.append(
+                    Problem(
+                        source.path,
+                        2,
+                        f"same_text_as: no source has id '{other}'",
+                        "use the id of an existing source in seeds/",
+                    )
+                )
     return sources, problems
