@@ -9,7 +9,7 @@ from __future__ import annotations
 import datetime as dt
 import re
 from collections import Counter
-from collections.abc import Mapping, Sequence
+from collections.abc import Callable, Iterator, Mapping, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -133,6 +133,8 @@ class _Reader:
         self.path, self.lines, self.sources, self.broken = path, lines, sources, broken
         self.problems: list[Problem] = []
         self.ids: dict[Key, str] = {}  # ("events", 3) -> the entry's id, to name it
+        self.value: Any = None  # the parsed file, when it could be read (see _reader)
+        self.readable = False
 
     def name(self, key: Key) -> str:
         """'events.3.text.de' as an editor counts: "event 'us-ban' (no. 4), text.de"."""
@@ -280,6 +282,32 @@ def _read(path: Path, root: Path) -> tuple[Any, dict[Key, int], list[Problem], s
     return value, lines, problems, shown
 
 
+def _reader(path: Path, root: Path, sources: Mapping[str, Source], broken: set[str]) -> _Reader:
+    """A reader over one data file, holding the file's value and any problem reading it."""
+    value, lines, problems, shown = _read(path, root)
+    r = _Reader(shown, lines, sources, broken)
+    r.problems.extend(problems)
+    r.value, r.readable = value, not problems
+    return r
+
+
+def _entries(r: _Reader, name: str, fields: list[str], noun: str) -> Iterator[tuple[Key, Any, str]]:
+    """The entries of the file's list `name` that have `fields` and an id, with their key;
+    an id given twice is reported (each entry named by its id or its position)."""
+    top = r.mapping((), r.value, [name]) if r.readable else None
+    seen: set[str] = set()
+    for index, raw in enumerate(r.items((name,), top[name]) if top else []):
+        key: Key = (name, index)
+        r.remember(key, raw)
+        entry = r.mapping(key, raw, fields)
+        if entry is None or (ident := r.ident((*key, "id"), entry["id"])) is None:
+            continue
+        if ident in seen:
+            r.fail((*key, "id"), f"'{ident}' is used twice", f"give each {noun} its own id")
+        seen.add(ident)
+        yield key, entry, ident
+
+
 def load_timeline(
     path: Path, root: Path, sources: Mapping[str, Source], broken: set[str]
 ) -> tuple[list[Event], list[Problem]]:
@@ -381,21 +409,11 @@ def load_corrections(
     path: Path, root: Path, sources: Mapping[str, Source], broken: set[str]
 ) -> tuple[list[Correction], list[Problem]]:
     """data/corrections.yml: the dated log of what the briefing changed and why."""
-    value, lines, problems, shown = _read(path, root)
-    r = _Reader(shown, lines, sources, broken)
-    r.problems.extend(problems)
-    top = r.mapping((), value, ["changes"]) if not problems else None
+    r = _reader(path, root, sources, broken)
     found: list[Correction] = []
-    seen: set[str] = set()
-    for index, raw in enumerate(r.items(("changes",), top["changes"]) if top else []):
-        key: Key = ("changes", index)
-        r.remember(key, raw)
-        entry = r.mapping(key, raw, ["id", "date", "kind", "pages", "text"])
-        if entry is None or (ident := r.ident((*key, "id"), entry["id"])) is None:
-            continue
-        if ident in seen:
-            r.fail((*key, "id"), f"'{ident}' is used twice", "give each entry its own id")
-        seen.add(ident)
+    for key, entry, ident in _entries(
+        r, "changes", ["id", "date", "kind", "pages", "text"], "entry"
+    ):
         day = None
         try:
             day = dt.date.fromisoformat(str(entry["date"]))
@@ -434,19 +452,9 @@ def load_claims(
     path: Path, root: Path, sources: Mapping[str, Source], broken: set[str]
 ) -> tuple[dict[str, Claim], list[Problem]]:
     """data/claims.yml: the claims the contested-figures page rates (ClaimReview)."""
-    value, lines, problems, shown = _read(path, root)
-    r = _Reader(shown, lines, sources, broken)
-    r.problems.extend(problems)
-    top = r.mapping((), value, ["claims"]) if not problems else None
+    r = _reader(path, root, sources, broken)
     claims: dict[str, Claim] = {}
-    for index, raw in enumerate(r.items(("claims",), top["claims"]) if top else []):
-        key: Key = ("claims", index)
-        r.remember(key, raw)
-        entry = r.mapping(key, raw, ["id", "claimant", "rating", "claim"])
-        if entry is None or (ident := r.ident((*key, "id"), entry["id"])) is None:
-            continue
-        if ident in claims:
-            r.fail((*key, "id"), f"'{ident}' is used twice", "give each claim its own id")
+    for key, entry, ident in _entries(r, "claims", ["id", "claimant", "rating", "claim"], "claim"):
         claimants = entry["claimant"] if isinstance(entry["claimant"], list) else None
         unknown = [c for c in claimants or [] if c not in sources and c not in broken]
         if not claimants or unknown:
@@ -543,38 +551,23 @@ def load_data(
     data_dir: Path, root: Path, sources: Mapping[str, Source], broken: set[str]
 ) -> tuple[Data, list[Problem]]:
     """Load data/timeline.yml and data/chips.yml if present."""
-    problems: list[Problem] = []
-    events: list[Event] = []
-    chips = None
-    timeline, chips_file = data_dir / "timeline.yml", data_dir / "chips.yml"
-    corrections: list[Correction] = []
-    if (log := data_dir / "corrections.yml").exists():
+
+    def load(
+        name: str, loader: Callable[..., tuple[Any, list[Problem]]], empty: Any
+    ) -> tuple[Any, list[Problem]]:
+        path = data_dir / name
+        if not path.exists():
+            return empty, []
         try:
-            corrections, found = load_corrections(log, root, sources, broken)
-        except (TypeError, AttributeError, KeyError, ValueError) as exc:
-            found = [_shape_problem(log, root, exc)]
-        problems += found
-    claims: dict[str, Claim] = {}
-    claims_broken = False
-    if (claims_file := data_dir / "claims.yml").exists():
-        try:
-            claims, found = load_claims(claims_file, root, sources, broken)
-        except (TypeError, AttributeError, KeyError, ValueError) as exc:
-            found = [_shape_problem(claims_file, root, exc)]
-        problems += found
-        claims_broken = bool(found)
-    if timeline.exists():
-        try:
-            events, found = load_timeline(timeline, root, sources, broken)
+            return loader(path, root, sources, broken)
         except (TypeError, AttributeError, KeyError, ValueError) as exc:  # a shape we missed
-            events, found = [], [_shape_problem(timeline, root, exc)]
-        problems += found
-    if chips_file.exists():
-        try:
-            chips, found = load_chips(chips_file, root, sources, broken)
-        except (TypeError, AttributeError, KeyError, ValueError) as exc:
-            chips, found = None, [_shape_problem(chips_file, root, exc)]
-        problems += found
+            return empty, [_shape_problem(path, root, exc)]
+
+    corrections, corrections_problems = load("corrections.yml", load_corrections, [])
+    claims, claims_problems = load("claims.yml", load_claims, {})
+    events, events_problems = load("timeline.yml", load_timeline, [])
+    chips, chips_problems = load("chips.yml", load_chips, None)
+    problems = corrections_problems + claims_problems + events_problems + chips_problems
     for path in sorted(data_dir.glob("*")) if data_dir.is_dir() else []:
         if path.name not in KNOWN_FILES and not path.name.startswith("."):
             problems.append(
@@ -588,9 +581,8 @@ def load_data(
                     "move this file out of data/, or put its entries in one of those files",
                 )
             )
-    return Data(
-        events, chips, chips is None and chips_file.exists(), claims, claims_broken, corrections
-    ), problems
+    chips_broken = chips is None and (data_dir / "chips.yml").exists()
+    return Data(events, chips, chips_broken, claims, bool(claims_problems), corrections), problems
 
 
 def _shape_problem(path: Path, root: Path, exc: Exception) -> Problem:
