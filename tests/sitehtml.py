@@ -1,4 +1,4 @@
-"""Small HTML reader for assertions on the built site (standard library only)."""
+"""Small HTML readers for assertions on the built site (the standard library's parser)."""
 
 from __future__ import annotations
 
@@ -6,6 +6,8 @@ from dataclasses import dataclass, field
 from functools import cache
 from html.parser import HTMLParser
 from pathlib import Path
+
+from briefing.typography import SKIP, VOID
 
 
 @dataclass
@@ -23,21 +25,7 @@ class Doc:
 
 
 class _Reader(HTMLParser):
-    VOID = {
-        "area",
-        "base",
-        "br",
-        "col",
-        "embed",
-        "hr",
-        "img",
-        "input",
-        "link",
-        "meta",
-        "source",
-        "track",
-        "wbr",
-    }
+    VOID = VOID
 
     def __init__(self) -> None:
         super().__init__(convert_charrefs=True)
@@ -76,3 +64,37 @@ def pages(site: Path) -> list[Path]:
 def language_of(site: Path, page: Path) -> str:
     first = page.relative_to(site).parts[0]
     return first if first in ("ja", "fr", "de") else "en"
+
+
+class _Text(HTMLParser):
+    """The visible text of a page in its own language: outside code and scripts, verbatim
+    originals (`data-verbatim`) and passages in another language (what typography sets)."""
+
+    def __init__(self, lang: str) -> None:
+        super().__init__(convert_charrefs=True)
+        self.lang = lang
+        self.stack: list[tuple[str, bool]] = []
+        self.chunks: list[str] = []
+
+    def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
+        values = dict(attrs)
+        other = values.get("lang") not in (None, self.lang)
+        skip = tag in SKIP or "data-verbatim" in values or other
+        if tag not in VOID:
+            self.stack.append((tag, skip))
+
+    def handle_endtag(self, tag: str) -> None:
+        for index in range(len(self.stack) - 1, -1, -1):
+            if self.stack[index][0] == tag:
+                del self.stack[index:]
+                break
+
+    def handle_data(self, data: str) -> None:
+        if not any(skip for _, skip in self.stack):
+            self.chunks.append(data)
+
+
+def visible_text(path: Path, lang: str) -> str:
+    reader = _Text(lang)
+    reader.feed(path.read_text("utf-8"))
+    return "\n".join(reader.chunks)

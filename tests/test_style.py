@@ -4,7 +4,6 @@ strings and on the real built pages, and no English interface left on ja/fr/de p
 from __future__ import annotations
 
 import re
-from html.parser import HTMLParser
 from pathlib import Path
 
 import pytest
@@ -14,6 +13,7 @@ from briefing.project import load_project
 from briefing.strings import LABELS
 from briefing.typography import NBSP, NNBSP, apply, apply_html
 from conftest import LANGS, PREFIX, VALID_SEED, VALID_TRANSLATIONS
+from sitehtml import visible_text
 
 GLOSSARY = """\
 terms:
@@ -199,54 +199,6 @@ def test_typography_leaves_markup_code_originals_and_other_languages_alone():
 
 
 # --- the real build -------------------------------------------------------------------------
-
-
-class _Text(HTMLParser):
-    """The visible text of a page in its own language, outside code and verbatim originals."""
-
-    SKIP = {"code", "pre", "script", "style", "kbd", "samp", "template"}
-    VOID = {
-        "area",
-        "base",
-        "br",
-        "col",
-        "embed",
-        "hr",
-        "img",
-        "input",
-        "link",
-        "meta",
-        "source",
-        "track",
-        "wbr",
-    }
-
-    def __init__(self, lang: str) -> None:
-        super().__init__(convert_charrefs=True)
-        self.lang, self.stack, self.chunks = lang, [], []
-
-    def handle_starttag(self, tag, attrs):
-        values = dict(attrs)
-        other = values.get("lang") not in (None, self.lang)
-        skip = tag in self.SKIP or "data-verbatim" in values or other
-        if tag not in self.VOID:
-            self.stack.append((tag, skip))
-
-    def handle_endtag(self, tag):
-        for index in range(len(self.stack) - 1, -1, -1):
-            if self.stack[index][0] == tag:
-                del self.stack[index:]
-                break
-
-    def handle_data(self, data):
-        if not any(skip for _, skip in self.stack):
-            self.chunks.append(data)
-
-
-def visible_text(path: Path, lang: str) -> str:
-    reader = _Text(lang)
-    reader.feed(path.read_text("utf-8"))
-    return "\n".join(reader.chunks)
 
 
 def sample_pages(site: Path, lang: str) -> list[Path]:
