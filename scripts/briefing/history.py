@@ -115,7 +115,7 @@ def entries(project: Project, history: History, lang: str) -> list[Entry]:
         )
     if history.available:
         scans = project.pages.get(lang, [])
-        titles = {scan.rel: scan.title for scan in scans}
+        titles = project.page_titles(lang)
         showing: dict[str, list[str]] = {}  # data file -> pages that show it
         for scan in scans:
             for name in scan.data_files:
@@ -148,8 +148,8 @@ def entries(project: Project, history: History, lang: str) -> list[Entry]:
                         )
     log = project.log_page(lang)
     if log is not None:
+        titles = project.page_titles(lang)
         for change in project.data.corrections:
-            titles = {scan.rel: scan.title for scan in project.pages.get(lang, [])}
             found.append(
                 Entry(
                     change.day,

@@ -42,6 +42,13 @@ class Project:
     # source id -> the site's translations of its paragraphs; and those still to be made
     translations: dict[str, Translations] = field(default_factory=dict)
     pending: list[Pending] = field(default_factory=list)
+    _titles: dict[str, dict[str, str]] = field(default_factory=dict, repr=False)
+
+    def page_titles(self, lang: str) -> dict[str, str]:
+        """A language's page titles by path inside its folder (computed once per language)."""
+        if lang not in self._titles:
+            self._titles[lang] = {scan.rel: scan.title for scan in self.pages.get(lang, [])}
+        return self._titles[lang]
 
     def log_page(self, lang: str) -> str | None:
         """The page that shows the log of corrections in `lang` (path in its folder)."""

@@ -154,7 +154,7 @@ def render_page(
     """Insert the page's data, replace citation brackets with tokens, append the references."""
     fragments: dict[str, str] = {}
     refs: dict[tuple[str, str], Reference] = {}
-    titles = {scan.rel: scan.title for scan in project.pages.get(lang, [])}
+    titles = project.page_titles(lang)
     markdown = expand(markdown, lang, project.data, titles)  # first: citations come after
     citations, _ = find_citations(markdown, path)  # problems were reported at load time
     out: list[str] = []
@@ -289,19 +289,14 @@ def render_correction_notice(
 ) -> str:
     """The note at the top of a page that the log of corrections lists, newest change first."""
     newest = changes[0]
-    return ENV.from_string(
-        '<p class="bf-corrected" role="note">{{ label("corrected_notice", lang).format('
-        'kind=label("news_" ~ newest.kind, lang), date=format_day(newest.day, lang)) }}'
-        '{{ "" if lang == "ja" else " " }}<a href="{{ href }}#corr-{{ newest.id }}">'
-        '{{ label("corrected_link", lang) }}</a></p>'
-    ).render(lang=lang, newest=newest, href=relative_url(page_url, log_url))
+    return ENV.get_template("notice_corrected.html.j2").render(
+        lang=lang, newest=newest, href=relative_url(page_url, log_url)
+    )
 
 
 def render_behind_notice(lang: str, page_url: str) -> str:
     """The notice on a translation made before the English page last changed."""
     english = page_url.removeprefix(lang_prefix(lang))
-    return ENV.from_string(
-        '<p class="bf-behind" role="note">{{ label("behind_notice", lang) }}'
-        '{{ "" if lang == "ja" else " " }}<a href="{{ href }}" hreflang="en">'
-        '{{ label("behind_link", lang) }}</a></p>'
-    ).render(lang=lang, href=relative_url(page_url, english))
+    return ENV.get_template("notice_behind.html.j2").render(
+        lang=lang, href=relative_url(page_url, english)
+    )
