@@ -321,5 +321,5 @@ def sources_without_text(project: Project) -> list[Source]:
 def cited_pages(project: Project, lang: str = "en") -> list[str]:
     """Hand-written top-level pages (e.g. "method.md") that cite a source, home page excluded."""
     return sorted(
-        p.rel for p in project.pages[lang] if p.own and "/" not in p.rel and p.rel != "index.md"
+        p.rel for p in project.pages[lang] if p.written and "/" not in p.rel and p.rel != "index.md"
     )

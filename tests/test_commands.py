@@ -9,8 +9,9 @@ import pytest
 
 from briefing.cli import main
 from briefing.freshness import english_hash
-from briefing.history import History, entries, parse_log
+from briefing.history import History, parse_log
 from briefing.identity import normalise_url, text_hash
+from briefing.news import entries
 from briefing.newsource import (
     Article,
     NewSourceError,

@@ -8,10 +8,12 @@ import pytest
 
 from briefing.citations import find_citations
 from briefing.data import load_timeline
-from briefing.directives import CHART_ROWS, expand, ratio_value
+from briefing.directives import problems_in
+from briefing.expand import CHART_ROWS, expand
 from briefing.parity import citation_keys, compare, figures
 from briefing.project import load_project
 from briefing.strings import ACTORS
+from briefing.templating import ratio_text
 from briefing.validate import load_sources
 from conftest import LANGS, PREFIX, ROOT
 from sitehtml import read
@@ -211,14 +213,14 @@ def test_every_chip_cell_is_cited(real):
 )
 def test_derived_ratios_are_computed_from_the_cells(make_project, lang, expected):
     chips = load_project(make_project(data={"chips.yml": CHIPS})).data.chips
-    assert {r.id: ratio_value(chips, r, lang)[2] for r in chips.ratios} == expected
+    assert {r.id: ratio_text(chips, r, lang)[2] for r in chips.ratios} == expected
 
 
 def test_every_real_ratio_has_a_result_in_every_language(real):
     chips = real.data.chips
     for ratio in chips.ratios:
         for lang in LANGS:
-            numerator, denominator, result = ratio_value(chips, ratio, lang)
+            numerator, denominator, result = ratio_text(chips, ratio, lang)
             assert numerator and denominator and result[:1].isdigit(), (ratio.id, lang)
 
 
@@ -307,9 +309,22 @@ def test_directive_expands_per_language(make_project):
     ],
 )
 def test_bad_directive_is_reported_with_page_and_line(real, directive, expected):
-    from briefing.directives import problems_in
 
     problems = problems_in(f"# T\n\n{directive}\n", "docs/en/x.md", real.data)
     assert [p.format()[: len("docs/en/x.md:3: ") + len(expected)] for p in problems] == [
         f"docs/en/x.md:3: {expected}"
     ]
+
+
+def test_a_page_cites_what_its_rendered_directives_show(real):
+    """What scanning counts (directives.shown_texts, no rendering) is exactly what the reader
+    sees: the citations of the page with its directives expanded, in the same order."""
+    checked = 0
+    for lang, scans in real.pages.items():
+        for scan in scans:
+            if "briefing:" not in scan.body:
+                continue
+            rendered, _ = find_citations(expand(scan.body, lang, real.data), scan.path)
+            assert [c.cites for c in scan.citations] == [c.cites for c in rendered], scan.path
+            checked += 1
+    assert checked, "no page of the project uses a directive"

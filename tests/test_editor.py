@@ -14,7 +14,8 @@ from xml.etree import ElementTree
 import pytest
 
 from briefing.freshness import english_hash
-from briefing.history import MAX_ENTRIES, entries, read_history
+from briefing.history import read_history
+from briefing.news import MAX_ENTRIES, entries
 from briefing.project import Project, load_project
 from briefing.strings import LABELS
 from briefing.typography import apply

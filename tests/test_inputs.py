@@ -18,7 +18,8 @@ from markupsafe import escape
 from briefing import site
 from briefing.cli import main
 from briefing.errors import BriefingError
-from briefing.history import Commit, History, entries
+from briefing.history import Commit, History
+from briefing.news import entries
 from briefing.project import load_project
 from briefing.strings import LABELS
 from conftest import LANGS, VALID_SEED

@@ -201,7 +201,8 @@ LOG_PAGES = {
 
 
 def test_the_log_lists_changes_and_the_changed_page_links_to_it(make_project):
-    from briefing.history import History, entries
+    from briefing.history import History
+    from briefing.news import entries
     from briefing.render import render_page
 
     project = load_project(make_project(pages=LOG_PAGES, data={"corrections.yml": LOG}))

@@ -8,14 +8,9 @@ import pytest
 
 from briefing.model import FuzzyDate
 from briefing.project import load_project
-from briefing.render import (
-    fill_fragments,
-    format_fuzzy,
-    relative_url,
-    render_index,
-    render_page,
-    render_source_page,
-)
+from briefing.render import fill_fragments, render_index, render_page, render_source_page
+from briefing.templating import format_fuzzy
+from briefing.urls import relative_url
 from conftest import LANGS, VALID_SEED
 
 HOSTILE = (

@@ -14,6 +14,7 @@ from .data import RATINGS, Claim
 from .exports import BIB_LANGIDS, CSL_TYPES, latex_escape
 from .model import Source
 from .strings import label
+from .templating import ENV, format_day
 
 SCHEMA_TYPES = {
     "article-newspaper": "NewsArticle",
@@ -150,8 +151,6 @@ def cite_box(
     about: Source | None = None,
     reviews: list[str] | None = None,
 ) -> str:
-    from .render import ENV, format_day
-
     site = label("site_name", lang)
     if day:
         plain = label("cite_plain", lang).format(

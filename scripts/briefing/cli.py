@@ -15,9 +15,28 @@ from pathlib import Path
 
 from . import SITE_LANGUAGES
 from .errors import BriefingError
+from .freshness import stamp
+from .load import read_document
 from .model import PRECISIONS
+from .newsource import (
+    ASKED,
+    Article,
+    NewSourceError,
+    ask_in_terminal,
+    create,
+    existing_sources,
+    missing_fields,
+    paragraphs,
+    read_options,
+    refusal,
+    without_marker,
+)
+from .pages import scan_page
+from .parity import differences, located
 from .project import load_project
 from .strings import KINDS
+from .translations import load_translations, path_for, realign, render_file, scaffold
+from .validate import check_source, load_sources
 
 
 def check(root: Path) -> int:
@@ -67,8 +86,6 @@ def _page_rel(root: Path, given: str) -> str | None:
 
 def parity(root: Path, pages: list[str]) -> int:
     """Compare each page's translations with English: same citations, same figures."""
-    from .pages import scan_page
-    from .parity import differences, located
 
     docs = root / "docs"
     rels: list[str] = []
@@ -129,19 +146,6 @@ def new(args: argparse.Namespace) -> int:
     so a mistake costs one answer; otherwise it reports every missing or wrong option at
     once, by the option's name (the only thing the editor typed).
     """
-    from .newsource import (
-        ASKED,
-        Article,
-        NewSourceError,
-        ask_in_terminal,
-        create,
-        existing_sources,
-        missing_fields,
-        paragraphs,
-        read_options,
-        refusal,
-        without_marker,
-    )
 
     if args.text == "-":
         text = sys.stdin.read()
@@ -257,7 +261,6 @@ def new(args: argparse.Namespace) -> int:
 
 
 def _source(root: Path, given: str):  # -> Source | None
-    from .validate import load_sources
 
     sources, _ = load_sources(root / "seeds", root)
     ident = Path(given).name.removesuffix(".translations.yml").removesuffix(".md")
@@ -266,7 +269,6 @@ def _source(root: Path, given: str):  # -> Source | None
 
 def translations(root: Path, ids: list[str]) -> int:
     """Write or update each source's translations file: a slot for every paragraph."""
-    from .translations import path_for, realign
 
     status = 0
     for given in ids:
@@ -290,7 +292,6 @@ def translations(root: Path, ids: list[str]) -> int:
 
 def translated_sources(root: Path, ids: list[str]) -> int:
     """Record that each source's paragraph translations match the current original."""
-    from .translations import load_translations, path_for, render_file
 
     status = 0
     for given in ids:
@@ -321,9 +322,6 @@ def translated_sources(root: Path, ids: list[str]) -> int:
 
 def _scaffold_translations(path: Path, root: Path) -> str | None:
     """Empty paragraph-translation slots beside a source that `new` just wrote."""
-    from .load import read_document
-    from .translations import scaffold
-    from .validate import check_source
 
     source, _ = check_source(read_document(path, root), drafts=True)
     written = scaffold(source, root) if source is not None else None
@@ -336,9 +334,6 @@ def translated(root: Path, pages: list[str]) -> int:
     Refused, with the reasons, for a page that cites or states other things than the
     English page: the stamp says "this translation says what the English says".
     """
-    from .freshness import stamp
-    from .pages import scan_page
-    from .parity import differences
 
     status = 0
     for page in pages:

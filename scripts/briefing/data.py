@@ -70,6 +70,17 @@ class Chips:
     def cell(self, row_id: str, chip_id: str) -> Cell:
         return next(r for r in self.rows if r.id == row_id).cells[chip_id]
 
+    def row(self, row_id: str) -> Row | None:
+        return next((r for r in self.rows if r.id == row_id), None)
+
+    def operands(self, ratio: Ratio) -> tuple[float, float]:
+        """The two figures a ratio divides (both are numbers: the loader checks it)."""
+        num = self.cell(*ratio.numerator).number
+        den = self.cell(*ratio.denominator).number
+        if num is None or den is None:  # the loader refuses a ratio of a cell without number
+            raise ValueError(f"ratio {ratio.id}: a cell has no number")
+        return num, den
+
 
 @dataclass(frozen=True)
 class Claim:

@@ -19,17 +19,17 @@ import html
 import io
 import json
 import re
+from collections.abc import Callable
+from dataclasses import dataclass
 from typing import Any
 
 from .citations import find_citations
 from .data import Chips
-from .directives import ratio_value
 from .model import Cite, FuzzyDate, Source
-from .pages import lang_prefix, source_url
 from .project import Project
 from .strings import ACTORS, KINDS, label, unit
-
-FILES = ("sources.json", "sources.bib", "timeline.json", "chips.csv", "chips.json", "texts.json")
+from .templating import format_fuzzy, ratio_text
+from .urls import downloads_url, source_url
 
 CSL_TYPES = {
     "news-report": "article-newspaper",
@@ -47,10 +47,6 @@ CSL_TYPES = {
 BIB_TYPES = {"article-newspaper": "article", "report": "report"}  # others: @online
 BIB_LANGIDS = {"ja": "japanese", "fr": "french", "de": "ngerman", "en": "english", "zh": "chinese"}
 BIB_MONTHS = ("jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec")
-
-
-def downloads_url(lang: str, name: str = "") -> str:
-    return f"{lang_prefix(lang)}downloads/{name}"
 
 
 # --------------------------------------------------------------------------- sources
@@ -192,8 +188,6 @@ def strip_citations(text: str) -> str:
 
 def timeline_js(project: Project, lang: str, site_url: str) -> str:
     """TimelineJS JSON: {"title": ..., "events": [{start_date, text, group, unique_id}]}."""
-    from .render import format_fuzzy
-
     events = []
     for event in project.data.events:
         text = event.text[lang]
@@ -266,7 +260,7 @@ def chips_json(project: Project, lang: str, site_url: str) -> str:
         return json.dumps({"cells": [], "ratios": []}) + "\n"
     ratios = []
     for ratio in chips.ratios:
-        num, den, result = ratio_value(chips, ratio, lang)
+        num, den, result = ratio_text(chips, ratio, lang)
         ratios.append(
             {
                 "id": ratio.id,
@@ -387,13 +381,28 @@ def texts_json(project: Project, lang: str, site_url: str) -> str:
     )
 
 
+@dataclass(frozen=True)
+class Download:
+    """One file of a language's downloads: its name, its label in strings.yml, its media
+    type (the link says it) and what writes it."""
+
+    name: str
+    label: str
+    media_type: str
+    write: Callable[[Project, str, str], str]
+
+
+DOWNLOADS = (
+    Download("sources.json", "download_csl", "application/vnd.citationstyles.csl+json", csl_json),
+    Download("sources.bib", "download_bib", "application/x-bibtex", bibtex),
+    Download("timeline.json", "download_timeline", "application/json", timeline_js),
+    Download("chips.csv", "download_chips_csv", "text/csv", chips_csv),
+    Download("chips.json", "download_chips_json", "application/json", chips_json),
+    Download("texts.json", "download_texts", "application/json", texts_json),
+)
+FILES = tuple(download.name for download in DOWNLOADS)
+
+
 def render_all(project: Project, lang: str, site_url: str) -> dict[str, str]:
     """File name -> text, for one language."""
-    return {
-        "texts.json": texts_json(project, lang, site_url),
-        "sources.json": csl_json(project, lang, site_url),
-        "sources.bib": bibtex(project, lang, site_url),
-        "timeline.json": timeline_js(project, lang, site_url),
-        "chips.csv": chips_csv(project, lang, site_url),
-        "chips.json": chips_json(project, lang, site_url),
-    }
+    return {d.name: d.write(project, lang, site_url) for d in DOWNLOADS}

@@ -9,43 +9,24 @@ translation, the editor runs `make translated PAGES=docs/ja/page.md` to record i
 
 from __future__ import annotations
 
-import hashlib
 import re
 from collections.abc import Mapping
 from dataclasses import dataclass
 from pathlib import Path
-from typing import TYPE_CHECKING
 
 from . import DEFAULT_LANGUAGE
 from .errors import Problem
-from .load import split_front_matter
-
-if TYPE_CHECKING:
-    from .pages import PageScan
+from .identity import page_digest
+from .load import body_of
+from .pages import PageScan
 
 FIELD = "translated_from"
 STAMP_RE = re.compile(r"^[0-9a-f]{12}$")
 
 
-def body_of(text: str) -> str:
-    if text.startswith("---"):
-        split = split_front_matter(text, "")
-        if not isinstance(split, Problem):
-            return split[1]
-    return text
-
-
-def fingerprint(body: str) -> str:
-    """Fingerprint of a page's text (without front matter): trailing spaces and blank runs
-    ignored."""
-    lines = [line.rstrip() for line in body.strip().splitlines()]
-    normal = re.sub(r"\n{3,}", "\n\n", "\n".join(lines))
-    return hashlib.sha256(normal.encode("utf-8")).hexdigest()[:12]
-
-
 def english_hash(english_text: str) -> str:
     """Fingerprint of an English page's whole file."""
-    return fingerprint(body_of(english_text))
+    return page_digest(body_of(english_text))
 
 
 @dataclass(frozen=True)
@@ -95,7 +76,7 @@ def check_translations(pages: Mapping[str, list[PageScan]]) -> tuple[list[Behind
                         fix,
                     )
                 )
-            elif stamp_value != original.fingerprint:
+            elif stamp_value != original.digest:
                 behind.append(Behind(page.path, original.path, lang, page.rel))
     return behind, problems
 
@@ -115,9 +96,9 @@ def stamp(root: Path, page: Path) -> str:
         raise ValueError(
             f"{page}: the page or its English original ({english.relative_to(root)}) does not exist"
         )
-    fingerprint = english_hash(english.read_text("utf-8"))
+    digest = english_hash(english.read_text("utf-8"))
     text = path.read_text("utf-8")
-    line = f'{FIELD}: "{fingerprint}"'
+    line = f'{FIELD}: "{digest}"'
     if text.startswith("---"):
         head, sep, rest = text[3:].partition("\n---")
         if re.search(rf"^{FIELD}:.*$", head, re.MULTILINE):
@@ -128,4 +109,4 @@ def stamp(root: Path, page: Path) -> str:
     else:
         text = f"---\n{line}\n---\n\n{text}"
     path.write_text(text, encoding="utf-8")
-    return f"{page}: translated from the English text {fingerprint}"
+    return f"{page}: translated from the English text {digest}"

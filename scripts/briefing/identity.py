@@ -46,6 +46,14 @@ def without_tracking(url: str) -> str:
     return urlunsplit((parts.scheme, parts.netloc, parts.path, query, ""))
 
 
+def page_digest(body: str) -> str:
+    """A page's text identified for the `translated_from` stamp (freshness.py): 12 hex digits
+    of a hash of its text without front matter, trailing spaces and blank runs ignored."""
+    lines = [line.rstrip() for line in body.strip().splitlines()]
+    normal = re.sub(r"\n{3,}", "\n\n", "\n".join(lines))
+    return hashlib.sha256(normal.encode("utf-8")).hexdigest()[:12]
+
+
 def text_hash(text: str) -> str | None:
     """A hash of the words of a text (Unicode-normalised, case and spacing ignored).
 

@@ -110,6 +110,15 @@ def split_front_matter(text: str, shown: str) -> tuple[str, str, int] | Problem:
     )
 
 
+def body_of(text: str) -> str:
+    """A page's text without its front matter (all of it when the front matter is unreadable)."""
+    if text.startswith("---"):
+        split = split_front_matter(text, "")
+        if not isinstance(split, Problem):
+            return split[1]
+    return text
+
+
 def _walk(
     node: yaml.Node, key: Key, lines: dict[Key, int], dupes: list[Problem], shown: str, offset: int
 ) -> None:

@@ -10,16 +10,13 @@ from pathlib import Path
 from . import DEFAULT_LANGUAGE, LANGUAGE_NAMES
 from .citations import Citation, check_cite, find_citations
 from .data import Data
-from .directives import data_files_of, expand, problems_in
+from .directives import data_files_of, problems_in, shown_texts
 from .errors import Problem
-from .freshness import fingerprint
+from .identity import page_digest
 from .language import left_in_english
 from .load import Key, parse_yaml, read_text, split_front_matter
 from .model import Source
-
-# Paths the hooks generate in every language; a hand-written page there would clash.
-GENERATED_TOP = frozenset({"sources", "downloads", "search", "assets"})
-GENERATED_PAGES = frozenset({"whats-new.md", "404.md", "feed.xml.md"})
+from .urls import is_generated, page_url
 
 H1_RE = re.compile(r"^#\s+(.+?)\s*#*\s*$", re.MULTILINE)
 
@@ -34,37 +31,13 @@ class PageScan:
     title: str
     url: str  # site-relative URL, e.g. "fr/method/"
     citations: list[Citation] = field(default_factory=list)  # as the reader sees it, data included
-    own: list[Citation] = field(default_factory=list)  # written in the page itself
+    written: list[Citation] = field(default_factory=list)  # in the page's own text
     meta: dict[str, object] | None = field(default_factory=dict)  # None: unreadable YAML
     meta_lines: dict[Key, int] = field(default_factory=dict)
-    fingerprint: str = ""  # of its text, see freshness.fingerprint
+    digest: str = ""  # of its text, see identity.page_digest
     data_files: tuple[str, ...] = ()  # data files it shows, e.g. ("data/timeline.yml",)
     body: str = ""  # the text after the front matter
     body_line: int = 1
-
-
-def page_url(rel: str, lang: str) -> str:
-    """Site-relative directory URL of a page, with the language prefix."""
-    stem = rel[:-3]
-    if stem == "index":
-        stem = ""
-    elif stem.endswith("/index"):
-        stem = stem[: -len("index")]
-    else:
-        stem += "/"
-    return lang_prefix(lang) + stem
-
-
-def lang_prefix(lang: str) -> str:
-    return "" if lang == DEFAULT_LANGUAGE else f"{lang}/"
-
-
-def source_url(source_id: str, lang: str) -> str:
-    return f"{lang_prefix(lang)}sources/{source_id}/"
-
-
-def index_url(lang: str) -> str:
-    return f"{lang_prefix(lang)}sources/"
 
 
 def _title(front: dict[str, object], body: str, rel: str) -> str:
@@ -91,12 +64,12 @@ def scan_page(
         raw, body, body_line = split
         value, lines, problems = parse_yaml(raw, shown, offset=2)
         front = value if isinstance(value, dict) else {}
-    own, found = find_citations(body, shown, body_line)
-    citations = own
+    written, problems_found = find_citations(body, shown, body_line)
+    citations = written
     if data is not None:
-        found += problems_in(body, shown, data, body_line)
+        problems_found += problems_in(body, shown, data, body_line)
         # Usage counts what the reader sees: the page with its data inserted.
-        citations, _ = find_citations(expand(body, lang, data), shown, body_line)
+        citations, _ = find_citations("\n".join(shown_texts(body, lang, data)), shown, body_line)
     page = PageScan(
         lang,
         rel,
@@ -104,17 +77,17 @@ def scan_page(
         _title(front, body, rel),
         page_url(rel, lang),
         citations,
-        own,
+        written,
         None if problems and not lines else front,
         lines,
-        fingerprint(body),
+        page_digest(body),
         data_files_of(body),
         body,
         body_line,
     )
     if lang != DEFAULT_LANGUAGE:
-        found += _english_left(body, body_line, shown, lang)
-    return page, problems + found
+        problems_found += _english_left(body, body_line, shown, lang)
+    return page, problems + problems_found
 
 
 def _english_left(body: str, first_line: int, shown: str, lang: str) -> list[Problem]:
@@ -164,7 +137,7 @@ def scan_pages(
     docs = docs_dir.relative_to(root).as_posix()
     for lang in languages:
         for rel in sorted(rels[lang]):
-            if rel.split("/")[0] in GENERATED_TOP or rel in GENERATED_PAGES:
+            if is_generated(rel):
                 problems.append(
                     Problem(
                         f"{docs}/{lang}/{rel}",
@@ -197,7 +170,7 @@ def scan_pages(
             if page is None:
                 continue
             scans[lang].append(page)
-            for citation in page.own:  # data files report problems in their own citations
+            for citation in page.written:  # data files report problems in their own citations
                 for cite in citation.cites:
                     if cite.source_id in broken:
                         continue

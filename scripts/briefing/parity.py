@@ -14,6 +14,7 @@ from typing import Protocol
 
 from .citations import find_citations
 from .errors import Problem
+from .load import body_of
 
 UNITS = (
     r"(?:GB/s|GB|TB/s|TFLOPS|TOPS|W(?![A-Za-z0-9])|nm|%|×|倍|Go/s|Go|To/s|ワット"
@@ -148,8 +149,6 @@ def citation_keys(text: str) -> set[tuple[str, str]]:
 
 def compare(texts: Mapping[str, str], reference: str = "en") -> list[str]:
     """Differences between translations and the reference language, as readable lines."""
-    from .freshness import body_of
-
     texts = {lang: body_of(text) for lang, text in texts.items()}  # not the front matter
     out = []
     base_keys, base_figs = citation_keys(texts[reference]), figures(texts[reference], reference)

@@ -27,26 +27,23 @@ from mkdocs.structure.pages import Page
 from . import DEFAULT_LANGUAGE, SITE_LANGUAGES, strings, typography
 from .citepage import cite_box, claim_reviews
 from .errors import BriefingError, Problem
-from .exports import downloads_url, render_all
-from .history import History, feed_path, latest_days, page_day, read_history
-from .pages import page_url as page_url_of
+from .exports import render_all
+from .history import History, latest_days, page_day, read_history
+from .news import render_feed, render_whats_new
 from .project import Project, fingerprint, load_project
 from .render import (
     fill_fragments,
-    index_url,
-    news_url,
     render_behind_notice,
     render_correction_notice,
-    render_feed,
     render_index,
     render_page,
     render_problems,
     render_source_page,
-    render_whats_new,
-    source_url,
     token,
 )
 from .strings import label
+from .urls import downloads_url, feed_path, index_url, news_url, source_url
+from .urls import page_url as page_url_of
 
 
 @dataclass

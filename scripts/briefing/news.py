@@ -1,0 +1,150 @@
+"""What's new: sources added, pages changed and the log's entries, newest first, as a page
+and as an Atom feed per language.
+
+A source is dated by the commit that added its file; a source not yet committed (or a
+build without the repository's history) is dated by its `accessed` date. Pages are
+listed by the days on which commits changed them; without history they are not listed,
+and the page says so.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass
+from xml.etree import ElementTree as ET
+
+from .history import Commit, History
+from .project import Project
+from .strings import label
+from .templating import ENV
+from .urls import feed_path, news_url, page_url, source_url
+
+MAX_ENTRIES = 100
+
+
+@dataclass(frozen=True)
+class Entry:
+    day: dt.date
+    kind: str  # "source" or "page", or a change in the log: correction, update, reassessment
+    key: str  # source id, or page path inside the language folder
+    title: str
+    url: str  # site-relative
+    time: int = 0  # commit time; 0 without history
+
+
+def entries(project: Project, history: History, lang: str) -> list[Entry]:
+    """The language's entries, newest first: by day, then by commit time, newest first.
+
+    A page changes when its file changes or when a data file it shows does (an edited
+    timeline event changes the timeline and the actor pages that list it).
+    """
+    added: dict[str, Commit] = {}
+    for commit in history.commits:  # newest first: keep the oldest "A"
+        for status, path in commit.changes:
+            if status == "A" and path.startswith("seeds/"):
+                added[path] = commit
+    found: list[Entry] = []
+    for source in project.sources.values():
+        commit = added.get(source.path)
+        found.append(
+            Entry(
+                commit.day if commit else source.accessed,
+                "source",
+                source.id,
+                source.titles[lang],
+                source_url(source.id, lang),
+                commit.time if commit else 0,
+            )
+        )
+    if history.available:
+        scans = project.pages.get(lang, [])
+        titles = project.page_titles(lang)
+        showing: dict[str, list[str]] = {}  # data file -> pages that show it
+        for scan in scans:
+            for name in scan.data_files:
+                showing.setdefault(name, []).append(scan.rel)
+        prefix = f"docs/{lang}/"
+        seen: set[tuple[dt.date, str]] = set()
+        for commit in history.commits:
+            for status, path in commit.changes:
+                if status not in "AM":
+                    continue
+                rels = (
+                    showing.get(path, [])
+                    if path.startswith("data/")
+                    else [path.removeprefix(prefix)]
+                    if path.startswith(prefix)
+                    else []
+                )
+                for rel in rels:
+                    if rel in titles and (commit.day, rel) not in seen:
+                        seen.add((commit.day, rel))
+                        found.append(
+                            Entry(
+                                commit.day,
+                                "page",
+                                rel,
+                                titles[rel],
+                                page_url(rel, lang),
+                                commit.time,
+                            )
+                        )
+    log = project.log_page(lang)
+    if log is not None:
+        titles = project.page_titles(lang)
+        for change in project.data.corrections:
+            found.append(
+                Entry(
+                    change.day,
+                    change.kind,
+                    change.id,
+                    ", ".join(titles.get(rel, rel) for rel in change.pages),
+                    page_url(log, lang) + f"#corr-{change.id}",
+                    2**62,
+                )
+            )
+    found.sort(key=lambda e: (-e.day.toordinal(), -e.time, e.kind != "page", e.title.casefold()))
+    return found
+
+
+def render_whats_new(lang: str, project: Project, history: History) -> str:
+    found = entries(project, history, lang)
+    return ENV.get_template("whats_new.html.j2").render(
+        entries=found[:MAX_ENTRIES],
+        total=len(found),
+        history_available=history.available,
+        lang=lang,
+        page_url=news_url(lang),
+        feed_url=feed_path(lang),
+    )
+
+
+def render_feed(lang: str, project: Project, history: History, site_url: str) -> bytes:
+    """The language's Atom feed (RFC 4287): the same entries as its What's new page."""
+    atom = "http://www.w3.org/2005/Atom"
+    ET.register_namespace("", atom)
+    base = site_url  # ends with "/"
+    found = entries(project, history, lang)[:MAX_ENTRIES]
+
+    def sub(parent: ET.Element, tag: str, text: str | None = None, **attrs: str) -> ET.Element:
+        node = ET.SubElement(parent, f"{{{atom}}}{tag}", attrs)
+        node.text = text
+        return node
+
+    feed = ET.Element(f"{{{atom}}}feed", {"xml:lang": lang})
+    sub(feed, "title", label("feed_title", lang))
+    sub(feed, "id", base + feed_path(lang))
+    sub(feed, "link", rel="self", href=base + feed_path(lang))
+    sub(feed, "link", rel="alternate", type="text/html", href=base + news_url(lang))
+    newest = max((e.day for e in found), default=dt.date.today())
+    sub(feed, "updated", f"{newest.isoformat()}T00:00:00Z")
+    sub(sub(feed, "author"), "name", label("feed_title", lang))
+    for entry in found:
+        node = sub(feed, "entry")
+        kind = label("news_" + entry.kind, lang)
+        sub(node, "title", f"{kind}{label('colon', lang)}{entry.title}")
+        sub(node, "id", f"{base}{entry.url}#{entry.kind}-{entry.day.isoformat()}")
+        sub(node, "link", rel="alternate", type="text/html", href=base + entry.url)
+        sub(node, "updated", f"{entry.day.isoformat()}T00:00:00Z")
+    ET.indent(feed)
+    return ET.tostring(feed, encoding="utf-8", xml_declaration=True) + b"\n"

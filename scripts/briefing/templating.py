@@ -1,0 +1,149 @@
+"""The one Jinja environment, and how the site writes dates, numbers and names.
+
+Every template the briefing renders comes from `ENV`: autoescaping is on for every
+template and string (text from a source is data and never becomes markup), and an
+undefined name fails the build instead of printing nothing. The formatters are the
+reader's language's conventions (Babel's), shared by pages, downloads and the cite box.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from functools import lru_cache
+from pathlib import Path
+
+from babel import Locale
+from babel.dates import format_date, format_skeleton
+from babel.numbers import format_decimal, format_percent
+from jinja2 import Environment, FileSystemLoader, StrictUndefined, select_autoescape
+
+from .data import Chips, Ratio, Row
+from .model import Cite, FuzzyDate, Source
+from .project import Project
+from .strings import ACTORS, KINDS, LABELS, label, unit
+from .urls import downloads_url, index_url, relative_url, source_url
+
+PREVIEW_CHARS = 600  # of a cited passage, shown in a citation's preview
+
+
+@lru_cache(maxsize=65536)  # pure, and called for every marker and date
+def format_fuzzy(date: FuzzyDate, lang: str) -> str:
+    """A date as that language writes it, at the precision it is known."""
+    value = date.sort_key
+    if date.day:
+        text = format_date(value, "long", locale=lang)
+    elif date.month:
+        text = format_skeleton("yMMMM", value, locale=lang)
+    else:
+        text = format_skeleton("y", value, locale=lang)
+    return label("approx_date", lang).format(date=text) if date.precision == "approximate" else text
+
+
+@lru_cache(maxsize=65536)  # pure, and called for every marker and date
+def format_day(value: dt.date, lang: str) -> str:
+    return format_date(value, "long", locale=lang)
+
+
+def language_name(tag: str, lang: str) -> str:
+    """A source's language (a BCP 47 tag) named in the reader's language."""
+    return Locale.parse(tag, sep="-").get_display_name(Locale.parse(lang)) or tag
+
+
+def format_number(value: float, lang: str, row: Row | None = None) -> str:
+    """A figure as the reader's language writes it; in a row where some figure has decimals
+    (4.8, 3.35 TB/s), every figure keeps at least one (4.0, not 4)."""
+    decimals = row is not None and any(
+        c.number is not None and c.number != int(c.number) for c in row.cells.values()
+    )
+    fraction = ".0##" if decimals else ".###"
+    if lang == "de" and abs(value) < 10000:  # German does not group four-digit numbers
+        return format_decimal(value, "0" + fraction, locale=lang)
+    return format_decimal(value, "#,##0" + fraction, locale=lang)
+
+
+def ratio_text(chips: Chips, ratio: Ratio, lang: str) -> tuple[str, str, str]:
+    """(numerator, denominator, result) as the reader's language writes numbers."""
+    num, den = chips.operands(ratio)
+    value = num / den
+    if ratio.style == "percent":  # the locale's own pattern (15,0 % in French), one decimal
+        pattern = (
+            Locale.parse(lang)
+            .percent_formats[None]
+            .pattern.replace("0%", "0.0%")
+            .replace("0\u00a0%", "0.0\u00a0%")
+            .replace("0 %", "0.0 %")
+        )
+        result = format_percent(value, pattern, locale=lang)
+    else:
+        result = label("ratio_times", lang).format(n=format_decimal(value, "#,##0.0", locale=lang))
+    return (
+        format_number(num, lang, chips.row(ratio.numerator[0])),
+        format_number(den, lang, chips.row(ratio.denominator[0])),
+        result,
+    )
+
+
+def cite_target(cite: Cite, lang: str) -> str:
+    """Where a citation leads: its source's page, at the first cited paragraph."""
+    anchor = f"#p{cite.first}" if cite.first is not None else ""
+    return source_url(cite.source_id, lang) + anchor
+
+
+def _shorten(text: str) -> str:
+    return text if len(text) <= PREVIEW_CHARS else text[: PREVIEW_CHARS - 1].rstrip() + "…"
+
+
+def preview_text(source: Source, cite: Cite) -> str:
+    """The cited words in the original (the title when the whole source is cited)."""
+    if cite.first is None:
+        return source.title_original
+    return _shorten(" ".join(source.paragraphs[cite.first - 1 : (cite.last or cite.first)]))
+
+
+def preview_translation(project: Project, source: Source, cite: Cite, lang: str) -> str | None:
+    """The site's translation of the cited paragraphs into `lang`, shortened like the
+    original's preview: None when the source is in `lang` or the whole source is cited,
+    "" when a cited paragraph's translation is still pending."""
+    if cite.first is None or source.language == lang:
+        return None
+    parts = [
+        project.paragraph_translation(source.id, n, lang) or ""
+        for n in range(cite.first, (cite.last or cite.first) + 1)
+    ]
+    if not all(parts):
+        return ""
+    return _shorten(" ".join(parts))
+
+
+def _environment() -> Environment:
+    env = Environment(
+        loader=FileSystemLoader(Path(__file__).parent / "templates"),
+        autoescape=select_autoescape(default=True, default_for_string=True),
+        undefined=StrictUndefined,
+        trim_blocks=True,
+        lstrip_blocks=True,
+        keep_trailing_newline=True,
+    )
+    env.globals.update(
+        label=label,
+        unit=unit,
+        kinds=KINDS,
+        labels=LABELS,
+        actors=ACTORS,
+        format_fuzzy=format_fuzzy,
+        format_day=format_day,
+        format_number=format_number,
+        ratio_text=ratio_text,
+        language_name=language_name,
+        relative_url=relative_url,
+        source_url=source_url,
+        index_url=index_url,
+        downloads_url=downloads_url,
+        cite_target=cite_target,
+        preview_text=preview_text,
+        preview_translation=preview_translation,
+    )
+    return env
+
+
+ENV = _environment()
