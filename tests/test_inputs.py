@@ -296,24 +296,18 @@ def test_data_changes_date_the_pages_that_show_them(make_project):
     assert found[:2] == [("2026-11-26", "page", "timeline.md"), ("2026-11-26", "page", "index.md")]
 
 
-def test_the_preview_shows_problems_instead_of_failing(make_project, monkeypatch):
+def test_the_preview_shows_problems_instead_of_failing(make_project):
     seed = VALID_SEED.replace("kind: news-report", "kind: rumour")
     root = make_project(seeds={"example-source.md": seed})
-    monkeypatch.setattr(site, "STATE", site._State())
-    site.start("serve")
-
-    class Config:
-        config_file_path = str(root / "mkdocs.yml")
-        docs_dir = str(root / "docs")
-
-    assert site.load(Config()) is None
-    first = site.STATE.problems[0].format()
+    inputs = site.Inputs()
+    assert inputs.refresh(root, root / "docs", serving=True) is None
+    first = inputs.problems[0].format()
     assert first.startswith(f"{SEED}:{KIND_LINE}: kind: 'rumour'")
-    html = site.render_problems("fr", site.STATE.problems)
+    html = site.render_problems("fr", inputs.problems)
     assert escape(LABELS["problems_title"]["fr"]) in html and f"{SEED}:{KIND_LINE}" in html
     (root / SEED).write_text(VALID_SEED, "utf-8")  # fixed: the next rebuild shows the site
     os.utime(root / SEED, ns=(time.time_ns(), time.time_ns() + 10**9))
-    assert site.load(Config()) is not None and site.STATE.problems == []
+    assert inputs.refresh(root, root / "docs", serving=True) is not None and not inputs.problems
 
 
 def test_a_new_sources_empty_fields_make_it_a_draft_in_the_preview_only(make_project):

@@ -9,10 +9,13 @@ import re
 from collections.abc import Mapping
 from typing import Any
 
+from .catalogue import GeneratedPage
 from .citations import find_citations
 from .data import RATINGS, Claim
 from .exports import BIB_LANGIDS, CSL_TYPES, latex_escape
+from .history import History
 from .model import Source
+from .project import Project
 from .strings import label
 from .templating import ENV, format_day
 
@@ -170,4 +173,40 @@ def cite_box(
         bibtex=bibtex,
         json_ld=page_ld(lang, title, url, site_url, day, cited, about),
         reviews=reviews or [],
+    )
+
+
+def page_cite_box(
+    project: Project,
+    lang: str,
+    title: str,
+    page_url: str,
+    site_url: str,
+    history: History,
+    generated: GeneratedPage | None = None,
+    rel: str = "",
+) -> str:
+    """The box and JSON-LD of one page: a hand-written page (`rel`, its path in the
+    language's folder: dated by its file and the data files it shows, citing what it
+    cites, with its claim reviews) or a generated one (dated by what it presents)."""
+    about, cited, reviews = None, [], []
+    if generated is None:
+        scan = project.scan(lang, rel)
+        day = history.day_of(f"docs/{lang}/{rel}", *(scan.data_files if scan else ()))
+        cited = project.cited_sources(lang, rel)
+        if scan is not None and "briefing:claim-review" in scan.body:
+            reviews = claim_reviews(
+                scan.body,
+                lang,
+                site_url + page_url,
+                site_url,
+                day,
+                project.data.claims,
+                project.sources,
+            )
+    else:
+        about = generated.source
+        day = generated.last_changed(history)
+    return cite_box(
+        lang, title, site_url + page_url, page_url, site_url, day, cited, about, reviews
     )

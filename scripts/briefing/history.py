@@ -11,6 +11,7 @@ from __future__ import annotations
 import datetime as dt
 import subprocess
 from dataclasses import dataclass
+from functools import cached_property
 from pathlib import Path
 
 
@@ -24,7 +25,20 @@ class Commit:
 @dataclass(frozen=True)
 class History:
     available: bool
-    commits: tuple[Commit, ...]
+    commits: tuple[Commit, ...]  # newest first
+
+    @cached_property
+    def days(self) -> dict[str, dt.date]:
+        """Path -> the day of the newest commit that changed it."""
+        days: dict[str, dt.date] = {}
+        for commit in self.commits:
+            for _, path in commit.changes:
+                days.setdefault(path, commit.day)
+        return days
+
+    def day_of(self, *paths: str) -> dt.date | None:
+        """The day the newest of these files last changed (a page and the data it shows)."""
+        return max((day for path in paths if (day := self.days.get(path))), default=None)
 
 
 def read_history(root: Path) -> History:
@@ -72,18 +86,3 @@ def parse_log(log: str) -> list[Commit]:
             )
         )
     return commits
-
-
-def page_day(days: dict[str, dt.date], path: str, data_files: tuple[str, ...]) -> dt.date | None:
-    """The day a page last changed: its own file or a data file it shows."""
-    found = [day for name in (path, *data_files) if (day := days.get(name)) is not None]
-    return max(found, default=None)
-
-
-def latest_days(history: History) -> dict[str, dt.date]:
-    """Path -> the day of the newest commit that changed it."""
-    days: dict[str, dt.date] = {}
-    for commit in history.commits:  # newest first
-        for _, path in commit.changes:
-            days.setdefault(path, commit.day)
-    return days

@@ -1,8 +1,8 @@
 """Render citations, reference lists, source pages and the citations index as HTML.
 
 Jinja autoescapes everything: text from a source is data and never becomes markup.
-Hand-written pages get placeholder tokens in their Markdown; the HTML fragments
-replace the tokens after Markdown has run, so Markdown never sees source text.
+Hand-written pages get placeholders in their Markdown; the HTML fragments
+replace the placeholders after Markdown has run, so Markdown never sees source text.
 """
 
 from __future__ import annotations
@@ -41,14 +41,16 @@ class RenderedPage:
     references: list[Reference]
 
 
-def token(n: int) -> str:
+def placeholder(n: int) -> str:
+    """The n-th placeholder a page's Markdown carries for an HTML fragment (letters and digits, so
+    Markdown leaves it as it is)."""
     return f"BRIEFINGFRAGMENT{n}X"
 
 
 def render_page(
     markdown: str, page_url: str, lang: str, project: Project, path: str = ""
 ) -> RenderedPage:
-    """Insert the page's data, replace citation brackets with tokens, append the references."""
+    """Insert the page's data, put placeholders for citation brackets, append the references."""
     fragments: dict[str, str] = {}
     refs: dict[tuple[str, str], Reference] = {}
     titles = project.page_titles(lang)
@@ -77,7 +79,7 @@ def render_page(
 
 
 def _add(fragments: dict[str, str], html: str) -> str:
-    key = token(len(fragments))
+    key = placeholder(len(fragments))
     fragments[key] = html
     return key
 
@@ -105,7 +107,7 @@ def _markers(
 
 
 def fill_fragments(html: str, fragments: dict[str, str]) -> str:
-    """Put the rendered fragments where Markdown left their tokens."""
+    """Put the rendered fragments where Markdown left their placeholders."""
     for key, fragment in fragments.items():
         html = html.replace(f"<p>{key}</p>", fragment).replace(key, fragment)
     return html
@@ -141,16 +143,14 @@ def render_correction_notice(
 ) -> str:
     """The note at the top of a page that the log of corrections lists, newest change first."""
     newest = changes[0]
-    html = ENV.get_template("notice_corrected.html.j2").render(
+    return ENV.get_template("notice_corrected.html.j2").render(
         lang=lang, newest=newest, href=relative_url(page_url, log_url)
     )
-    return html.rstrip("\n")
 
 
 def render_behind_notice(lang: str, page_url: str) -> str:
     """The notice on a translation made before the English page last changed."""
     english = page_url.removeprefix(lang_prefix(lang))
-    html = ENV.get_template("notice_behind.html.j2").render(
+    return ENV.get_template("notice_behind.html.j2").render(
         lang=lang, href=relative_url(page_url, english)
     )
-    return html.rstrip("\n")

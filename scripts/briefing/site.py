@@ -1,13 +1,19 @@
-"""The MkDocs side of the briefing: generated pages, citations in pages, the switcher.
+"""The MkDocs adapter: MkDocs' events in, the briefing's pages, checks and files out.
 
-With mkdocs-static-i18n every hook runs once per language. Sources and pages are
-loaded and validated once per set of inputs (a fingerprint of seeds/ and docs/),
-and rendered per language.
+With mkdocs-static-i18n every event runs once per language. What the build keeps between
+events has three lifetimes, each its own object:
+- `INPUTS`: the loaded and validated project, for one set of input files (everything that
+  feeds the site: seeds, docs, data, templates, strings, overrides); a change reloads it;
+- `LANGUAGE`: one language's build: its generated pages, and the HTML fragments each page
+  hands from its Markdown event to its content event (taken, so none outlives its page);
+- `RUN`: the process: whether this is the live preview, and the default 404 page kept
+  between the languages' builds.
+The private internals of the plugins sit behind `mkdocs_internals`; the domain (which
+pages are generated, what they show, how a page is cited) is in the core.
 """
 
 from __future__ import annotations
 
-import copy
 import html
 import logging
 import os
@@ -15,70 +21,188 @@ import subprocess
 import sys
 from dataclasses import dataclass, field
 from pathlib import Path
-from types import SimpleNamespace
-from typing import Any
 
 import yaml
+from jinja2 import Environment
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.exceptions import PluginError
 from mkdocs.structure.files import File, Files
 from mkdocs.structure.pages import Page
 
 from . import DEFAULT_LANGUAGE, SITE_LANGUAGES, strings, typography
-from .citepage import cite_box, claim_reviews
+from .catalogue import GeneratedPage, generated_pages
+from .citepage import page_cite_box
 from .errors import BriefingError, Problem
 from .exports import render_all
-from .history import History, latest_days, page_day, read_history
-from .news import render_feed, render_whats_new
-from .project import Project, fingerprint, load_project
+from .history import History, read_history
+from .mkdocs_internals import (
+    add_to_language,
+    configured_languages,
+    current_language,
+    is_last_language,
+    set_sitemap_alternates,
+    set_switcher_links,
+    version_problems,
+)
+from .news import render_feed
+from .project import Project, load_project
 from .render import (
     fill_fragments,
+    placeholder,
     render_behind_notice,
     render_correction_notice,
-    render_index,
     render_page,
     render_problems,
-    render_source_page,
-    token,
 )
 from .strings import label
-from .urls import downloads_url, feed_path, index_url, news_url, source_url
-from .urls import page_url as page_url_of
+from .urls import downloads_url, feed_path, page_url
 
-
-@dataclass
-class _State:
-    key: tuple[Any, ...] = ()
-    default_404: bytes | None = None
-    project: Project | None = None
-    history: History = field(default_factory=lambda: History(False, ()))
-    days: dict[str, Any] = field(default_factory=dict)  # path -> day of its newest commit
-    # src_uri of a generated page -> ("index", "") or ("source", id), for the current language
-    generated: dict[str, tuple[str, str]] = field(default_factory=dict)
-    fragments: dict[str, dict[str, str]] = field(default_factory=dict)
-    serving: bool = False  # under `mkdocs serve`: show problems in the browser, allow drafts
-    problems: list[Problem] = field(default_factory=list)  # why the preview cannot be built
-
-
-STATE = _State()
 PACKAGE = Path(__file__).parent
-
-
-def start(command: str) -> None:
-    """Remember whether this is the live preview (`mkdocs serve`)."""
-    STATE.serving = command == "serve"
-
-
 log = logging.getLogger("mkdocs.plugins.briefing")
 
 
-def root_of(config: MkDocsConfig) -> Path:
+def inputs_stamp(*paths: Path) -> tuple[tuple[str, int, int], ...]:
+    """Cheap identity of the input files (path, mtime, size), so a build loads them once
+    and any change reloads them."""
+    files = [p for path in paths for p in ([path] if path.is_file() else path.rglob("*"))]
+    return tuple(
+        sorted((str(p), (s := p.stat()).st_mtime_ns, s.st_size) for p in files if p.is_file())
+    )
+
+
+@dataclass
+class Inputs:
+    """The project for one set of input files, loaded once, reloaded when one changes.
+    Under the live preview, inputs with problems give `problems` instead of a project."""
+
+    stamp: tuple[tuple[str, int, int], ...] | None = None
+    project: Project | None = None
+    problems: list[Problem] = field(default_factory=list)
+    history: History = field(default_factory=lambda: History(False, ()))
+
+    def refresh(self, root: Path, docs: Path, serving: bool) -> Project | None:
+        strings.refresh()
+        stamp = inputs_stamp(
+            root / "seeds",
+            docs,
+            root / "data",
+            PACKAGE / "templates",
+            strings.PATH,
+            root / "overrides",
+        )
+        if stamp == self.stamp:
+            return self.project
+        self.stamp, self.project, self.problems = stamp, None, []
+        try:
+            self.project = load_project(root, SITE_LANGUAGES, docs_dir=docs, drafts=serving)
+        except BriefingError as exc:
+            if not serving:
+                self.stamp = None  # nothing was loaded: the next build tries again
+                raise PluginError(str(exc)) from None
+            # The preview shows the problems on every page instead of keeping old pages.
+            self.problems = exc.problems
+            for problem in exc.problems:
+                log.info("briefing: %s", problem.format())
+            log.info(
+                "briefing: the preview shows these %d problem(s) on every page", len(exc.problems)
+            )
+            return None
+        self.history = read_history(root)
+        self._tell(self.project)
+        return self.project
+
+    def _tell(self, project: Project) -> None:
+        for source in project.sources.values():
+            if source.missing:
+                log.info(
+                    "briefing: %s is a draft (still empty: %s); `make check` will fail "
+                    "until it is complete",
+                    source.path,
+                    ", ".join(source.missing),
+                )
+        for behind in project.behind:
+            log.info("briefing: %s", behind.format())
+        if not self.history.available:
+            log.info(
+                "briefing: no git history here (or a shallow clone): What's new dates "
+                "sources by their accessed date and lists no page updates"
+            )
+
+    def require(self) -> Project:
+        """The project validated in this build's pre-build event."""
+        if self.project is None:
+            raise PluginError("briefing: pages are rendered before the sources were loaded")
+        return self.project
+
+
+@dataclass
+class LanguageBuild:
+    """One language's build: its generated pages by file, and each page's fragments between
+    its Markdown and its content event."""
+
+    lang: str = DEFAULT_LANGUAGE
+    generated: dict[str, GeneratedPage] = field(default_factory=dict)
+    fragments: dict[str, dict[str, str]] = field(default_factory=dict)
+
+    def start(self, lang: str) -> None:
+        """A new language's build starts empty."""
+        self.lang, self.generated, self.fragments = lang, {}, {}
+
+    def hand_over(self, page: Page, fragments: dict[str, str]) -> None:
+        self.fragments[page.file.src_uri] = fragments
+
+    def take(self, page: Page) -> dict[str, str]:
+        return self.fragments.pop(page.file.src_uri, {})
+
+
+@dataclass
+class Run:
+    """The MkDocs process: a build, or the live preview with its rebuilds."""
+
+    serving: bool = False  # `mkdocs serve`: show problems in the browser, allow drafts
+    default_404: bytes | None = None  # the default language's 404 page, kept between languages
+
+
+INPUTS = Inputs()
+LANGUAGE = LanguageBuild()
+RUN = Run()
+
+
+def start(command: str) -> None:
+    """A new process: `build` or `serve` (the preview)."""
+    RUN.serving = command == "serve"
+
+
+def _root(config: MkDocsConfig) -> Path:
     return Path(config.config_file_path).resolve().parent
 
 
-def current_language(config: MkDocsConfig) -> str:
-    plugin = config.plugins.get("i18n")
-    return getattr(plugin, "current_language", None) or DEFAULT_LANGUAGE
+def check_setup(config: MkDocsConfig) -> None:
+    """Stop before building if the plugins are not the versions read, or if mkdocs.yml's
+    languages are not the briefing's."""
+    problems = version_problems()
+    listed = configured_languages(config)
+    if listed != list(SITE_LANGUAGES):
+        path = Path(config.config_file_path)
+        text = path.read_text("utf-8") if path.is_file() else ""
+        line = next(
+            (n for n, raw in enumerate(text.splitlines(), 1) if "locale:" in raw),
+            1,
+        )
+        problems.append(
+            f"{path.name}:{line}: the i18n plugin lists the languages {', '.join(listed)}; "
+            f"the briefing's are {', '.join(SITE_LANGUAGES)} (SITE_LANGUAGES in "
+            "scripts/briefing/__init__.py). Fix: list the same languages, in the same order, "
+            "in both (strings.yml and data/glossary.yml need every language too)"
+        )
+    if problems:
+        raise PluginError("briefing: " + "\nbriefing: ".join(problems))
+
+
+def load(config: MkDocsConfig) -> Project | None:
+    """Validate sources and pages unless this exact input was already validated."""
+    check_setup(config)
+    return INPUTS.refresh(_root(config), Path(config.docs_dir), RUN.serving)
 
 
 def localize_theme(config: MkDocsConfig) -> None:
@@ -97,134 +221,56 @@ def localize_theme(config: MkDocsConfig) -> None:
     toc["permalink_title"] = label("permalink", lang)
 
 
-def load(config: MkDocsConfig) -> Project | None:
-    """Validate sources and pages unless this exact input was already validated."""
-    root = root_of(config)
-    docs = Path(config.docs_dir)
-    strings.refresh()
-    # Everything that feeds the pages: an edit to any of these is a new build's input.
-    key = fingerprint(
-        root / "seeds", docs, root / "data", PACKAGE / "templates", strings.PATH, root / "overrides"
-    )
-    if (STATE.project is None and not STATE.problems) or STATE.key != key:
-        STATE.project = None
-        STATE.key = key
-        try:
-            STATE.project = load_project(root, SITE_LANGUAGES, docs_dir=docs, drafts=STATE.serving)
-            STATE.problems = []
-        except BriefingError as exc:
-            if not STATE.serving:
-                raise PluginError(str(exc)) from None
-            # The preview shows the problems on every page instead of keeping old pages.
-            STATE.problems = exc.problems
-            for problem in exc.problems:
-                log.info("briefing: %s", problem.format())
-            log.info(
-                "briefing: the preview shows these %d problem(s) on every page", len(exc.problems)
-            )
-            return None
-        for source in STATE.project.sources.values():
-            if source.missing:
-                log.info(
-                    "briefing: %s is a draft (still empty: %s); `make check` will fail "
-                    "until it is complete",
-                    source.path,
-                    ", ".join(source.missing),
-                )
-        STATE.history = read_history(root)
-        STATE.days = latest_days(STATE.history)
-        for behind in STATE.project.behind:
-            log.info("briefing: %s", behind.format())
-        if not STATE.history.available:
-            log.info(
-                "briefing: no git history here (or a shallow clone): What's new dates "
-                "sources by their accessed date and lists no page updates"
-            )
-    return STATE.project
-
-
 def add_generated_files(files: Files, config: MkDocsConfig) -> Files:
-    """Add the citations index and one page per source, for the language being built."""
+    """Start this language's build: add its generated pages (the catalogue's) to its files."""
     lang = current_language(config)
-    STATE.generated = {}
-    pages = [
-        ("index", "", index_url(lang), label("sources_title", lang)),
-        ("news", "", news_url(lang), label("news_title", lang)),
-    ]
-    if not STATE.problems:
-        pages += [
-            ("source", s.id, source_url(s.id, lang), s.titles[lang])
-            for s in current_project().sorted_sources()
-        ]
-    for kind, ident, url, title in pages:
-        src_uri = (
-            f"{lang}/whats-new.md" if kind == "news" else f"{lang}/sources/{ident or 'index'}.md"
+    LANGUAGE.start(lang)
+    added = []
+    for generated in generated_pages(None if INPUTS.problems else INPUTS.require()):
+        # The title goes into YAML front matter that MkDocs reads back and puts in the
+        # page's <title> and navigation without escaping: escaped here, it stays text.
+        front = yaml.safe_dump(
+            {"title": html.escape(generated.title(lang), quote=True)}, allow_unicode=True
         )
-        front = yaml.safe_dump({"title": html.escape(title, quote=True)}, allow_unicode=True)
-        content = f"---\n{front}---\n\n{token(0)}\n"
-        generated = File.generated(config, src_uri, content=content)
-        generated.dest_uri = f"{url}index.html"
-        # For the i18n plugin's sitemap: this page in every language.
-        generated.alternates = {
-            other: SimpleNamespace(url=_generated_url(kind, ident, other), page=None)
-            for other in SITE_LANGUAGES
-        }
-        files.append(generated)
-        STATE.generated[src_uri] = (kind, ident)
-    plugin = config.plugins.get("i18n")
-    if plugin is not None:  # it listed this language's pages before ours were added
-        listed = plugin.i18n_files_per_language.setdefault(lang, [])
-        listed.extend(f for f in files if f.src_uri in STATE.generated)
+        file = File.generated(
+            config, generated.src_uri(lang), content=f"---\n{front}---\n\n{placeholder(0)}\n"
+        )
+        file.dest_uri = f"{generated.url(lang)}index.html"
+        set_sitemap_alternates(file, {other: generated.url(other) for other in SITE_LANGUAGES})
+        files.append(file)
+        added.append(file)
+        LANGUAGE.generated[generated.src_uri(lang)] = generated
+    add_to_language(config, lang, added)
     return files
 
 
-def _generated_url(kind: str, ident: str, lang: str) -> str:
-    if kind == "index":
-        return index_url(lang)
-    if kind == "news":
-        return news_url(lang)
-    return source_url(ident, lang)
-
-
-def current_project() -> Project:
-    """The project validated in this build's on_pre_build (pages must not re-scan the inputs)."""
-    if STATE.project is None:
-        raise PluginError("briefing: pages are rendered before the sources were loaded")
-    return STATE.project
-
-
 def page_markdown(markdown: str, page: Page, config: MkDocsConfig) -> str:
-    lang = current_language(config)
-    src_uri = page.file.src_uri
-    if STATE.problems:  # the preview: every page says what to fix
-        STATE.fragments[src_uri] = {token(0): render_problems(lang, STATE.problems)}
-        return token(0)
-    project = current_project()
-    if src_uri in STATE.generated:
-        kind, ident = STATE.generated[src_uri]
-        if kind == "index":
-            body = render_index(lang, project)
-        elif kind == "news":
-            body = render_whats_new(lang, project, STATE.history)
-        else:
-            body = render_source_page(project.sources[ident], lang, project)
-        STATE.fragments[src_uri] = {token(0): body}
+    lang = LANGUAGE.lang
+    if INPUTS.problems:  # the preview: every page says what to fix
+        LANGUAGE.hand_over(page, {placeholder(0): render_problems(lang, INPUTS.problems)})
+        return placeholder(0)
+    project = INPUTS.require()
+    generated = LANGUAGE.generated.get(page.file.src_uri)
+    if generated is not None:
+        LANGUAGE.hand_over(page, {placeholder(0): generated.render(lang, project, INPUTS.history)})
         return markdown
-    rendered = render_page(markdown, page.url, lang, project, path=src_uri)
-    STATE.fragments[src_uri] = rendered.fragments
-    rel = src_uri.removeprefix(f"{lang}/")
+    rendered = render_page(markdown, page.url, lang, project, path=page.file.src_uri)
+    rel = page.file.src_uri.removeprefix(f"{lang}/")
     notices = []
-    log = project.log_page(lang)
-    if log is not None and log != rel and (changes := project.data.corrections_of(rel)):
+    log_page = project.log_page(lang)
+    if log_page is not None and log_page != rel and (changes := project.data.corrections_of(rel)):
         notices.append(
-            render_correction_notice(lang, page_url_of(rel, lang), page_url_of(log, lang), changes)
+            render_correction_notice(lang, page_url(rel, lang), page_url(log_page, lang), changes)
         )
     if project.is_behind(lang, rel):
-        notices.append(render_behind_notice(lang, page_url_of(rel, lang)))
+        notices.append(render_behind_notice(lang, page_url(rel, lang)))
+    fragments = dict(rendered.fragments)
     heads = []
-    for number, notice in enumerate(notices, start=len(rendered.fragments) + 1000):
-        STATE.fragments[src_uri][token(number)] = notice
-        heads.append(token(number))
+    for notice in notices:  # numbered after the page's own fragments
+        key = placeholder(len(fragments))
+        fragments[key] = notice
+        heads.append(key)
+    LANGUAGE.hand_over(page, fragments)
     return after_title(rendered.markdown, heads)
 
 
@@ -239,18 +285,30 @@ def after_title(markdown: str, blocks: list[str]) -> str:
 
 
 def page_content(content: str, page: Page, config: MkDocsConfig) -> str:
-    content = fill_fragments(content, STATE.fragments.pop(page.file.src_uri, {}))
-    if STATE.problems:
+    content = fill_fragments(content, LANGUAGE.take(page))
+    if INPUTS.problems:
         return content
-    return content + _cite_this_page(page, config)
+    lang = LANGUAGE.lang
+    generated = LANGUAGE.generated.get(page.file.src_uri)
+    title = page.title or label("site_name", lang)
+    return content + page_cite_box(
+        INPUTS.require(),
+        lang,
+        html.unescape(title),
+        page.url,
+        _site_url(config),
+        INPUTS.history,
+        generated,
+        rel=page.file.src_uri.removeprefix(f"{lang}/"),
+    )
 
 
 def post_page(output: str, page: Page, config: MkDocsConfig) -> str:
     """The finished page set in its language's typography (French spaces, Japanese
     full-width punctuation, German numbers): mechanical, so no editor types it."""
-    if STATE.problems:
+    if INPUTS.problems:
         return output
-    return typography.apply_html(output, current_language(config))
+    return typography.apply_html(output, LANGUAGE.lang)
 
 
 def post_template(output: str, template_name: str, config: MkDocsConfig) -> str:
@@ -260,46 +318,11 @@ def post_template(output: str, template_name: str, config: MkDocsConfig) -> str:
     return typography.apply_html(output, current_language(config))
 
 
-def _cite_this_page(page: Page, config: MkDocsConfig) -> str:
-    """The "cite this page" box and the page's JSON-LD."""
-    project = current_project()
-    lang = current_language(config)
-    src_uri = page.file.src_uri
-    base = _site_url(config)
-    about, cited, reviews = None, [], []
-    generated = STATE.generated.get(src_uri)
-    if generated is None:
-        rel = src_uri.removeprefix(f"{lang}/")
-        scan = project.scan(lang, rel)
-        day = page_day(STATE.days, f"docs/{src_uri}", scan.data_files if scan else ())
-        cited = project.cited_sources(lang, rel)
-        if scan is not None and "briefing:claim-review" in scan.body:
-            reviews = claim_reviews(
-                scan.body, lang, base + page.url, base, day, project.data.claims, project.sources
-            )
-    elif generated[0] == "source":
-        about = project.sources[generated[1]]
-        day = STATE.days.get(about.path)
-    else:
-        day = STATE.history.commits[0].day if STATE.history.commits else None
-    title = page.title or label("site_name", lang)
-    return cite_box(
-        lang, html.unescape(title), base + page.url, page.url, base, day, cited, about, reviews
-    )
-
-
 def fix_alternates(page: Page, config: MkDocsConfig) -> None:
     """On generated pages, point the language switcher at the same page in each language."""
-    generated = STATE.generated.get(page.file.src_uri)
-    if generated is None:
-        return
-    kind, ident = generated
-    # The i18n plugin sets `extra.alternate` as an attribute, which is what the theme reads.
-    alternates = copy.deepcopy(getattr(config.extra, "alternate", None) or [])
-    for alternate in alternates:
-        lang = alternate["lang"]
-        alternate["link"] = _generated_url(kind, ident, lang)
-    config.extra.alternate = alternates
+    generated = LANGUAGE.generated.get(page.file.src_uri)
+    if generated is not None:
+        set_switcher_links(config, {lang: generated.url(lang) for lang in SITE_LANGUAGES})
 
 
 def index_search(config: MkDocsConfig) -> None:
@@ -310,32 +333,15 @@ def index_search(config: MkDocsConfig) -> None:
     loads the reader's language's index in small pieces when the reader searches.
     Only the article (`data-pagefind-body`, overrides/main.html) is indexed.
     """
-    if STATE.problems:
-        return
-    plugin = config.plugins.get("i18n")
-    if plugin is not None and current_language(config) != plugin.build_languages[-1]:
+    if INPUTS.problems or not is_last_language(config):
         return
     if os.environ.get("BRIEFING_SEARCH", "on") == "off":  # a build that nobody will search
         log.info("briefing: BRIEFING_SEARCH=off: no search index is built")
         return
-    site_dir = Path(config.site_dir)
+    command = [sys.executable, "-m", "pagefind", "--site", str(config.site_dir)]
+    command += ["--output-subdir", "pagefind", "--silent"]
     try:
-        done = subprocess.run(
-            [
-                sys.executable,
-                "-m",
-                "pagefind",
-                "--site",
-                str(site_dir),
-                "--output-subdir",
-                "pagefind",
-                "--silent",
-            ],
-            capture_output=True,
-            text=True,
-            timeout=600,
-            check=False,
-        )
+        done = subprocess.run(command, capture_output=True, text=True, timeout=600, check=False)
     except (OSError, subprocess.SubprocessError) as exc:
         raise PluginError(
             f"briefing: the search index could not be built ({exc}). Fix: "
@@ -358,33 +364,33 @@ def place_404(config: MkDocsConfig) -> None:
         return
     lang = current_language(config)
     if lang == DEFAULT_LANGUAGE:
-        STATE.default_404 = root.read_bytes()
+        RUN.default_404 = root.read_bytes()
         return
     target = Path(config.site_dir) / lang / "404.html"
     target.parent.mkdir(parents=True, exist_ok=True)
     root.replace(target)
-    if STATE.default_404 is not None:
-        root.write_bytes(STATE.default_404)
+    if RUN.default_404 is not None:
+        root.write_bytes(RUN.default_404)
 
 
 def write_feed(config: MkDocsConfig) -> None:
     """Write this language's Atom feed next to its home page."""
-    if STATE.problems:
+    if INPUTS.problems:
         return
     lang = current_language(config)
     target = Path(config.site_dir) / feed_path(lang)
     target.parent.mkdir(parents=True, exist_ok=True)
-    target.write_bytes(render_feed(lang, current_project(), STATE.history, _site_url(config)))
+    target.write_bytes(render_feed(lang, INPUTS.require(), INPUTS.history, _site_url(config)))
 
 
 def write_exports(config: MkDocsConfig) -> None:
     """Write this language's downloads (CSL-JSON, BibTeX, TimelineJS, chips CSV/JSON)."""
-    if STATE.problems:
+    if INPUTS.problems:
         return
     lang = current_language(config)
     folder = Path(config.site_dir) / downloads_url(lang)
     folder.mkdir(parents=True, exist_ok=True)
-    for name, text in render_all(current_project(), lang, _site_url(config)).items():
+    for name, text in render_all(INPUTS.require(), lang, _site_url(config)).items():
         (folder / name).write_text(text, encoding="utf-8")
 
 
@@ -393,7 +399,18 @@ def _site_url(config: MkDocsConfig) -> str:
     return url if url.endswith("/") else url + "/"
 
 
-def add_template_globals(env: Any) -> None:
-    """Let theme templates (404, head) use the briefing's labels."""
+def add_template_globals(env: Environment) -> None:
+    """Let theme templates (404, head) use the briefing's labels, feed and languages.
+
+    `briefing_without_hreflang` takes the `<link hreflang>` elements out of Material's head
+    metadata (its `site_meta` block), which overrides/main.html then writes itself: why is
+    explained at the top of that file.
+    """
+    import re
+
+    hreflang_link = re.compile(r"[ \t]*<link\b[^>]*\shreflang=[^>]*>[ \t]*\n?")
     env.globals["briefing_label"] = label
     env.globals["briefing_feed"] = feed_path
+    env.globals["briefing_languages"] = SITE_LANGUAGES
+    env.globals["briefing_default_language"] = DEFAULT_LANGUAGE
+    env.filters["briefing_without_hreflang"] = lambda head: hreflang_link.sub("", head)

@@ -1,0 +1,67 @@
+"""The pages the build generates in every language, as one catalogue.
+
+The citations index, What's new and one page per source: for each, where it lives in
+each language, its title and how it is rendered. The MkDocs adapter adds these pages to
+every language's build and asks the catalogue for their content; nothing else knows the
+list.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass
+
+from .history import History
+from .model import Source
+from .news import render_whats_new
+from .project import Project
+from .render import render_index, render_source_page
+from .strings import label
+from .urls import index_url, news_url, source_url
+
+KINDS = ("index", "news", "source")
+
+
+@dataclass(frozen=True)
+class GeneratedPage:
+    kind: str  # one of KINDS
+    source: Source | None = None  # the source a "source" page presents
+
+    def url(self, lang: str) -> str:
+        if self.source is not None:
+            return source_url(self.source.id, lang)
+        return index_url(lang) if self.kind == "index" else news_url(lang)
+
+    def src_uri(self, lang: str) -> str:
+        """The page's path among the language's files (as if it were written in docs/)."""
+        if self.source is not None:
+            return f"{lang}/sources/{self.source.id}.md"
+        return f"{lang}/sources/index.md" if self.kind == "index" else f"{lang}/whats-new.md"
+
+    def title(self, lang: str) -> str:
+        if self.source is not None:
+            return self.source.titles[lang]
+        return label("sources_title" if self.kind == "index" else "news_title", lang)
+
+    def render(self, lang: str, project: Project, history: History) -> str:
+        """The page's body as HTML."""
+        if self.source is not None:
+            return render_source_page(self.source, lang, project)
+        if self.kind == "index":
+            return render_index(lang, project)
+        return render_whats_new(lang, project, history)
+
+    def last_changed(self, history: History) -> dt.date | None:
+        """The day its content last changed: a source's file, or the newest input commit."""
+        if self.source is not None:
+            return history.days.get(self.source.path)
+        return history.commits[0].day if history.commits else None
+
+
+def generated_pages(project: Project | None) -> list[GeneratedPage]:
+    """Every generated page; without a project (inputs with problems) the index and What's
+    new only, which the live preview uses to show the problems."""
+    pages = [GeneratedPage("index"), GeneratedPage("news")]
+    if project is not None:
+        pages += [GeneratedPage("source", source) for source in project.sorted_sources()]
+    return pages

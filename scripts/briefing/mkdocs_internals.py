@@ -1,0 +1,86 @@
+"""The private internals of MkDocs' plugins that the briefing relies on, in one place.
+
+mkdocs-static-i18n builds each language in turn but offers no public API for which
+language is being built, which languages are built, or how to add generated pages to a
+language's sitemap; Material's language switcher reads `config.extra.alternate`, which
+the i18n plugin fills per page. Each touch point below was read in the pinned versions;
+`check_versions` stops the build when another version is installed, so a silent change
+in a plugin's internals cannot produce a wrong site.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping, Sequence
+from importlib.metadata import PackageNotFoundError, version
+from types import SimpleNamespace
+from typing import Any
+
+from mkdocs.config.defaults import MkDocsConfig
+from mkdocs.structure.files import File
+
+from . import DEFAULT_LANGUAGE
+
+# The versions these internals were read in (requirements.txt pins the same; a test checks).
+PINNED = {"mkdocs": "1.6.1", "mkdocs-material": "9.8.1", "mkdocs-static-i18n": "1.3.1"}
+
+
+def version_problems() -> list[str]:
+    """A line for each plugin whose installed version is not the one read here."""
+    found = []
+    for name, pinned in PINNED.items():
+        try:
+            installed = version(name)
+        except PackageNotFoundError:
+            installed = "none"
+        if installed != pinned:
+            found.append(
+                f"{name} {installed} is installed; the build relies on internals of {pinned}. "
+                "Fix: reinstall the pinned requirements (make clean serve), or read the "
+                f"new version's code and update briefing/mkdocs_internals.py and the pins"
+            )
+    return found
+
+
+def _i18n(config: MkDocsConfig) -> Any:
+    return config.plugins.get("i18n")
+
+
+def current_language(config: MkDocsConfig) -> str:
+    """The language being built (the i18n plugin builds one language after another)."""
+    return getattr(_i18n(config), "current_language", None) or DEFAULT_LANGUAGE
+
+
+def is_last_language(config: MkDocsConfig) -> bool:
+    """Whether the language being built is the last one this build makes."""
+    plugin = _i18n(config)
+    return plugin is None or current_language(config) == plugin.build_languages[-1]
+
+
+def configured_languages(config: MkDocsConfig) -> list[str]:
+    """The locales mkdocs.yml lists for the i18n plugin, built or not, in its order."""
+    plugin = _i18n(config)
+    if plugin is None:
+        return [DEFAULT_LANGUAGE]
+    return [language.locale for language in plugin.config.languages]
+
+
+def add_to_language(config: MkDocsConfig, lang: str, files: Sequence[File]) -> None:
+    """List generated pages as the language's own (its sitemap and switcher read the list,
+    which the plugin made before our pages were added)."""
+    plugin = _i18n(config)
+    if plugin is not None:
+        plugin.i18n_files_per_language.setdefault(lang, []).extend(files)
+
+
+def set_sitemap_alternates(file: File, urls: Mapping[str, str]) -> None:
+    """The same page in every language, as the i18n plugin's sitemap reads it."""
+    file.alternates = {lang: SimpleNamespace(url=url, page=None) for lang, url in urls.items()}  # type: ignore[attr-defined]
+
+
+def set_switcher_links(config: MkDocsConfig, urls: Mapping[str, str]) -> None:
+    """Point Material's language switcher at the same page in each language (the i18n
+    plugin sets `extra.alternate` as an attribute per page; the theme reads it)."""
+    alternates = [dict(item) for item in getattr(config.extra, "alternate", None) or []]
+    for alternate in alternates:
+        alternate["link"] = urls[alternate["lang"]]
+    config.extra.alternate = alternates

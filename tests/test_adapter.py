@@ -1,0 +1,52 @@
+"""The MkDocs adapter: the plugins' internals are checked, and the languages agree."""
+
+from __future__ import annotations
+
+import re
+from types import SimpleNamespace
+
+import pytest
+from mkdocs.exceptions import PluginError
+
+from briefing import SITE_LANGUAGES, mkdocs_internals, site
+from conftest import ROOT
+
+
+def test_the_internals_are_read_in_the_pinned_versions():
+    pins = dict(
+        re.findall(r"^([A-Za-z0-9_.-]+)==(\S+)", (ROOT / "requirements.txt").read_text(), re.M)
+    )
+    assert {name: pins.get(name) for name in mkdocs_internals.PINNED} == mkdocs_internals.PINNED
+    assert mkdocs_internals.version_problems() == []
+
+
+def test_another_plugin_version_stops_the_build(monkeypatch):
+    monkeypatch.setitem(mkdocs_internals.PINNED, "mkdocs-static-i18n", "0.1")
+    (problem,) = mkdocs_internals.version_problems()
+    assert problem.startswith("mkdocs-static-i18n 1.3.1 is installed; the build relies on")
+    assert "Fix: " in problem
+
+
+def _config(tmp_path, locales):
+    path = tmp_path / "mkdocs.yml"
+    path.write_text(
+        "plugins:\n  - i18n:\n      languages:\n"
+        + "".join(f"        - locale: {lang}\n" for lang in locales)
+    )
+    languages = [SimpleNamespace(locale=lang) for lang in locales]
+    plugin = SimpleNamespace(config=SimpleNamespace(languages=languages))
+    return SimpleNamespace(config_file_path=str(path), plugins={"i18n": plugin})
+
+
+def test_mkdocs_yml_and_the_briefing_agree_on_the_languages(tmp_path):
+    site.check_setup(_config(tmp_path, SITE_LANGUAGES))  # the same: nothing to say
+    with pytest.raises(PluginError) as caught:
+        site.check_setup(_config(tmp_path, [*SITE_LANGUAGES[:-1]]))
+    message = str(caught.value)
+    assert "mkdocs.yml:4: the i18n plugin lists the languages" in message
+    assert "Fix: list the same languages" in message
+
+
+def test_the_real_mkdocs_yml_lists_the_briefings_languages():
+    listed = re.findall(r"^\s*- locale: (\S+)", (ROOT / "mkdocs.yml").read_text(), re.M)
+    assert tuple(listed) == SITE_LANGUAGES
