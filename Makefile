@@ -15,11 +15,14 @@ SUDO   := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
 
 .PHONY: serve build test test-full test-fast lint check new translated translations hooks clean chromium
 
-$(STAMP): requirements.txt requirements-dev.txt
+# The pinned tools, then the `briefing` package itself (editable: an edit to scripts/briefing
+# is live at once), which gives the `briefing` command.
+$(STAMP): requirements.txt requirements-dev.txt pyproject.toml
 	@command -v $(PYTHON) >/dev/null 2>&1 || { echo "Python 3.11 is required ($(PYTHON) not found)"; exit 1; }
 	$(PYTHON) -m venv $(VENV)
 	$(BIN)/python -m pip install --quiet --upgrade pip
 	$(BIN)/python -m pip install --quiet -r requirements-dev.txt
+	$(BIN)/python -m pip install --quiet --no-deps --no-build-isolation --editable .
 	touch $(STAMP)
 
 serve: $(STAMP)
@@ -33,43 +36,51 @@ chromium:
 	@test -x /usr/bin/chromium || { echo "Installing Debian's chromium for the browser tests"; \
 	  $(SUDO) apt-get update -q && $(SUDO) apt-get install -y -q chromium; }
 
-test: $(STAMP) chromium
-	$(BIN)/ruff check scripts tests
-	$(BIN)/ruff format --check scripts tests
+test: lint chromium
 	PLAYWRIGHT_SKIP_BROWSER_DOWNLOAD=1 $(BIN)/python -m pytest -n $(WORKERS) --dist loadfile
 
 # Every test, with the browser checks on every page instead of one of each kind (about ten
 # minutes; the pull-request workflow runs it). -m "" lifts pyproject's default -m "not full".
-test-full: $(STAMP) chromium
-	$(BIN)/ruff check scripts tests
-	$(BIN)/ruff format --check scripts tests
+test-full: lint chromium
 	PLAYWRIGHT_SKIP_BROWSER_DOWNLOAD=1 $(BIN)/python -m pytest -m "" -n $(WORKERS) --dist loadfile
 
 # The unit tests alone: no site build, no browser (seconds).
 test-fast: $(STAMP)
 	$(BIN)/python -m pytest -m "not build and not browser"
 
+# Lint (also the first step of `make test` and `make test-full`, so CI runs it): ruff, then the
+# checks of the pre-commit hooks, over the text files git tracks. The two fixers (end of file,
+# trailing whitespace) correct a file and fail: look at `git diff`, and run again. They leave
+# captured sources (seeds/) and golden outputs, compared byte for byte, as they are.
+# check-yaml --unsafe checks syntax only: mkdocs.yml has !ENV and !!python/name: tags.
+TRACKED_TEXT := git grep -zIl '' --
 lint: $(STAMP)
 	$(BIN)/ruff check scripts tests
 	$(BIN)/ruff format --check scripts tests
+	$(TRACKED_TEXT) '*.yml' '*.yaml' | xargs -0r $(BIN)/check-yaml --unsafe
+	$(TRACKED_TEXT) | xargs -0r $(BIN)/check-merge-conflict --assume-in-merge
+	$(TRACKED_TEXT) . ':!seeds/' ':!tests/golden/' | xargs -0r $(BIN)/end-of-file-fixer
+	$(TRACKED_TEXT) . ':!seeds/' ':!tests/golden/' \
+	  | xargs -0r $(BIN)/trailing-whitespace-fixer --markdown-linebreak-ext=md
+	$(TRACKED_TEXT) | xargs -0r $(BIN)/typos --force-exclude
 
 # Editors' commands (see CONTRIBUTING.md).
 check: $(STAMP)
-	PYTHONPATH=scripts $(BIN)/python -m briefing check
+	$(BIN)/briefing check
 
 new: $(STAMP)
 	@test -n "$(TEXT)" || { echo "Usage: make new TEXT=article.txt   (asks for the metadata;"; \
 	  echo "       or pass options: make new TEXT=article.txt ARGS='--language fr --kind news-report ...')"; exit 2; }
-	PYTHONPATH=scripts $(BIN)/python -m briefing new "$(TEXT)" $(ARGS)
+	$(BIN)/briefing new "$(TEXT)" $(ARGS)
 
 translated: $(STAMP)
 	@test -n "$(PAGES)$(SOURCES)" || { echo "Usage: make translated PAGES='docs/ja/chips.md docs/fr/chips.md'"; \
 	  echo "       make translated SOURCES='h200-approval-ja'   (paragraph translations of a source)"; exit 2; }
-	PYTHONPATH=scripts $(BIN)/python -m briefing translated $(PAGES) $(if $(SOURCES),--sources $(SOURCES))
+	$(BIN)/briefing translated $(PAGES) $(if $(SOURCES),--sources $(SOURCES))
 
 translations: $(STAMP)
 	@test -n "$(SOURCE)" || { echo "Usage: make translations SOURCE=<source id>"; exit 2; }
-	PYTHONPATH=scripts $(BIN)/python -m briefing translations $(SOURCE)
+	$(BIN)/briefing translations $(SOURCE)
 
 hooks: $(STAMP)
 	$(BIN)/pre-commit install

@@ -47,11 +47,11 @@ Aucune décision n'a été annoncée.
 
 
 def briefing(root: Path, *args: str, stdin: str | None = None) -> subprocess.CompletedProcess:
-    """Run an editor's command as the Makefile does."""
-    env = {**os.environ, "PYTHONPATH": str(root / "scripts")}
+    """Run an editor's command as the Makefile does: the installed `briefing` command."""
+    env = dict(os.environ)
     env.pop("GITHUB_ACTIONS", None)
     return subprocess.run(
-        [sys.executable, "-m", "briefing", *args],
+        [str(Path(sys.executable).with_name("briefing")), *args],
         cwd=root,
         env=env,
         input=stdin,
