@@ -14,13 +14,12 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-from . import LANGUAGE_NAMES, SITE_LANGUAGES
+from . import SITE_LANGUAGES
 from .citations import check_cite, find_citations
 from .errors import Problem
-from .language import left_in_english
-from .load import Key, parse_yaml, read_text
+from .keypaths import KeyPaths
+from .load import Key, read_yaml
 from .model import FuzzyDate, Source
-from .parity import figures
 from .strings import ACTORS
 from .validate import parse_fuzzy_date
 
@@ -135,14 +134,14 @@ class Data:
         return [e for e in self.events if actor is None or actor in e.actors]
 
 
-class _Reader:
-    """Walks a parsed YAML file, recording problems with the line of each key."""
+class _Reader(KeyPaths):
+    """Walks a parsed data file, naming each entry by its id as well as its position."""
 
     def __init__(
         self, path: str, lines: dict[Key, int], sources: Mapping[str, Source], broken: set[str]
     ) -> None:
-        self.path, self.lines, self.sources, self.broken = path, lines, sources, broken
-        self.problems: list[Problem] = []
+        super().__init__(path, lines)
+        self.sources, self.broken = sources, broken
         self.ids: dict[Key, str] = {}  # ("events", 3) -> the entry's id, to name it
         self.value: Any = None  # the parsed file, when it could be read (see _reader)
         self.readable = False
@@ -182,16 +181,6 @@ class _Reader:
         if isinstance(raw, dict) and isinstance(raw.get("id"), str):
             self.ids[key] = raw["id"]
 
-    def line(self, key: Key) -> int:
-        while key and key not in self.lines:
-            key = key[:-1]
-        return self.lines.get(key, 1)
-
-    def fail(self, key: Key, message: str, fix: str) -> None:
-        self.problems.append(
-            Problem(self.path, self.line(key), f"{self.name(key)}: {message}", fix)
-        )
-
     def mapping(
         self, key: Key, value: Any, required: Sequence[str], optional: Sequence[str] = ()
     ) -> dict[str, Any] | None:
@@ -222,30 +211,7 @@ class _Reader:
         checked: set[tuple[str, str]] = set()  # one problem per citation, not per language
         for lang, text in texts.items():
             keys[lang] = self.citations((*key, lang), text, checked)
-            if left_in_english(text, lang):
-                self.fail(
-                    (*key, lang),
-                    f"the text reads as English, not {LANGUAGE_NAMES[lang]}",
-                    f"translate it into {LANGUAGE_NAMES[lang]}",
-                )
-        english = figures(texts["en"], "en") if "en" in texts else set()
-        for lang, text in texts.items():
-            if lang != "en" and (mine := figures(text, lang)) != english:
-                only, missing = sorted(mine - english), sorted(english - mine)
-                self.fail(
-                    (*key, lang),
-                    "states other figures than the English ("
-                    + "; ".join(
-                        part
-                        for part in (
-                            f"only here: {', '.join(only)}" if only else "",
-                            f"missing: {', '.join(missing)}" if missing else "",
-                        )
-                        if part
-                    )
-                    + ")",
-                    "state the figures the English text states",
-                )
+        self.check_languages(key, texts)
         if cited and not keys["en"]:
             self.fail(
                 key,
@@ -284,18 +250,10 @@ def _keys(counter: Counter[tuple[str, str]]) -> str:
     return "{" + ", ".join(f"@{i}{', ' + loc if loc else ''}" for i, loc in sorted(counter)) + "}"
 
 
-def _read(path: Path, root: Path) -> tuple[Any, dict[Key, int], list[Problem], str]:
-    shown = path.relative_to(root).as_posix()
-    text, problem = read_text(path, shown)
-    if text is None:
-        return None, {}, [problem], shown  # type: ignore[list-item]
-    value, lines, problems = parse_yaml(text, shown, offset=1)
-    return value, lines, problems, shown
-
-
 def _reader(path: Path, root: Path, sources: Mapping[str, Source], broken: set[str]) -> _Reader:
     """A reader over one data file, holding the file's value and any problem reading it."""
-    value, lines, problems, shown = _read(path, root)
+    shown = path.relative_to(root).as_posix()
+    value, lines, problems = read_yaml(path, shown)
     r = _Reader(shown, lines, sources, broken)
     r.problems.extend(problems)
     r.value, r.readable = value, not problems
@@ -322,7 +280,8 @@ def _entries(r: _Reader, name: str, fields: list[str], noun: str) -> Iterator[tu
 def load_timeline(
     path: Path, root: Path, sources: Mapping[str, Source], broken: set[str]
 ) -> tuple[list[Event], list[Problem]]:
-    value, lines, problems, shown = _read(path, root)
+    shown = path.relative_to(root).as_posix()
+    value, lines, problems = read_yaml(path, shown)
     r = _Reader(shown, lines, sources, broken)
     r.problems.extend(problems)
     top = r.mapping((), value, ["events"]) if not problems else None
@@ -365,7 +324,8 @@ def load_timeline(
 def load_chips(
     path: Path, root: Path, sources: Mapping[str, Source], broken: set[str]
 ) -> tuple[Chips | None, list[Problem]]:
-    value, lines, problems, shown = _read(path, root)
+    shown = path.relative_to(root).as_posix()
+    value, lines, problems = read_yaml(path, shown)
     r = _Reader(shown, lines, sources, broken)
     r.problems.extend(problems)
     top = r.mapping((), value, ["chips", "rows"], ["ratios"]) if not problems else None

@@ -17,7 +17,7 @@ from pathlib import Path
 from . import DEFAULT_LANGUAGE
 from .errors import Problem
 from .identity import page_digest
-from .load import body_of
+from .load import body_of, split_front_matter
 from .pages import PageScan
 
 FIELD = "translated_from"
@@ -99,14 +99,15 @@ def stamp(root: Path, page: Path) -> str:
     digest = english_hash(english.read_text("utf-8"))
     text = path.read_text("utf-8")
     line = f'{FIELD}: "{digest}"'
-    if text.startswith("---"):
-        head, sep, rest = text[3:].partition("\n---")
+    split = split_front_matter(text, "") if text.startswith("---") else None
+    if isinstance(split, tuple):
+        head, body, _ = split
         if re.search(rf"^{FIELD}:.*$", head, re.MULTILINE):
             head = re.sub(rf"^{FIELD}:.*$", line, head, count=1, flags=re.MULTILINE)
         else:
-            head = head.rstrip("\n") + "\n" + line
-        text = "---" + head + sep + rest
-    else:
+            head = (head.rstrip("\n") + "\n" if head.strip() else "") + line + "\n"
+        text = f"---\n{head}---\n{body}"
+    else:  # no front matter (or one never closed: the stamp opens a new one)
         text = f"---\n{line}\n---\n\n{text}"
     path.write_text(text, encoding="utf-8")
     return f"{page}: translated from the English text {digest}"

@@ -19,7 +19,7 @@ from pathlib import Path
 from typing import Any
 
 from .errors import Problem
-from .load import Key, parse_yaml, read_text, split_front_matter
+from .load import Key, read_document, read_text, read_yaml
 
 PATH = "data/glossary.yml"
 STRINGS = "scripts/briefing/strings.yml"
@@ -64,10 +64,7 @@ def load_glossary(root: Path, languages: Sequence[str]) -> tuple[list[Term], lis
     path = root / PATH
     if not path.exists():
         return [], []
-    text, problem = read_text(path, PATH)
-    if text is None:
-        return [], [problem] if problem else []
-    value, lines, problems = parse_yaml(text, PATH, offset=1)
+    value, lines, problems = read_yaml(path, PATH)
     if problems:
         return [], problems
     entries = value.get("terms") if isinstance(value, dict) else None
@@ -249,22 +246,19 @@ def variants(terms: Sequence[Term]) -> dict[str, list[Variant]]:
 
 
 def _yaml_texts(
-    path: Path, shown: str, languages: Sequence[str], front_matter: bool
+    path: Path, root: Path, languages: Sequence[str], front_matter: bool
 ) -> Iterator[tuple[str, str, int]]:
     """(language, text, line) of every `<lang>: "text"` value in a YAML file or front matter.
 
     Files that cannot be read are skipped: their own loader reports them.
     """
-    text, _ = read_text(path, shown)
-    if text is None:
-        return
-    offset = 1
+    shown = path.relative_to(root).as_posix()
     if front_matter:
-        split = split_front_matter(text, shown)
-        if isinstance(split, Problem):
-            return
-        text, offset = split[0], 2
-    value, lines, problems = parse_yaml(text, shown, offset=offset)
+        doc = read_document(path, root, front_matter_required=True)
+        value, lines, problems, offset = doc.meta, doc.lines, doc.problems, 2
+    else:
+        value, lines, problems = read_yaml(path, shown)
+        offset = 1
     if problems:
         return
     stack: list[tuple[Key, Any]] = [((), value)]
@@ -286,8 +280,9 @@ def texts(
         folder = docs_dir / lang
         for page in sorted(folder.rglob("*.md")) if folder.is_dir() else []:
             shown = page.relative_to(root).as_posix()
-            content, _ = read_text(page, shown)
-            for number, line in enumerate((content or "").splitlines(), start=1):
+            content = read_text(page, shown)
+            text = "" if isinstance(content, Problem) else content
+            for number, line in enumerate(text.splitlines(), start=1):
                 yield shown, lang, line, number
     yaml_files = [(p, False) for p in sorted(data_dir.glob("*.yml")) if p.name != "glossary.yml"]
     yaml_files += [(p, True) for p in sorted(seeds_dir.rglob("*.md"))]
@@ -298,7 +293,7 @@ def texts(
         if path.is_symlink():
             continue
         shown = path.relative_to(root).as_posix()
-        for lang, text, line in _yaml_texts(path, shown, languages, front):
+        for lang, text, line in _yaml_texts(path, root, languages, front):
             yield shown, lang, text, line
 
 

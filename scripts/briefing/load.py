@@ -40,8 +40,8 @@ class Document:
     lines: dict[Key, int]
     body: str
     body_line: int  # line number of the body's first line
-    end_line: int = 1
     problems: list[Problem] = field(default_factory=list)
+    read: bool = True  # False: a problem kept the file from being read at all
 
 
 MAX_BYTES = 2_000_000  # an article is ~10 kB; a data file ~100 kB
@@ -49,11 +49,11 @@ MAX_DEPTH = 40  # our YAML nests 5 levels deep; libyaml recurses per level and c
 MAX_INDENT = 200
 
 
-def read_text(path: Path, shown: str) -> tuple[str | None, Problem | None]:
+def read_text(path: Path, shown: str) -> str | Problem:
     """Decode a file as UTF-8 (a byte-order mark and Windows line ends are accepted),
     or name the line of the first byte that is not."""
     if path.is_symlink() or not path.is_file():
-        return None, Problem(
+        return Problem(
             shown,
             1,
             "the file is a link or not a regular file",
@@ -61,7 +61,7 @@ def read_text(path: Path, shown: str) -> tuple[str | None, Problem | None]:
         )
     size = path.stat().st_size
     if size > MAX_BYTES:
-        return None, Problem(
+        return Problem(
             shown,
             1,
             f"the file is too large ({size:,} bytes; at most {MAX_BYTES:,})",
@@ -72,7 +72,7 @@ def read_text(path: Path, shown: str) -> tuple[str | None, Problem | None]:
         text = data.decode("utf-8-sig")
     except UnicodeDecodeError as exc:
         line = data.count(b"\n", 0, exc.start) + 1
-        return None, Problem(
+        return Problem(
             shown,
             line,
             f"the file is not UTF-8 (byte 0x{data[exc.start]:02x} at offset {exc.start})",
@@ -80,13 +80,13 @@ def read_text(path: Path, shown: str) -> tuple[str | None, Problem | None]:
         )
     if "\x00" in text:
         line = text.count("\n", 0, text.index("\x00")) + 1
-        return None, Problem(
+        return Problem(
             shown,
             line,
             "the file contains a NUL byte (binary data?)",
             "save the file as plain UTF-8 text",
         )
-    return text.replace("\r\n", "\n").replace("\r", "\n"), None
+    return text.replace("\r\n", "\n").replace("\r", "\n")
 
 
 def split_front_matter(text: str, shown: str) -> tuple[str, str, int] | Problem:
@@ -256,20 +256,34 @@ def parse_yaml(source: str, shown: str, offset: int) -> tuple[Any, dict[Key, int
     return value, lines, dupes
 
 
-def read_document(path: Path, root: Path) -> Document:
-    """Read one front-matter file; problems stop at the first that blocks reading."""
+def read_yaml(path: Path, shown: str) -> tuple[Any, dict[Key, int], list[Problem]]:
+    """A whole YAML file (a data file, a translations file): its value, the line of every
+    key and the problems that kept it from being read (then the value is None)."""
+    text = read_text(path, shown)
+    if isinstance(text, Problem):
+        return None, {}, [text]
+    return parse_yaml(text, shown, offset=1)
+
+
+def read_document(path: Path, root: Path, front_matter_required: bool = True) -> Document:
+    """Read one front-matter file (a source, or a page, whose front matter is optional);
+    problems stop at the first that blocks reading."""
     shown = path.relative_to(root).as_posix()
-    empty = Document(shown, {}, {}, "", 1)
-    text, problem = read_text(path, shown)
-    if text is None:
-        empty.problems.append(problem)  # type: ignore[arg-type]
+    empty = Document(shown, {}, {}, "", 1, read=False)
+    text = read_text(path, shown)
+    if isinstance(text, Problem):
+        empty.problems.append(text)
         return empty
+    if not front_matter_required and not text.startswith("---"):
+        return Document(shown, {}, {}, text, 1)
     split = split_front_matter(text, shown)
     if isinstance(split, Problem):
         empty.problems.append(split)
         return empty
     front, body, body_line = split
     meta, lines, problems = parse_yaml(front, shown, offset=2)
+    if meta is None and not front_matter_required:
+        meta = {}  # a page's empty front matter
     if not isinstance(meta, dict):
         if not problems:  # a YAML error already says what is wrong
             problems.append(
@@ -281,4 +295,26 @@ def read_document(path: Path, root: Path) -> Document:
                 )
             )
         meta = {}
-    return Document(shown, meta, lines, body, body_line, text.count("\n") + 1, problems)
+    return Document(shown, meta, lines, body, body_line, problems)
+
+
+def paragraphs_of(body: str, first_line: int = 1) -> tuple[tuple[str, ...], tuple[int, ...]]:
+    """Split a text into paragraphs at blank lines, each one's lines joined by a space; keep
+    the number of each paragraph's first line."""
+    paras: list[str] = []
+    lines: list[int] = []
+    current: list[str] = []
+    start = first_line
+    for number, raw in enumerate(body.splitlines(), start=first_line):
+        if raw.strip():
+            if not current:
+                start = number
+            current.append(raw.strip())
+        elif current:
+            paras.append(" ".join(current))
+            lines.append(start)
+            current = []
+    if current:
+        paras.append(" ".join(current))
+        lines.append(start)
+    return tuple(paras), tuple(lines)

@@ -26,7 +26,7 @@ from urllib.parse import urlsplit
 from . import SITE_LANGUAGES
 from .errors import Problem
 from .identity import normalise_url, text_hash, without_tracking
-from .load import read_document
+from .load import paragraphs_of, read_document
 from .model import PRECISIONS
 from .strings import KINDS
 from .validate import ID_RE, check_source, language_tag, parse_fuzzy_date
@@ -157,12 +157,9 @@ def derive_id(article: Article, taken: set[str]) -> str:
 def paragraphs(text: str) -> list[str]:
     """Paragraphs at blank lines; a capture with no blank line has one paragraph per line."""
     text = text.replace("\r\n", "\n").replace("\r", "\n").strip("\n\ufeff ")
-    blocks = re.split(r"\n\s*\n", text) if re.search(r"\n\s*\n", text) else text.split("\n")
-    return [
-        " ".join(line.strip() for line in block.splitlines() if line.strip())
-        for block in blocks
-        if block.strip()
-    ]
+    if not re.search(r"\n\s*\n", text):
+        text = text.replace("\n", "\n\n")
+    return list(paragraphs_of(text)[0])
 
 
 def no_headline_title(language: str | None, text: str, words: str = "") -> str:

@@ -14,7 +14,7 @@ from .directives import data_files_of, problems_in, shown_texts
 from .errors import Problem
 from .identity import page_digest
 from .language import left_in_english
-from .load import Key, parse_yaml, read_text, split_front_matter
+from .load import Key, read_document
 from .model import Source
 from .urls import is_generated, page_url
 
@@ -50,20 +50,11 @@ def _title(front: dict[str, object], body: str, rel: str) -> str:
 def scan_page(
     path: Path, root: Path, lang: str, rel: str, data: Data | None = None
 ) -> tuple[PageScan | None, list[Problem]]:
-    shown = path.relative_to(root).as_posix()
-    text, problem = read_text(path, shown)
-    if text is None:
-        return None, [problem]  # type: ignore[list-item]
-    front: dict[str, object] = {}
-    lines: dict[Key, int] = {}
-    body, body_line, problems = text, 1, []
-    if text.startswith("---"):
-        split = split_front_matter(text, shown)
-        if isinstance(split, Problem):
-            return None, [split]
-        raw, body, body_line = split
-        value, lines, problems = parse_yaml(raw, shown, offset=2)
-        front = value if isinstance(value, dict) else {}
+    doc = read_document(path, root, front_matter_required=False)
+    if not doc.read:
+        return None, doc.problems
+    shown, front, lines, body, body_line = doc.path, doc.meta, doc.lines, doc.body, doc.body_line
+    problems = doc.problems
     written, problems_found = find_citations(body, shown, body_line)
     citations = written
     if data is not None:

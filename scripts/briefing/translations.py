@@ -29,11 +29,13 @@ import json
 from collections.abc import Mapping
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import Any
 
 from . import LANGUAGE_NAMES, SITE_LANGUAGES
 from .errors import Problem
+from .keypaths import KeyPaths
 from .language import left_in_english
-from .load import parse_yaml, read_text
+from .load import Key, read_yaml
 from .model import Source
 from .parity import figures
 
@@ -113,10 +115,7 @@ def load_translations(
                 )
             ],
         )
-    text, problem = read_text(path, shown)
-    if text is None:
-        return None, [problem] if problem else [], []
-    value, lines, problems = parse_yaml(text, shown, offset=1)
+    value, lines, problems = read_yaml(path, shown)
     if problems:
         return None, problems, []
     checker = _Checker(source, shown, lines)
@@ -124,40 +123,34 @@ def load_translations(
     return result, checker.problems, checker.pending()
 
 
-class _Checker:
-    def __init__(self, source: Source, shown: str, lines: Mapping[tuple, int]) -> None:
-        self.source, self.shown, self.lines = source, shown, lines
-        self.problems: list[Problem] = []
+class _Checker(KeyPaths):
+    """Checks one translations file: entries aligned with the source's paragraphs."""
+
+    def __init__(self, source: Source, shown: str, lines: dict[Key, int]) -> None:
+        super().__init__(shown, lines)
+        self.source, self.shown = source, shown
         self.missing: dict[str, list[int]] = {lang: [] for lang in targets(source)}
-
-    def line(self, *key: str | int) -> int:
-        while key and key not in self.lines:
-            key = key[:-1]
-        return self.lines.get(key, 1)
-
-    def fail(self, line: int, message: str, fix: str) -> None:
-        self.problems.append(Problem(self.shown, line, message, fix))
 
     def check(self, value: object) -> Translations | None:
         source = self.source
         restamp = f"make translated SOURCES={source.id}"
         if not isinstance(value, dict) or set(value) != {"source", "paragraphs"}:
-            self.fail(
+            self.report(
                 1,
                 "expected 'source:' and 'paragraphs:' only",
                 f"keep the layout that `make translations SOURCE={source.id}` writes",
             )
             return None
         if value["source"] != source.id:
-            self.fail(
-                self.line("source"),
+            self.report(
+                self.line(("source",)),
                 f"source: {value['source']!r} is not this file's source ('{source.id}')",
                 f"write source: {source.id}",
             )
         entries = value["paragraphs"]
         if not isinstance(entries, list):
-            self.fail(
-                self.line("paragraphs"),
+            self.report(
+                self.line(("paragraphs",)),
                 "paragraphs: expected a list of entries",
                 "one '- n: …' entry per paragraph",
             )
@@ -165,9 +158,9 @@ class _Checker:
         prints = [fingerprint(p) for p in source.paragraphs]
         result = Translations(source.id, self.shown)
         for index, entry in enumerate(entries):
-            line = self.line("paragraphs", index)
+            line = self.line(("paragraphs", index))
             if not isinstance(entry, dict) or not isinstance(entry.get("n"), int):
-                self.fail(
+                self.report(
                     line,
                     "expected an entry 'n: <paragraph number>' with 'original:' and "
                     "one text per language",
@@ -176,7 +169,7 @@ class _Checker:
                 continue
             number = entry["n"]
             if number != index + 1:
-                self.fail(
+                self.report(
                     line,
                     f"entry {index + 1} is for ¶{number}: entries must follow the "
                     "paragraphs in order, one each",
@@ -184,7 +177,7 @@ class _Checker:
                 )
                 continue
             if number > len(prints):
-                self.fail(
+                self.report(
                     line,
                     f"¶{number}: the original has only {len(prints)} paragraphs",
                     "remove this entry, or check whether a paragraph was removed from "
@@ -193,8 +186,8 @@ class _Checker:
                 continue
             self._entry(entry, index, number, prints, result, restamp)
         for number in range(len(entries) + 1, len(prints) + 1):
-            self.fail(
-                self.line("paragraphs"),
+            self.report(
+                self.line(("paragraphs",)),
                 f"¶{number} of the original has no entry",
                 f"add an entry 'n: {number}' (run: make translations SOURCE={source.id} "
                 "to add the missing slots)",
@@ -203,7 +196,7 @@ class _Checker:
 
     def _entry(
         self,
-        entry: dict,
+        entry: dict[str, Any],
         index: int,
         number: int,
         prints: list[str],
@@ -212,13 +205,13 @@ class _Checker:
     ) -> None:
         source = self.source
         key = ("paragraphs", index)
-        line = self.line(*key)
+        line = self.line(key)
         result.lines[number] = line
         allowed = {"n", "original", *targets(source)}
         for name in entry:
             if name not in allowed:
-                self.fail(
-                    self.line(*key, name),
+                self.report(
+                    self.line((*key, name)),
                     f"¶{number}: unknown field '{name}'",
                     f"use only: {', '.join(sorted(allowed, key=list(allowed).index))}"
                     + (
@@ -232,15 +225,15 @@ class _Checker:
         if not aligned:
             follows = [n + 1 for n, p in enumerate(prints) if p == stamp]
             if follows:
-                self.fail(
-                    self.line(*key, "original"),
+                self.report(
+                    self.line((*key, "original")),
                     f"¶{number}: no longer aligned: this entry translates ¶{follows[0]} "
                     "of the original (a paragraph was inserted or removed)",
                     f"move the entry to n: {follows[0]} and give ¶{number} its own translation",
                 )
             else:
-                self.fail(
-                    self.line(*key, "original"),
+                self.report(
+                    self.line((*key, "original")),
                     f"¶{number} of the original changed after this translation was made",
                     f"update the translations of ¶{number} to the new text "
                     f"({source.path}:{source.paragraph_lines[number - 1]}), then run: "
@@ -250,9 +243,9 @@ class _Checker:
         expected = figures(source.paragraphs[number - 1], source.language)
         for lang in targets(source):
             value = entry.get(lang)
-            where = self.line(*key, lang)
+            where = self.line((*key, lang))
             if value is None or not isinstance(value, str):
-                self.fail(
+                self.report(
                     where if lang in entry else line,
                     f"¶{number}: the {LANGUAGE_NAMES[lang]} translation is missing",
                     f'add \'{lang}: "…"\' (an empty "" marks it as pending)',
@@ -265,7 +258,7 @@ class _Checker:
                 continue
             stated = figures(text, lang)
             if aligned and stated != expected:  # else compared with the wrong paragraph
-                self.fail(
+                self.report(
                     where,
                     f"¶{number}: the {LANGUAGE_NAMES[lang]} translation states "
                     f"other figures than the original (only in the translation: "
@@ -275,7 +268,7 @@ class _Checker:
                     "is kept, not corrected)",
                 )
             if left_in_english(text, lang):
-                self.fail(
+                self.report(
                     where,
                     f"¶{number}: the {LANGUAGE_NAMES[lang]} translation reads as English",
                     f"translate it into {LANGUAGE_NAMES[lang]}",
@@ -328,8 +321,7 @@ def read_raw(source: Source, root: Path) -> Translations:
     """Whatever texts the file holds, aligned or not (for re-stamping and re-writing)."""
     path = path_for(source, root)
     found = Translations(source.id, path.relative_to(root).as_posix())
-    text, _ = read_text(path, found.path) if path.exists() else (None, None)
-    value = parse_yaml(text, found.path, 1)[0] if text else None
+    value = read_yaml(path, found.path)[0] if path.exists() else None
     entries = value.get("paragraphs") if isinstance(value, dict) else None
     for entry in entries if isinstance(entries, list) else []:
         if isinstance(entry, dict) and isinstance(entry.get("n"), int):
@@ -344,8 +336,7 @@ def realign(source: Source, root: Path) -> str:
     it is older than the original; a new paragraph gets empty slots."""
     path = path_for(source, root)
     old: list[tuple[int, str, dict[str, str]]] = []
-    text, _ = read_text(path, source.path) if path.exists() else (None, None)
-    value = parse_yaml(text, source.path, 1)[0] if text else None
+    value = read_yaml(path, source.path)[0] if path.exists() else None
     entries = value.get("paragraphs") if isinstance(value, dict) else None
     for entry in entries if isinstance(entries, list) else []:
         if isinstance(entry, dict) and isinstance(entry.get("n"), int):

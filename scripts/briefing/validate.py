@@ -14,10 +14,9 @@ from babel import Locale, UnknownLocaleError
 from . import LANGUAGE_NAMES, SITE_LANGUAGES
 from .errors import Problem
 from .identity import normalise_url, text_hash
-from .language import left_in_english
-from .load import Document, Key, read_document
+from .keypaths import KeyPaths
+from .load import Document, Key, paragraphs_of, read_document
 from .model import PRECISIONS, FuzzyDate, Source
-from .parity import figures
 from .strings import KINDS
 
 ID_RE = re.compile(r"^[a-z0-9]+(?:-[a-z0-9]+)*$")
@@ -64,30 +63,20 @@ HINTS = {
 }
 
 
-class _Checker:
-    """Checks one document's metadata; remembers problems with their lines."""
+class _Checker(KeyPaths):
+    """Checks one document's metadata (front matter: its keys start on line 2)."""
+
+    first_line = 2
 
     def __init__(self, doc: Document, drafts: bool = False) -> None:
+        super().__init__(doc.path, doc.lines)
         self.doc = doc
-        self.problems: list[Problem] = list(doc.problems)
+        self.problems.extend(doc.problems)
         self.drafts = drafts  # accept empty translations ("") as a draft's missing fields
         self.missing: list[str] = []
 
-    def line(self, key: Key) -> int:
-        while key and key not in self.doc.lines:
-            key = key[:-1]
-        return self.doc.lines.get(key, 2 if key else 1)
-
-    def fail(self, key: Key, message: str, fix: str | None = None) -> None:
-        name = ".".join(map(str, key))
-        self.problems.append(
-            Problem(
-                self.doc.path,
-                self.line(key),
-                f"{name}: {message}" if name else message,
-                fix or HINTS.get(str(key[0]) if key else "", "see CONTRIBUTING.md"),
-            )
-        )
+    def default_fix(self, key: Key) -> str:
+        return HINTS.get(str(key[0]) if key else "", "see CONTRIBUTING.md")
 
     def text(self, key: Key, value: Any) -> str | None:
         if isinstance(value, str) and value.strip():
@@ -121,38 +110,7 @@ class _Checker:
                 )
             elif (text := self.text((*key, name), value[name])) is not None:
                 out[name] = text
-                if name in SITE_LANGUAGES and left_in_english(text, name):
-                    self.fail(
-                        (*key, name),
-                        f"the text reads as English, not {LANGUAGE_NAMES[name]}",
-                        f"translate it into {LANGUAGE_NAMES[name]}",
-                    )
-        english = figures(out["en"], "en") if "en" in out else None
-        for name, text in out.items():
-            if (
-                english is not None
-                and name in SITE_LANGUAGES
-                and name != "en"
-                and (mine := figures(text, name)) != english
-            ):
-                self.fail(
-                    (*key, name),
-                    "states other figures than the English ("
-                    + "; ".join(
-                        part
-                        for part in (
-                            f"only here: {', '.join(sorted(mine - english))}"
-                            if mine - english
-                            else "",
-                            f"missing: {', '.join(sorted(english - mine))}"
-                            if english - mine
-                            else "",
-                        )
-                        if part
-                    )
-                    + ")",
-                    "state the figures the English text states",
-                )
+        self.check_languages(key, out)
         return out
 
 
@@ -196,27 +154,6 @@ def language_tag(value: Any) -> str | None:
     except (UnknownLocaleError, ValueError):
         return None
     return value
-
-
-def paragraphs_of(body: str, first_line: int) -> tuple[tuple[str, ...], tuple[int, ...]]:
-    """Split a body into paragraphs at blank lines; keep each one's first line number."""
-    paras: list[str] = []
-    lines: list[int] = []
-    current: list[str] = []
-    start = first_line
-    for number, raw in enumerate(body.splitlines(), start=first_line):
-        if raw.strip():
-            if not current:
-                start = number
-            current.append(raw.strip())
-        elif current:
-            paras.append(" ".join(current))
-            lines.append(start)
-            current = []
-    if current:
-        paras.append(" ".join(current))
-        lines.append(start)
-    return tuple(paras), tuple(lines)
 
 
 def check_source(doc: Document, drafts: bool = False) -> tuple[Source | None, list[Problem]]:
