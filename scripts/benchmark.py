@@ -219,7 +219,8 @@ def measure_serve(timeout: float = 120.0) -> float:
         def fetch() -> str:
             try:
                 with urllib.request.urlopen(url, timeout=5) as response:
-                    return response.read().decode("utf-8")
+                    body: bytes = response.read()
+                    return body.decode("utf-8")
             except OSError:
                 return ""
 

@@ -6,54 +6,66 @@ while it imports this file.
 
 from __future__ import annotations
 
+from typing import Literal
+
+from jinja2 import Environment
+from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.plugins import event_priority
+from mkdocs.structure.files import Files
+from mkdocs.structure.nav import Navigation
+from mkdocs.structure.pages import Page
+from mkdocs.utils.templates import TemplateContext
 
 from briefing import site
 
 
-def on_startup(command, dirty):
+def on_startup(*, command: Literal["build", "gh-deploy", "serve"], dirty: bool) -> None:
     site.start(command)
 
 
-def on_pre_build(config):
+def on_pre_build(*, config: MkDocsConfig) -> None:
     site.load(config)
     site.localize_theme(config)
 
 
 @event_priority(-110)  # after mkdocs-static-i18n (-100), which crashes on in-memory files
-def on_files(files, config):
+def on_files(files: Files, *, config: MkDocsConfig) -> Files:
     return site.add_generated_files(files, config)
 
 
-def on_page_markdown(markdown, page, config, files):
+def on_page_markdown(markdown: str, *, page: Page, config: MkDocsConfig, files: Files) -> str:
     return site.page_markdown(markdown, page, config)
 
 
-def on_page_content(html, page, config, files):
+def on_page_content(html: str, *, page: Page, config: MkDocsConfig, files: Files) -> str:
     return site.page_content(html, page, config)
 
 
-def on_post_page(output, page, config):
+def on_post_page(output: str, *, page: Page, config: MkDocsConfig) -> str:
     return site.post_page(output, page, config)
 
 
-def on_post_template(output_content, template_name, config):  # the 404 page
+def on_post_template(  # the 404 page
+    output_content: str, *, template_name: str, config: MkDocsConfig
+) -> str:
     return site.post_template(output_content, template_name, config)
 
 
-def on_page_context(context, page, config, nav):  # after the i18n plugin's (priority 50)
+def on_page_context(  # after the i18n plugin's (priority 50)
+    context: TemplateContext, *, page: Page, config: MkDocsConfig, nav: Navigation
+) -> TemplateContext:
     site.fix_alternates(page, config)
     return context
 
 
 @event_priority(-50)  # before the i18n plugin builds the other languages
-def on_post_build(config):
+def on_post_build(*, config: MkDocsConfig) -> None:
     site.place_404(config)
     site.write_feed(config)
     site.write_exports(config)
     site.index_search(config)  # after the last language: every page is written
 
 
-def on_env(env, config, files):
+def on_env(env: Environment, *, config: MkDocsConfig, files: Files) -> Environment:
     site.add_template_globals(env)
     return env

@@ -18,16 +18,18 @@ from urllib.parse import urlsplit
 
 import pytest
 
+from briefing import SITE_LANGUAGES
 from briefing.freshness import english_hash
 from briefing.model import Source
 from briefing.project import Project, load_project
-from briefing.translations import fingerprint as paragraph_fingerprint
+from briefing.translations import paragraph_digest
+from briefing.urls import lang_prefix
 
 REPO = Path(__file__).resolve().parent.parent
 ROOT = Path(os.environ.get("BRIEFING_ROOT") or REPO).resolve()
 GOLDEN = REPO / "tests" / "golden"
-LANGS = ("en", "ja", "fr", "de")
-PREFIX = {"en": "", "ja": "ja/", "fr": "fr/", "de": "de/"}  # where each language's pages live
+LANGS = SITE_LANGUAGES
+PREFIX = {lang: lang_prefix(lang) for lang in LANGS}  # where each language's pages live
 BASE = "/h200-briefing/"  # the path of site_url in mkdocs.yml, where the site is served
 CHROMIUM = Path("/usr/bin/chromium")
 
@@ -63,7 +65,7 @@ def _translations(texts: dict[str, tuple[str, ...]], originals: tuple[str, ...])
     """A translations file for VALID_SEED-like sources, fingerprints computed."""
     lines = ["source: example-source", "paragraphs:"]
     for number, original in enumerate(originals, start=1):
-        lines += [f"  - n: {number}", f"    original: {paragraph_fingerprint(original)}"]
+        lines += [f"  - n: {number}", f"    original: {paragraph_digest(original)}"]
         lines += [f'    {lang}: "{values[number - 1]}"' for lang, values in texts.items()]
     return "\n".join(lines) + "\n"
 

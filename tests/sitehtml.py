@@ -7,6 +7,7 @@ from functools import cache
 from html.parser import HTMLParser
 from pathlib import Path
 
+from briefing import DEFAULT_LANGUAGE, SITE_LANGUAGES
 from briefing.typography import SKIP, VOID
 
 
@@ -63,7 +64,7 @@ def pages(site: Path) -> list[Path]:
 
 def language_of(site: Path, page: Path) -> str:
     first = page.relative_to(site).parts[0]
-    return first if first in ("ja", "fr", "de") else "en"
+    return first if first in SITE_LANGUAGES else DEFAULT_LANGUAGE
 
 
 class _Text(HTMLParser):

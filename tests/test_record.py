@@ -11,7 +11,7 @@ from briefing.errors import BriefingError
 from briefing.exports import texts_json
 from briefing.project import load_project
 from briefing.render import render_source_page
-from briefing.translations import fingerprint
+from briefing.translations import paragraph_digest
 from conftest import LANGS, VALID_SEED
 
 PARAGRAPHS = ("Un.", "Deux.", "Trois.", "Quatre.", "Cinq.", "Six.")
@@ -28,7 +28,7 @@ def excerpts_project(make_project, cited: str = "¶4", reproduction: str = "exce
     text = f"---\n{front}---\n" + "\n\n".join(PARAGRAPHS) + "\n"
     lines = ["source: example-source", "paragraphs:"]
     for n, original in enumerate(PARAGRAPHS, start=1):
-        lines += [f"  - n: {n}", f"    original: {fingerprint(original)}"]
+        lines += [f"  - n: {n}", f"    original: {paragraph_digest(original)}"]
         lines += [f'    {lang}: "{texts[n - 1]}"' for lang, texts in TRANSLATED.items()]
     pages = {
         f"{lang}/index.md": f"# Home\n\nA fact [@example-source, {cited}].\n" for lang in LANGS

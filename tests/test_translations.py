@@ -16,7 +16,7 @@ from briefing.errors import BriefingError
 from briefing.exports import texts_json
 from briefing.project import load_project
 from briefing.render import render_page, render_source_page
-from briefing.translations import fingerprint, realign
+from briefing.translations import paragraph_digest, realign
 from conftest import VALID_PARAGRAPHS, VALID_SEED, VALID_TRANSLATIONS
 
 TR = "seeds/example-source.translations.yml"
@@ -128,7 +128,7 @@ def test_translated_sources_restamps_after_the_update(make_project, capsys):
     assert main(["--root", str(root), "translated", "--sources", "example-source"]) == 0
     assert "recorded as matching" in capsys.readouterr().out
     text = (root / TR).read_text("utf-8")
-    assert fingerprint("Troisième paragraphe, corrigé.") in text
+    assert paragraph_digest("Troisième paragraphe, corrigé.") in text
     assert "Second paragraph, on two lines." in text  # texts kept
     load_project(root)
 

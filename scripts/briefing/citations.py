@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import difflib
 import re
-from collections.abc import Iterator, Mapping
+from collections.abc import Mapping
 from dataclasses import dataclass
 
 from .errors import Problem
@@ -128,9 +128,3 @@ def check_cite(cite: Cite, sources: Mapping[str, Source], path: str, line: int) 
             "page; a range must run from low to high",
         )
     return None
-
-
-def iter_cites(citations: list[Citation]) -> Iterator[tuple[Citation, Cite]]:
-    for citation in citations:
-        for cite in citation.cites:
-            yield citation, cite

@@ -13,11 +13,11 @@ import os
 import sys
 from pathlib import Path
 
-from . import SITE_LANGUAGES
+from . import DEFAULT_LANGUAGE, SITE_LANGUAGES
 from .errors import BriefingError
-from .freshness import stamp
+from .freshness import Behind, stamp
 from .load import read_document
-from .model import PRECISIONS
+from .model import PRECISIONS, Source
 from .newsource import (
     ASKED,
     Article,
@@ -35,7 +35,14 @@ from .pages import scan_page
 from .parity import differences, located
 from .project import load_project
 from .strings import KINDS
-from .translations import load_translations, path_for, realign, render_file, scaffold
+from .translations import (
+    Pending,
+    load_translations,
+    path_for,
+    realign,
+    render_file,
+    scaffold,
+)
 from .validate import check_source, load_sources
 
 
@@ -50,7 +57,8 @@ def check(root: Path) -> int:
                 print(problem.github_annotation())
         print(f"{len(exc.problems)} problem(s).", file=sys.stderr)
         return 1
-    for notice in [*project.behind, *project.pending]:
+    notices: list[Behind | Pending] = [*project.behind, *project.pending]
+    for notice in notices:
         print(notice.format())
         if os.environ.get("GITHUB_ACTIONS") == "true":
             print(f"::warning file={notice.path},line=1::{notice.format()}")
@@ -74,10 +82,13 @@ def _page_rel(root: Path, given: str) -> str | None:
     elif len(parts) >= 2 and parts[0] in SITE_LANGUAGES:
         candidates.insert(0, Path(*parts[1:]).as_posix())
     for rel in candidates:
-        if (docs / "en" / rel).is_file():
+        if (docs / DEFAULT_LANGUAGE / rel).is_file():
             return rel
     matches = (
-        sorted(p.relative_to(docs / "en").as_posix() for p in (docs / "en").rglob(path.name))
+        sorted(
+            p.relative_to(docs / DEFAULT_LANGUAGE).as_posix()
+            for p in (docs / DEFAULT_LANGUAGE).rglob(path.name)
+        )
         if path.name
         else []
     )
@@ -100,13 +111,16 @@ def parity(root: Path, pages: list[str]) -> int:
             return 2
         rels.append(rel)
     if not pages:
-        rels = sorted(p.relative_to(docs / "en").as_posix() for p in (docs / "en").rglob("*.md"))
+        rels = sorted(
+            p.relative_to(docs / DEFAULT_LANGUAGE).as_posix()
+            for p in (docs / DEFAULT_LANGUAGE).rglob("*.md")
+        )
     status = 0
     for rel in rels:
-        english, _ = scan_page(docs / "en" / rel, root, "en", rel)
+        english, _ = scan_page(docs / DEFAULT_LANGUAGE / rel, root, DEFAULT_LANGUAGE, rel)
         if english is None:
             continue
-        keys, figs = located(english.body, "en", english.body_line)
+        keys, figs = located(english.body, DEFAULT_LANGUAGE, english.body_line)
         for lang in SITE_LANGUAGES[1:]:
             path = docs / lang / rel
             if not path.is_file():
@@ -260,7 +274,7 @@ def new(args: argparse.Namespace) -> int:
     return 0
 
 
-def _source(root: Path, given: str):  # -> Source | None
+def _source(root: Path, given: str) -> Source | None:
 
     sources, _ = load_sources(root / "seeds", root)
     ident = Path(given).name.removesuffix(".translations.yml").removesuffix(".md")
@@ -344,9 +358,9 @@ def translated(root: Path, pages: list[str]) -> int:
             )
         except ValueError:
             lang, rel = "", ""
-        english_path = root / "docs" / "en" / rel
+        english_path = root / "docs" / DEFAULT_LANGUAGE / rel
         if lang in SITE_LANGUAGES[1:] and path.is_file() and english_path.is_file():
-            english, _ = scan_page(english_path, root, "en", rel)
+            english, _ = scan_page(english_path, root, DEFAULT_LANGUAGE, rel)
             scan, _ = scan_page(path, root, lang, rel)
             found = differences(english, scan) if english and scan else []
             if found:

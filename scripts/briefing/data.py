@@ -14,7 +14,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-from . import SITE_LANGUAGES
+from . import DEFAULT_LANGUAGE, SITE_LANGUAGES
 from .citations import check_cite, find_citations
 from .errors import Problem
 from .keypaths import KeyPaths
@@ -212,14 +212,14 @@ class _Reader(KeyPaths):
         for lang, text in texts.items():
             keys[lang] = self.citations((*key, lang), text, checked)
         self.check_languages(key, texts)
-        if cited and not keys["en"]:
+        if cited and not keys[DEFAULT_LANGUAGE]:
             self.fail(
                 key,
                 "the text has no citation",
                 "end each factual sentence with a citation such as [@id] or [@id, ¶3]",
             )
         for lang in SITE_LANGUAGES[1:]:
-            if keys[lang] != keys["en"]:
+            if keys[lang] != keys[DEFAULT_LANGUAGE]:
                 self.fail(
                     (*key, lang),
                     f"cites {_keys(keys[lang])} but the English text cites {_keys(keys['en'])}",

@@ -18,12 +18,13 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
+from . import SITE_LANGUAGES
 from .errors import Problem
 from .load import Key, read_document, read_text, read_yaml
 
 PATH = "data/glossary.yml"
 STRINGS = "scripts/briefing/strings.yml"
-FIELDS = ("id", "en", "ja", "fr", "de", "first", "reject", "note")
+FIELDS = ("id", *SITE_LANGUAGES, "first", "reject", "note")
 ID_RE = re.compile(r"^[a-z0-9]+(?:-[a-z0-9]+)*$")
 
 

@@ -10,7 +10,7 @@ from __future__ import annotations
 
 from collections.abc import Mapping
 
-from . import LANGUAGE_NAMES
+from . import DEFAULT_LANGUAGE, LANGUAGE_NAMES
 from .errors import Problem
 from .language import left_in_english
 from .load import Key
@@ -53,17 +53,19 @@ class KeyPaths:
         """Texts side by side in several languages: none left in English where it should be
         translated, and each stating the figures the English text states."""
         for lang, text in texts.items():
-            if lang in LANGUAGE_NAMES and lang != "en" and left_in_english(text, lang):
+            if lang in LANGUAGE_NAMES and lang != DEFAULT_LANGUAGE and left_in_english(text, lang):
                 self.fail(
                     (*key, lang),
                     f"the text reads as English, not {LANGUAGE_NAMES[lang]}",
                     f"translate it into {LANGUAGE_NAMES[lang]}",
                 )
-        if "en" not in texts:
+        if DEFAULT_LANGUAGE not in texts:
             return
-        english = figures(texts["en"], "en")
+        english = figures(texts[DEFAULT_LANGUAGE], DEFAULT_LANGUAGE)
         for lang, text in texts.items():
-            if lang in LANGUAGE_NAMES and lang != "en" and (mine := figures(text, lang)) != english:
+            if lang not in LANGUAGE_NAMES or lang == DEFAULT_LANGUAGE:
+                continue
+            if (mine := figures(text, lang)) != english:
                 only, missing = sorted(mine - english), sorted(english - mine)
                 parts = [f"only here: {', '.join(only)}" if only else ""]
                 parts.append(f"missing: {', '.join(missing)}" if missing else "")

@@ -83,4 +83,5 @@ def set_switcher_links(config: MkDocsConfig, urls: Mapping[str, str]) -> None:
     alternates = [dict(item) for item in getattr(config.extra, "alternate", None) or []]
     for alternate in alternates:
         alternate["link"] = urls[alternate["lang"]]
-    config.extra.alternate = alternates
+    # An attribute, not a key, as the i18n plugin sets it: MkDocs' `extra` has no such field.
+    config.extra.alternate = alternates  # type: ignore[attr-defined]

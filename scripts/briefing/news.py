@@ -45,15 +45,15 @@ def entries(project: Project, history: History, lang: str) -> list[Entry]:
                 added[path] = commit
     found: list[Entry] = []
     for source in project.sources.values():
-        commit = added.get(source.path)
+        adding = added.get(source.path)
         found.append(
             Entry(
-                commit.day if commit else source.accessed,
+                adding.day if adding else source.accessed,
                 "source",
                 source.id,
                 source.titles[lang],
                 source_url(source.id, lang),
-                commit.time if commit else 0,
+                adding.time if adding else 0,
             )
         )
     if history.available:
@@ -147,4 +147,5 @@ def render_feed(lang: str, project: Project, history: History, site_url: str) ->
         sub(node, "link", rel="alternate", type="text/html", href=base + entry.url)
         sub(node, "updated", f"{entry.day.isoformat()}T00:00:00Z")
     ET.indent(feed)
-    return ET.tostring(feed, encoding="utf-8", xml_declaration=True) + b"\n"
+    data: bytes = ET.tostring(feed, encoding="utf-8", xml_declaration=True)
+    return data + b"\n"

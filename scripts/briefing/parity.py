@@ -8,9 +8,11 @@ Figures are compared after normalising each language's way of writing numbers:
 from __future__ import annotations
 
 import re
-from collections.abc import Mapping
+from collections.abc import Callable, Mapping
 from decimal import Decimal, InvalidOperation
-from typing import Protocol
+from typing import Protocol, TypeVar
+
+from babel.numbers import get_decimal_symbol
 
 from .citations import find_citations
 from .errors import Problem
@@ -85,8 +87,8 @@ def _value(whole: str, sep: str | None, frac: str | None, lang: str) -> Decimal 
     digits = re.sub(r"[,\u202f\u00a0 .]", "", whole)
     grouped = digits != whole
     if sep and frac:
-        # "4.8" in en/ja, "4,8" in fr/de; "1,979" in en is grouping, caught above.
-        decimal_sep = "," if lang in ("fr", "de") else "."
+        # "4.8" in en/ja, "4,8" in fr/de (the locale's symbol); "1,979" in en is grouping.
+        decimal_sep = get_decimal_symbol(lang)
         if sep != decimal_sep:
             return None if not grouped else Decimal(digits)
         digits = f"{digits}.{frac}"
@@ -206,30 +208,44 @@ def differences(english: Text, translation: Text) -> list[Problem]:
         f"cite the same sources and paragraphs and state the same figures as "
         f"{english.path}; then run: make translated PAGES={translation.path}"
     )
+    return [
+        *_mismatches("cite", _cite, keys, en_keys, english, translation, fix),
+        *_mismatches("state", "the figure {}".format, figs, en_figs, english, translation, fix),
+    ]
+
+
+# What `differences` compares: citation keys (source id, paragraph) or figures.
+Key = TypeVar("Key", tuple[str, str], str)
+
+
+def _mismatches(
+    verb: str,
+    show: Callable[[Key], str],
+    mine: Mapping[Key, int],
+    theirs: Mapping[Key, int],
+    english: Text,
+    translation: Text,
+    fix: str,
+) -> list[Problem]:
+    """What the translation has and its English page lacks, then the other way round."""
     found = []
-    for verb, noun, mine, theirs in (
-        ("cite", "", keys, en_keys),
-        ("state", "the figure ", figs, en_figs),
-    ):
-        for item in sorted(set(mine) - set(theirs)):
-            shown = noun + (_cite(item) if isinstance(item, tuple) else str(item))
-            found.append(
-                Problem(
-                    translation.path,
-                    mine[item],
-                    f"{verb}s {shown}, which the English page does not",
-                    fix,
-                )
+    for item in sorted(set(mine) - set(theirs)):
+        found.append(
+            Problem(
+                translation.path,
+                mine[item],
+                f"{verb}s {show(item)}, which the English page does not",
+                fix,
             )
-        for item in sorted(set(theirs) - set(mine)):
-            shown = noun + (_cite(item) if isinstance(item, tuple) else str(item))
-            found.append(
-                Problem(
-                    translation.path,
-                    translation.body_line,
-                    f"does not {verb} {shown}, which the English page {verb}s "
-                    f"({english.path}:{theirs[item]})",
-                    fix,
-                )
+        )
+    for item in sorted(set(theirs) - set(mine)):
+        found.append(
+            Problem(
+                translation.path,
+                translation.body_line,
+                f"does not {verb} {show(item)}, which the English page {verb}s "
+                f"({english.path}:{theirs[item]})",
+                fix,
             )
+        )
     return found

@@ -231,18 +231,3 @@ def parity_problems(pages: dict[str, list[PageScan]], behind: list[Behind]) -> l
             if lang != DEFAULT_LANGUAGE and original and (lang, page.rel) not in late:
                 found.extend(differences(original, page))
     return found
-
-
-def fingerprint(*folders: Path) -> tuple[tuple[str, int, int], ...]:
-    """Cheap identity of the inputs, so a build loads them once, and a change reloads."""
-    entries = []
-    for folder in folders:
-        if folder.is_file():
-            stat = folder.stat()
-            entries.append((str(folder), stat.st_mtime_ns, stat.st_size))
-        elif folder.is_dir():
-            for path in folder.rglob("*"):
-                if path.is_file():
-                    stat = path.stat()
-                    entries.append((str(path), stat.st_mtime_ns, stat.st_size))
-    return tuple(sorted(entries))

@@ -216,7 +216,8 @@ def localize_theme(config: MkDocsConfig) -> None:
     names = {"default": label("theme_to_dark", lang), "slate": label("theme_to_light", lang)}
     for option in config.theme.get("palette") or []:
         if isinstance(option, dict) and isinstance(option.get("toggle"), dict):
-            option["toggle"]["name"] = names.get(option.get("scheme"), option["toggle"]["name"])
+            scheme = option.get("scheme", "")  # "": no scheme, no name of ours
+            option["toggle"]["name"] = names.get(scheme, option["toggle"]["name"])
     toc = config.mdx_configs.setdefault("toc", {})
     toc["permalink_title"] = label("permalink", lang)
 

@@ -53,7 +53,7 @@ def targets(source: Source) -> tuple[str, ...]:
     return tuple(lang for lang in SITE_LANGUAGES if lang != source.language)
 
 
-def fingerprint(paragraph: str) -> str:
+def paragraph_digest(paragraph: str) -> str:
     """12 hex digits identifying a paragraph's words (spacing and line breaks ignored)."""
     return hashlib.sha256(" ".join(paragraph.split()).encode("utf-8")).hexdigest()[:12]
 
@@ -155,7 +155,7 @@ class _Checker(KeyPaths):
                 "one '- n: …' entry per paragraph",
             )
             return None
-        prints = [fingerprint(p) for p in source.paragraphs]
+        prints = [paragraph_digest(p) for p in source.paragraphs]
         result = Translations(source.id, self.shown)
         for index, entry in enumerate(entries):
             line = self.line(("paragraphs", index))
@@ -299,7 +299,7 @@ def render_file(
     for number, paragraph in enumerate(source.paragraphs, start=1):
         preview = " ".join(paragraph.split())
         preview = preview if len(preview) <= PREVIEW else preview[: PREVIEW - 1] + "…"
-        stamp = (stamps or {}).get(number, fingerprint(paragraph))
+        stamp = (stamps or {}).get(number, paragraph_digest(paragraph))
         # Quoted: a fingerprint of digits only would otherwise be read as a number.
         out += [f"  # ¶{number} {preview}", f"  - n: {number}", f'    original: "{stamp}"']
         for lang in targets(source):
@@ -315,18 +315,6 @@ def scaffold(source: Source, root: Path) -> Path | None:
         return None
     path.write_text(render_file(source), encoding="utf-8")
     return path
-
-
-def read_raw(source: Source, root: Path) -> Translations:
-    """Whatever texts the file holds, aligned or not (for re-stamping and re-writing)."""
-    path = path_for(source, root)
-    found = Translations(source.id, path.relative_to(root).as_posix())
-    value = read_yaml(path, found.path)[0] if path.exists() else None
-    entries = value.get("paragraphs") if isinstance(value, dict) else None
-    for entry in entries if isinstance(entries, list) else []:
-        if isinstance(entry, dict) and isinstance(entry.get("n"), int):
-            found.texts[entry["n"]] = {lang: str(entry.get(lang) or "") for lang in targets(source)}
-    return found
 
 
 def realign(source: Source, root: Path) -> str:
@@ -347,7 +335,7 @@ def realign(source: Source, root: Path) -> str:
                     {lang: str(entry.get(lang) or "") for lang in targets(source)},
                 )
             )
-    prints = [fingerprint(p) for p in source.paragraphs]
+    prints = [paragraph_digest(p) for p in source.paragraphs]
     by_print = {stamp: texts for _, stamp, texts in old if stamp in prints}
     kept = Translations(source.id, "")
     stamps: dict[int, str] = {}
