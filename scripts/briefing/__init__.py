@@ -1,9 +1,12 @@
-"""The briefing's source corpus and citation engine, independent of MkDocs.
+"""The briefing's source corpus and citation engine; MkDocs only at its edge.
 
-Stages, one module each: load (files -> raw records with line maps), validate
-(raw records -> typed Source records, problems), citations (parse `[@id, ¶n]`),
-pages (scan the hand-written pages), render (Jinja -> HTML/Markdown).
-Only `site.py` and `scripts/hooks.py` know about MkDocs.
+Five layers, each importing only from itself and below (README.md, "The code, in layers";
+tests/test_layers.py): leaves (errors, model, urls, load, ...), records (validate, data,
+pages, project, ...), templating, presentation (render, news, exports, ...) and adapters
+(`site.py` and `mkdocs_internals.py` for MkDocs, `cli.py` for editors).
+
+The site's languages are defined here, once: mkdocs.yml must list the same (the build
+checks), and strings.yml and data/glossary.yml give every one of them.
 """
 
 SITE_LANGUAGES: tuple[str, ...] = ("en", "ja", "fr", "de")

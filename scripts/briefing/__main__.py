@@ -1,5 +1,5 @@
-"""`python -m briefing <command>`: the editors' commands (check, new, translated, parity …),
-as the Makefile runs them; the commands themselves are in cli.py."""
+"""`python -m briefing <command>`, the same as the installed `briefing <command>` (check, new,
+translated, parity …); the commands themselves are in cli.py."""
 
 import sys
 

@@ -1,4 +1,4 @@
-"""Editors' commands (`python -m briefing <command>`, or the Makefile's targets).
+"""Editors' commands: `briefing <command>` (installed by `make`), or the Makefile's targets.
 
 check       validate every source and page without building the site
 new         add an article to seeds/ from its text and metadata

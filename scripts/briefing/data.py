@@ -67,10 +67,10 @@ class Chips:
     ratios: tuple[Ratio, ...]
 
     def cell(self, row_id: str, chip_id: str) -> Cell:
-        return next(r for r in self.rows if r.id == row_id).cells[chip_id]
+        return next(row for row in self.rows if row.id == row_id).cells[chip_id]
 
     def row(self, row_id: str) -> Row | None:
-        return next((r for r in self.rows if r.id == row_id), None)
+        return next((row for row in self.rows if row.id == row_id), None)
 
     def operands(self, ratio: Ratio) -> tuple[float, float]:
         """The two figures a ratio divides (both are numbers: the loader checks it)."""
@@ -254,25 +254,27 @@ def _reader(path: Path, root: Path, sources: Mapping[str, Source], broken: set[s
     """A reader over one data file, holding the file's value and any problem reading it."""
     shown = path.relative_to(root).as_posix()
     value, lines, problems = read_yaml(path, shown)
-    r = _Reader(shown, lines, sources, broken)
-    r.problems.extend(problems)
-    r.value, r.readable = value, not problems
-    return r
+    reader = _Reader(shown, lines, sources, broken)
+    reader.problems.extend(problems)
+    reader.value, reader.readable = value, not problems
+    return reader
 
 
-def _entries(r: _Reader, name: str, fields: list[str], noun: str) -> Iterator[tuple[Key, Any, str]]:
+def _entries(
+    reader: _Reader, name: str, fields: list[str], noun: str
+) -> Iterator[tuple[Key, Any, str]]:
     """The entries of the file's list `name` that have `fields` and an id, with their key;
     an id given twice is reported (each entry named by its id or its position)."""
-    top = r.mapping((), r.value, [name]) if r.readable else None
+    top = reader.mapping((), reader.value, [name]) if reader.readable else None
     seen: set[str] = set()
-    for index, raw in enumerate(r.items((name,), top[name]) if top else []):
+    for index, raw in enumerate(reader.items((name,), top[name]) if top else []):
         key: Key = (name, index)
-        r.remember(key, raw)
-        entry = r.mapping(key, raw, fields)
-        if entry is None or (ident := r.ident((*key, "id"), entry["id"])) is None:
+        reader.remember(key, raw)
+        entry = reader.mapping(key, raw, fields)
+        if entry is None or (ident := reader.ident((*key, "id"), entry["id"])) is None:
             continue
         if ident in seen:
-            r.fail((*key, "id"), f"'{ident}' is used twice", f"give each {noun} its own id")
+            reader.fail((*key, "id"), f"'{ident}' is used twice", f"give each {noun} its own id")
         seen.add(ident)
         yield key, entry, ident
 
@@ -282,43 +284,45 @@ def load_timeline(
 ) -> tuple[list[Event], list[Problem]]:
     shown = path.relative_to(root).as_posix()
     value, lines, problems = read_yaml(path, shown)
-    r = _Reader(shown, lines, sources, broken)
-    r.problems.extend(problems)
-    top = r.mapping((), value, ["events"]) if not problems else None
+    reader = _Reader(shown, lines, sources, broken)
+    reader.problems.extend(problems)
+    top = reader.mapping((), value, ["events"]) if not problems else None
     events: list[Event] = []
     seen: set[str] = set()
-    for index, raw in enumerate(r.items(("events",), top["events"]) if top else []):
+    for index, raw in enumerate(reader.items(("events",), top["events"]) if top else []):
         key: Key = ("events", index)
-        r.remember(key, raw)
-        entry = r.mapping(key, raw, ["id", "date", "precision", "actors", "text"])
+        reader.remember(key, raw)
+        entry = reader.mapping(key, raw, ["id", "date", "precision", "actors", "text"])
         if entry is None:
             continue
         date, why = parse_fuzzy_date(str(entry["date"]), entry["precision"])
         if why:
-            r.fail(
+            reader.fail(
                 (*key, "date"),
                 why,
                 "write YYYY-MM-DD, YYYY-MM or YYYY with a matching "
                 "precision (day, month, year, approximate)",
             )
-        if r.ident((*key, "id"), entry["id"]) is None:
+        if reader.ident((*key, "id"), entry["id"]) is None:
             continue
         if entry["id"] in seen:
-            r.fail((*key, "id"), f"'{entry['id']}' is used twice", "give each event its own id")
+            reader.fail(
+                (*key, "id"), f"'{entry['id']}' is used twice", "give each event its own id"
+            )
         seen.add(entry["id"])
         actors = entry["actors"] if isinstance(entry["actors"], list) else []
         unknown = [a for a in actors if a not in ACTORS]
         if not actors or unknown:
-            r.fail(
+            reader.fail(
                 (*key, "actors"),
                 f"unknown or missing actors {unknown or actors}",
                 f"list one or more of: {', '.join(ACTORS)}",
             )
-        text = r.texts((*key, "text"), entry["text"], cited=True)
+        text = reader.texts((*key, "text"), entry["text"], cited=True)
         if date and text and actors and not unknown:
             events.append(Event(str(entry["id"]), date, tuple(actors), text))
     events.sort(key=lambda e: (e.date.sort_key, e.id))
-    return events, r.problems
+    return events, reader.problems
 
 
 def load_chips(
@@ -326,31 +330,31 @@ def load_chips(
 ) -> tuple[Chips | None, list[Problem]]:
     shown = path.relative_to(root).as_posix()
     value, lines, problems = read_yaml(path, shown)
-    r = _Reader(shown, lines, sources, broken)
-    r.problems.extend(problems)
-    top = r.mapping((), value, ["chips", "rows"], ["ratios"]) if not problems else None
+    reader = _Reader(shown, lines, sources, broken)
+    reader.problems.extend(problems)
+    top = reader.mapping((), value, ["chips", "rows"], ["ratios"]) if not problems else None
     if top is None:
-        return None, r.problems
+        return None, reader.problems
     names: dict[str, dict[str, str]] = {}
-    for index, chip in enumerate(r.items(("chips",), top["chips"])):
-        r.remember(("chips", index), chip)
-        entry = r.mapping(("chips", index), chip, ["id", "name"])
-        if entry is None or r.ident(("chips", index, "id"), entry["id"]) is None:
+    for index, chip in enumerate(reader.items(("chips",), top["chips"])):
+        reader.remember(("chips", index), chip)
+        entry = reader.mapping(("chips", index), chip, ["id", "name"])
+        if entry is None or reader.ident(("chips", index, "id"), entry["id"]) is None:
             continue
-        if name := r.texts(("chips", index, "name"), entry["name"], cited=False):
+        if name := reader.texts(("chips", index, "name"), entry["name"], cited=False):
             names[entry["id"]] = name
     rows: list[Row] = []
-    for index, raw in enumerate(r.items(("rows",), top["rows"])):
+    for index, raw in enumerate(reader.items(("rows",), top["rows"])):
         key: Key = ("rows", index)
-        r.remember(key, raw)
-        entry = r.mapping(key, raw, ["id", "label", "cells"], ["unit"])
+        reader.remember(key, raw)
+        entry = reader.mapping(key, raw, ["id", "label", "cells"], ["unit"])
         if entry is None:
             continue
-        label = r.texts((*key, "label"), entry["label"], cited=False)
-        if r.ident((*key, "id"), entry["id"]) is None:
+        label = reader.texts((*key, "label"), entry["label"], cited=False)
+        if reader.ident((*key, "id"), entry["id"]) is None:
             continue
         if not isinstance(entry["cells"], dict):
-            r.fail(
+            reader.fail(
                 (*key, "cells"),
                 "expected one '<chip id>: {...}' line per chip",
                 "give every chip a cell",
@@ -359,43 +363,43 @@ def load_chips(
         cells: dict[str, Cell] = {}
         for chip in names:
             if chip not in (entry["cells"] or {}):
-                r.fail((*key, "cells"), f"no cell for '{chip}'", "give every chip a cell")
+                reader.fail((*key, "cells"), f"no cell for '{chip}'", "give every chip a cell")
                 continue
-            cell = _cell(r, (*key, "cells", chip), entry["cells"][chip])
+            cell = _cell(reader, (*key, "cells", chip), entry["cells"][chip])
             if cell:
                 cells[chip] = cell
         if label and len(cells) == len(names):
             rows.append(Row(entry["id"], label, entry.get("unit"), cells))
     chips = Chips(names, tuple(rows), ())
-    raw_ratios = r.items(("ratios",), top["ratios"]) if top.get("ratios") is not None else []
+    raw_ratios = reader.items(("ratios",), top["ratios"]) if top.get("ratios") is not None else []
     for index, raw in enumerate(raw_ratios):
-        r.remember(("ratios", index), raw)
-    ratios = [_ratio(r, ("ratios", i), raw, chips) for i, raw in enumerate(raw_ratios)]
-    if r.problems:
-        return None, r.problems
-    return Chips(names, tuple(rows), tuple(x for x in ratios if x)), r.problems
+        reader.remember(("ratios", index), raw)
+    ratios = [_ratio(reader, ("ratios", i), raw, chips) for i, raw in enumerate(raw_ratios)]
+    if reader.problems:
+        return None, reader.problems
+    return Chips(names, tuple(rows), tuple(x for x in ratios if x)), reader.problems
 
 
 def load_corrections(
     path: Path, root: Path, sources: Mapping[str, Source], broken: set[str]
 ) -> tuple[list[Correction], list[Problem]]:
     """data/corrections.yml: the dated log of what the briefing changed and why."""
-    r = _reader(path, root, sources, broken)
-    found: list[Correction] = []
+    reader = _reader(path, root, sources, broken)
+    corrections: list[Correction] = []
     for key, entry, ident in _entries(
-        r, "changes", ["id", "date", "kind", "pages", "text"], "entry"
+        reader, "changes", ["id", "date", "kind", "pages", "text"], "entry"
     ):
         day = None
         try:
             day = dt.date.fromisoformat(str(entry["date"]))
         except ValueError:
-            r.fail(
+            reader.fail(
                 (*key, "date"),
                 f"{entry['date']!r} is not a date",
                 "write the day of the change as YYYY-MM-DD",
             )
         if entry["kind"] not in CORRECTION_KINDS:
-            r.fail(
+            reader.fail(
                 (*key, "kind"),
                 f"{entry['kind']!r} is not a kind of change",
                 f"use one of: {', '.join(CORRECTION_KINDS)}",
@@ -406,75 +410,81 @@ def load_corrections(
             or not pages
             or not all(isinstance(p, str) and p.endswith(".md") for p in pages)
         ):
-            r.fail(
+            reader.fail(
                 (*key, "pages"),
                 "expected the list of pages the change affects",
                 "write e.g. pages: [chips.md, contested.md] (paths inside docs/en/)",
             )
             pages = []
-        text = r.texts((*key, "text"), entry["text"], cited=False)
+        text = reader.texts((*key, "text"), entry["text"], cited=False)
         if day and text and pages and entry["kind"] in CORRECTION_KINDS:
-            found.append(Correction(ident, day, entry["kind"], tuple(pages), text, r.line(key)))
-    found.sort(key=lambda c: (-c.day.toordinal(), c.id))
-    return found, r.problems
+            corrections.append(
+                Correction(ident, day, entry["kind"], tuple(pages), text, reader.line(key))
+            )
+    corrections.sort(key=lambda c: (-c.day.toordinal(), c.id))
+    return corrections, reader.problems
 
 
 def load_claims(
     path: Path, root: Path, sources: Mapping[str, Source], broken: set[str]
 ) -> tuple[dict[str, Claim], list[Problem]]:
     """data/claims.yml: the claims the contested-figures page rates (ClaimReview)."""
-    r = _reader(path, root, sources, broken)
+    reader = _reader(path, root, sources, broken)
     claims: dict[str, Claim] = {}
-    for key, entry, ident in _entries(r, "claims", ["id", "claimant", "rating", "claim"], "claim"):
+    for key, entry, ident in _entries(
+        reader, "claims", ["id", "claimant", "rating", "claim"], "claim"
+    ):
         claimants = entry["claimant"] if isinstance(entry["claimant"], list) else None
         unknown = [c for c in claimants or [] if c not in sources and c not in broken]
         if not claimants or unknown:
-            r.fail(
+            reader.fail(
                 (*key, "claimant"),
                 f"unknown or missing source ids {unknown or claimants}",
                 "list the ids of the sources that make the claim, e.g. [h200-approval-ja]",
             )
         if entry["rating"] not in RATINGS:
-            r.fail(
+            reader.fail(
                 (*key, "rating"),
                 f"{entry['rating']!r} is not a rating",
                 f"use one of: {', '.join(RATINGS)}",
             )
-        text = r.texts((*key, "claim"), entry["claim"], cited=False)
+        text = reader.texts((*key, "claim"), entry["claim"], cited=False)
         if text and claimants and not unknown and entry["rating"] in RATINGS:
             claims[ident] = Claim(ident, tuple(claimants), entry["rating"], text)
-    return claims, r.problems
+    return claims, reader.problems
 
 
-def _cell(r: _Reader, key: Key, raw: Any) -> Cell | None:
-    entry = r.mapping(key, raw, ["value", "status", "cite"], ["number", "note"])
+def _cell(reader: _Reader, key: Key, raw: Any) -> Cell | None:
+    entry = reader.mapping(key, raw, ["value", "status", "cite"], ["number", "note"])
     if entry is None:
         return None
-    value = r.texts((*key, "value"), entry["value"], cited=False)
+    value = reader.texts((*key, "value"), entry["value"], cited=False)
     if entry["status"] not in STATUSES:
-        r.fail(
+        reader.fail(
             (*key, "status"),
             f"{entry['status']!r} is not a status",
             f"use one of: {', '.join(STATUSES)}",
         )
     cite = entry["cite"]
-    if not isinstance(cite, str) or not r.citations((*key, "cite"), cite):
-        r.fail(
+    if not isinstance(cite, str) or not reader.citations((*key, "cite"), cite):
+        reader.fail(
             (*key, "cite"),
             "every cell needs at least one citation",
             'write cite: "[@id]" with the source(s) of the figure',
         )
     number = entry.get("number")
     if number is not None and not isinstance(number, int | float):
-        r.fail((*key, "number"), f"{number!r} is not a number", "write a plain number, e.g. 4.8")
+        reader.fail(
+            (*key, "number"), f"{number!r} is not a number", "write a plain number, e.g. 4.8"
+        )
         number = None
     if number is not None and entry["status"] == "unconfirmed":
-        r.fail(
+        reader.fail(
             (*key, "number"),
             "an unconfirmed figure cannot be charted",
             "remove 'number', or settle the figure with a source",
         )
-    note = r.texts((*key, "note"), entry["note"], cited=False) if "note" in entry else None
+    note = reader.texts((*key, "note"), entry["note"], cited=False) if "note" in entry else None
     if value is None or entry["status"] not in STATUSES:
         return None
     return Cell(
@@ -482,29 +492,29 @@ def _cell(r: _Reader, key: Key, raw: Any) -> Cell | None:
     )
 
 
-def _ratio(r: _Reader, key: Key, raw: Any, chips: Chips) -> Ratio | None:
-    entry = r.mapping(key, raw, ["id", "label", "numerator", "denominator", "style"])
+def _ratio(reader: _Reader, key: Key, raw: Any, chips: Chips) -> Ratio | None:
+    entry = reader.mapping(key, raw, ["id", "label", "numerator", "denominator", "style"])
     if entry is None:
         return None
-    label = r.texts((*key, "label"), entry["label"], cited=False)
+    label = reader.texts((*key, "label"), entry["label"], cited=False)
     parts = []
     for side in ("numerator", "denominator"):
         row, _, chip = str(entry[side]).partition(".")
         try:
             cell = chips.cell(row, chip)
         except (StopIteration, KeyError):
-            r.fail(
+            reader.fail(
                 (*key, side),
                 f"no cell '{entry[side]}'",
                 "write <row id>.<chip id>, e.g. fp16-dense.h20",
             )
             return None
         if cell.number is None:
-            r.fail((*key, side), f"'{entry[side]}' has no number", "give that cell a number")
+            reader.fail((*key, side), f"'{entry[side]}' has no number", "give that cell a number")
             return None
         parts.append((row, chip))
     if entry["style"] not in ("percent", "times"):
-        r.fail((*key, "style"), "style must be 'percent' or 'times'", "choose one")
+        reader.fail((*key, "style"), "style must be 'percent' or 'times'", "choose one")
         return None
     return Ratio(entry["id"], label or {}, parts[0], parts[1], entry["style"]) if label else None
 

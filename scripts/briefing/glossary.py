@@ -93,8 +93,8 @@ def load_glossary(root: Path, languages: Sequence[str]) -> tuple[list[Term], lis
                 )
             )
             continue
-        term, found = _term(entry, key, line, lines, languages)
-        problems += found
+        term, term_problems = _term(entry, key, line, lines, languages)
+        problems += term_problems
         if term is None:
             continue
         if term.id in seen:
@@ -299,18 +299,18 @@ def texts(
 
 
 def house_style_problems(
-    terms: Sequence[Term], found: Iterator[tuple[str, str, str, int]]
+    terms: Sequence[Term], site_texts: Iterator[tuple[str, str, str, int]]
 ) -> list[Problem]:
     """A problem for each rejected variant in the site's texts."""
     rejected = variants(terms)
     # One pass per text finds whether any variant occurs at all (most texts have none).
     anywhere = {
-        lang: re.compile("|".join(v.pattern.pattern for v in found_variants))
-        for lang, found_variants in rejected.items()
-        if found_variants
+        lang: re.compile("|".join(v.pattern.pattern for v in lang_variants))
+        for lang, lang_variants in rejected.items()
+        if lang_variants
     }
     problems = []
-    for path, lang, text, line in found:
+    for path, lang, text, line in site_texts:
         if lang not in anywhere or anywhere[lang].search(text) is None:
             continue
         for variant in rejected.get(lang, ()):

@@ -415,14 +415,14 @@ class Existing:
 
 def existing_sources(seeds_dir: Path, root: Path) -> list[Existing]:
     """Every source file's id, address and text hash, even files that do not validate."""
-    found = []
+    existing = []
     for path in sorted(seeds_dir.rglob("*.md")):
         doc = read_document(path, root)
         if not doc.meta:
             continue
         url = doc.meta.get("url")
         url_key = normalise_url(url) if isinstance(url, str) and url.strip() else None
-        found.append(
+        existing.append(
             Existing(
                 str(doc.meta.get("id", "")),
                 doc.path,
@@ -430,7 +430,7 @@ def existing_sources(seeds_dir: Path, root: Path) -> list[Existing]:
                 text_hash("\n".join(paragraphs(doc.body))),
             )
         )
-    return found
+    return existing
 
 
 def find_duplicate(text: str, url: str | None, existing: list[Existing]) -> str | None:
@@ -478,7 +478,7 @@ def _quote(value: str | None) -> str:
     return "null" if value is None else json.dumps(value, ensure_ascii=False)
 
 
-def render(article: Article, source_id: str, accessed: str, precision: str) -> str:
+def source_file_text(article: Article, source_id: str, accessed: str, precision: str) -> str:
     """The source file's text. A title supplied for a capture without headline says so in
     comments, so whoever fills in the translations keeps the marker."""
     lang = article.language
@@ -594,7 +594,7 @@ def create(
     if article.url:
         article.url = without_tracking(article.url)
     precision = article.precision or default_precision(article.published)
-    text = render(article, source_id, article.accessed or today().isoformat(), precision)
+    text = source_file_text(article, source_id, article.accessed or today().isoformat(), precision)
     seeds_dir.mkdir(parents=True, exist_ok=True)
     path.write_text(text, encoding="utf-8")
     _, remaining = check_source(read_document(path, root))

@@ -55,10 +55,10 @@ def scan_page(
         return None, doc.problems
     shown, front, lines, body, body_line = doc.path, doc.meta, doc.lines, doc.body, doc.body_line
     problems = doc.problems
-    written, problems_found = find_citations(body, shown, body_line)
+    written, body_problems = find_citations(body, shown, body_line)
     citations = written
     if data is not None:
-        problems_found += problems_in(body, shown, data, body_line)
+        body_problems += problems_in(body, shown, data, body_line)
         # Usage counts what the reader sees: the page with its data inserted.
         citations, _ = find_citations("\n".join(shown_texts(body, lang, data)), shown, body_line)
     page = PageScan(
@@ -77,13 +77,13 @@ def scan_page(
         body_line,
     )
     if lang != DEFAULT_LANGUAGE:
-        problems_found += _english_left(body, body_line, shown, lang)
-    return page, problems + problems_found
+        body_problems += _english_left(body, body_line, shown, lang)
+    return page, problems + body_problems
 
 
 def _english_left(body: str, first_line: int, shown: str, lang: str) -> list[Problem]:
     """Paragraphs of a translated page that were left in English."""
-    found = []
+    problems = []
     in_code = False
     start, block = first_line, []
     for number, raw in enumerate([*body.split("\n"), ""], start=first_line):
@@ -95,7 +95,7 @@ def _english_left(body: str, first_line: int, shown: str, lang: str) -> list[Pro
             block.append(raw)
         elif block:
             if left_in_english(" ".join(block), lang):
-                found.append(
+                problems.append(
                     Problem(
                         shown,
                         start,
@@ -104,7 +104,7 @@ def _english_left(body: str, first_line: int, shown: str, lang: str) -> list[Pro
                     )
                 )
             block = []
-    return found
+    return problems
 
 
 def scan_pages(
@@ -156,8 +156,8 @@ def scan_pages(
     for lang in languages:
         scans[lang] = []
         for rel in sorted(rels[lang]):
-            page, found = scan_page(docs_dir / lang / rel, root, lang, rel, data)
-            problems.extend(found)
+            page, page_problems = scan_page(docs_dir / lang / rel, root, lang, rel, data)
+            problems.extend(page_problems)
             if page is None:
                 continue
             scans[lang].append(page)

@@ -21,8 +21,8 @@ from .validate import load_sources
 
 
 @dataclass(frozen=True)
-class Use:
-    """A page that cites a source: how often and which paragraphs."""
+class Citing:
+    """A page that cites a source: how often, and which of its paragraphs."""
 
     title: str
     url: str
@@ -37,7 +37,7 @@ class Project:
     sources: dict[str, Source]
     pages: dict[str, list[PageScan]]
     data: Data = field(default_factory=lambda: Data([], None))
-    uses: dict[str, dict[str, list[Use]]] = field(default_factory=dict)  # lang -> id -> uses
+    uses: dict[str, dict[str, list[Citing]]] = field(default_factory=dict)  # lang -> id -> uses
     behind: list[Behind] = field(default_factory=list)  # translations older than the English
     # source id -> the site's translations of its paragraphs; and those still to be made
     translations: dict[str, Translations] = field(default_factory=dict)
@@ -106,17 +106,17 @@ class Project:
     def sorted_sources(self) -> list[Source]:
         return sorted(self.sources.values(), key=lambda s: (s.published.sort_key, s.id))
 
-    def uses_of(self, lang: str, source_id: str) -> list[Use]:
+    def uses_of(self, lang: str, source_id: str) -> list[Citing]:
         return self.uses.get(lang, {}).get(source_id, [])
 
-    def pages_citing_paragraph(self, lang: str, source_id: str, number: int) -> list[Use]:
+    def pages_citing_paragraph(self, lang: str, source_id: str, number: int) -> list[Citing]:
         return [u for u in self.uses_of(lang, source_id) if number in u.paragraphs]
 
 
-def _index_uses(pages: dict[str, list[PageScan]]) -> dict[str, dict[str, list[Use]]]:
-    uses: dict[str, dict[str, list[Use]]] = {}
+def _index_uses(pages: dict[str, list[PageScan]]) -> dict[str, dict[str, list[Citing]]]:
+    uses: dict[str, dict[str, list[Citing]]] = {}
     for lang, scans in pages.items():
-        per_source: dict[str, list[Use]] = defaultdict(list)
+        per_source: dict[str, list[Citing]] = defaultdict(list)
         for page in scans:
             counts: dict[str, int] = defaultdict(int)
             paras: dict[str, set[int]] = defaultdict(set)
@@ -128,7 +128,7 @@ def _index_uses(pages: dict[str, list[PageScan]]) -> dict[str, dict[str, list[Us
                         paras[cite.source_id].update(range(cite.first, last + 1))
             for source_id, count in counts.items():
                 per_source[source_id].append(
-                    Use(page.title, page.url, count, frozenset(paras[source_id]))
+                    Citing(page.title, page.url, count, frozenset(paras[source_id]))
                 )
         uses[lang] = dict(per_source)
     return uses
