@@ -48,15 +48,17 @@ test-full: lint chromium
 test-fast: $(STAMP)
 	$(BIN)/python -m pytest -m "not build and not browser"
 
-# Lint (also the first step of `make test` and `make test-full`, so CI runs it): ruff, then the
-# checks of the pre-commit hooks, over the text files git tracks. The two fixers (end of file,
-# trailing whitespace) correct a file and fail: look at `git diff`, and run again. They leave
-# captured sources (seeds/) and golden outputs, compared byte for byte, as they are.
+# Lint (also the first step of `make test` and `make test-full`, so CI runs it): ruff, mypy
+# (strict, on scripts/; settings in pyproject.toml), then the checks of the pre-commit hooks,
+# over the text files git tracks. The two fixers (end of file, trailing whitespace) correct a
+# file and fail: look at `git diff`, and run again. They leave captured sources (seeds/) and
+# golden outputs, compared byte for byte, as they are.
 # check-yaml --unsafe checks syntax only: mkdocs.yml has !ENV and !!python/name: tags.
 TRACKED_TEXT := git grep -zIl '' --
 lint: $(STAMP)
 	$(BIN)/ruff check scripts tests
 	$(BIN)/ruff format --check scripts tests
+	$(BIN)/mypy
 	$(TRACKED_TEXT) '*.yml' '*.yaml' | xargs -0r $(BIN)/check-yaml --unsafe
 	$(TRACKED_TEXT) | xargs -0r $(BIN)/check-merge-conflict --assume-in-merge
 	$(TRACKED_TEXT) . ':!seeds/' ':!tests/golden/' | xargs -0r $(BIN)/end-of-file-fixer

@@ -117,7 +117,7 @@ def _term(
 ) -> tuple[Term | None, list[Problem]]:
     problems: list[Problem] = []
     ident = entry.get("id")
-    name = f"term '{ident}'" if isinstance(ident, str) else f"term no. {key[-1] + 1}"  # type: ignore[operator]
+    name = f"term '{ident}'" if isinstance(ident, str) else f"term no. {int(key[-1]) + 1}"
     if not isinstance(ident, str) or not ID_RE.match(ident):
         problems.append(
             Problem(
@@ -165,12 +165,12 @@ def _term(
                         "reject a longer or different variant",
                     )
                 )
-    if problems:
+    if problems or not isinstance(ident, str):
         return None, problems
     return Term(
         ident,
         line,
-        {k: v for k, v in forms.items() if isinstance(v, str)},  # type: ignore[arg-type]
+        {k: v for k, v in forms.items() if isinstance(v, str)},
         {k: tuple(v) for k, v in reject.items()},
         first,
     ), []
@@ -283,8 +283,8 @@ def texts(
             shown = page.relative_to(root).as_posix()
             content = read_text(page, shown)
             text = "" if isinstance(content, Problem) else content
-            for number, line in enumerate(text.splitlines(), start=1):
-                yield shown, lang, line, number
+            for number, content_line in enumerate(text.splitlines(), start=1):
+                yield shown, lang, content_line, number
     yaml_files = [(p, False) for p in sorted(data_dir.glob("*.yml")) if p.name != "glossary.yml"]
     yaml_files += [(p, True) for p in sorted(seeds_dir.rglob("*.md"))]
     yaml_files += [(p, False) for p in sorted(seeds_dir.rglob("*.translations.yml"))]

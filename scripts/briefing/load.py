@@ -21,7 +21,7 @@ Key = tuple[str | int, ...]
 _BASE_LOADER = getattr(yaml, "CSafeLoader", yaml.SafeLoader)  # libyaml when available: ~8x
 
 
-class _StringDateLoader(_BASE_LOADER):  # type: ignore[misc, valid-type]
+class _StringDateLoader(_BASE_LOADER):  # type: ignore[misc, valid-type]  # a base chosen at run time
     """Safe YAML without implicit timestamps: `2026-13-01` stays text for `validate`."""
 
 

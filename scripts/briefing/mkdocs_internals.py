@@ -74,7 +74,8 @@ def add_to_language(config: MkDocsConfig, lang: str, files: Sequence[File]) -> N
 
 def set_sitemap_alternates(file: File, urls: Mapping[str, str]) -> None:
     """The same page in every language, as the i18n plugin's sitemap reads it."""
-    file.alternates = {lang: SimpleNamespace(url=url, page=None) for lang, url in urls.items()}  # type: ignore[attr-defined]
+    alternates = {lang: SimpleNamespace(url=url, page=None) for lang, url in urls.items()}
+    file.alternates = alternates  # type: ignore[attr-defined]  # the plugin's own attribute
 
 
 def set_switcher_links(config: MkDocsConfig, urls: Mapping[str, str]) -> None:

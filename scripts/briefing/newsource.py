@@ -541,22 +541,25 @@ def read_article(article: Article) -> tuple[Article, list[str]]:
     problems = [f"--{name} is missing" for name in missing_fields(raw)] + list(wrong.values())
     if not paragraphs(article.text):
         problems.append("the article text is empty")
+
+    def chosen(name: str, current: str) -> str:
+        value = values.get(name)
+        return value if isinstance(value, str) else current
+
+    def optional(name: str, current: str | None) -> str | None:
+        value = values.get(name, current)
+        return value if isinstance(value, str) or value is None else current
+
     read = replace(
         article,
-        **{
-            key: values[name]
-            for key, name in (
-                ("url", "url"),
-                ("language", "language"),
-                ("title", "title"),
-                ("published", "published"),
-                ("precision", "precision"),
-                ("kind", "kind"),
-                ("accessed", "accessed"),
-                ("source_id", "id"),
-            )
-            if name in values
-        },
+        url=optional("url", article.url),
+        language=chosen("language", article.language),
+        title=chosen("title", article.title),
+        published=chosen("published", article.published),
+        precision=optional("precision", article.precision),
+        kind=chosen("kind", article.kind),
+        accessed=optional("accessed", article.accessed),
+        source_id=optional("id", article.source_id),
     )
     return read, problems
 

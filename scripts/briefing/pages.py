@@ -85,7 +85,8 @@ def _english_left(body: str, first_line: int, shown: str, lang: str) -> list[Pro
     """Paragraphs of a translated page that were left in English."""
     problems = []
     in_code = False
-    start, block = first_line, []
+    start = first_line
+    block: list[str] = []
     for number, raw in enumerate([*body.split("\n"), ""], start=first_line):
         if raw.lstrip().startswith("```"):
             in_code = not in_code

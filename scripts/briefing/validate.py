@@ -303,24 +303,28 @@ def check_source(doc: Document, drafts: bool = False) -> tuple[Source | None, li
 
     if (
         c.problems
-        or None in (source_id, language, title_original, published, accessed)
+        or source_id is None
+        or language is None
+        or title_original is None
+        or published is None
+        or accessed is None
         or kind not in KINDS
     ):
         return None, c.problems
     return Source(
         id=source_id,
         path=doc.path,
-        language=language,  # type: ignore[arg-type]
+        language=language,
         original_file=original_file,
-        title_original=title_original,  # type: ignore[arg-type]
+        title_original=title_original,
         titles=titles,
         outlet=outlet,
         author=author,
-        published=published,  # type: ignore[arg-type]
+        published=published,
         accessed=accessed,
         url=url,
         kind=kind,
-        notes=notes,  # type: ignore[arg-type]
+        notes=notes,
         removed=tuple(removed),
         same_text_as=tuple(same),
         paragraphs=paragraphs,
