@@ -325,3 +325,18 @@ def test_a_new_sources_empty_fields_make_it_a_draft_in_the_preview_only(make_pro
         "note.fr",
         "note.de",
     )
+
+
+def test_a_pages_front_matter_must_be_a_mapping_or_empty(make_project):
+    """Pages read their front matter with the sources' reader: a list is reported at its line,
+    an empty front matter is no front matter."""
+    english = "# Home\n\nA fact [@example-source, ¶2].\n"
+    pages = {f"{lang}/index.md": english for lang in LANGS}
+    pages["en/about.md"] = "---\n- a list\n---\n\n# About\n"
+    pages.update({f"{lang}/about.md": "---\n---\n\n# About\n" for lang in LANGS if lang != "en"})
+    problems = problems_of(make_project(pages=pages, stamp=False))
+    assert (
+        "docs/en/about.md:2: the front matter is not a set of 'key: value' lines. Fix: write "
+        "the metadata as YAML keys, for example 'id: my-source'" in problems
+    )
+    assert not [p for p in problems if p.startswith("docs/ja/about.md:2")]
