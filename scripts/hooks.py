@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from typing import Literal
 
-from jinja2 import Environment
+from jinja2 import Environment, Template
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.plugins import event_priority
 from mkdocs.structure.files import Files
@@ -43,6 +43,14 @@ def on_page_content(html: str, *, page: Page, config: MkDocsConfig, files: Files
 
 def on_post_page(output: str, *, page: Page, config: MkDocsConfig) -> str:
     return site.post_page(output, page, config)
+
+
+def on_pre_template(  # the 404 page
+    template: Template, *, template_name: str, config: MkDocsConfig
+) -> Template:
+    if template_name == "404.html":
+        site.prepare_404(config)
+    return template
 
 
 def on_post_template(  # the 404 page

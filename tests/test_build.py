@@ -330,14 +330,17 @@ def test_head_alternates_are_absolute_with_x_default(site, project, page_dir):
     for lang in LANGS:
         for rel in ("", page_dir, f"sources/{source_id}/"):
             doc = read(site / PREFIX[lang] / rel / "index.html")
-            links = {
-                t.attrs["hreflang"]: t.attrs["href"]
+            pairs = [
+                (t.attrs["hreflang"], t.attrs["href"])
                 for t in doc.tags
-                if t.name == "link"
-                and "alternate" in t.attrs.get("rel", "").split()
-                and "hreflang" in t.attrs
-            }
+                if t.name == "link" and "hreflang" in t.attrs
+            ]
+            links = dict(pairs)
+            assert len(pairs) == len(links), (lang, rel, "an hreflang given twice", pairs)
             assert set(links) == {*LANGS, "x-default"}, (lang, rel)
+            assert not [
+                t for t in doc.tags if t.name == "link" and t.attrs.get("rel") in ("prev", "next")
+            ], (lang, rel, "prev/next links turn on single-key shortcuts")
             for other in LANGS:
                 assert (
                     links[other] == f"https://example.github.io/h200-briefing/{PREFIX[other]}{rel}"
@@ -366,3 +369,16 @@ def test_each_language_has_its_own_404(site):
         assert doc.html_lang == lang
         hrefs = [t.attrs["href"] for t in doc.tags if t.name == "a" and "href" in t.attrs]
         assert f"https://example.github.io/h200-briefing/{PREFIX[lang]}" in hrefs
+
+
+@pytest.mark.build
+def test_the_404_pages_switcher_leads_to_each_languages_home(site):
+    """Not to the last page the build happened to render."""
+    for lang in LANGS:
+        doc = read(site / PREFIX[lang] / "404.html")
+        switcher = {
+            t.attrs["hreflang"]: t.attrs["href"]
+            for t in doc.tags
+            if t.name == "a" and "md-select__link" in t.attrs.get("class", "")
+        }
+        assert switcher == {other: f"{BASE_PATH}{PREFIX[other]}" for other in LANGS}, lang

@@ -81,7 +81,9 @@ def set_sitemap_alternates(file: File, urls: Mapping[str, str]) -> None:
 def set_switcher_links(config: MkDocsConfig, urls: Mapping[str, str]) -> None:
     """Point Material's language switcher at the same page in each language (the i18n
     plugin sets `extra.alternate` as an attribute per page; the theme reads it)."""
-    alternates = [dict(item) for item in getattr(config.extra, "alternate", None) or []]
+    # Per page an attribute; before the first page of a build only the key holds the list.
+    listed = getattr(config.extra, "alternate", None) or config.extra.get("alternate") or []
+    alternates = [dict(item) for item in listed]
     for alternate in alternates:
         alternate["link"] = urls[alternate["lang"]]
     # An attribute, not a key, as the i18n plugin sets it: MkDocs' `extra` has no such field.

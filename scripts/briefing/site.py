@@ -17,10 +17,12 @@ from __future__ import annotations
 import html
 import logging
 import os
+import re
 import subprocess
 import sys
 from dataclasses import dataclass, field
 from pathlib import Path
+from urllib.parse import urlsplit
 
 import yaml
 from jinja2 import Environment
@@ -55,7 +57,7 @@ from .render import (
     render_problems,
 )
 from .strings import label
-from .urls import downloads_url, feed_path, page_url
+from .urls import downloads_url, feed_path, lang_prefix, page_url
 
 PACKAGE = Path(__file__).parent
 log = logging.getLogger("mkdocs.plugins.briefing")
@@ -400,18 +402,30 @@ def _site_url(config: MkDocsConfig) -> str:
     return url if url.endswith("/") else url + "/"
 
 
+# Links Material's head block writes that this site writes otherwise or not at all: the
+# hreflang alternates (overrides/main.html writes them absolute) and prev/next, whose
+# presence turns on single-key page shortcuts (n, p) a reader cannot switch off.
+_OWN_HEAD_LINKS = re.compile(
+    r"[ \t]*<link\b[^>]*\s(?:hreflang=|rel=\"(?:prev|next)\")[^>]*>[ \t]*\n?"
+)
+
+
+def without_own_head_links(head: str) -> str:
+    return _OWN_HEAD_LINKS.sub("", head)
+
+
 def add_template_globals(env: Environment) -> None:
-    """Let theme templates (404, head) use the briefing's labels, feed and languages.
-
-    `briefing_without_hreflang` takes the `<link hreflang>` elements out of Material's head
-    metadata (its `site_meta` block), which overrides/main.html then writes itself: why is
-    explained at the top of that file.
-    """
-    import re
-
-    hreflang_link = re.compile(r"[ \t]*<link\b[^>]*\shreflang=[^>]*>[ \t]*\n?")
+    """Let theme templates (404, head) use the briefing's labels, feed and languages, and the
+    filter overrides/main.html applies to Material's head block (why: the top of that file)."""
     env.globals["briefing_label"] = label
     env.globals["briefing_feed"] = feed_path
     env.globals["briefing_languages"] = SITE_LANGUAGES
     env.globals["briefing_default_language"] = DEFAULT_LANGUAGE
-    env.filters["briefing_without_hreflang"] = lambda head: hreflang_link.sub("", head)
+    env.filters["briefing_without_own_links"] = without_own_head_links
+
+
+def prepare_404(config: MkDocsConfig) -> None:
+    """The 404 page's language switcher leads to each language's home page (the switcher
+    would otherwise keep the links of the last page built)."""
+    root = urlsplit(_site_url(config)).path  # the 404 page is served at any path
+    set_switcher_links(config, {lang: root + lang_prefix(lang) for lang in SITE_LANGUAGES})
