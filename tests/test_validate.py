@@ -6,9 +6,11 @@ from pathlib import Path
 
 import pytest
 
-from briefing.errors import BriefingError
+from briefing.errors import BriefingError, Refused
+from briefing.load import paragraphs_of
+from briefing.model import FuzzyDate
 from briefing.project import load_project
-from briefing.validate import load_sources, paragraphs_of, parse_fuzzy_date
+from briefing.validate import load_sources, parse_fuzzy_date
 from conftest import LANGS, VALID_SEED
 
 
@@ -227,10 +229,21 @@ def test_one_run_reports_every_problem(make_project):
     ],
 )
 def test_fuzzy_dates(value, precision, iso):
-    date, why = parse_fuzzy_date(value, precision)
-    assert why is None
-    assert date is not None
+    date = parse_fuzzy_date(value, precision)
+    assert isinstance(date, FuzzyDate), date
     assert date.iso == iso
+
+
+@pytest.mark.parametrize(
+    ("value", "precision", "reason"),
+    [
+        ("2026-02-30", "day", "'2026-02-30' is not a valid calendar date"),
+        ("2026-01", "day", "'2026-01' does not match precision 'day'"),
+        ("soon", "day", "'soon' is not a date (YYYY-MM-DD, YYYY-MM or YYYY)"),
+    ],
+)
+def test_a_wrong_date_says_why(value, precision, reason):
+    assert parse_fuzzy_date(value, precision) == Refused(reason)
 
 
 def test_paragraphs_split_on_blank_lines():

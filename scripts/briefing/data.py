@@ -16,7 +16,7 @@ from typing import Any
 
 from . import DEFAULT_LANGUAGE, SITE_LANGUAGES
 from .citations import check_cite, find_citations
-from .errors import Problem
+from .errors import Problem, Refused
 from .keypaths import KeyPaths
 from .load import Key, read_yaml
 from .model import FuzzyDate, Source
@@ -295,11 +295,11 @@ def load_timeline(
         entry = reader.mapping(key, raw, ["id", "date", "precision", "actors", "text"])
         if entry is None:
             continue
-        date, why = parse_fuzzy_date(str(entry["date"]), entry["precision"])
-        if why:
+        date = parse_fuzzy_date(str(entry["date"]), entry["precision"])
+        if isinstance(date, Refused):
             reader.fail(
                 (*key, "date"),
-                why,
+                date.reason,
                 "write YYYY-MM-DD, YYYY-MM or YYYY with a matching "
                 "precision (day, month, year, approximate)",
             )
@@ -319,7 +319,7 @@ def load_timeline(
                 f"list one or more of: {', '.join(ACTORS)}",
             )
         text = reader.texts((*key, "text"), entry["text"], cited=True)
-        if date and text and actors and not unknown:
+        if isinstance(date, FuzzyDate) and text and actors and not unknown:
             events.append(Event(str(entry["id"]), date, tuple(actors), text))
     events.sort(key=lambda e: (e.date.sort_key, e.id))
     return events, reader.problems

@@ -22,6 +22,17 @@ class Problem:
         return f"::error file={self.path},line={self.line}::{text}"
 
 
+@dataclass(frozen=True)
+class Refused:
+    """Why a value cannot be used, where no file and line are known yet (a date, an editor's
+    answer): the caller turns it into a Problem at its place, or says it under a prompt.
+
+    The convention throughout: a function that reads a value returns the value or, if it
+    cannot, a Problem (with its file and line) or a Refused (without); never a pair."""
+
+    reason: str
+
+
 class BriefingError(Exception):
     """Raised with every problem of a run, so editors fix them in one pass."""
 

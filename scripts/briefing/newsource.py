@@ -24,7 +24,7 @@ from pathlib import Path
 from urllib.parse import urlsplit
 
 from . import SITE_LANGUAGES
-from .errors import Problem
+from .errors import Problem, Refused
 from .identity import normalise_url, text_hash, without_tracking
 from .load import paragraphs_of, read_document
 from .model import PRECISIONS
@@ -183,16 +183,16 @@ def no_headline_title(language: str | None, text: str, words: str = "") -> str:
 
 # --------------------------------------------------------------------------- reading values
 
-Read = tuple[object, str | None]  # (the value to record, None) or (None, why it cannot be)
+Read = str | None | Refused  # the value to record (None: not stated, or derived), or why not
 
 
 def _url(text: str, values: Mapping[str, object]) -> Read:
     if not text:
-        return None, None
+        return None
     parts = urlsplit(text)
     if parts.scheme not in ("http", "https") or not parts.netloc:
-        return None, f"{text!r} is not an http:// or https:// address"
-    return text, None
+        return Refused(f"{text!r} is not an http:// or https:// address")
+    return text
 
 
 @functools.cache
@@ -209,18 +209,18 @@ def _language_names() -> dict[str, str]:
 
 def _language(text: str, values: Mapping[str, object]) -> Read:
     if not text:
-        return None, "the language is needed: a BCP 47 tag such as ja, fr, de, en or zh-Hans"
+        return Refused("the language is needed: a BCP 47 tag such as ja, fr, de, en or zh-Hans")
     if language_tag(text) is not None:
-        return text, None
+        return text
     tag = _language_names().get(text.lower())
     if tag and language_tag(tag):
-        return None, f"{text!r} is a language's name, not its tag: write {tag}"
-    return None, f"{text!r} is not a BCP 47 language tag (use ja, fr, de, en, zh-Hans ...)"
+        return Refused(f"{text!r} is a language's name, not its tag: write {tag}")
+    return Refused(f"{text!r} is not a BCP 47 language tag (use ja, fr, de, en, zh-Hans ...)")
 
 
 def _title(text: str, values: Mapping[str, object]) -> Read:
     if not text:
-        return None, (
+        return Refused(
             "the title is needed: type it exactly as published, or - if the capture has no headline"
         )
     if text == "-" or text.startswith("- "):
@@ -229,69 +229,69 @@ def _title(text: str, values: Mapping[str, object]) -> Read:
             language if isinstance(language, str) else None,
             str(values.get("text", "")),
             text[1:].strip(),
-        ), None
-    return text, None
+        )
+    return text
 
 
 def _published(text: str, values: Mapping[str, object]) -> Read:
     if not text:
-        return None, "the date is needed (YYYY-MM-DD, YYYY-MM or YYYY)"
-    _, why = parse_fuzzy_date(text, "approximate")  # any of the three forms
-    return (None, why) if why else (text, None)
+        return Refused("the date is needed (YYYY-MM-DD, YYYY-MM or YYYY)")
+    date = parse_fuzzy_date(text, "approximate")  # any of the three forms
+    return date if isinstance(date, Refused) else text
 
 
 def _precision(text: str, values: Mapping[str, object]) -> Read:
     published = values.get("published")
     date = published if isinstance(published, str) else None
     if not text and date:
-        return default_precision(date), None
+        return default_precision(date)
     matches = [p for p in PRECISIONS if text and p.startswith(text.lower())]
     if len(matches) != 1:
-        return None, f"{text!r} is not one of: {', '.join(PRECISIONS)}"
-    if date:
-        _, why = parse_fuzzy_date(date, matches[0])
-        if why:
-            return None, (
-                f"{matches[0]!r} does not fit the date {date}: use "
-                f"{default_precision(date)}, or approximate for a date inferred "
-                "from the text"
-            )
-    return matches[0], None
+        return Refused(f"{text!r} is not one of: {', '.join(PRECISIONS)}")
+    if date and isinstance(parse_fuzzy_date(date, matches[0]), Refused):
+        return Refused(
+            f"{matches[0]!r} does not fit the date {date}: use "
+            f"{default_precision(date)}, or approximate for a date inferred "
+            "from the text"
+        )
+    return matches[0]
 
 
 def _kind(text: str, values: Mapping[str, object]) -> Read:
     if not text:
-        return None, "the kind is needed: one of " + ", ".join(KINDS)
+        return Refused("the kind is needed: one of " + ", ".join(KINDS))
     if text in KINDS:
-        return text, None
+        return text
     matches = [kind for kind in KINDS if kind.startswith(text.lower())]
     if len(matches) == 1:  # 'news' is news-report; 'a' could be analysis or ai-generated-news
-        return matches[0], None
+        return matches[0]
     if matches:
-        return None, f"{text!r} could be {' or '.join(matches)}: type more of it"
-    return None, f"{text!r} is not one of: {', '.join(KINDS)}"
+        return Refused(f"{text!r} could be {' or '.join(matches)}: type more of it")
+    return Refused(f"{text!r} is not one of: {', '.join(KINDS)}")
 
 
 def _optional(text: str, values: Mapping[str, object]) -> Read:
-    return text or None, None  # empty: none stated (author), not identified (outlet)
+    return text or None  # empty: none stated (author), not identified (outlet)
 
 
 def _accessed(text: str, values: Mapping[str, object]) -> Read:
     if not text:
-        return None, None  # today
-    _, why = parse_fuzzy_date(text, "approximate")
-    if why or len(text) != 10:
-        return None, why or f"{text!r} is not a full date (YYYY-MM-DD)"
-    return text, None
+        return None  # today
+    date = parse_fuzzy_date(text, "approximate")
+    if isinstance(date, Refused):
+        return date
+    if len(text) != 10:
+        return Refused(f"{text!r} is not a full date (YYYY-MM-DD)")
+    return text
 
 
 def _id(text: str, values: Mapping[str, object]) -> Read:
     if not text:
-        return None, None  # derived from outlet, title and date
+        return None  # derived from outlet, title and date
     if ID_RE.match(text):
-        return text, None
+        return text
     hint = " (give it without '.md')" if text.endswith(".md") else ""
-    return None, (
+    return Refused(
         f"{text!r} is not a valid id: use lower-case letters a-z, digits and single "
         f"hyphens between them, e.g. 'mynavi-h200-nvidia-2026-01'{hint}"
     )
@@ -334,9 +334,9 @@ def read_options(
         given = raw.get(name)
         if given is None or (name in REQUIRED and not given.strip()):
             continue
-        value, why = read_field(name, given, values)
-        if why:
-            wrong[name] = f"--{name} {why}"
+        value = read_field(name, given, values)
+        if isinstance(value, Refused):
+            wrong[name] = f"--{name} {value.reason}"
         else:
             values[name] = value
     return values, wrong
@@ -353,12 +353,12 @@ def ask_field(
     costs that one answer, not the ones before it."""
     while True:
         answer = ask(f"{prompt}: ")
-        value, why = read_field(name, answer, values)
-        if why is None:
+        value = read_field(name, answer, values)
+        if not isinstance(value, Refused):
             if name == "title" and answer.strip().startswith("-"):
                 say(f"  Title recorded as: {value}")
             return value
-        say(f"  {why}. Please answer again.")
+        say(f"  {value.reason}. Please answer again.")
 
 
 def ask_in_terminal(
@@ -381,11 +381,11 @@ def ask_in_terminal(
     for name in ASKED:
         given = raw.get(name)
         if given is not None and (given.strip() or name not in REQUIRED):
-            value, why = read_field(name, given, values)
-            if why is None:
+            value = read_field(name, given, values)
+            if not isinstance(value, Refused):
                 values[name] = value
                 continue
-            say(f"--{name} {why}. Please answer here instead.")
+            say(f"--{name} {value.reason}. Please answer here instead.")
         published = values.get("published")
         prompt = prompts[name].format(
             default=default_precision(published if isinstance(published, str) else "")

@@ -12,7 +12,7 @@ from urllib.parse import urlsplit
 from babel import Locale, UnknownLocaleError
 
 from . import LANGUAGE_NAMES, SITE_LANGUAGES
-from .errors import Problem
+from .errors import Problem, Refused
 from .identity import normalise_url, text_hash
 from .keypaths import KeyPaths
 from .load import Document, Key, paragraphs_of, read_document
@@ -122,18 +122,18 @@ def _describe(value: Any) -> str:
     return f"a {type(value).__name__} ({value!r})"[:80]
 
 
-def parse_fuzzy_date(value: Any, precision: Any) -> tuple[FuzzyDate | None, str | None]:
-    """Parse 'YYYY[-MM[-DD]]' with a precision; return (date, None) or (None, reason)."""
+def parse_fuzzy_date(value: Any, precision: Any) -> FuzzyDate | Refused:
+    """Parse 'YYYY[-MM[-DD]]' with a precision: the date, or why it is not one."""
     if precision not in PRECISIONS:
-        return None, f"precision {precision!r} is not one of {', '.join(PRECISIONS)}"
+        return Refused(f"precision {precision!r} is not one of {', '.join(PRECISIONS)}")
     match = DATE_RE.match(str(value)) if isinstance(value, str | int) else None
     if not match:
-        return None, f"{value!r} is not a date (YYYY-MM-DD, YYYY-MM or YYYY)"
+        return Refused(f"{value!r} is not a date (YYYY-MM-DD, YYYY-MM or YYYY)")
     year, month, day = (int(g) if g else None for g in match.groups())
     try:
         dt.date(year or 0, month or 1, day or 1)
     except ValueError:
-        return None, f"{value!r} is not a valid calendar date"
+        return Refused(f"{value!r} is not a valid calendar date")
     wanted = {
         "day": day is not None,
         "month": month is not None and day is None,
@@ -141,8 +141,8 @@ def parse_fuzzy_date(value: Any, precision: Any) -> tuple[FuzzyDate | None, str 
         "approximate": True,
     }
     if not wanted[precision]:
-        return None, f"{value!r} does not match precision '{precision}'"
-    return FuzzyDate(year or 0, month, day, precision), None
+        return Refused(f"{value!r} does not match precision '{precision}'")
+    return FuzzyDate(year or 0, month, day, precision)
 
 
 def language_tag(value: Any) -> str | None:
@@ -217,15 +217,17 @@ def check_source(doc: Document, drafts: bool = False) -> tuple[Source | None, li
         if not isinstance(pub, dict) or set(pub) - {"date", "precision"}:
             c.fail(("published",), "expected 'date' and 'precision' only")
         else:
-            published, why = parse_fuzzy_date(pub.get("date"), pub.get("precision"))
-            if why:
-                c.fail(("published", "date"), why)
+            date = parse_fuzzy_date(pub.get("date"), pub.get("precision"))
+            if isinstance(date, Refused):
+                c.fail(("published", "date"), date.reason)
+            else:
+                published = date
 
     accessed = None
     if "accessed" in meta:
-        fuzzy, why = parse_fuzzy_date(get("accessed"), "day")
-        if why or fuzzy is None:
-            c.fail(("accessed",), why or "invalid date")
+        fuzzy = parse_fuzzy_date(get("accessed"), "day")
+        if isinstance(fuzzy, Refused):
+            c.fail(("accessed",), fuzzy.reason)
         else:
             accessed = fuzzy.sort_key
 
