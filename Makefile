@@ -13,7 +13,7 @@ export NO_MKDOCS_2_WARNING := 1  # Material's end-of-life banner is noise for ed
 WORKERS ?= auto
 SUDO   := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
 
-.PHONY: serve build test test-full test-fast lint check new translated translations hooks clean chromium
+.PHONY: serve build test test-full test-fast lint check new translated translations hooks clean chromium vnu
 
 # The pinned tools, then the `briefing` package itself (editable: an edit to scripts/briefing
 # is live at once), which gives the `briefing` command.
@@ -31,21 +31,31 @@ serve: $(STAMP)
 build: $(STAMP)
 	$(BIN)/mkdocs build --strict
 
+# The Nu HTML Checker (tests/test_html.py): vnu.jar from the npm registry, run by Java
+# (Debian's runtime where the machine has none).
+VNU_VERSION := 26.9.27
+VNU_JAR := $(VENV)/vnu/node_modules/vnu-jar/build/dist/vnu.jar
+$(VNU_JAR):
+	@command -v java >/dev/null 2>&1 || { echo "Installing Debian's Java runtime for the HTML checker"; \
+	  $(SUDO) apt-get update -q && $(SUDO) apt-get install -y -q default-jre-headless; }
+	npm install --silent --no-audit --no-fund --prefix $(VENV)/vnu vnu-jar@$(VNU_VERSION)
+vnu: $(VNU_JAR)
+
 # Browser tests drive Debian's Chromium; Playwright cannot download browsers here.
 chromium:
 	@test -x /usr/bin/chromium || { echo "Installing Debian's chromium for the browser tests"; \
 	  $(SUDO) apt-get update -q && $(SUDO) apt-get install -y -q chromium; }
 
-test: lint chromium
+test: lint chromium vnu
 	PLAYWRIGHT_SKIP_BROWSER_DOWNLOAD=1 $(BIN)/python -m pytest -n $(WORKERS) --dist loadfile
 
 # Every test, with the browser checks on every page instead of one of each kind (about ten
 # minutes; the pull-request workflow runs it). -m "" lifts pyproject's default -m "not full".
-test-full: lint chromium
+test-full: lint chromium vnu
 	PLAYWRIGHT_SKIP_BROWSER_DOWNLOAD=1 $(BIN)/python -m pytest -m "" -n $(WORKERS) --dist loadfile
 
 # The unit tests alone: no site build, no browser (seconds).
-test-fast: $(STAMP)
+test-fast: $(STAMP) vnu
 	$(BIN)/python -m pytest -m "not build and not browser"
 
 # Lint (also the first step of `make test` and `make test-full`, so CI runs it): ruff, mypy

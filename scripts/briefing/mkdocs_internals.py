@@ -10,6 +10,7 @@ in a plugin's internals cannot produce a wrong site.
 
 from __future__ import annotations
 
+import re
 from collections.abc import Mapping, Sequence
 from importlib.metadata import PackageNotFoundError, version
 from types import SimpleNamespace
@@ -88,3 +89,18 @@ def set_switcher_links(config: MkDocsConfig, urls: Mapping[str, str]) -> None:
         alternate["link"] = urls[alternate["lang"]]
     # An attribute, not a key, as the i18n plugin sets it: MkDocs' `extra` has no such field.
     config.extra.alternate = alternates  # type: ignore[attr-defined]
+
+
+# Material's markup that the HTML standard does not allow (the Nu HTML Checker reports it):
+# `autocomplete` on its hidden checkbox toggles (allowed only on text-like inputs), and, on
+# a section's index page, a `label for="__toc"` whose checkbox Material does not render.
+_TOGGLE_AUTOCOMPLETE = re.compile(r'(<input\b[^>]*\btype="checkbox"[^>]*?)\s+autocomplete="off"')
+
+
+def valid_html(output: str) -> str:
+    """A page as Material writes it, with the markup above made valid (no visible change:
+    the toggles are hidden; the orphan label's `for` pointed at nothing)."""
+    output = _TOGGLE_AUTOCOMPLETE.sub(r"\1", output)
+    if 'id="__toc"' not in output:
+        output = output.replace(' for="__toc"', "")
+    return output

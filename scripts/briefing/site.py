@@ -44,6 +44,7 @@ from .mkdocs_internals import (
     is_last_language,
     set_sitemap_alternates,
     set_switcher_links,
+    valid_html,
     version_problems,
 )
 from .news import render_feed
@@ -307,18 +308,20 @@ def page_content(content: str, page: Page, config: MkDocsConfig) -> str:
 
 
 def post_page(output: str, page: Page, config: MkDocsConfig) -> str:
-    """The finished page set in its language's typography (French spaces, Japanese
-    full-width punctuation, German numbers): mechanical, so no editor types it."""
+    """The finished page as valid HTML, set in its language's typography (French spaces,
+    Japanese full-width punctuation, German numbers): mechanical, so no editor types it."""
+    output = valid_html(output)
     if INPUTS.problems:
         return output
     return typography.apply_html(output, LANGUAGE.lang)
 
 
 def post_template(output: str, template_name: str, config: MkDocsConfig) -> str:
-    """The 404 page (a theme template, not a page) in its language's typography."""
+    """The 404 page (a theme template, not a page) as valid HTML, in its language's
+    typography."""
     if template_name != "404.html":
         return output
-    return typography.apply_html(output, current_language(config))
+    return typography.apply_html(valid_html(output), current_language(config))
 
 
 def fix_alternates(page: Page, config: MkDocsConfig) -> None:
