@@ -23,7 +23,7 @@ from pathlib import Path
 
 LIGHTHOUSE = "lighthouse@13.5.0"
 BASE = "/h200-briefing/"
-PAGES = ["", "ja/", "fr/", "de/", "chips/", "ja/chips/", "fr/chips/", "de/chips/"]
+LANGUAGE_PREFIXES = ["", "ja/", "fr/", "de/"]
 CATEGORIES = ["performance", "accessibility", "best-practices", "seo"]
 
 
@@ -80,11 +80,24 @@ def audit(url: str, out: Path) -> dict[str, float]:
     return scores
 
 
+def default_pages(site: Path) -> list[str]:
+    """The home page, the chip comparison and the largest source page, in every language."""
+    largest = max((site / "sources").glob("*/index.html"), key=lambda p: p.stat().st_size)
+    source = f"sources/{largest.parent.name}/"
+    return [prefix + page for page in ("", "chips/", source) for prefix in LANGUAGE_PREFIXES]
+
+
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--site", type=Path, default=Path("site"))
-    parser.add_argument("pages", nargs="*", default=PAGES, help="paths under the site root")
+    parser.add_argument(
+        "pages",
+        nargs="*",
+        help="paths under the site root (default: the home "
+        "page, the chip comparison and the largest source page, in every language)",
+    )
     args = parser.parse_args()
+    pages = args.pages or default_pages(args.site)
     handler = functools.partial(Handler, directory=str(args.site.resolve()))
     server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), handler)
     threading.Thread(target=server.serve_forever, daemon=True).start()
@@ -92,7 +105,7 @@ def main() -> None:
     print("| Page | Performance | Accessibility | Best practices | SEO | Transferred |")
     print("|---|---:|---:|---:|---:|---:|")
     with tempfile.TemporaryDirectory() as tmp:
-        for page in args.pages:
+        for page in pages:
             s = audit(root + page, Path(tmp) / "report.json")
             print(
                 f"| /{page} | {s['performance']} | {s['accessibility']} | "

@@ -45,6 +45,13 @@ class Variant:
     lang: str
     text: str
     pattern: re.Pattern[str]
+    needle: str  # a part of every match, for a quick substring test before the pattern
+
+
+def _needle(text: str, lang: str) -> str:
+    """All of the text, or all but its first letter where the pattern also takes it
+    capitalised (see _pattern)."""
+    return text[1:] if lang != "ja" and text[:1].isalpha() else text
 
 
 def _pattern(text: str, lang: str) -> re.Pattern[str]:
@@ -241,7 +248,8 @@ def variants(terms: Sequence[Term]) -> dict[str, list[Variant]]:
     for term in terms:
         for lang, forms in term.reject.items():
             out.setdefault(lang, []).extend(
-                Variant(term, lang, form, _pattern(form, lang)) for form in forms
+                Variant(term, lang, form, _pattern(form, lang), _needle(form, lang))
+                for form in forms
             )
     return out
 
@@ -303,18 +311,11 @@ def house_style_problems(
 ) -> list[Problem]:
     """A problem for each rejected variant in the site's texts."""
     rejected = variants(terms)
-    # One pass per text finds whether any variant occurs at all (most texts have none).
-    anywhere = {
-        lang: re.compile("|".join(v.pattern.pattern for v in lang_variants))
-        for lang, lang_variants in rejected.items()
-        if lang_variants
-    }
     problems = []
     for path, lang, text, line in site_texts:
-        if lang not in anywhere or anywhere[lang].search(text) is None:
-            continue
+        # A substring test first (most texts contain no variant), the pattern only then.
         for variant in rejected.get(lang, ()):
-            if variant.pattern.search(text):
+            if variant.needle in text and variant.pattern.search(text):
                 term = variant.term
                 problems.append(
                     Problem(

@@ -204,6 +204,24 @@ def _quote_hint(source: str, mark: Any) -> str | None:
     return None
 
 
+# The last parse of each file's YAML, with the text it was parsed from: a rebuild (the live
+# preview) parses again only the files whose text changed. Parsed values are shared, so no
+# reader changes them.
+_PARSED: dict[tuple[str, int], tuple[str, tuple[Any, dict[Key, int], list[Problem]]]] = {}
+
+
+def parse_yaml_of(
+    source: str, shown: str, offset: int
+) -> tuple[Any, dict[Key, int], list[Problem]]:
+    """`parse_yaml` of a file's text, parsed again only when the text changed."""
+    cached = _PARSED.get((shown, offset))
+    if cached is not None and cached[0] == source:
+        return cached[1]
+    parsed = parse_yaml(source, shown, offset)
+    _PARSED[(shown, offset)] = (source, parsed)
+    return parsed
+
+
 def parse_yaml(source: str, shown: str, offset: int) -> tuple[Any, dict[Key, int], list[Problem]]:
     """Parse YAML text; `offset` is added to 0-based YAML lines to give file lines."""
     if (refused := _too_complex(source, shown, offset)) is not None:
@@ -262,7 +280,7 @@ def read_yaml(path: Path, shown: str) -> tuple[Any, dict[Key, int], list[Problem
     text = read_text(path, shown)
     if isinstance(text, Problem):
         return None, {}, [text]
-    return parse_yaml(text, shown, offset=1)
+    return parse_yaml_of(text, shown, offset=1)
 
 
 def read_document(path: Path, root: Path, front_matter_required: bool = True) -> Document:
@@ -281,7 +299,8 @@ def read_document(path: Path, root: Path, front_matter_required: bool = True) ->
         empty.problems.append(split)
         return empty
     front, body, body_line = split
-    meta, lines, problems = parse_yaml(front, shown, offset=2)
+    meta, lines, problems = parse_yaml_of(front, shown, offset=2)
+    problems = list(problems)
     if meta is None and not front_matter_required:
         meta = {}  # a page's empty front matter
     if not isinstance(meta, dict):

@@ -10,6 +10,7 @@ from __future__ import annotations
 import re
 from collections.abc import Callable, Mapping
 from decimal import Decimal, InvalidOperation
+from functools import lru_cache
 from typing import Protocol, TypeVar
 
 from babel.numbers import get_decimal_symbol
@@ -98,7 +99,8 @@ def _value(whole: str, sep: str | None, frac: str | None, lang: str) -> Decimal 
         return None
 
 
-def figures(text: str, lang: str) -> set[str]:
+@lru_cache(maxsize=65536)  # pure, and asked again for the same texts on every rebuild
+def figures(text: str, lang: str) -> frozenset[str]:
     """The figures a text states, normalised so that translations can be compared."""
     cites, _ = find_citations(text, "")
     for citation in reversed(cites):
@@ -141,7 +143,7 @@ def figures(text: str, lang: str) -> set[str]:
                 "per cent": "%",
             }.get(unit.lower(), unit)
             found.add(f"{value.normalize():f}{kind}")
-    return found
+    return frozenset(found)
 
 
 def citation_keys(text: str) -> set[tuple[str, str]]:
