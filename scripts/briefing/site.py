@@ -26,6 +26,7 @@ from urllib.parse import urlsplit
 
 import yaml
 from jinja2 import Environment
+from jinja2.bccache import Bucket, BytecodeCache
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.exceptions import PluginError
 from mkdocs.structure.files import File, Files
@@ -417,9 +418,30 @@ def without_own_head_links(head: str) -> str:
     return _OWN_HEAD_LINKS.sub("", head)
 
 
+class _CompiledTemplates(BytecodeCache):
+    """The theme's templates compiled once per process, not once per language and rebuild:
+    MkDocs makes a new Jinja environment for every build. Jinja checks each entry against
+    its template's source, so an edited template is compiled again."""
+
+    def __init__(self) -> None:
+        self.compiled: dict[str, bytes] = {}
+
+    def load_bytecode(self, bucket: Bucket) -> None:
+        if bucket.key in self.compiled:
+            bucket.bytecode_from_string(self.compiled[bucket.key])
+
+    def dump_bytecode(self, bucket: Bucket) -> None:
+        self.compiled[bucket.key] = bucket.bytecode_to_string()
+
+
+COMPILED_TEMPLATES = _CompiledTemplates()
+
+
 def add_template_globals(env: Environment) -> None:
     """Let theme templates (404, head) use the briefing's labels, feed and languages, and the
-    filter overrides/main.html applies to Material's head block (why: the top of that file)."""
+    filter overrides/main.html applies to Material's head block (why: the top of that file);
+    and keep the theme's compiled templates for the next build."""
+    env.bytecode_cache = COMPILED_TEMPLATES
     env.globals["briefing_label"] = label
     env.globals["briefing_feed"] = feed_path
     env.globals["briefing_languages"] = SITE_LANGUAGES
