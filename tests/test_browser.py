@@ -298,18 +298,42 @@ def _page_problems(browser, server: str, addresses: list[str]) -> list[str]:
     return problems
 
 
-def _too_wide_on_a_phone(browser, server: str, addresses: list[str]) -> list[str]:
-    context = browser.new_context(
-        viewport={"width": 360, "height": 740}, is_mobile=True, has_touch=True
-    )
-    page = context.new_page()
-    wide = []
+# Where the page's frame stands: the content's top and the header's buttons. The script
+# may add things (the search button), but nothing already shown may move when it runs: on a
+# slow phone the reader sees the page before the script, and a move is a layout shift.
+FRAME = (
+    "() => Object.fromEntries([['content', document.querySelector('.md-container')],"
+    " ...[...document.querySelectorAll('.md-header__inner > *')].map((e, i) => [i, e])]"
+    ".map(([k, e]) => [k, e.getBoundingClientRect()]).filter(([k, r]) => r.width > 0)"
+    ".map(([k, r]) => [k, [Math.round(r.left), Math.round(r.top)]]))"
+)
+
+
+def _phone_problems(browser, server: str, addresses: list[str]) -> list[str]:
+    """Pages wider than a phone, and pages whose frame moves when the script runs."""
+    contexts = [
+        browser.new_context(
+            viewport={"width": 360, "height": 740},
+            is_mobile=True,
+            has_touch=True,
+            java_script_enabled=script,
+        )
+        for script in (True, False)
+    ]
+    page, before_script = (context.new_page() for context in contexts)
+    problems = []
     for rel in addresses:
         page.goto(server + rel, wait_until="load")
         if page.evaluate("document.documentElement.scrollWidth > innerWidth + 1"):
-            wide.append(rel)
-    context.close()
-    return wide
+            problems.append(f"{rel}: wider than the phone")
+        before_script.goto(server + rel, wait_until="load")
+        after, before = page.evaluate(FRAME), before_script.evaluate(FRAME)
+        # What was shown (had a size) before the script ran must stand where it stood.
+        if moved := {k: (v, after[k]) for k, v in before.items() if k in after and after[k] != v}:
+            problems.append(f"{rel}: the script moves what was shown: {moved}")
+    for context in contexts:
+        context.close()
+    return problems
 
 
 def test_the_sample_has_every_kind_of_page(site, real):
@@ -328,8 +352,8 @@ def test_every_kind_of_page_is_clean(browser, server, site, real, lang):
 
 
 @pytest.mark.parametrize("lang", LANGS)
-def test_phone_width_nothing_overflows(browser, server, site, real, lang):
-    assert _too_wide_on_a_phone(browser, server, _sample(site, real, lang)) == []
+def test_phone_width_nothing_overflows_or_shifts(browser, server, site, real, lang):
+    assert _phone_problems(browser, server, _sample(site, real, lang)) == []
 
 
 @pytest.mark.full
@@ -338,5 +362,5 @@ def test_every_page_is_clean(browser, server, site):
 
 
 @pytest.mark.full
-def test_phone_width_nothing_overflows_on_any_page(browser, server, site):
-    assert _too_wide_on_a_phone(browser, server, _everything(site)) == []
+def test_phone_width_nothing_overflows_or_shifts_on_any_page(browser, server, site):
+    assert _phone_problems(browser, server, _everything(site)) == []
