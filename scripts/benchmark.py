@@ -197,8 +197,34 @@ def measure_build(folder: Path) -> dict[str, float]:
     }
 
 
-def measure_serve(timeout: float = 120.0) -> float:
-    """Seconds from saving a source to `mkdocs serve` serving the change (real project)."""
+EDITS = ("source", "page", "data")  # what an editor saves during the preview
+
+
+def _edit(folder: Path, kind: str, lang: str, marker: str) -> str:
+    """Save one edit of `kind` that shows `marker` on a page of `lang`; that page's path."""
+    prefix = "" if lang == "en" else f"{lang}/"
+    if kind == "source":  # the note of a source, shown on its page
+        seed = folder / "seeds" / "h200-approval-gate-fr.md"
+        head, note = seed.read_text("utf-8").split("\nnote:\n", 1)
+        note = re.sub(rf'^(  {lang}: ")', rf"\1{marker} ", note, count=1, flags=re.MULTILINE)
+        seed.write_text(head + "\nnote:\n" + note, "utf-8")
+        return f"{prefix}sources/h200-approval-gate-fr/"
+    if kind == "page":  # a paragraph added to a page
+        page = folder / "docs" / lang / "method.md"
+        page.write_text(page.read_text("utf-8") + f"\n{marker}\n", "utf-8")
+        return f"{prefix}method/"
+    data = folder / "data" / "timeline.yml"  # an event's text, shown on the timeline
+    text = data.read_text("utf-8")
+    data.write_text(re.sub(rf'(\n      {lang}: ")', rf"\1{marker} ", text, count=1), "utf-8")
+    return f"{prefix}timeline/"
+
+
+def measure_serve(
+    lang: str | None = None, edits: int = 5, timeout: float = 120.0
+) -> dict[str, list[float]]:
+    """Seconds from saving an edit to `mkdocs serve` serving the changed page (a copy of the
+    real project), for each kind of edit, `edits` times each. With `lang`, the preview builds
+    that language only (`make serve LANG=ja`); without, every language."""
     with tempfile.TemporaryDirectory() as tmp:
         folder = Path(tmp) / "project"
         folder.mkdir()
@@ -207,6 +233,8 @@ def measure_serve(timeout: float = 120.0) -> float:
             (shutil.copytree if src.is_dir() else shutil.copy2)(src, folder / name)
         port = 8765
         env = {**os.environ, "NO_MKDOCS_2_WARNING": "1"}
+        if lang:
+            env["BRIEFING_LANGUAGES"] = lang
         server = subprocess.Popen(
             [sys.executable, "-m", "mkdocs", "serve", "-q", "-a", f"127.0.0.1:{port}"],
             cwd=folder,
@@ -214,32 +242,37 @@ def measure_serve(timeout: float = 120.0) -> float:
             stdout=subprocess.DEVNULL,
             stderr=subprocess.DEVNULL,
         )
-        url = f"http://127.0.0.1:{port}/h200-briefing/fr/sources/h200-approval-gate-fr/"
+        base = f"http://127.0.0.1:{port}/h200-briefing/"
 
-        def fetch() -> str:
+        def fetch(path: str) -> str:
             try:
-                with urllib.request.urlopen(url, timeout=5) as response:
+                with urllib.request.urlopen(base + path, timeout=5) as response:
                     body: bytes = response.read()
                     return body.decode("utf-8")
             except OSError:
                 return ""
 
+        shown = lang or "en"
+        times: dict[str, list[float]] = {kind: [] for kind in EDITS}
         try:
             deadline = time.monotonic() + timeout
-            while "Pékin" not in fetch():
+            while "bf-cite" not in fetch(("" if shown == "en" else f"{shown}/") + "timeline/"):
                 if time.monotonic() > deadline:
                     raise SystemExit("mkdocs serve did not start")
                 time.sleep(0.2)
             time.sleep(2)  # let the watcher settle
-            seed = folder / "seeds" / "h200-approval-gate-fr.md"
-            marker = f"Marqueur {time.time_ns()}"
-            start = time.monotonic()
-            seed.write_text(seed.read_text("utf-8") + f"\n{marker}\n", "utf-8")
-            while marker not in fetch():
-                if time.monotonic() > start + timeout:
-                    raise SystemExit("the change never appeared")
-                time.sleep(0.1)
-            return time.monotonic() - start
+            for _ in range(edits):
+                for kind in EDITS:
+                    marker = "Zq" + "".join(random.choice("bcdfghjklmnpqrstvwxz") for _ in range(8))
+                    start = time.monotonic()
+                    path = _edit(folder, kind, shown, marker)
+                    while marker not in fetch(path):
+                        if time.monotonic() > start + timeout:
+                            raise SystemExit(f"the {kind} edit never appeared on {path}")
+                        time.sleep(0.05)
+                    times[kind].append(time.monotonic() - start)
+                    time.sleep(1)  # the next edit starts from a quiet preview
+            return times
         finally:
             server.terminate()
             server.wait(timeout=30)

@@ -23,6 +23,12 @@ def on_startup(*, command: Literal["build", "gh-deploy", "serve"], dirty: bool) 
     site.start(command)
 
 
+@event_priority(100)  # before the i18n plugin (-100) reads which languages to build
+def on_config(config: MkDocsConfig) -> MkDocsConfig:
+    site.choose_languages(config)
+    return config
+
+
 def on_pre_build(*, config: MkDocsConfig) -> None:
     site.load(config)
     site.localize_theme(config)

@@ -50,3 +50,31 @@ def test_mkdocs_yml_and_the_briefing_agree_on_the_languages(tmp_path):
 def test_the_real_mkdocs_yml_lists_the_briefings_languages():
     listed = re.findall(r"^\s*- locale: (\S+)", (ROOT / "mkdocs.yml").read_text(), re.M)
     assert tuple(listed) == SITE_LANGUAGES
+
+
+def test_a_preview_of_some_languages_builds_those_and_the_default(monkeypatch, tmp_path):
+    monkeypatch.setattr(site, "RUN", site.Run())
+    monkeypatch.setenv("BRIEFING_LANGUAGES", "ja")
+    site.start("serve")
+    assert site.RUN.languages == ("en", "ja")
+    config = _config(tmp_path, SITE_LANGUAGES)
+    site.choose_languages(config)
+    built = {
+        lang.locale: getattr(lang, "build", None)
+        for lang in config.plugins["i18n"].config.languages
+    }
+    assert built == {"en": True, "ja": True, "fr": False, "de": False}
+
+
+def test_a_build_ignores_the_preview_languages(monkeypatch):
+    monkeypatch.setattr(site, "RUN", site.Run())
+    monkeypatch.setenv("BRIEFING_LANGUAGES", "ja")
+    site.start("build")
+    assert site.RUN.languages == SITE_LANGUAGES
+
+
+def test_an_unknown_preview_language_is_refused(monkeypatch):
+    monkeypatch.setattr(site, "RUN", site.Run())
+    monkeypatch.setenv("BRIEFING_LANGUAGES", "es")
+    with pytest.raises(PluginError, match="BRIEFING_LANGUAGES names es, not a site language"):
+        site.start("serve")

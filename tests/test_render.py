@@ -140,3 +140,11 @@ def test_a_missing_golden_file_fails(golden, request):
     with pytest.raises(pytest.fail.Exception, match="run pytest with --update-golden"):
         golden("no-such-file.txt", "any text")
     assert not (request.path.parent / "golden" / "no-such-file.txt").exists()
+
+
+def test_a_preview_of_some_languages_says_which_it_leaves_out():
+    from briefing.render import render_preview_notice
+
+    html = render_preview_notice("fr", ("en", "fr"), ("ja", "de"))
+    assert "Aperçu limité à anglais, français" in html and "en japonais, allemand" in html
+    assert 'role="note"' in html

@@ -65,6 +65,16 @@ def configured_languages(config: MkDocsConfig) -> list[str]:
     return [language.locale for language in plugin.config.languages]
 
 
+def build_only(config: MkDocsConfig, chosen: Sequence[str]) -> None:
+    """Build the chosen languages and the default one (the i18n plugin builds it first, at
+    the site's root, and needs it); leave the others out of this build."""
+    plugin = _i18n(config)
+    if plugin is None:
+        return
+    for language in plugin.config.languages:
+        language.build = language.locale in chosen or language.locale == DEFAULT_LANGUAGE
+
+
 def add_to_language(config: MkDocsConfig, lang: str, files: Sequence[File]) -> None:
     """List generated pages as the language's own (its sitemap and switcher read the list,
     which the plugin made before our pages were added)."""

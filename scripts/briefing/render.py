@@ -7,6 +7,7 @@ replace the placeholders after Markdown has run, so Markdown never sees source t
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from dataclasses import dataclass, field
 
 from .citations import Citation, find_citations
@@ -17,7 +18,7 @@ from .exports import DOWNLOADS
 from .model import Cite, Source
 from .project import Project
 from .strings import label
-from .templating import ENV
+from .templating import ENV, language_name
 from .urls import index_url, lang_prefix, relative_url, source_url
 
 # ---------------------------------------------------------------------------
@@ -153,4 +154,15 @@ def render_behind_notice(lang: str, page_url: str) -> str:
     english = page_url.removeprefix(lang_prefix(lang))
     return ENV.get_template("notice_behind.html.j2").render(
         lang=lang, href=relative_url(page_url, english)
+    )
+
+
+def render_preview_notice(lang: str, built: Sequence[str], skipped: Sequence[str]) -> str:
+    """The note on every page of a preview of some languages only: which it leaves out."""
+
+    def names(tags: Sequence[str]) -> str:
+        return label("comma", lang).join(language_name(tag, lang) for tag in tags)
+
+    return ENV.get_template("notice_preview.html.j2").render(
+        lang=lang, built=names(built), skipped=names(skipped)
     )

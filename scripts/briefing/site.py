@@ -40,6 +40,7 @@ from .exports import render_all
 from .history import History, read_history
 from .mkdocs_internals import (
     add_to_language,
+    build_only,
     configured_languages,
     current_language,
     is_last_language,
@@ -56,6 +57,7 @@ from .render import (
     render_behind_notice,
     render_correction_notice,
     render_page,
+    render_preview_notice,
     render_problems,
 )
 from .strings import label
@@ -165,6 +167,8 @@ class Run:
 
     serving: bool = False  # `mkdocs serve`: show problems in the browser, allow drafts
     default_404: bytes | None = None  # the default language's 404 page, kept between languages
+    # The live preview of some languages only (`make serve LANG=ja`): the others are not built.
+    languages: tuple[str, ...] = SITE_LANGUAGES
 
 
 INPUTS = Inputs()
@@ -173,8 +177,26 @@ RUN = Run()
 
 
 def start(command: str) -> None:
-    """A new process: `build` or `serve` (the preview)."""
+    """A new process: `build` or `serve` (the preview), of every language or, for a faster
+    preview, of those BRIEFING_LANGUAGES names (`make serve LANG=ja`)."""
     RUN.serving = command == "serve"
+    chosen = os.environ.get("BRIEFING_LANGUAGES", "").replace(",", " ").split()
+    unknown = [lang for lang in chosen if lang not in SITE_LANGUAGES]
+    if unknown:
+        raise PluginError(
+            f"briefing: BRIEFING_LANGUAGES names {', '.join(unknown)}, not a site language. "
+            f"Fix: choose among {', '.join(SITE_LANGUAGES)} (make serve LANG=ja)"
+        )
+    if chosen and RUN.serving:  # the default language too: the i18n plugin needs it
+        built = {*chosen, DEFAULT_LANGUAGE}
+        RUN.languages = tuple(lang for lang in SITE_LANGUAGES if lang in built)
+        log.info("briefing: this preview builds %s only", ", ".join(RUN.languages))
+
+
+def choose_languages(config: MkDocsConfig) -> None:
+    """Before the i18n plugin reads its languages: leave out those this preview skips."""
+    if RUN.languages != SITE_LANGUAGES:
+        build_only(config, RUN.languages)
 
 
 def _root(config: MkDocsConfig) -> Path:
@@ -269,6 +291,9 @@ def page_markdown(markdown: str, page: Page, config: MkDocsConfig) -> str:
         )
     if project.is_behind(lang, rel):
         notices.append(render_behind_notice(lang, page_url(rel, lang)))
+    if RUN.languages != SITE_LANGUAGES:
+        skipped = [other for other in SITE_LANGUAGES if other not in RUN.languages]
+        notices.append(render_preview_notice(lang, RUN.languages, skipped))
     fragments = dict(rendered.fragments)
     heads = []
     for notice in notices:  # numbered after the page's own fragments
@@ -342,8 +367,10 @@ def index_search(config: MkDocsConfig) -> None:
     """
     if INPUTS.problems or not is_last_language(config):
         return
-    if os.environ.get("BRIEFING_SEARCH", "on") == "off":  # a build that nobody will search
-        log.info("briefing: BRIEFING_SEARCH=off: no search index is built")
+    if os.environ.get("BRIEFING_SEARCH", "on" if not RUN.serving else "off") == "off":
+        # A build that nobody will search, or the live preview (each rebuild would wait for
+        # the index; `BRIEFING_SEARCH=on make serve` builds it).
+        log.info("briefing: no search index is built (BRIEFING_SEARCH=on builds it)")
         return
     command = [sys.executable, "-m", "pagefind", "--site", str(config.site_dir)]
     command += ["--output-subdir", "pagefind", "--silent"]
