@@ -1,20 +1,26 @@
-"""Measure the build at scale: synthetic corpora, with our hooks and without them.
+"""Measure the build at scale, the hooks' cost, page weight and the live preview.
 
-    .venv/bin/python scripts/benchmark.py [--sizes 100 1000] [--serve]
+    .venv/bin/python scripts/benchmark.py [--sizes 100 1000] [--large 10000] [--serve]
 
 For each size N it writes, in a temporary folder, a project with N synthetic sources
-(Japanese, French and German in turn, six paragraphs each) and N/10 pages per language,
-each citing ten sources by paragraph, in all four languages. It builds that project
-(`mkdocs build`, our hooks generating the citations index, N source pages per language,
-What's new, feeds and downloads), then the *same pages* without our hooks: the generated
-pages written out beforehand as plain Markdown, citations as plain links. Both builds run
-in one invocation, one after the other, each in a fresh process, and it reports wall
-time, the build process's peak memory, the output size, and the ratio of the two.
+(Japanese, French and German in turn, six paragraphs each) and N/10 pages per language
+(in one navigation section, as a growing briefing would add them), each citing ten sources
+by paragraph, in all four languages. It builds that project (`mkdocs build`: our hooks
+generate the citations index, N source pages per language, What's new, feeds, downloads and
+the search index), then the *same pages* without our hooks: the generated pages written out
+beforehand as plain Markdown, citations as plain links. Three builds of each, interleaved
+(hooks, plain, hooks, ...), each in a fresh process; it reports the medians of wall time,
+the build's peak memory, the output size and the ratio of the two. The hooks' figure is
+also given without the search index (Pagefind), which the plain build does not make.
 
-`--serve` also measures `mkdocs serve` on a copy of the real project: the time from
-saving a source file to the served page showing the change.
+`--large N` builds one project of N sources with the hooks only (the site's room to grow):
+time, memory, output, and the HTML bytes of a source page and where they go.
 
-These are measurements, printed as a Markdown table; nothing here asserts a time.
+`--serve` measures the live preview on a copy of the real project: the time from saving a
+source, a page or a data file to the served page showing the change, five edits of each,
+previewing one language (`make serve LANG=ja`) and every language.
+
+These are measurements, printed as Markdown tables; nothing here asserts a time.
 """
 
 from __future__ import annotations
@@ -26,6 +32,7 @@ import platform
 import random
 import re
 import shutil
+import statistics
 import subprocess
 import sys
 import tempfile
@@ -73,6 +80,7 @@ published: {{date: "20{22 + index % 5}-{1 + index % 12:02d}-{1 + index % 28:02d}
 accessed: 2026-11-23
 url: "https://bench.example/{index}"
 kind: news-report
+reproduction: whole
 note: {{en: "Synthetic.", ja: "合成データ。", fr: "Synthétique.", de: "Synthetisch."}}
 removed: []
 ---
@@ -103,6 +111,7 @@ def write_project(folder: Path, n_sources: int, hooks: bool) -> None:
         (folder / "docs" / lang).mkdir()
     shutil.copytree(ROOT / "docs" / "assets", folder / "docs" / "assets")
     (folder / "seeds").mkdir()  # mkdocs.yml watches it
+    (folder / "data").mkdir()  # watched too; no timeline, chips or glossary here
     sources = []
     for index in range(n_sources):
         lang = SOURCE_LANGS[index % 3]
@@ -151,14 +160,19 @@ def write_project(folder: Path, n_sources: int, hooks: bool) -> None:
             )
     config = (ROOT / "mkdocs.yml").read_text("utf-8")
     nav = "\n".join(
-        ["nav:", "  - index.md"]
-        + [f"  - page-{p:04d}.md" for p in range(n_pages)]
+        ["nav:", "  - index.md", "  - Pages:"]
+        + [f"      - page-{p:04d}.md" for p in range(n_pages)]
         + ["  - sources/index.md", "  - whats-new.md"]
     )
     config = re.sub(r"\nnav:\n(  .*\n)+", "\n" + nav + "\n", config)
     config = re.sub(r"nav_translations: \{[^}]*\}", "", config)
     if not hooks:
         (folder / "overrides" / "404.html").unlink()  # it uses the hooks' labels
+        main = folder / "overrides" / "main.html"  # and the head block the hooks' filter
+        main.write_text(
+            main.read_text("utf-8").replace("super() | briefing_without_own_links", "super()"),
+            "utf-8",
+        )
         config = config.replace("hooks:\n  - scripts/hooks.py\n", "")
         config = config.replace(
             "not_in_nav: |\n  /*/sources/*.md", "not_in_nav: |\n  /sources/*.md\n  /*/sources/*.md"
@@ -166,7 +180,7 @@ def write_project(folder: Path, n_sources: int, hooks: bool) -> None:
     (folder / "mkdocs.yml").write_text(config, "utf-8")
 
 
-def measure_build(folder: Path) -> dict[str, float]:
+def measure_build(folder: Path, search: bool = True) -> dict[str, float]:
     """Build in a fresh process; wall time, that process's peak memory, output size."""
     site = folder / "site"
     code = (
@@ -176,7 +190,8 @@ def measure_build(folder: Path) -> dict[str, float]:
         "print(json.dumps({'rc':r.returncode,'wall':w,"
         "'rss':resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss}))"
     )
-    env = {**os.environ, "NO_MKDOCS_2_WARNING": "1"}
+    env = {**os.environ, "NO_MKDOCS_2_WARNING": "1", "BRIEFING_SEARCH": "on" if search else "off"}
+    shutil.rmtree(site, ignore_errors=True)
     out = subprocess.run(
         [sys.executable, "-c", code, str(site), str(folder)],
         env=env,
@@ -278,44 +293,114 @@ def measure_serve(
             server.wait(timeout=30)
 
 
-def main() -> int:
-    parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
-    parser.add_argument("--sizes", type=int, nargs="+", default=[100, 1000])
-    parser.add_argument("--serve", action="store_true", help="also measure mkdocs serve")
-    args = parser.parse_args()
-    sys.path.insert(0, str(ROOT / "scripts"))
+def median(values: list[float]) -> float:
+    return statistics.median(values)
+
+
+def source_page_bytes(site: Path) -> dict[str, int]:
+    """Where the bytes of a source page go (the largest one of the default language)."""
+    page = max((site / "sources").glob("*/index.html"), key=lambda p: p.stat().st_size)
+    html = page.read_text("utf-8")
+    parts = {
+        "head": r"<head>.*?</head>",
+        "header and search": r'<header class="md-header".*?(?=<div class="md-container)',
+        "navigation": r"<nav class=\"md-nav md-nav--primary\".*?</nav>\s*</div>\s*</div>\s*</div>",
+        "source text and notes": r"<article.*?(?=<aside class=\"bf-cite-page|</article>)",
+        "cite box and JSON-LD": r"<aside class=\"bf-cite-page.*?</aside>",
+        "footer and scripts": r"<footer.*",
+    }
+    sizes = {"whole page": len(html.encode())}
+    for name, pattern in parts.items():
+        match = re.search(pattern, html, re.DOTALL)
+        sizes[name] = len(match.group(0).encode()) if match else 0
+    sizes["other"] = sizes["whole page"] - sum(v for k, v in sizes.items() if k != "whole page")
+    return sizes
+
+
+def compare_builds(sizes: list[int], repeat: int) -> None:
     print(
-        f"Machine: {os.cpu_count()} CPUs, Python {platform.python_version()}, "
-        f"{platform.system()} {platform.release()}"
-    )
-    print()
-    print(
-        "| Sources | Pages × languages | HTML files | Build with hooks | Same pages without "
-        "hooks | Hooks / plain | Peak memory (hooks / plain) | Output (hooks / plain) |"
+        "| Sources | HTML files | With hooks | Same pages without hooks | Hooks / plain "
+        "| Hooks without search index / plain | Peak memory (hooks / plain) "
+        "| Output (hooks / plain) |"
     )
     print("|---:|---:|---:|---:|---:|---:|---:|---:|")
-    for n in args.sizes:
+    for n in sizes:
         with tempfile.TemporaryDirectory() as tmp:
             with_hooks, plain = Path(tmp) / "hooks", Path(tmp) / "plain"
             with_hooks.mkdir()
             plain.mkdir()
             write_project(with_hooks, n, hooks=True)
             write_project(plain, n, hooks=False)
-            a = measure_build(with_hooks)
-            b = measure_build(plain)
+            runs: dict[str, list[dict[str, float]]] = {"hooks": [], "plain": [], "nosearch": []}
+            for _ in range(repeat):  # interleaved, so that a busy moment hits both alike
+                runs["hooks"].append(measure_build(with_hooks))
+                runs["plain"].append(measure_build(plain))
+                runs["nosearch"].append(measure_build(with_hooks, search=False))
+            wall = {k: median([r["wall"] for r in v]) for k, v in runs.items()}
+            rss = {k: median([r["rss_mb"] for r in v]) for k, v in runs.items()}
+            a, b = runs["hooks"][-1], runs["plain"][-1]
             print(
-                f"| {n} | {max(1, n // 10) + 1} × 4 | {a['html']} / {b['html']} "
-                f"| {a['wall']:.1f} s | {b['wall']:.1f} s | {a['wall'] / b['wall']:.2f} "
-                f"| {a['rss_mb']:.0f} / {b['rss_mb']:.0f} MB "
-                f"| {a['size_mb']:.1f} / {b['size_mb']:.1f} MB |",
+                f"| {n} | {a['html']:.0f} / {b['html']:.0f} | {wall['hooks']:.1f} s "
+                f"| {wall['plain']:.1f} s | {wall['hooks'] / wall['plain']:.2f} "
+                f"| {wall['nosearch'] / wall['plain']:.2f} "
+                f"| {rss['hooks']:.0f} / {rss['plain']:.0f} MB "
+                f"| {a['size_mb']:.0f} / {b['size_mb']:.0f} MB |",
                 flush=True,
             )
-    if args.serve:
-        print()
+
+
+def large_build(n: int) -> None:
+    with tempfile.TemporaryDirectory() as tmp:
+        folder = Path(tmp) / "hooks"
+        folder.mkdir()
+        write_project(folder, n, hooks=True)
+        result = measure_build(folder)
         print(
-            f"mkdocs serve, real project: a saved source shows on its page after "
-            f"{measure_serve():.1f} s"
+            f"{n} sources in four languages, with the hooks and the search index: "
+            f"{result['wall'] / 60:.1f} min, peak memory {result['rss_mb']:.0f} MB, "
+            f"{result['html']:.0f} HTML files, output {result['size_mb']:.0f} MB "
+            f"({result['size_mb'] / n * 1000:.0f} MB per 1,000 sources)"
         )
+        print()
+        print("| A source page's HTML | Bytes |")
+        print("|---|---:|")
+        for name, size in source_page_bytes(folder / "site").items():
+            print(f"| {name} | {size:,} |")
+
+
+def main() -> int:
+    parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
+    parser.add_argument("--sizes", type=int, nargs="*", default=[100, 1000])
+    parser.add_argument("--repeat", type=int, default=3, help="builds of each, interleaved")
+    parser.add_argument("--large", type=int, nargs="*", default=[], help="one build of N")
+    parser.add_argument("--serve", action="store_true", help="also measure the live preview")
+    parser.add_argument("--edits", type=int, default=5, help="edits of each kind (--serve)")
+    args = parser.parse_args()
+    print(f"Command: .venv/bin/python scripts/benchmark.py {' '.join(sys.argv[1:])}")
+    print(
+        f"Machine: {os.cpu_count()} CPUs, Python {platform.python_version()}, "
+        f"{platform.system()} {platform.release()}"
+    )
+    print()
+    if args.sizes:
+        compare_builds(args.sizes, args.repeat)
+        print()
+    for n in args.large:
+        large_build(n)
+        print()
+    if args.serve:
+        print(
+            "| Live preview: save → page shows it (median of "
+            f"{args.edits}) | Source | Page | Data file |"
+        )
+        print("|---|---:|---:|---:|")
+        for lang, label in (
+            ("ja", "`make serve LANG=ja` (Japanese and English)"),
+            (None, "`make serve` (every language)"),
+        ):
+            times = measure_serve(lang, edits=args.edits)
+            cells = " | ".join(f"{median(times[kind]):.2f} s" for kind in EDITS)
+            print(f"| {label} | {cells} |", flush=True)
     return 0
 
 

@@ -114,3 +114,20 @@ def valid_html(output: str) -> str:
     if 'id="__toc"' not in output:
         output = output.replace(' for="__toc"', "")
     return output
+
+
+# Material's templates indent their markup deeply: about a fifth of a page's bytes. A run of
+# whitespace that holds a line break renders as one space wherever whitespace collapses, so
+# it becomes one line break; never inside elements where whitespace is kept as written.
+_KEPT_AS_WRITTEN = re.compile(r"<(pre|code|textarea|script|style)\b.*?</\1\s*>", re.DOTALL)
+_INDENTATION = re.compile(r"\n[ \t\n]*")
+
+
+def compact_html(output: str) -> str:
+    """The page without its template indentation (what it shows is unchanged)."""
+    parts, start = [], 0
+    for kept in _KEPT_AS_WRITTEN.finditer(output):
+        parts += [_INDENTATION.sub("\n", output[start : kept.start()]), kept.group(0)]
+        start = kept.end()
+    parts.append(_INDENTATION.sub("\n", output[start:]))
+    return "".join(parts)

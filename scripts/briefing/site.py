@@ -41,6 +41,7 @@ from .history import History, read_history
 from .mkdocs_internals import (
     add_to_language,
     build_only,
+    compact_html,
     configured_languages,
     current_language,
     is_last_language,
@@ -336,7 +337,7 @@ def page_content(content: str, page: Page, config: MkDocsConfig) -> str:
 def post_page(output: str, page: Page, config: MkDocsConfig) -> str:
     """The finished page as valid HTML, set in its language's typography (French spaces,
     Japanese full-width punctuation, German numbers): mechanical, so no editor types it."""
-    output = valid_html(output)
+    output = compact_html(valid_html(output))
     if INPUTS.problems:
         return output
     return typography.apply_html(output, LANGUAGE.lang)
@@ -347,7 +348,7 @@ def post_template(output: str, template_name: str, config: MkDocsConfig) -> str:
     typography."""
     if template_name != "404.html":
         return output
-    return typography.apply_html(valid_html(output), current_language(config))
+    return typography.apply_html(compact_html(valid_html(output)), current_language(config))
 
 
 def fix_alternates(page: Page, config: MkDocsConfig) -> None:
