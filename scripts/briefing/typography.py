@@ -48,12 +48,14 @@ _JA = [
     (re.compile(rf"(?<=\d) (?={UNITS}(?![\w/]))"), ""),
 ]
 RULES: dict[str, list[tuple[re.Pattern[str], str]]] = {"fr": _FR, "de": _DE, "ja": _JA}
+# A character every rule of the language needs: text without one is left as it is, unread.
+NEEDS = {"fr": re.compile(r"[;:!?«»\d]"), "de": re.compile(r"\d"), "ja": re.compile(r"[():~～\d]")}
 
 
 def apply(text: str, lang: str) -> str:
     """`text` (plain text, no markup) set in `lang`'s typography; URLs left alone."""
     rules = RULES.get(lang)
-    if not rules or not text:
+    if not rules or not text or not NEEDS[lang].search(text):
         return text
     urls = iter(URL_RE.findall(text))
     text = URL_RE.sub(HOLD, text)  # a URL is one opaque word while the rules run
