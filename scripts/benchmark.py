@@ -303,7 +303,7 @@ def source_page_bytes(site: Path) -> dict[str, int]:
     html = page.read_text("utf-8")
     parts = {
         "head": r"<head>.*?</head>",
-        "header and search": r'<header class="md-header".*?(?=<div class="md-container)',
+        "header and search": r'<header class="md-header.*?(?=<div class="md-container)',
         "navigation": r"<nav class=\"md-nav md-nav--primary\".*?</nav>\s*</div>\s*</div>\s*</div>",
         "source text and notes": r"<article.*?(?=<aside class=\"bf-cite-page|</article>)",
         "cite box and JSON-LD": r"<aside class=\"bf-cite-page.*?</aside>",
