@@ -6,8 +6,8 @@ events has three lifetimes, each its own object:
   feeds the site: seeds, docs, data, templates, strings, overrides); a change reloads it;
 - `LANGUAGE`: one language's build: its generated pages, and the HTML fragments each page
   hands from its Markdown event to its content event (taken, so none outlives its page);
-- `RUN`: the process: whether this is the live preview, and the default 404 page kept
-  between the languages' builds.
+- `RUN`: the process: whether this is the live preview and of which languages, and the
+  default 404 page kept between the languages' builds.
 The private internals of the plugins sit behind `mkdocs_internals`; the domain (which
 pages are generated, what they show, how a page is cited) is in the core.
 """
@@ -280,11 +280,12 @@ def page_markdown(markdown: str, page: Page, config: MkDocsConfig) -> str:
     project = INPUTS.require()
     generated = LANGUAGE.generated.get(page.file.src_uri)
     if generated is not None:
-        LANGUAGE.hand_over(page, {placeholder(0): generated.render(lang, project, INPUTS.history)})
+        body = generated.render(lang, project, INPUTS.history)
+        LANGUAGE.hand_over(page, {placeholder(0): "".join(_preview_notice(lang)) + body})
         return markdown
     rendered = render_page(markdown, page.url, lang, project, path=page.file.src_uri)
     rel = page.file.src_uri.removeprefix(f"{lang}/")
-    notices = []
+    notices = _preview_notice(lang)
     log_page = project.log_page(lang)
     if log_page is not None and log_page != rel and (changes := project.data.corrections_of(rel)):
         notices.append(
@@ -292,9 +293,6 @@ def page_markdown(markdown: str, page: Page, config: MkDocsConfig) -> str:
         )
     if project.is_behind(lang, rel):
         notices.append(render_behind_notice(lang, page_url(rel, lang)))
-    if RUN.languages != SITE_LANGUAGES:
-        skipped = [other for other in SITE_LANGUAGES if other not in RUN.languages]
-        notices.append(render_preview_notice(lang, RUN.languages, skipped))
     fragments = dict(rendered.fragments)
     heads = []
     for notice in notices:  # numbered after the page's own fragments
@@ -303,6 +301,14 @@ def page_markdown(markdown: str, page: Page, config: MkDocsConfig) -> str:
         heads.append(key)
     LANGUAGE.hand_over(page, fragments)
     return after_title(rendered.markdown, heads)
+
+
+def _preview_notice(lang: str) -> list[str]:
+    """In a preview of some languages only, the note saying which it leaves out."""
+    if RUN.languages == SITE_LANGUAGES:
+        return []
+    skipped = [other for other in SITE_LANGUAGES if other not in RUN.languages]
+    return [render_preview_notice(lang, RUN.languages, skipped)]
 
 
 def after_title(markdown: str, blocks: list[str]) -> str:
