@@ -56,7 +56,7 @@ def test_a_preview_of_some_languages_builds_those_and_the_default(monkeypatch, t
     monkeypatch.setattr(site, "RUN", site.Run())
     monkeypatch.setenv("BRIEFING_LANGUAGES", "ja")
     site.start("serve")
-    assert site.RUN.languages == ("en", "ja")
+    assert site.RUN.languages == ("ja",)
     config = _config(tmp_path, SITE_LANGUAGES)
     site.choose_languages(config)
     built = {

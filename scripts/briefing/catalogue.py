@@ -59,8 +59,9 @@ class GeneratedPage:
 
 
 def generated_pages(project: Project | None) -> list[GeneratedPage]:
-    """Every generated page; without a project (inputs with problems) the index and What's
-    new only, which the live preview uses to show the problems."""
+    """Every generated page; without a project the index and What's new only: the live
+    preview shows its problems on them, and a preview that leaves out the default language
+    builds just these (its navigation names them)."""
     pages = [GeneratedPage("index"), GeneratedPage("news")]
     if project is not None:
         pages += [GeneratedPage("source", source) for source in project.sorted_sources()]

@@ -66,8 +66,9 @@ def configured_languages(config: MkDocsConfig) -> list[str]:
 
 
 def build_only(config: MkDocsConfig, chosen: Sequence[str]) -> None:
-    """Build the chosen languages and the default one (the i18n plugin builds it first, at
-    the site's root, and needs it); leave the others out of this build."""
+    """Build the chosen languages, and the default one, which the i18n plugin builds first
+    at the site's root and cannot leave out (the adapter excludes its pages if it was not
+    chosen); leave the others out of this build."""
     plugin = _i18n(config)
     if plugin is None:
         return

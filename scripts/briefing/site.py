@@ -29,7 +29,7 @@ from jinja2 import Environment
 from jinja2.bccache import Bucket, BytecodeCache
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.exceptions import PluginError
-from mkdocs.structure.files import File, Files
+from mkdocs.structure.files import File, Files, InclusionLevel
 from mkdocs.structure.pages import Page
 
 from . import DEFAULT_LANGUAGE, SITE_LANGUAGES, strings, typography
@@ -188,10 +188,13 @@ def start(command: str) -> None:
             f"briefing: BRIEFING_LANGUAGES names {', '.join(unknown)}, not a site language. "
             f"Fix: choose among {', '.join(SITE_LANGUAGES)} (make serve LANG=ja)"
         )
-    if chosen and RUN.serving:  # the default language too: the i18n plugin needs it
-        built = {*chosen, DEFAULT_LANGUAGE}
-        RUN.languages = tuple(lang for lang in SITE_LANGUAGES if lang in built)
+    if chosen and RUN.serving:
+        RUN.languages = tuple(lang for lang in SITE_LANGUAGES if lang in chosen)
         log.info("briefing: this preview builds %s only", ", ".join(RUN.languages))
+        # The default language's pages left out of the preview are named in the navigation.
+        logging.getLogger("mkdocs.structure.nav").addFilter(
+            lambda record: "excluded from the built site" not in record.getMessage()
+        )
 
 
 def choose_languages(config: MkDocsConfig) -> None:
@@ -250,11 +253,21 @@ def localize_theme(config: MkDocsConfig) -> None:
 
 
 def add_generated_files(files: Files, config: MkDocsConfig) -> Files:
-    """Start this language's build: add its generated pages (the catalogue's) to its files."""
+    """Start this language's build: add its generated pages (the catalogue's) to its files.
+
+    In a preview that leaves out the default language (which the i18n plugin builds all the
+    same, first), that build writes only its home page and the two generated pages the
+    navigation names: the others are excluded."""
     lang = current_language(config)
     LANGUAGE.start(lang)
+    skipped = lang not in RUN.languages
+    if skipped:
+        for file in files.documentation_pages():
+            if file.src_uri != f"{lang}/index.md":
+                file.inclusion = InclusionLevel.EXCLUDED
     added = []
-    for generated in generated_pages(None if INPUTS.problems else INPUTS.require()):
+    catalogue = generated_pages(None if INPUTS.problems or skipped else INPUTS.require())
+    for generated in catalogue:
         # The title goes into YAML front matter that MkDocs reads back and puts in the
         # page's <title> and navigation without escaping: escaped here, it stays text.
         front = yaml.safe_dump(
@@ -416,7 +429,7 @@ def place_404(config: MkDocsConfig) -> None:
 
 def write_feed(config: MkDocsConfig) -> None:
     """Write this language's Atom feed next to its home page."""
-    if INPUTS.problems:
+    if INPUTS.problems or LANGUAGE.lang not in RUN.languages:
         return
     lang = current_language(config)
     target = Path(config.site_dir) / feed_path(lang)
@@ -426,7 +439,7 @@ def write_feed(config: MkDocsConfig) -> None:
 
 def write_exports(config: MkDocsConfig) -> None:
     """Write this language's downloads (CSL-JSON, BibTeX, TimelineJS, chips CSV/JSON)."""
-    if INPUTS.problems:
+    if INPUTS.problems or LANGUAGE.lang not in RUN.languages:
         return
     lang = current_language(config)
     folder = Path(config.site_dir) / downloads_url(lang)
