@@ -25,9 +25,9 @@ $(STAMP): requirements.txt requirements-dev.txt pyproject.toml
 	$(BIN)/python -m pip install --quiet --no-deps --no-build-isolation --editable .
 	touch $(STAMP)
 
-# `make serve LANG=ja` previews Japanese (and English, which the i18n plugin always builds)
-# only: faster, and each page says which languages it leaves out. LANG counts only when given
-# on the command line (the environment's LANG is the locale).
+# `make serve LANG=ja` previews Japanese only (of English, which the i18n plugin always
+# builds, just the home page): faster, and each page says which languages it leaves out.
+# LANG counts only when given on the command line (the environment's LANG is the locale).
 serve: $(STAMP)
 	$(if $(filter command line,$(origin LANG)),BRIEFING_LANGUAGES=$(LANG)) $(BIN)/mkdocs serve
 

@@ -3,9 +3,10 @@
 mkdocs-static-i18n builds each language in turn but offers no public API for which
 language is being built, which languages are built, or how to add generated pages to a
 language's sitemap; Material's language switcher reads `config.extra.alternate`, which
-the i18n plugin fills per page. Each touch point below was read in the pinned versions;
-`check_versions` stops the build when another version is installed, so a silent change
-in a plugin's internals cannot produce a wrong site.
+the i18n plugin fills per page; Material's markup needs two fixes to be valid HTML and
+carries its templates' indentation. Each touch point below was read in the pinned
+versions; `version_problems` stops the build when another version is installed, so a
+silent change in a plugin's internals cannot produce a wrong site.
 """
 
 from __future__ import annotations
@@ -27,19 +28,19 @@ PINNED = {"mkdocs": "1.6.1", "mkdocs-material": "9.8.1", "mkdocs-static-i18n": "
 
 def version_problems() -> list[str]:
     """A line for each plugin whose installed version is not the one read here."""
-    found = []
+    problems = []
     for name, pinned in PINNED.items():
         try:
             installed = version(name)
         except PackageNotFoundError:
             installed = "none"
         if installed != pinned:
-            found.append(
+            problems.append(
                 f"{name} {installed} is installed; the build relies on internals of {pinned}. "
                 "Fix: reinstall the pinned requirements (make clean serve), or read the "
                 f"new version's code and update briefing/mkdocs_internals.py and the pins"
             )
-    return found
+    return problems
 
 
 def _i18n(config: MkDocsConfig) -> Any:
