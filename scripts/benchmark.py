@@ -395,7 +395,7 @@ def main() -> int:
         )
         print("|---|---:|---:|---:|")
         for lang, label in (
-            ("ja", "`make serve LANG=ja` (Japanese and English)"),
+            ("ja", "`make serve LANG=ja` (Japanese)"),
             (None, "`make serve` (every language)"),
         ):
             times = measure_serve(lang, edits=args.edits)
