@@ -78,3 +78,27 @@ def test_an_unknown_preview_language_is_refused(monkeypatch):
     monkeypatch.setenv("BRIEFING_LANGUAGES", "es")
     with pytest.raises(PluginError, match="BRIEFING_LANGUAGES names es, not a site language"):
         site.start("serve")
+
+
+def test_template_indentation_goes_but_kept_whitespace_stays():
+    page = (
+        "<body>\n    <p>one\n      two</p>\n\n\n  <pre><code>a\n    b</code></pre>\n"
+        "  <script>\n  var x;\n</script>\n  <textarea>\n  t</textarea>\n</body>\n"
+    )
+    assert mkdocs_internals.compact_html(page) == (
+        "<body>\n<p>one\ntwo</p>\n<pre><code>a\n    b</code></pre>\n"
+        "<script>\n  var x;\n</script>\n<textarea>\n  t</textarea>\n</body>\n"
+    )
+
+
+def test_materials_invalid_markup_is_made_valid():
+    page = (
+        '<input class="md-toggle" type="checkbox" id="__drawer" autocomplete="off">'
+        '<input type="text" autocomplete="off"><label for="__toc">Contents</label>'
+    )
+    fixed = mkdocs_internals.valid_html(page)
+    assert '<input class="md-toggle" type="checkbox" id="__drawer">' in fixed
+    assert '<input type="text" autocomplete="off">' in fixed  # allowed on text inputs
+    assert "<label>Contents</label>" in fixed  # no checkbox __toc on this page
+    with_toc = page + '<input type="checkbox" id="__toc">'
+    assert 'for="__toc"' in mkdocs_internals.valid_html(with_toc)

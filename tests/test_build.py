@@ -382,3 +382,32 @@ def test_the_404_pages_switcher_leads_to_each_languages_home(site):
             if t.name == "a" and "md-select__link" in t.attrs.get("class", "")
         }
         assert switcher == {other: f"{BASE_PATH}{PREFIX[other]}" for other in LANGS}, lang
+
+
+@pytest.mark.build
+@pytest.mark.copy
+def test_a_preview_of_one_language_builds_its_pages_only(project_copy, tmp_path, monkeypatch):
+    """`make serve LANG=ja`: Japanese pages, each saying what the preview leaves out; of the
+    default language only what the i18n plugin needs (home, citations index, What's new)."""
+    from mkdocs.commands.build import build
+    from mkdocs.config import load_config
+
+    from briefing import site as adapter
+
+    monkeypatch.setattr(adapter, "RUN", adapter.Run())
+    monkeypatch.setenv("BRIEFING_LANGUAGES", "ja")
+    out = tmp_path / "out"
+    config = load_config(str(project_copy / "mkdocs.yml"), site_dir=str(out))
+    config.plugins.on_startup(command="serve", dirty=False)
+    build(config, serve_url="http://127.0.0.1:8000/h200-briefing/")
+    source_id = sorted(p.stem for p in (project_copy / "seeds").glob("*.md"))[0]
+    assert (out / "ja" / "chips" / "index.html").is_file()
+    assert (out / "ja" / "sources" / source_id / "index.html").is_file()
+    assert (out / "index.html").is_file() and (out / "sources" / "index.html").is_file()
+    assert not (out / "chips").exists() and not (out / "sources" / source_id).exists()
+    assert not (out / "fr").exists() and not (out / "de").exists()
+    said = LABELS["preview_languages"]["ja"].format(
+        built="日本語", skipped="英語、フランス語、ドイツ語"
+    )
+    for page in ("ja/chips/index.html", f"ja/sources/{source_id}/index.html"):
+        assert said in (out / page).read_text("utf-8"), page
