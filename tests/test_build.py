@@ -401,13 +401,14 @@ def test_a_preview_of_one_language_builds_its_pages_only(project_copy, tmp_path,
     config.plugins.on_startup(command="serve", dirty=False)
     build(config, serve_url="http://127.0.0.1:8000/h200-briefing/")
     source_id = sorted(p.stem for p in (project_copy / "seeds").glob("*.md"))[0]
-    assert (out / "ja" / "chips" / "index.html").is_file()
+    rel = sorted(p.stem for p in (project_copy / "docs/ja").glob("*.md") if p.stem != "index")[0]
+    assert (out / "ja" / rel / "index.html").is_file()
     assert (out / "ja" / "sources" / source_id / "index.html").is_file()
     assert (out / "index.html").is_file() and (out / "sources" / "index.html").is_file()
-    assert not (out / "chips").exists() and not (out / "sources" / source_id).exists()
+    assert not (out / rel).exists() and not (out / "sources" / source_id).exists()
     assert not (out / "fr").exists() and not (out / "de").exists()
     said = LABELS["preview_languages"]["ja"].format(
         built="日本語", skipped="英語、フランス語、ドイツ語"
     )
-    for page in ("ja/chips/index.html", f"ja/sources/{source_id}/index.html"):
+    for page in (f"ja/{rel}/index.html", f"ja/sources/{source_id}/index.html"):
         assert said in (out / page).read_text("utf-8"), page
