@@ -1,7 +1,6 @@
 """MkDocs entry point: dispatch build events to the `briefing` package, nothing more.
 
-`briefing` is imported at module level: MkDocs puts this folder on sys.path only
-while it imports this file.
+`briefing` is the package `make` installs (pyproject.toml); its MkDocs side is `site.py`.
 """
 
 from __future__ import annotations
