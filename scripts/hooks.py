@@ -1,6 +1,8 @@
 """MkDocs entry point: dispatch build events to the `briefing` package, nothing more.
 
-`briefing` is the package `make` installs (pyproject.toml); its MkDocs side is `site.py`.
+`briefing` (its MkDocs side is `site.py`) is imported at module level: MkDocs puts this
+folder on sys.path while it imports this file, so a build finds the package here even where
+`make` has not installed it.
 """
 
 from __future__ import annotations
