@@ -317,13 +317,59 @@ def source_page_bytes(site: Path) -> dict[str, int]:
     return sizes
 
 
+def write_same_html(hooks_folder: Path, dest: Path) -> None:
+    """The pages the hooks built, each one's article as raw HTML in a plain Markdown page, in
+    a project without hooks: MkDocs and the theme do the same work on the same content, and
+    only what the hooks compute is missing (the strictest sense of "the same pages")."""
+    site = hooks_folder / "site"
+    for name in ("mkdocs.yml", "overrides", "data"):
+        src = hooks_folder / name
+        (shutil.copytree if src.is_dir() else shutil.copy2)(src, dest / name)
+    shutil.copytree(hooks_folder / "docs" / "assets", dest / "docs" / "assets")
+    (dest / "seeds").mkdir()
+    (dest / "overrides" / "404.html").unlink()  # it uses the hooks' labels
+    main = dest / "overrides" / "main.html"
+    main.write_text(
+        main.read_text("utf-8").replace("super() | briefing_without_own_links", "super()"), "utf-8"
+    )
+    prefixes = {lang: "" if lang == "en" else f"{lang}/" for lang in LANGS}
+    for lang in LANGS:
+        root = site / prefixes[lang].rstrip("/") if prefixes[lang] else site
+        for page in root.rglob("index.html"):
+            rel = page.relative_to(root).parent.as_posix()
+            if lang == "en" and rel.split("/")[0] in LANGS:
+                continue  # another language's page
+            if rel.startswith(("pagefind", "assets")):
+                continue
+            html = page.read_text("utf-8")
+            # The article's content, without the wrapper the theme's template adds again.
+            article = re.search(
+                r"<article[^>]*>\s*<div data-pagefind-body>(.*)</div>\s*</article>", html, re.DOTALL
+            )
+            title = re.search(r"<h1[^>]*>(.*?)</h1>", html, re.DOTALL)
+            if not article:
+                continue
+            name = "index.md" if rel == "." else f"{rel}.md"
+            if name == "sources.md":
+                name = "sources/index.md"
+            target = dest / "docs" / lang / name
+            target.parent.mkdir(parents=True, exist_ok=True)
+            heading = re.sub(r"<[^>]+>", "", title.group(1)) if title else rel
+            body = article.group(1).replace("\n\n", "\n")
+            target.write_text(f"---\ntitle: {json.dumps(heading)}\n---\n\n{body}\n", "utf-8")
+    config = (dest / "mkdocs.yml").read_text("utf-8").replace("hooks:\n  - scripts/hooks.py\n", "")
+    config = re.sub(r"\n  - scripts/briefing/[^\n]*", "", config)  # watched by the hooks' project
+    (dest / "mkdocs.yml").write_text(config, "utf-8")
+
+
 def compare_builds(sizes: list[int], repeat: int) -> None:
     print(
         "| Sources | HTML files | With hooks | Same pages without hooks | Hooks / plain "
-        "| Hooks without search index / plain | Peak memory (hooks / plain) "
+        "| Hooks without search index / plain | Same HTML without hooks "
+        "| Hooks without search index / same HTML | Peak memory (hooks / plain) "
         "| Output (hooks / plain) |"
     )
-    print("|---:|---:|---:|---:|---:|---:|---:|---:|")
+    print("|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|")
     for n in sizes:
         with tempfile.TemporaryDirectory() as tmp:
             with_hooks, plain = Path(tmp) / "hooks", Path(tmp) / "plain"
@@ -331,18 +377,29 @@ def compare_builds(sizes: list[int], repeat: int) -> None:
             plain.mkdir()
             write_project(with_hooks, n, hooks=True)
             write_project(plain, n, hooks=False)
-            runs: dict[str, list[dict[str, float]]] = {"hooks": [], "plain": [], "nosearch": []}
-            for _ in range(repeat):  # interleaved, so that a busy moment hits both alike
+            same = Path(tmp) / "same"
+            same.mkdir()
+            measure_build(with_hooks, search=False)  # the pages the next project copies
+            write_same_html(with_hooks, same)
+            runs: dict[str, list[dict[str, float]]] = {
+                "hooks": [],
+                "plain": [],
+                "nosearch": [],
+                "same": [],
+            }
+            for _ in range(repeat):  # interleaved, so that a busy moment hits all alike
                 runs["hooks"].append(measure_build(with_hooks))
                 runs["plain"].append(measure_build(plain))
                 runs["nosearch"].append(measure_build(with_hooks, search=False))
+                runs["same"].append(measure_build(same, search=False))
             wall = {k: median([r["wall"] for r in v]) for k, v in runs.items()}
             rss = {k: median([r["rss_mb"] for r in v]) for k, v in runs.items()}
             a, b = runs["hooks"][-1], runs["plain"][-1]
             print(
                 f"| {n} | {a['html']:.0f} / {b['html']:.0f} | {wall['hooks']:.1f} s "
                 f"| {wall['plain']:.1f} s | {wall['hooks'] / wall['plain']:.2f} "
-                f"| {wall['nosearch'] / wall['plain']:.2f} "
+                f"| {wall['nosearch'] / wall['plain']:.2f} | {wall['same']:.1f} s "
+                f"| {wall['nosearch'] / wall['same']:.2f} "
                 f"| {rss['hooks']:.0f} / {rss['plain']:.0f} MB "
                 f"| {a['size_mb']:.0f} / {b['size_mb']:.0f} MB |",
                 flush=True,
