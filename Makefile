@@ -35,12 +35,15 @@ build: $(STAMP)
 	$(BIN)/mkdocs build --strict
 
 # The Nu HTML Checker (tests/test_html.py): vnu.jar from the npm registry, run by Java
-# (Debian's runtime where the machine has none).
+# (Debian's runtime and npm where the machine has none, as in the pull-request workflow's
+# python:3.11 container).
 VNU_VERSION := 26.9.27
 VNU_JAR := $(VENV)/vnu/node_modules/vnu-jar/build/dist/vnu.jar
 $(VNU_JAR):
 	@command -v java >/dev/null 2>&1 || { echo "Installing Debian's Java runtime for the HTML checker"; \
 	  $(SUDO) apt-get update -q && $(SUDO) apt-get install -y -q default-jre-headless; }
+	@command -v npm >/dev/null 2>&1 || { echo "Installing Debian's npm to fetch the HTML checker"; \
+	  $(SUDO) apt-get update -q && $(SUDO) apt-get install -y -q npm; }
 	npm install --silent --no-audit --no-fund --prefix $(VENV)/vnu vnu-jar@$(VNU_VERSION)
 vnu: $(VNU_JAR)
 
