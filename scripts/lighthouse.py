@@ -1,10 +1,11 @@
 """Record Lighthouse (mobile) scores and transferred bytes for key pages, in every language.
 
-    .venv/bin/python scripts/lighthouse.py [--site site]
+    .venv/bin/python scripts/lighthouse.py [--site site] [--runs 3] [page ...]
 
 Builds nothing: run `make build` first. Serves the built site on 127.0.0.1 under its base
 path, compressing text with gzip as static hosts such as GitHub Pages do, runs Lighthouse
-13.5.0 (from the npm registry, through npx) with Debian's Chromium, and prints a Markdown
+13.5.0 (from the npm registry, through npx) with Debian's Chromium, three times per page
+by default, and prints the medians as a Markdown
 table. These are measured figures, not test assertions.
 """
 
@@ -16,7 +17,9 @@ import gzip
 import http.server
 import json
 import os
+import statistics
 import subprocess
+import sys
 import tempfile
 import threading
 from pathlib import Path
@@ -96,20 +99,26 @@ def main() -> None:
         help="paths under the site root (default: the home "
         "page, the chip comparison and the largest source page, in every language)",
     )
+    parser.add_argument("--runs", type=int, default=3, help="audits of each page (the median)")
     args = parser.parse_args()
     pages = args.pages or default_pages(args.site)
     handler = functools.partial(Handler, directory=str(args.site.resolve()))
     server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), handler)
     threading.Thread(target=server.serve_forever, daemon=True).start()
     root = f"http://127.0.0.1:{server.server_address[1]}{BASE}"
+    print(f"Command: .venv/bin/python scripts/lighthouse.py {' '.join(sys.argv[1:])}")
+    print(f"Median of {args.runs} audits of each page.")
+    print()
     print("| Page | Performance | Accessibility | Best practices | SEO | Transferred |")
     print("|---|---:|---:|---:|---:|---:|")
     with tempfile.TemporaryDirectory() as tmp:
         for page in pages:
-            s = audit(root + page, Path(tmp) / "report.json")
+            runs = [audit(root + page, Path(tmp) / "report.json") for _ in range(args.runs)]
+            s = {key: statistics.median(run[key] for run in runs) for key in runs[0]}
             print(
-                f"| /{page} | {s['performance']} | {s['accessibility']} | "
-                f"{s['best-practices']} | {s['seo']} | {s['bytes'] / 1024:.0f} KB |"
+                f"| /{page} | {s['performance']:.0f} | {s['accessibility']:.0f} | "
+                f"{s['best-practices']:.0f} | {s['seo']:.0f} | {s['bytes'] / 1024:.0f} KiB |",
+                flush=True,
             )
     server.shutdown()
 
