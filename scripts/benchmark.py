@@ -40,8 +40,11 @@ import time
 import urllib.request
 from pathlib import Path
 
+from briefing import SITE_LANGUAGES
+from briefing.urls import lang_prefix
+
 ROOT = Path(__file__).resolve().parent.parent
-LANGS = ("en", "ja", "fr", "de")
+LANGS = SITE_LANGUAGES
 SOURCE_LANGS = ("ja", "fr", "de")
 WORDS = {
     "fr": "le la les des puces exportation licence régulateurs entreprises marché accord "
@@ -95,6 +98,14 @@ def page_text(lang: str, page: int, n_sources: int, rng: random.Random) -> str:
         source = (page * 10 + k) % n_sources
         lines += [f"{sentence(rng, lang, 18)} [@bench-{source:05d}, ¶{1 + k % 6}]", ""]
     return "\n".join(lines)
+
+
+def _theme_without_hooks(folder: Path) -> None:
+    """The project's theme overrides, made to build without the hooks' globals and filter."""
+    (folder / "overrides" / "404.html").unlink()  # it uses the hooks' labels
+    main = folder / "overrides" / "main.html"  # and the head block the hooks' filter
+    text = main.read_text("utf-8")
+    main.write_text(text.replace("super() | briefing_without_own_links", "super()"), "utf-8")
 
 
 def write_project(folder: Path, n_sources: int, hooks: bool) -> None:
@@ -167,12 +178,7 @@ def write_project(folder: Path, n_sources: int, hooks: bool) -> None:
     config = re.sub(r"\nnav:\n(  .*\n)+", "\n" + nav + "\n", config)
     config = re.sub(r"nav_translations: \{[^}]*\}", "", config)
     if not hooks:
-        (folder / "overrides" / "404.html").unlink()  # it uses the hooks' labels
-        main = folder / "overrides" / "main.html"  # and the head block the hooks' filter
-        main.write_text(
-            main.read_text("utf-8").replace("super() | briefing_without_own_links", "super()"),
-            "utf-8",
-        )
+        _theme_without_hooks(folder)
         config = config.replace("hooks:\n  - scripts/hooks.py\n", "")
         config = config.replace(
             "not_in_nav: |\n  /*/sources/*.md", "not_in_nav: |\n  /sources/*.md\n  /*/sources/*.md"
@@ -327,14 +333,9 @@ def write_same_html(hooks_folder: Path, dest: Path) -> None:
         (shutil.copytree if src.is_dir() else shutil.copy2)(src, dest / name)
     shutil.copytree(hooks_folder / "docs" / "assets", dest / "docs" / "assets")
     (dest / "seeds").mkdir()
-    (dest / "overrides" / "404.html").unlink()  # it uses the hooks' labels
-    main = dest / "overrides" / "main.html"
-    main.write_text(
-        main.read_text("utf-8").replace("super() | briefing_without_own_links", "super()"), "utf-8"
-    )
-    prefixes = {lang: "" if lang == "en" else f"{lang}/" for lang in LANGS}
+    _theme_without_hooks(dest)
     for lang in LANGS:
-        root = site / prefixes[lang].rstrip("/") if prefixes[lang] else site
+        root = site / lang_prefix(lang)
         for page in root.rglob("index.html"):
             rel = page.relative_to(root).parent.as_posix()
             if lang == "en" and rel.split("/")[0] in LANGS:

@@ -25,6 +25,9 @@ def test_another_plugin_version_stops_the_build(monkeypatch):
     (problem,) = mkdocs_internals.version_problems()
     assert problem.startswith("mkdocs-static-i18n 1.3.1 is installed; the build relies on")
     assert "Fix: " in problem
+    monkeypatch.setattr(site, "RUN", site.Run())
+    with pytest.raises(PluginError, match="mkdocs-static-i18n 1.3.1 is installed"):
+        site.start("build")  # once, as the process starts
 
 
 def _config(tmp_path, locales):

@@ -19,12 +19,10 @@ from .render import render_index, render_source_page
 from .strings import label
 from .urls import index_url, news_url, source_url
 
-KINDS = ("index", "news", "source")
-
 
 @dataclass(frozen=True)
 class GeneratedPage:
-    kind: str  # one of KINDS
+    kind: str  # "index" (the citations index), "news" (What's new) or "source"
     source: Source | None = None  # the source a "source" page presents
 
     def url(self, lang: str) -> str:

@@ -217,14 +217,14 @@ def differences(english: Text, translation: Text) -> list[Problem]:
 
 
 # What `differences` compares: citation keys (source id, paragraph) or figures.
-Key = TypeVar("Key", tuple[str, str], str)
+Compared = TypeVar("Compared", tuple[str, str], str)
 
 
 def _mismatches(
     verb: str,
-    show: Callable[[Key], str],
-    mine: Mapping[Key, int],
-    theirs: Mapping[Key, int],
+    show: Callable[[Compared], str],
+    mine: Mapping[Compared, int],
+    theirs: Mapping[Compared, int],
     english: Text,
     translation: Text,
     fix: str,

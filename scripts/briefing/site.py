@@ -150,10 +150,11 @@ class LanguageBuild:
     lang: str = DEFAULT_LANGUAGE
     generated: dict[str, GeneratedPage] = field(default_factory=dict)
     fragments: dict[str, dict[str, str]] = field(default_factory=dict)
+    notices: list[str] = field(default_factory=list)  # on every page of this language
 
-    def start(self, lang: str) -> None:
+    def start(self, lang: str, notices: list[str]) -> None:
         """A new language's build starts empty."""
-        self.lang, self.generated, self.fragments = lang, {}, {}
+        self.lang, self.generated, self.fragments, self.notices = lang, {}, {}, notices
 
     def hand_over(self, page: Page, fragments: dict[str, str]) -> None:
         self.fragments[page.file.src_uri] = fragments
@@ -181,6 +182,8 @@ def start(command: str) -> None:
     """A new process: `build` or `serve` (the preview), of every language or, for a faster
     preview, of those BRIEFING_LANGUAGES names (`make serve LANG=ja`)."""
     RUN.serving = command == "serve"
+    if problems := version_problems():
+        raise PluginError("briefing: " + "\nbriefing: ".join(problems))
     chosen = os.environ.get("BRIEFING_LANGUAGES", "").replace(",", " ").split()
     unknown = [lang for lang in chosen if lang not in SITE_LANGUAGES]
     if unknown:
@@ -208,9 +211,8 @@ def _root(config: MkDocsConfig) -> Path:
 
 
 def check_setup(config: MkDocsConfig) -> None:
-    """Stop before building if the plugins are not the versions read, or if mkdocs.yml's
-    languages are not the briefing's."""
-    problems = version_problems()
+    """Stop before building if mkdocs.yml's languages are not the briefing's (the plugins'
+    versions are checked once, when the process starts)."""
     listed = configured_languages(config)
     if listed != list(SITE_LANGUAGES):
         path = Path(config.config_file_path)
@@ -219,14 +221,13 @@ def check_setup(config: MkDocsConfig) -> None:
             (n for n, raw in enumerate(text.splitlines(), 1) if "locale:" in raw),
             1,
         )
-        problems.append(
-            f"{path.name}:{line}: the i18n plugin lists the languages {', '.join(listed)}; "
+        raise PluginError(
+            f"briefing: {path.name}:{line}: the i18n plugin lists the languages "
+            f"{', '.join(listed)}; "
             f"the briefing's are {', '.join(SITE_LANGUAGES)} (SITE_LANGUAGES in "
             "scripts/briefing/__init__.py). Fix: list the same languages, in the same order, "
             "in both (strings.yml and data/glossary.yml need every language too)"
         )
-    if problems:
-        raise PluginError("briefing: " + "\nbriefing: ".join(problems))
 
 
 def load(config: MkDocsConfig) -> Project | None:
@@ -259,7 +260,7 @@ def add_generated_files(files: Files, config: MkDocsConfig) -> Files:
     same, first), that build writes only its home page and the two generated pages the
     navigation names: the others are excluded."""
     lang = current_language(config)
-    LANGUAGE.start(lang)
+    LANGUAGE.start(lang, _preview_notice(lang))
     skipped = lang not in RUN.languages
     if skipped:
         for file in files.documentation_pages():
@@ -294,11 +295,11 @@ def page_markdown(markdown: str, page: Page, config: MkDocsConfig) -> str:
     generated = LANGUAGE.generated.get(page.file.src_uri)
     if generated is not None:
         body = generated.render(lang, project, INPUTS.history)
-        LANGUAGE.hand_over(page, {placeholder(0): "".join(_preview_notice(lang)) + body})
+        LANGUAGE.hand_over(page, {placeholder(0): "".join(LANGUAGE.notices) + body})
         return markdown
     rendered = render_page(markdown, page.url, lang, project, path=page.file.src_uri)
     rel = page.file.src_uri.removeprefix(f"{lang}/")
-    notices = _preview_notice(lang)
+    notices = list(LANGUAGE.notices)
     log_page = project.log_page(lang)
     if log_page is not None and log_page != rel and (changes := project.data.corrections_of(rel)):
         notices.append(
