@@ -146,5 +146,6 @@ def test_a_preview_of_some_languages_says_which_it_leaves_out():
     from briefing.render import render_preview_notice
 
     html = render_preview_notice("fr", ("en", "fr"), ("ja", "de"))
-    assert "Aperçu limité à anglais, français" in html and "en japonais, allemand" in html
+    assert "dans ces langues : anglais, français." in html
+    assert "Pages non produites : japonais, allemand" in html
     assert 'role="note"' in html
