@@ -128,7 +128,7 @@ class _Checker(KeyPaths):
 
     def __init__(self, source: Source, shown: str, lines: dict[Key, int]) -> None:
         super().__init__(shown, lines)
-        self.source, self.shown = source, shown
+        self.source = source
         self.missing: dict[str, list[int]] = {lang: [] for lang in targets(source)}
 
     def check(self, value: object) -> Translations | None:
@@ -156,7 +156,7 @@ class _Checker(KeyPaths):
             )
             return None
         prints = [paragraph_digest(p) for p in source.paragraphs]
-        result = Translations(source.id, self.shown)
+        result = Translations(source.id, self.path)
         for index, entry in enumerate(entries):
             line = self.line(("paragraphs", index))
             if not isinstance(entry, dict) or not isinstance(entry.get("n"), int):
@@ -277,7 +277,7 @@ class _Checker(KeyPaths):
 
     def pending(self) -> list[Pending]:
         waiting = tuple((lang, tuple(numbers)) for lang, numbers in self.missing.items() if numbers)
-        return [Pending(self.shown, waiting, len(self.source.paragraphs))] if waiting else []
+        return [Pending(self.path, waiting, len(self.source.paragraphs))] if waiting else []
 
 
 def render_file(
