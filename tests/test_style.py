@@ -336,3 +336,18 @@ def test_a_written_fingerprint_is_always_quoted(make_project):
     project = load_project(make_project())
     text = render_file(project.sources["example-source"])
     assert re.findall(r'original: "[0-9a-f]{12}"', text) and "original: 0" not in text
+
+
+def test_typography_skips_a_whole_element_and_nothing_after_it():
+    """A skipped element ends at its own closing tag, counting nested ones of its name."""
+    html = (
+        '<div lang="de"><div>Zahl : 1 000</div> noch : ja</div> après : oui '
+        '<div lang="fr">ici : oui</div><!-- note : x --><pre><pre>a : b</pre> c : d</pre>'
+        "<br/>fin : oui"
+    )
+    assert apply_html(html, "fr") == (
+        f'<div lang="de"><div>Zahl : 1 000</div> noch : ja</div> après{NNBSP}: oui '
+        f'<div lang="fr">ici{NNBSP}: oui</div><!-- note : x --><pre><pre>a : b</pre> c : d</pre>'
+        f"<br/>fin{NNBSP}: oui"
+    )
+    assert apply_html("<code>a : b", "fr") == "<code>a : b"  # unclosed: skipped to the end

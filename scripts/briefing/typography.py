@@ -15,7 +15,6 @@ verbatim original (`data-verbatim`) and not a passage in another language (`lang
 from __future__ import annotations
 
 import re
-from collections.abc import Callable
 
 NNBSP = "\u202f"  # narrow no-break space
 NBSP = "\u00a0"
@@ -84,46 +83,71 @@ VOID = frozenset(
         "wbr",
     )
 )
+# An opening tag that may switch typography off for its element: a SKIP element, a verbatim
+# original or a passage with a `lang`. Found in one pass; the text between is set.
+_MAY_SKIP = re.compile(
+    r"<(?:("
+    + "|".join(sorted(SKIP))
+    + r")\b|([a-zA-Z][\w:-]*)\b(?=[^>]*(?:data-verbatim|\blang\s*=)))"
+    r"[^>]*>",
+    re.I,
+)
+_TEXT = re.compile(r"<!--.*?-->|<![^>]*>|(?<=>)[^<]+|\A[^<]+", re.S)  # text runs after a tag
 
 
 def apply_html(html: str, lang: str) -> str:
     """`html` with `lang`'s typography applied to its text nodes only."""
     if lang not in RULES:
         return html
-    return _walk(html, lambda text: apply(text, lang), lang)
+    needs = NEEDS[lang]
 
+    def fix(match: re.Match[str]) -> str:
+        text = match.group(0)
+        if text[0] == "<" or not needs.search(text):  # a comment or doctype; nothing to set
+            return text
+        return apply(text, lang)
 
-def _walk(html: str, fix: Callable[[str], str], lang: str) -> str:
     out: list[str] = []
-    stack: list[tuple[str, bool]] = []  # (tag, skipped) for open elements
-    skipped = 0  # how many open elements switch typography off
     pos = 0
-    for match in TAG_RE.finditer(html):
-        text = html[pos : match.start()]
-        out.append(text if skipped or not text.strip() else fix(text))
-        out.append(match.group(0))
-        pos = match.end()
-        closing, name, attrs = match.group(1), match.group(2), match.group(3)
-        if name is None:
-            continue
-        name = name.lower()
-        if closing:
-            while stack:  # close up to the matching element (tolerates unclosed <p>, <li>)
-                tag, skip = stack.pop()
-                skipped -= skip
-                if tag == name:
-                    break
-            continue
-        if name in VOID or attrs.rstrip().endswith("/"):
-            continue
-        other = LANG_RE.search(attrs)
-        skip = (
-            name in SKIP
-            or "data-verbatim" in attrs
-            or (other is not None and other.group(1).split("-")[0] != lang)
-        )
-        stack.append((name, skip))
-        skipped += skip
-    tail = html[pos:]
-    out.append(tail if skipped or not tail.strip() else fix(tail))
+    for start, end in _skipped(html, lang):
+        out.append(_TEXT.sub(fix, html[pos:start]))
+        out.append(html[start:end])
+        pos = end
+    out.append(_TEXT.sub(fix, html[pos:]))
     return "".join(out)
+
+
+def _skipped(html: str, lang: str) -> list[tuple[int, int]]:
+    """The spans of `html` (start of an opening tag to the end of its closing tag) whose
+    text keeps its typography: code, scripts, verbatim originals, other languages."""
+    spans = []
+    pos = 0
+    while match := _MAY_SKIP.search(html, pos):
+        tag = match.group(0)
+        name = (match.group(1) or match.group(2)).lower()
+        pos = match.end()
+        if match.group(2):  # only data-verbatim or another language switches it off
+            other = LANG_RE.search(tag[len(name) + 1 :])
+            if "data-verbatim" not in tag and (
+                other is None or other.group(1).split("-")[0] == lang
+            ):
+                continue
+        if name in VOID or tag.endswith("/>"):
+            continue
+        end = _element_end(html, name, pos)
+        spans.append((match.start(), end))
+        pos = end
+    return spans
+
+
+def _element_end(html: str, name: str, pos: int) -> int:
+    """Where the element `name` opened just before `pos` ends: after its closing tag, with
+    elements of the same name nested inside counted (the end of `html` if it is unclosed)."""
+    depth = 1
+    tags = re.compile(rf"<(/?){re.escape(name)}\b[^>]*>", re.I)
+    while match := tags.search(html, pos):
+        pos = match.end()
+        depth += -1 if match.group(1) else 1
+        if depth == 0:
+            return pos
+    return len(html)
