@@ -16,9 +16,10 @@ from citeproc import formatter as citeproc_formatter
 from citeproc.source.json import CiteProcJSON
 
 from briefing.citations import find_citations
-from briefing.exports import CSL_TYPES, FILES, latex_escape
+from briefing.exports import CSL_TYPES, DOWNLOADS, latex_escape
 from briefing.project import load_project
 from briefing.strings import LABELS
+from briefing.urls import relative_url
 from conftest import LANGS, PREFIX, ROOT
 from sitehtml import pages, read
 
@@ -39,9 +40,15 @@ def test_every_export_exists_and_is_linked_from_each_citations_index(site):
     for lang in LANGS:
         index = read(site / PREFIX[lang] / "sources" / "index.html")
         links = {t.attrs.get("href") for t in index.tags if t.name == "a"}
-        for name in FILES:
-            assert (site / PREFIX[lang] / "downloads" / name).is_file()
-            assert f"../downloads/{name}" in links, (lang, name)
+        for download in DOWNLOADS:
+            path = download.url(lang)
+            assert (site / path).is_file()
+            assert relative_url(f"{PREFIX[lang]}sources/", path) in links, (lang, path)
+            if download.shared:  # one file, in the default language's folder only
+                assert download.url(lang) == f"downloads/{download.name}"
+                assert not any(
+                    (site / p / "downloads" / download.name).exists() for p in PREFIX.values() if p
+                )
 
 
 @pytest.mark.build

@@ -60,7 +60,7 @@ def test_an_excerpts_source_shows_cited_paragraphs_and_neighbours_only(make_proj
 
 def test_an_excerpts_source_gives_only_those_paragraphs_in_the_downloads(make_project):
     project = excerpts_project(make_project)
-    data = json.loads(texts_json(project, "de", "https://example.org/"))
+    data = json.loads(texts_json(project, "https://example.org/"))
     (source,) = data["sources"]
     assert [p["n"] for p in source["paragraphs"]] == [3, 4, 5]
     assert source["reproduction"] == "excerpts" and source["paragraph_count"] == 6

@@ -227,7 +227,7 @@ def test_preview_in_the_sources_own_language_has_no_translation(make_project):
 
 def test_texts_download_aligns_each_paragraph_with_its_translations(make_project):
     project = load_project(make_project())
-    data = json.loads(texts_json(project, "ja", "https://example.org/"))
+    data = json.loads(texts_json(project, "https://example.org/"))
     (source,) = data["sources"]
     assert [p["original"] for p in source["paragraphs"]] == list(VALID_PARAGRAPHS)
     assert source["paragraphs"][2]["translations"] == {
@@ -235,7 +235,9 @@ def test_texts_download_aligns_each_paragraph_with_its_translations(make_project
         "ja": "第3段落。",
         "de": "Dritter Absatz.",
     }
-    assert source["page"] == "https://example.org/ja/sources/example-source/"
+    assert source["pages"]["ja"] == "https://example.org/ja/sources/example-source/"
+    assert source["pages"]["en"] == "https://example.org/sources/example-source/"
+    assert set(data["about"]) == set(project.languages)
 
 
 def test_realign_moves_texts_with_their_paragraphs(make_project):

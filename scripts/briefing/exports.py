@@ -1,11 +1,13 @@
-"""Downloadable data, written at build time into each language's `downloads/` folder.
+"""Downloadable data, written at build time into each language's `downloads/` folder (a
+file that is the same in every language, `shared`, once into the default language's).
 
 - sources.json: every source as CSL-JSON (imports into Zotero, Pandoc, citeproc);
 - sources.bib: every source as BibTeX (BibLaTeX fields that Zotero and Biber read);
 - timeline.json: the timeline in TimelineJS's JSON format, citations as links;
 - chips.csv and chips.json: the chip specifications, each cell with its citations;
 - texts.json: every captured source's paragraphs, each original beside the site's
-  translations into the other site languages (the same file in every language's folder).
+  translations into the other site languages (one file for every language: its source
+  page and its description in each language).
 
 Texts in the reader's language where the record has them (titles, notes, labels); the
 original title always. Everything here is data: JSON and CSV are written by their
@@ -23,6 +25,7 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from typing import Any
 
+from . import DEFAULT_LANGUAGE
 from .citations import find_citations
 from .data import Chips
 from .model import Cite, FuzzyDate, Source
@@ -328,8 +331,9 @@ def _ends(numbers: list[int]) -> list[int]:
     return [numbers[0]] if len(numbers) == 1 else [numbers[0], numbers[-1]]
 
 
-def texts_json(project: Project, lang: str, site_url: str) -> str:
-    """The captured texts, paragraph by paragraph, with the site's translations aligned.
+def texts_json(project: Project, site_url: str) -> str:
+    """The captured texts, paragraph by paragraph, with the site's translations aligned: one
+    file for every language (each source's page and the file's description in each).
 
     A translation still to be made is null; the source's own language has none.
     """
@@ -362,34 +366,40 @@ def texts_json(project: Project, lang: str, site_url: str) -> str:
                 "title": source.title_original,
                 "outlet": source.outlet,
                 "url": source.url,
-                "page": site_url + source_url(source.id, lang),
+                "pages": {
+                    lang: site_url + source_url(source.id, lang) for lang in project.languages
+                },
                 "reproduction": source.reproduction,
                 "paragraph_count": len(source.paragraphs),
                 "paragraphs": paragraphs,
             }
         )
-    return (
-        json.dumps(
-            {
-                "about": label("texts_about", lang).format(site=label("site_name", lang)),
-                "sources": sources,
-            },
-            ensure_ascii=False,
-            indent=1,
-        )
-        + "\n"
-    )
+    about = {
+        lang: label("texts_about", lang).format(site=label("site_name", lang))
+        for lang in project.languages
+    }
+    return json.dumps({"about": about, "sources": sources}, ensure_ascii=False, indent=1) + "\n"
 
 
 @dataclass(frozen=True)
 class Download:
-    """One file of a language's downloads: its name, its label in strings.yml, its media
-    type (the link says it) and what writes it."""
+    """One downloadable file: its name, its label in strings.yml, its media type (the link
+    says it) and what writes it: per language, or, `shared`, once for every language."""
 
     name: str
     label: str
     media_type: str
-    write: Callable[[Project, str, str], str]
+    write: Callable[[Project, str, str], str] | None = None  # (project, lang, site URL)
+    write_shared: Callable[[Project, str], str] | None = None  # (project, site URL)
+
+    @property
+    def shared(self) -> bool:
+        return self.write_shared is not None
+
+    def url(self, lang: str) -> str:
+        """Where `lang`'s pages link to it: a shared file sits in the default language's
+        folder."""
+        return downloads_url(DEFAULT_LANGUAGE if self.shared else lang, self.name)
 
 
 DOWNLOADS = (
@@ -398,11 +408,16 @@ DOWNLOADS = (
     Download("timeline.json", "download_timeline", "application/json", timeline_js),
     Download("chips.csv", "download_chips_csv", "text/csv", chips_csv),
     Download("chips.json", "download_chips_json", "application/json", chips_json),
-    Download("texts.json", "download_texts", "application/json", texts_json),
+    Download("texts.json", "download_texts", "application/json", write_shared=texts_json),
 )
-FILES = tuple(download.name for download in DOWNLOADS)
 
 
-def render_all(project: Project, lang: str, site_url: str) -> dict[str, str]:
-    """File name -> text, for one language."""
-    return {d.name: d.write(project, lang, site_url) for d in DOWNLOADS}
+def render_all(project: Project, lang: str, site_url: str, shared: bool) -> dict[str, str]:
+    """Site path -> text: `lang`'s downloads, and with `shared` the shared ones."""
+    files = {}
+    for download in DOWNLOADS:
+        if download.write is not None:
+            files[download.url(lang)] = download.write(project, lang, site_url)
+        elif shared and download.write_shared is not None:
+            files[download.url(lang)] = download.write_shared(project, site_url)
+    return files

@@ -62,7 +62,7 @@ from .render import (
     render_problems,
 )
 from .strings import label
-from .urls import downloads_url, feed_path, lang_prefix, page_url
+from .urls import feed_path, lang_prefix, page_url
 
 PACKAGE = Path(__file__).parent
 log = logging.getLogger("mkdocs.plugins.briefing")
@@ -439,14 +439,16 @@ def write_feed(config: MkDocsConfig) -> None:
 
 
 def write_exports(config: MkDocsConfig) -> None:
-    """Write this language's downloads (CSL-JSON, BibTeX, TimelineJS, chips CSV/JSON)."""
+    """Write this language's downloads (CSL-JSON, BibTeX, TimelineJS, chips CSV/JSON) and,
+    in the first language built, those every language shares (texts.json)."""
     if INPUTS.problems or LANGUAGE.lang not in RUN.languages:
         return
     lang = current_language(config)
-    folder = Path(config.site_dir) / downloads_url(lang)
-    folder.mkdir(parents=True, exist_ok=True)
-    for name, text in render_all(INPUTS.require(), lang, _site_url(config)).items():
-        (folder / name).write_text(text, encoding="utf-8")
+    shared = lang == RUN.languages[0]  # files every language links to, written once
+    for path, text in render_all(INPUTS.require(), lang, _site_url(config), shared).items():
+        target = Path(config.site_dir) / path
+        target.parent.mkdir(parents=True, exist_ok=True)
+        target.write_text(text, encoding="utf-8")
 
 
 def _site_url(config: MkDocsConfig) -> str:

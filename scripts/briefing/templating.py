@@ -21,7 +21,7 @@ from .data import Chips, Ratio, Row
 from .model import Cite, FuzzyDate, Source
 from .project import Project
 from .strings import ACTORS, KINDS, LABELS, label, unit
-from .urls import downloads_url, index_url, relative_url, source_url
+from .urls import index_url, relative_url, source_url
 
 PREVIEW_CHARS = 600  # of a cited passage, shown in a citation's preview
 
@@ -138,7 +138,6 @@ def _environment() -> Environment:
         relative_url=relative_url,
         source_url=source_url,
         index_url=index_url,
-        downloads_url=downloads_url,
         cite_target=cite_target,
         preview_text=preview_text,
         preview_translation=preview_translation,
