@@ -11,6 +11,7 @@ import difflib
 import re
 from collections.abc import Mapping
 from dataclasses import dataclass
+from functools import lru_cache
 
 from .errors import Problem
 from .model import Cite, Source
@@ -64,6 +65,14 @@ def find_citations(
     text: str, path: str, first_line: int = 1
 ) -> tuple[list[Citation], list[Problem]]:
     """Every citation bracket in `text` (Markdown), with problems for unreadable ones."""
+    found, problems = _find_citations(text, path, first_line)
+    return list(found), list(problems)
+
+
+@lru_cache(maxsize=16384)  # pure; the same texts are read again by each rebuild and render
+def _find_citations(
+    text: str, path: str, first_line: int
+) -> tuple[tuple[Citation, ...], tuple[Problem, ...]]:
     mask = _code_mask(text)
     found: list[Citation] = []
     problems: list[Problem] = []
@@ -89,7 +98,7 @@ def find_citations(
             cites.append(Cite(parsed["id"], first, last))
         else:
             found.append(Citation(match.start(), match.end(), line, tuple(cites)))
-    return found, problems
+    return tuple(found), tuple(problems)
 
 
 def check_cite(cite: Cite, sources: Mapping[str, Source], path: str, line: int) -> Problem | None:

@@ -306,29 +306,45 @@ def texts(
             yield shown, lang, text, line
 
 
+_FOUND: dict[tuple[str, str], tuple[Variant, ...]] = {}  # (language, text) -> variants in it
+_FOUND_FOR: list[tuple[tuple[str, str, str], ...]] = []  # the rejected forms _FOUND is for
+
+
+def _rejected_in(rejected: dict[str, list[Variant]], lang: str, text: str) -> tuple[Variant, ...]:
+    """The rejected variants in `text`, remembered (see house_style_problems)."""
+    found = _FOUND.get((lang, text))
+    if found is None:
+        # A substring test first (most texts contain no variant), the pattern only then.
+        found = tuple(
+            v for v in rejected.get(lang, ()) if v.needle in text and v.pattern.search(text)
+        )
+        _FOUND[(lang, text)] = found
+    return found
+
+
 def house_style_problems(
     terms: Sequence[Term], site_texts: Iterator[tuple[str, str, str, int]]
 ) -> list[Problem]:
-    """A problem for each rejected variant in the site's texts."""
+    """A problem for each rejected variant in the site's texts. What each text holds is
+    remembered while the glossary's rejected forms stay the same: each rebuild of the preview
+    checks the same texts again."""
     rejected = variants(terms)
+    forms = tuple((v.term.id, v.lang, v.text) for vs in rejected.values() for v in vs)
+    if [forms] != _FOUND_FOR:
+        _FOUND.clear()
+        _FOUND_FOR[:] = [forms]
     problems = []
     for path, lang, text, line in site_texts:
-        # A substring test first (most texts contain no variant), the pattern only then.
-        for variant in rejected.get(lang, ()):
-            if variant.needle in text and variant.pattern.search(text):
-                term = variant.term
-                problems.append(
-                    Problem(
-                        path,
-                        line,
-                        f"'{variant.text}' is not the house style for "
-                        f"{term.forms.get('en', term.id)} ({PATH}: {term.id})",
-                        f"write '{term.forms[lang]}'"
-                        + (
-                            f" (at first mention: '{term.first[lang]}')"
-                            if lang in term.first
-                            else ""
-                        ),
-                    )
+        for variant in _rejected_in(rejected, lang, text):
+            term = variant.term
+            problems.append(
+                Problem(
+                    path,
+                    line,
+                    f"'{variant.text}' is not the house style for "
+                    f"{term.forms.get('en', term.id)} ({PATH}: {term.id})",
+                    f"write '{term.forms[lang]}'"
+                    + (f" (at first mention: '{term.first[lang]}')" if lang in term.first else ""),
                 )
+            )
     return problems
