@@ -7,10 +7,12 @@ folder on sys.path while it imports this file, so a build finds the package here
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from typing import Literal
 
 from jinja2 import Environment, Template
 from mkdocs.config.defaults import MkDocsConfig
+from mkdocs.livereload import LiveReloadServer
 from mkdocs.plugins import event_priority
 from mkdocs.structure.files import Files
 from mkdocs.structure.nav import Navigation
@@ -27,6 +29,7 @@ def on_startup(*, command: Literal["build", "gh-deploy", "serve"], dirty: bool) 
 @event_priority(100)  # before the i18n plugin (-100) reads which languages to build
 def on_config(config: MkDocsConfig) -> MkDocsConfig:
     site.choose_languages(config)
+    site.quicken_preview(config)
     return config
 
 
@@ -41,6 +44,7 @@ def on_files(files: Files, *, config: MkDocsConfig) -> Files:
 
 
 def on_page_markdown(markdown: str, *, page: Page, config: MkDocsConfig, files: Files) -> str:
+    site.choose_page_template(page)
     return site.page_markdown(markdown, page, config)
 
 
@@ -70,7 +74,7 @@ def on_page_context(  # after the i18n plugin's (priority 50)
     context: TemplateContext, *, page: Page, config: MkDocsConfig, nav: Navigation
 ) -> TemplateContext:
     site.fix_alternates(page, config)
-    return context
+    return site.reuse_finished(context, page, config, nav)
 
 
 @event_priority(-50)  # before the i18n plugin builds the other languages
@@ -79,6 +83,12 @@ def on_post_build(*, config: MkDocsConfig) -> None:
     site.write_feed(config)
     site.write_exports(config)
     site.index_search(config)  # after the last language: every page is written
+
+
+def on_serve(
+    server: LiveReloadServer, *, config: MkDocsConfig, builder: Callable[..., None]
+) -> LiveReloadServer:
+    return site.serve(server)
 
 
 def on_env(env: Environment, *, config: MkDocsConfig, files: Files) -> Environment:

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+import shutil
 from types import SimpleNamespace
 
 import pytest
@@ -105,3 +106,29 @@ def test_materials_invalid_markup_is_made_valid():
     assert "<label>Contents</label>" in fixed  # no checkbox __toc on this page
     with_toc = page + '<input type="checkbox" id="__toc">'
     assert 'for="__toc"' in mkdocs_internals.valid_html(with_toc)
+
+
+def test_the_preview_polls_every_tenth_of_a_second_and_keeps_what_it_watched(tmp_path):
+    from mkdocs.livereload import LiveReloadServer
+
+    server = LiveReloadServer(builder=lambda: None, host="127.0.0.1", port=8765, root=tmp_path)
+    (tmp_path / "docs").mkdir()
+    server.watch(str(tmp_path / "docs"))
+    site.serve(server)
+    assert server.observer.timeout == mkdocs_internals.PREVIEW_POLL_SECONDS == 0.1
+    assert [watch.path for watch in server.observer._watches] == [str(tmp_path / "docs")]
+    server.unwatch(str(tmp_path / "docs"))  # the new watcher knows the folder
+
+
+def test_the_installed_themes_files_are_listed_once_and_the_projects_every_time(tmp_path):
+    import jinja2
+    from mkdocs.theme import Theme
+
+    overrides = tmp_path / "overrides"
+    shutil.copytree(ROOT / "overrides", overrides)
+    theme = Theme(name="material", custom_dir=str(overrides))
+    mkdocs_internals.list_installed_theme_once(SimpleNamespace(theme=theme))
+    plain = jinja2.FileSystemLoader(theme.dirs).list_templates()
+    assert theme.get_env().list_templates() == plain
+    (overrides / "extra.css").write_text("/* new */\n")
+    assert theme.get_env().list_templates() == sorted([*plain, "extra.css"])

@@ -412,3 +412,54 @@ def test_a_preview_of_one_language_builds_its_pages_only(project_copy, tmp_path,
     )
     for page in (f"ja/{rel}/index.html", f"ja/sources/{source_id}/index.html"):
         assert said in (out / page).read_text("utf-8"), page
+
+
+@pytest.mark.build
+@pytest.mark.copy
+def test_the_preview_rewrites_only_what_an_edit_changes(project_copy, tmp_path, monkeypatch):
+    """A rebuild of the preview reuses a page's finished HTML while nothing the theme reads
+    for it changed, and the result is the page a fresh build writes."""
+    from mkdocs.commands.build import build
+    from mkdocs.config import load_config
+
+    from briefing import site as adapter
+
+    monkeypatch.setattr(adapter, "RUN", adapter.Run())
+    monkeypatch.setenv("BRIEFING_LANGUAGES", "ja")
+    out = tmp_path / "out"
+
+    def rebuild() -> dict[str, str]:
+        config = load_config(str(project_copy / "mkdocs.yml"), site_dir=str(out))
+        if not adapter.RUN.serving:
+            config.plugins.on_startup(command="serve", dirty=False)
+        build(config, serve_url="http://127.0.0.1:8000/h200-briefing/")
+        return {
+            p.relative_to(out).as_posix(): p.read_text("utf-8")
+            for p in out.rglob("*.html")
+            if p.relative_to(out).parts[0] == "ja"
+        }
+
+    first = rebuild()
+    assert adapter.LANGUAGE.reused == set()
+    assert rebuild() == first  # nothing changed: every page reused, the same bytes
+    pages = set(adapter.LANGUAGE.keys)
+    assert adapter.LANGUAGE.reused == pages and pages
+    # A paragraph added to one page: that page is written again, the others reused.
+    rel = sorted(p.stem for p in (project_copy / "docs/ja").glob("*.md") if p.stem != "index")[0]
+    edited = project_copy / "docs" / "ja" / f"{rel}.md"
+    edited.write_text(edited.read_text("utf-8") + "\n新しい段落。\n", "utf-8")
+    second = rebuild()
+    assert "新しい段落。" in second[f"ja/{rel}/index.html"]
+    assert f"ja/{rel}.md" not in adapter.LANGUAGE.reused
+    assert adapter.LANGUAGE.reused == pages - {f"ja/{rel}.md"}
+    # Its title changed: every page's navigation shows it, so every page is written again.
+    text = edited.read_text("utf-8")
+    title = re.search(r"^# (.+)$", text, re.M)
+    assert title is not None
+    edited.write_text(text.replace(title.group(0), "# 改題した見出し", 1), "utf-8")
+    third = rebuild()
+    assert adapter.LANGUAGE.reused == set()
+    assert "改題した見出し" in third["ja/index.html"]
+    # What the preview reused is what a build without reuse writes.
+    adapter.RUN.finished.clear()
+    assert rebuild() == third

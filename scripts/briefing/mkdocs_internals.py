@@ -4,7 +4,8 @@ mkdocs-static-i18n builds each language in turn but offers no public API for whi
 language is being built, which languages are built, or how to add generated pages to a
 language's sitemap; Material's language switcher reads `config.extra.alternate`, which
 the i18n plugin fills per page; Material's markup needs two fixes to be valid HTML and
-carries its templates' indentation. Each touch point below was read in the pinned
+carries its templates' indentation; MkDocs' preview server polls slowly and lists the
+theme's files on every rebuild. Each touch point below was read in the pinned
 versions; `version_problems` stops the build when another version is installed, so a
 silent change in a plugin's internals cannot produce a wrong site.
 """
@@ -14,11 +15,15 @@ from __future__ import annotations
 import re
 from collections.abc import Mapping, Sequence
 from importlib.metadata import PackageNotFoundError, version
+from pathlib import Path
 from types import SimpleNamespace
 from typing import Any
 
+import jinja2
 from mkdocs.config.defaults import MkDocsConfig
+from mkdocs.livereload import LiveReloadServer
 from mkdocs.structure.files import File
+from watchdog.observers.polling import PollingObserver
 
 from . import DEFAULT_LANGUAGE
 
@@ -133,3 +138,58 @@ def compact_html(output: str) -> str:
         start = kept.end()
     parts.append(_INDENTATION.sub("\n", output[start:]))
     return "".join(parts)
+
+
+# The live preview. MkDocs' server polls the watched folders every half second, so a saved
+# file waits a quarter of a second on average before the rebuild starts; and every rebuild
+# lists the theme's files again (Material's, with its thousands of icons, take a sixth of a
+# second), though the installed theme cannot change while the server runs.
+PREVIEW_POLL_SECONDS = 0.1
+
+
+def poll_quickly(server: LiveReloadServer) -> None:
+    """Make the preview's watcher poll every PREVIEW_POLL_SECONDS (called before the server
+    starts; the folders already watched are watched again by the new watcher)."""
+    watched = dict(server._watched_paths)
+    for path, count in watched.items():
+        for _ in range(count):
+            server.unwatch(path)
+    server.observer = PollingObserver(timeout=PREVIEW_POLL_SECONDS)
+    for path, count in watched.items():
+        for _ in range(count):
+            server.watch(path)
+
+
+_INSTALLED_LISTINGS: dict[str, list[str]] = {}
+
+
+def list_installed_theme_once(config: MkDocsConfig) -> None:
+    """Let each build list the files of an installed theme (a folder inside a Python
+    package, such as Material's) once per process; the project's own theme folder
+    (overrides/) is listed afresh every build."""
+    theme = config.theme
+    make_env = theme.get_env
+
+    def get_env() -> jinja2.Environment:
+        env = make_env()
+        loader = env.loader
+        if isinstance(loader, jinja2.FileSystemLoader):
+            folders = [str(folder) for folder in loader.searchpath]
+            loader.list_templates = lambda: _listing(folders)  # type: ignore[method-assign]
+        return env
+
+    theme.get_env = get_env  # type: ignore[method-assign]
+
+
+def _listing(folders: Sequence[str]) -> list[str]:
+    names: set[str] = set()
+    for folder in folders:
+        installed = "site-packages" in Path(folder).parts
+        if not installed or folder not in _INSTALLED_LISTINGS:
+            found = jinja2.FileSystemLoader(folder).list_templates()
+            if not installed:
+                names.update(found)
+                continue
+            _INSTALLED_LISTINGS[folder] = found
+        names.update(_INSTALLED_LISTINGS[folder])
+    return sorted(names)
