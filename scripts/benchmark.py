@@ -4,7 +4,8 @@
 
 For each size N it writes, in a temporary folder, a project with N synthetic sources
 (Japanese, French and German in turn, six paragraphs each) and N/10 pages per language
-(in one navigation section, as a growing briefing would add them), each citing ten sources
+(in navigation sections of 20, as an editor groups a growing briefing's pages; the
+environment variable BENCH_SECTION changes that size), each citing ten sources
 by paragraph, in all four languages. It builds that project (`mkdocs build`: our hooks
 generate the citations index, N source pages per language, What's new, feeds, downloads and
 the search index), then the *same pages* without our hooks: the generated pages written out
@@ -57,6 +58,10 @@ WORDS = {
     "government Chinese American order memory compute".split(),
 }
 SEP = {"ja": "", "fr": " ", "de": " ", "en": " "}
+# Pages per navigation section. An editor groups a growing briefing's pages by topic; with
+# `navigation.prune` a page carries its own section's links, so one section of N/10 pages
+# would put N/10 links on every page (1,000 at 10,000 sources, about 150 KB each).
+SECTION = int(os.environ.get("BENCH_SECTION", "20"))
 
 
 def sentence(rng: random.Random, lang: str, words: int) -> str:
@@ -170,11 +175,12 @@ def write_project(folder: Path, n_sources: int, hooks: bool) -> None:
                 "utf-8",
             )
     config = (ROOT / "mkdocs.yml").read_text("utf-8")
-    nav = "\n".join(
-        ["nav:", "  - index.md", "  - Pages:"]
-        + [f"      - page-{p:04d}.md" for p in range(n_pages)]
-        + ["  - sources/index.md", "  - whats-new.md"]
-    )
+    nav_lines = ["nav:", "  - index.md", "  - Pages:"]
+    for first in range(0, n_pages, SECTION):  # sections of SECTION pages each
+        last = min(first + SECTION, n_pages) - 1
+        nav_lines.append(f"      - Pages {first}-{last}:")
+        nav_lines += [f"          - page-{p:04d}.md" for p in range(first, last + 1)]
+    nav = "\n".join(nav_lines + ["  - sources/index.md", "  - whats-new.md"])
     config = re.sub(r"\nnav:\n(  .*\n)+", "\n" + nav + "\n", config)
     config = re.sub(r"nav_translations: \{[^}]*\}", "", config)
     if not hooks:
