@@ -80,6 +80,7 @@ def on_page_context(  # after the i18n plugin's (priority 50)
 @event_priority(-50)  # before the i18n plugin builds the other languages
 def on_post_build(*, config: MkDocsConfig) -> None:
     site.place_404(config)
+    site.write_icons(config)
     site.write_feed(config)
     site.write_exports(config)
     site.index_search(config)  # after the last language: every page is written

@@ -132,3 +132,18 @@ def test_the_installed_themes_files_are_listed_once_and_the_projects_every_time(
     assert theme.get_env().list_templates() == plain
     (overrides / "extra.css").write_text("/* new */\n")
     assert theme.get_env().list_templates() == sorted([*plain, "extra.css"])
+
+
+def test_theme_icons_move_into_a_sprite_and_charts_stay():
+    icon = (
+        '<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 24 24"><path d="M3 6h18v2H3z"/></svg>'
+    )
+    chart = '<svg viewBox="0 0 640 184" role="img" aria-label="A chart"><rect/></svg>'
+    sprite = mkdocs_internals.IconSprite()
+    page = sprite.refer(f"<p>{icon}{chart}{icon}</p>", "../assets/icons.svg")
+    (ident,) = sprite.icons
+    use = f'<svg viewBox="0 0 24 24"><use href="../assets/icons.svg#{ident}"/></svg>'
+    assert page == f"<p>{use}{chart}{use}</p>"
+    assert f'<symbol id="{ident}" viewBox="0 0 24 24"><path d="M3 6h18v2H3z"/></symbol>' in (
+        sprite.sprite()
+    )

@@ -463,3 +463,34 @@ def test_the_preview_rewrites_only_what_an_edit_changes(project_copy, tmp_path, 
     # What the preview reused is what a build without reuse writes.
     adapter.RUN.finished.clear()
     assert rebuild() == third
+
+
+@pytest.mark.build
+def test_every_theme_icon_is_a_reference_into_the_sprite(site):
+    """Pages refer to the theme's icons in one cached file; each reference resolves."""
+    sprite = site / "assets" / "icons.svg"
+    symbols = set(re.findall(r'<symbol id="([^"]+)"', sprite.read_text("utf-8")))
+    referred = 0
+    for page in pages(site):
+        html = page.read_text("utf-8")
+        if page.name == "404.html":  # served at any path: its icons stay inline
+            continue
+        assert '<svg xmlns="http://www.w3.org/2000/svg" viewBox=' not in html, page
+        for href in re.findall(r'<use href="([^"]+)"', html):
+            path, _, ident = href.partition("#")
+            assert (page.parent / path).resolve() == sprite.resolve(), (page, href)
+            assert ident in symbols, (page, href)
+            referred += 1
+    assert referred
+
+
+@pytest.mark.build
+def test_each_languages_pages_describe_the_site_in_that_language(site):
+    for lang in LANGS:
+        doc = read(site / PREFIX[lang] / "index.html")
+        (description,) = [
+            t.attrs["content"]
+            for t in doc.tags
+            if t.name == "meta" and t.attrs.get("name") == "description"
+        ]
+        assert description == LABELS["site_description"][lang], lang

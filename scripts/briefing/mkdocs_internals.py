@@ -4,14 +4,15 @@ mkdocs-static-i18n builds each language in turn but offers no public API for whi
 language is being built, which languages are built, or how to add generated pages to a
 language's sitemap; Material's language switcher reads `config.extra.alternate`, which
 the i18n plugin fills per page; Material's markup needs two fixes to be valid HTML and
-carries its templates' indentation; MkDocs' preview server polls slowly and lists the
-theme's files on every rebuild. Each touch point below was read in the pinned
-versions; `version_problems` stops the build when another version is installed, so a
-silent change in a plugin's internals cannot produce a wrong site.
+carries its templates' indentation and a copy of every icon; MkDocs' preview server polls
+slowly and lists the theme's files on every rebuild. Each touch point below was read in
+the pinned versions; `version_problems` stops the build when another version is
+installed, so a silent change in a plugin's internals cannot produce a wrong site.
 """
 
 from __future__ import annotations
 
+import hashlib
 import re
 from collections.abc import Mapping, Sequence
 from importlib.metadata import PackageNotFoundError, version
@@ -193,3 +194,40 @@ def _listing(folders: Sequence[str]) -> list[str]:
             _INSTALLED_LISTINGS[folder] = found
         names.update(_INSTALLED_LISTINGS[folder])
     return sorted(names)
+
+
+# Material writes each of its icons into every page as an inline SVG: the same eight icons,
+# about 2.5 KB of every page. Each page refers to them in one sprite file instead, which
+# the browser fetches once and caches (charts and other SVGs with attributes of their own
+# stay inline).
+ICONS_FILE = "assets/icons.svg"
+_ICON = re.compile(
+    r'<svg xmlns="http://www.w3.org/2000/svg" viewBox="([-\d. ]+)">(.*?)</svg>', re.S
+)
+
+
+class IconSprite:
+    """The icons pages refer to, collected as pages are written."""
+
+    def __init__(self) -> None:
+        self.icons: dict[str, tuple[str, str]] = {}  # id -> (viewBox, the SVG's content)
+
+    def refer(self, output: str, sprite_url: str) -> str:
+        """The page with each theme icon replaced by a reference into the sprite."""
+
+        def reference(match: re.Match[str]) -> str:
+            view, inner = match.group(1), match.group(2)
+            digest = hashlib.blake2b(f"{view}|{inner}".encode(), digest_size=6).hexdigest()
+            ident = f"i{digest}"
+            self.icons.setdefault(ident, (view, inner))
+            return f'<svg viewBox="{view}"><use href="{sprite_url}#{ident}"/></svg>'
+
+        return _ICON.sub(reference, output)
+
+    def sprite(self) -> str:
+        """The sprite file: one symbol per icon."""
+        symbols = "".join(
+            f'<symbol id="{ident}" viewBox="{view}">{inner}</symbol>\n'
+            for ident, (view, inner) in sorted(self.icons.items())
+        )
+        return f'<svg xmlns="http://www.w3.org/2000/svg">\n{symbols}</svg>\n'

@@ -47,6 +47,8 @@ from .errors import BriefingError, Problem
 from .exports import render_all
 from .history import History, read_history
 from .mkdocs_internals import (
+    ICONS_FILE,
+    IconSprite,
     add_to_language,
     build_only,
     compact_html,
@@ -72,7 +74,7 @@ from .render import (
     render_problems,
 )
 from .strings import label
-from .urls import feed_path, lang_prefix, page_url
+from .urls import feed_path, lang_prefix, page_url, relative_url
 
 PACKAGE = Path(__file__).parent
 log = logging.getLogger("mkdocs.plugins.briefing")
@@ -191,6 +193,7 @@ class Run:
     # write it, the HTML). A rebuild writes a page whose key is unchanged from here instead
     # of rendering the theme's templates and setting its typography again.
     finished: dict[str, tuple[str, str]] = field(default_factory=dict)
+    icons: IconSprite = field(default_factory=IconSprite)  # the theme's, from every page
 
 
 INPUTS = Inputs()
@@ -272,11 +275,13 @@ def load(config: MkDocsConfig) -> Project | None:
 def localize_theme(config: MkDocsConfig) -> None:
     """Put this language's words where MkDocs and Material would show English.
 
-    The site name (header, `<title>`), the light/dark toggle labels and the heading
-    permalinks' title come from strings.yml, the one place each language's UI words live.
+    The site name (header, `<title>`), its description (the pages' meta description), the
+    light/dark toggle labels and the heading permalinks' title come from strings.yml, the
+    one place each language's UI words live.
     """
     lang = current_language(config)
     config.site_name = label("site_name", lang)
+    config.site_description = label("site_description", lang)
     names = {"default": label("theme_to_dark", lang), "slate": label("theme_to_light", lang)}
     for option in config.theme.get("palette") or []:
         if isinstance(option, dict) and isinstance(option.get("toggle"), dict):
@@ -394,6 +399,7 @@ def post_page(output: str, page: Page, config: MkDocsConfig) -> str:
     if page.file.src_uri in LANGUAGE.reused:
         return output
     output = compact_html(valid_html(output))
+    output = RUN.icons.refer(output, relative_url(page.url, ICONS_FILE))
     if not INPUTS.problems:
         output = typography.apply_html(output, LANGUAGE.lang)
     key = LANGUAGE.keys.get(page.file.src_uri)
@@ -545,6 +551,14 @@ def place_404(config: MkDocsConfig) -> None:
     root.replace(target)
     if RUN.default_404 is not None:
         root.write_bytes(RUN.default_404)
+
+
+def write_icons(config: MkDocsConfig) -> None:
+    """Write the sprite of the theme's icons the pages refer to (after each language: a
+    preview's rebuild starts from an empty folder and may reuse every page)."""
+    target = Path(config.site_dir) / ICONS_FILE
+    target.parent.mkdir(parents=True, exist_ok=True)
+    target.write_text(RUN.icons.sprite(), encoding="utf-8")
 
 
 def write_feed(config: MkDocsConfig) -> None:
