@@ -413,6 +413,33 @@ def compare_builds(sizes: list[int], repeat: int) -> None:
             )
 
 
+def output_parts(site: Path) -> dict[str, int]:
+    """Where a built site's bytes go: source pages (every language), other pages, the search
+    index, downloads, sitemap and the rest."""
+    parts = dict.fromkeys(
+        ("source pages", "other pages", "search index", "downloads", "sitemap", "the rest"), 0
+    )
+    for path in site.rglob("*"):
+        if not path.is_file():
+            continue
+        rel = path.relative_to(site).parts
+        inner = rel[1:] if rel[0] in LANGS else rel
+        if rel[0] == "pagefind":
+            part = "search index"
+        elif inner[0] == "downloads":
+            part = "downloads"
+        elif rel[0].startswith("sitemap"):
+            part = "sitemap"
+        elif path.suffix == ".html" and inner[0] == "sources" and len(inner) == 3:
+            part = "source pages"
+        elif path.suffix == ".html":
+            part = "other pages"
+        else:
+            part = "the rest"
+        parts[part] += path.stat().st_size
+    return parts
+
+
 def large_build(n: int) -> None:
     with tempfile.TemporaryDirectory() as tmp:
         folder = Path(tmp) / "hooks"
@@ -426,9 +453,22 @@ def large_build(n: int) -> None:
             f"({result['size_mb'] / n * 1000:.0f} MB per 1,000 sources)"
         )
         print()
-        print("| A source page's HTML | Bytes |")
+        site = folder / "site"
+        parts = output_parts(site)
+        source_pages = sum(1 for _ in site.glob("**/sources/*/index.html"))
+        print("| Output | MB |")
         print("|---|---:|")
-        for name, size in source_page_bytes(folder / "site").items():
+        for name, size in parts.items():
+            print(f"| {name} | {size / 1e6:,.0f} |")
+        print()
+        print(
+            f"{source_pages:,} source pages, {parts['source pages'] / source_pages:,.0f} bytes "
+            "each on average"
+        )
+        print()
+        print("| The largest source page's HTML (default language) | Bytes |")
+        print("|---|---:|")
+        for name, size in source_page_bytes(site).items():
             print(f"| {name} | {size:,} |")
 
 
