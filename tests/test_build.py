@@ -418,7 +418,8 @@ def test_a_preview_of_one_language_builds_its_pages_only(project_copy, tmp_path,
 @pytest.mark.copy
 def test_the_preview_rewrites_only_what_an_edit_changes(project_copy, tmp_path, monkeypatch):
     """A rebuild of the preview reuses a page's finished HTML while nothing the theme reads
-    for it changed, and the result is the page a fresh build writes."""
+    for it changed, and what Markdown made of it while nothing its rendering read changed;
+    the result is the page a fresh build writes."""
     from mkdocs.commands.build import build
     from mkdocs.config import load_config
 
@@ -441,9 +442,12 @@ def test_the_preview_rewrites_only_what_an_edit_changes(project_copy, tmp_path, 
 
     first = rebuild()
     assert adapter.LANGUAGE.reused == set()
+    converted = dict(adapter.RUN.rendered)
     assert rebuild() == first  # nothing changed: every page reused, the same bytes
     pages = set(adapter.LANGUAGE.keys)
     assert adapter.LANGUAGE.reused == pages and pages
+    # ... and not converted again: what Markdown made of each page is the same object.
+    assert all(adapter.RUN.rendered[dest] is page for dest, page in converted.items())
     # A paragraph added to one page: that page is written again, the others reused.
     rel = sorted(p.stem for p in (project_copy / "docs/ja").glob("*.md") if p.stem != "index")[0]
     edited = project_copy / "docs" / "ja" / f"{rel}.md"
@@ -452,6 +456,21 @@ def test_the_preview_rewrites_only_what_an_edit_changes(project_copy, tmp_path, 
     assert "新しい段落。" in second[f"ja/{rel}/index.html"]
     assert f"ja/{rel}.md" not in adapter.LANGUAGE.reused
     assert adapter.LANGUAGE.reused == pages - {f"ja/{rel}.md"}
+    adapter.RUN.finished.clear()  # a build without reuse writes the same
+    adapter.RUN.rendered.clear()
+    assert rebuild() == second
+    # A source's note: its own page is written again; the pages citing it do not show it.
+    seed = sorted((project_copy / "seeds").glob("*.md"))[0]
+    text = seed.read_text("utf-8")
+    note = re.search(r'^  ja: "(.+)"$', text.split("\nnote:", 1)[1], re.M)
+    assert note is not None
+    seed.write_text(text.replace(note.group(0), note.group(0)[:-1] + '追記。"', 1), "utf-8")
+    edited_note = rebuild()
+    assert "追記。" in edited_note[f"ja/sources/{seed.stem}/index.html"]
+    assert adapter.LANGUAGE.reused == pages - {f"ja/sources/{seed.stem}.md"}
+    adapter.RUN.finished.clear()
+    adapter.RUN.rendered.clear()
+    assert rebuild() == edited_note
     # Its title changed: every page's navigation shows it, so every page is written again.
     text = edited.read_text("utf-8")
     title = re.search(r"^# (.+)$", text, re.M)
@@ -462,6 +481,7 @@ def test_the_preview_rewrites_only_what_an_edit_changes(project_copy, tmp_path, 
     assert "改題した見出し" in third["ja/index.html"]
     # What the preview reused is what a build without reuse writes.
     adapter.RUN.finished.clear()
+    adapter.RUN.rendered.clear()
     assert rebuild() == third
 
 

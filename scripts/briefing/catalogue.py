@@ -49,6 +49,15 @@ class GeneratedPage:
             return render_index(lang, project)
         return render_whats_new(lang, project, history)
 
+    def render_inputs(self, lang: str, project: Project) -> object | None:
+        """What rendering the page reads besides the templates and strings (the live preview
+        renders it again only when this changed); None for the citations index and What's
+        new, which read every source."""
+        if self.source is None:
+            return None
+        source_id = self.source.id
+        return (project.source_render_inputs(source_id), repr(project.uses_of(lang, source_id)))
+
     def last_changed(self, history: History) -> dt.date | None:
         """The day its content last changed: a source's file, or the newest input commit."""
         if self.source is not None:

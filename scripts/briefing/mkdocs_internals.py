@@ -185,13 +185,15 @@ def list_installed_theme_once(config: MkDocsConfig) -> None:
 def _listing(folders: Sequence[str]) -> list[str]:
     names: set[str] = set()
     for folder in folders:
-        installed = "site-packages" in Path(folder).parts
+        installed = bool({"site-packages", "dist-packages"} & set(Path(folder).parts))
         if not installed or folder not in _INSTALLED_LISTINGS:
             found = jinja2.FileSystemLoader(folder).list_templates()
             if not installed:
                 names.update(found)
                 continue
-            _INSTALLED_LISTINGS[folder] = found
+            # Hidden folders (Material's .icons: thousands of files, each matched against
+            # MkDocs' patterns on every build) are never copied to the site: left out.
+            _INSTALLED_LISTINGS[folder] = [name for name in found if not name.startswith(".")]
         names.update(_INSTALLED_LISTINGS[folder])
     return sorted(names)
 

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from collections import defaultdict
 from collections.abc import Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from functools import cached_property
 from pathlib import Path
 
@@ -99,6 +99,43 @@ class Project:
             c.source_id for cit in (page.citations if page else []) for c in cit.cites
         )
         return [self.sources[i] for i in ids if i in self.sources]
+
+    def page_render_inputs(self, lang: str, rel: str) -> object | None:
+        """What rendering the page `rel` of `lang` reads besides its own text and the
+        templates and strings: the records of the sources it cites (its data's citations
+        included), the language's page titles, the data if it shows any, and what its
+        notices say (corrections logged for it, a translation behind its English). None for
+        a page that was not scanned. The live preview renders a page again only when this or
+        its text changed."""
+        scan = self.scan(lang, rel)
+        if scan is None:
+            return None
+        cited = sorted({cite.source_id for found in scan.citations for cite in found.cites})
+        return (
+            [self.source_render_inputs(source_id, cited=True) for source_id in cited],
+            sorted(self.page_titles(lang).items()),
+            repr(self.data) if scan.data_files else None,
+            self.log_page(lang),
+            repr(self.data.corrections_of(rel)),
+            self.is_behind(lang, rel),
+        )
+
+    def source_render_inputs(self, source_id: str, cited: bool = False) -> object:
+        """What a page reads of a source it shows or cites: its record, its translations,
+        the paragraphs shown, and the records of the sources with the same text. `cited`:
+        what a page citing it reads, without what only the source's own page shows (its
+        notes, passages removed, fields still empty) or nobody (its file's line numbers)."""
+        source = self.sources.get(source_id)
+        if source is None:
+            return None
+        if cited:
+            source = replace(source, notes={}, removed=(), missing=(), paragraph_lines=())
+        return (
+            repr(source),
+            repr(self.translations.get(source_id)),
+            self.shown_paragraphs(source_id),
+            [repr(self.sources.get(other)) for other in source.same_text_as],
+        )
 
     def is_behind(self, lang: str, rel: str) -> bool:
         return any((b.lang, b.rel) == (lang, rel) for b in self.behind)

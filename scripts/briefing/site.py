@@ -37,7 +37,7 @@ from mkdocs.structure import StructureItem
 from mkdocs.structure.files import File, Files, InclusionLevel
 from mkdocs.structure.nav import Navigation
 from mkdocs.structure.pages import Page
-from mkdocs.structure.toc import AnchorLink
+from mkdocs.structure.toc import AnchorLink, TableOfContents
 from mkdocs.utils.templates import TemplateContext
 
 from . import DEFAULT_LANGUAGE, SITE_LANGUAGES, strings, typography
@@ -168,11 +168,19 @@ class LanguageBuild:
     keys: dict[str, str] = field(default_factory=dict)
     nav_key: str = ""
     reused: set[str] = field(default_factory=set)
+    # ... and what Markdown made of each page (see `Run.rendered`): the key of what a page's
+    # conversion read, the unchanged pages restored from the last rebuild, and the key of
+    # this build's files and of the templates, which every page's key includes.
+    content_keys: dict[str, str] = field(default_factory=dict)
+    converted: dict[str, Converted] = field(default_factory=dict)
+    files_key: str = ""
+    templates_stamp: str = ""
 
     def start(self, lang: str, notices: list[str]) -> None:
         """A new language's build starts empty."""
         self.lang, self.generated, self.fragments, self.notices = lang, {}, {}, notices
-        self.keys, self.nav_key, self.reused = {}, "", set()
+        self.keys, self.nav_key, self.reused, self.templates_stamp = {}, "", set(), ""
+        self.content_keys, self.converted, self.files_key = {}, {}, ""
 
     def hand_over(self, page: Page, fragments: dict[str, str]) -> None:
         self.fragments[page.file.src_uri] = fragments
@@ -193,6 +201,9 @@ class Run:
     # write it, the HTML). A rebuild writes a page whose key is unchanged from here instead
     # of rendering the theme's templates and setting its typography again.
     finished: dict[str, tuple[str, str]] = field(default_factory=dict)
+    # And what Markdown made of each page, with the key of everything its conversion read:
+    # a page whose key is unchanged is neither rendered nor converted again.
+    rendered: dict[str, Converted] = field(default_factory=dict)
     icons: IconSprite = field(default_factory=IconSprite)  # the theme's, from every page
 
 
@@ -321,6 +332,8 @@ def add_generated_files(files: Files, config: MkDocsConfig) -> Files:
         added.append(file)
         LANGUAGE.generated[generated.src_uri(lang)] = generated
     add_to_language(config, lang, added)
+    if RUN.serving:  # a link's target changes when a file comes or goes
+        LANGUAGE.files_key = _digest(sorted((f.src_uri, f.dest_uri) for f in files))
     return files
 
 
@@ -331,12 +344,72 @@ def page_markdown(markdown: str, page: Page, config: MkDocsConfig) -> str:
         return placeholder(0)
     project = INPUTS.require()
     generated = LANGUAGE.generated.get(page.file.src_uri)
+    rel = page.file.src_uri.removeprefix(f"{lang}/")
+    key = None
+    if RUN.serving:  # the preview renders a page again only when what it reads changed
+        inputs = (
+            project.page_render_inputs(lang, rel)
+            if generated is None
+            else generated.render_inputs(lang, project)
+        )
+        if inputs is not None:
+            key = _digest(
+                (
+                    _templates_stamp(),
+                    markdown,
+                    sorted((str(k), repr(v)) for k, v in page.meta.items()),
+                    page.url,
+                    page.file.src_uri,
+                    LANGUAGE.notices,
+                    LANGUAGE.files_key,
+                    inputs,
+                )
+            )
+            cached = RUN.rendered.get(page.file.dest_uri)
+            if cached is not None and cached.key == key:
+                LANGUAGE.converted[page.file.src_uri] = cached
+                return ""  # nothing for Markdown to convert: page_content restores the page
+            LANGUAGE.content_keys[page.file.src_uri] = key
+    markdown, fragments = _render_markdown(markdown, page, generated, lang, rel, project)
+    LANGUAGE.hand_over(page, fragments)
+    return markdown
+
+
+def _templates_stamp() -> object:
+    """The briefing's templates, strings.yml and mkdocs.yml (Markdown's settings), once per
+    language build."""
+    if not LANGUAGE.templates_stamp:
+        config_file = INPUTS.require().root / "mkdocs.yml"
+        stamp = inputs_stamp(PACKAGE / "templates", strings.PATH, config_file)
+        LANGUAGE.templates_stamp = _digest(stamp)
+    return LANGUAGE.templates_stamp
+
+
+@dataclass(frozen=True)
+class Converted:
+    """Under the preview, a page as its content event left it, with the key of what made it
+    (`page_markdown`): its title, table of contents, HTML and anchors."""
+
+    key: str
+    title: str | None
+    toc: TableOfContents
+    content: str
+    anchors: frozenset[str]
+
+
+def _render_markdown(
+    markdown: str,
+    page: Page,
+    generated: GeneratedPage | None,
+    lang: str,
+    rel: str,
+    project: Project,
+) -> tuple[str, dict[str, str]]:
+    """The page's Markdown with placeholders, and the HTML fragments they stand for."""
     if generated is not None:
         body = generated.render(lang, project, INPUTS.history)
-        LANGUAGE.hand_over(page, {placeholder(0): "".join(LANGUAGE.notices) + body})
-        return markdown
+        return markdown, {placeholder(0): "".join(LANGUAGE.notices) + body}
     rendered = render_page(markdown, page.url, lang, project, path=page.file.src_uri)
-    rel = page.file.src_uri.removeprefix(f"{lang}/")
     notices = list(LANGUAGE.notices)
     log_page = project.log_page(lang)
     if log_page is not None and log_page != rel and (changes := project.data.corrections_of(rel)):
@@ -351,8 +424,7 @@ def page_markdown(markdown: str, page: Page, config: MkDocsConfig) -> str:
         key = placeholder(len(fragments))
         fragments[key] = notice
         heads.append(key)
-    LANGUAGE.hand_over(page, fragments)
-    return after_title(rendered.markdown, heads)
+    return after_title(rendered.markdown, heads), fragments
 
 
 def _preview_notice(lang: str) -> list[str]:
@@ -374,7 +446,24 @@ def after_title(markdown: str, blocks: list[str]) -> str:
 
 
 def page_content(content: str, page: Page, config: MkDocsConfig) -> str:
-    content = fill_fragments(content, LANGUAGE.take(page))
+    """The page's HTML with its fragments in place and its cite box. Under the preview, an
+    unchanged page is restored as it was (title, table of contents, HTML, anchors: what
+    Markdown would have made of it again), a changed one kept for the next rebuild."""
+    converted = LANGUAGE.converted.pop(page.file.src_uri, None)
+    if converted is not None:
+        page.title = converted.title  # MkDocs lets an instance set it (a weak property)
+        page.toc = converted.toc
+        page.present_anchor_ids = set(converted.anchors)
+        page.links_to_anchors = None  # checked when it was converted
+        content = converted.content
+    else:
+        content = fill_fragments(content, LANGUAGE.take(page))
+        key = LANGUAGE.content_keys.pop(page.file.src_uri, None)
+        if key is not None:
+            anchors = frozenset(page.present_anchor_ids or ())
+            RUN.rendered[page.file.dest_uri] = Converted(
+                key, page.title, page.toc, content, anchors
+            )
     if INPUTS.problems:
         return content
     lang = LANGUAGE.lang
