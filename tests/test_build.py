@@ -471,6 +471,16 @@ def test_the_preview_rewrites_only_what_an_edit_changes(project_copy, tmp_path, 
     adapter.RUN.finished.clear()
     adapter.RUN.rendered.clear()
     assert rebuild() == edited_note
+    # A timeline event's text: the pages showing the timeline are written again.
+    timeline = project_copy / "data" / "timeline.yml"
+    text = timeline.read_text("utf-8")
+    timeline.write_text(re.sub(r'(\n      ja: ")', r"\1年表に追記。", text, count=1), "utf-8")
+    edited_data = rebuild()
+    assert "年表に追記。" in edited_data["ja/timeline/index.html"]
+    assert "ja/timeline.md" not in adapter.LANGUAGE.reused
+    adapter.RUN.finished.clear()
+    adapter.RUN.rendered.clear()
+    assert rebuild() == edited_data
     # Its title changed: every page's navigation shows it, so every page is written again.
     text = edited.read_text("utf-8")
     title = re.search(r"^# (.+)$", text, re.M)

@@ -114,7 +114,7 @@ class Project:
         return (
             [self.source_render_inputs(source_id, cited=True) for source_id in cited],
             sorted(self.page_titles(lang).items()),
-            repr(self.data) if scan.data_files else None,
+            self.data.held_in(scan.data_files),
             self.log_page(lang),
             repr(self.data.corrections_of(rel)),
             self.is_behind(lang, rel),
@@ -128,13 +128,11 @@ class Project:
         source = self.sources.get(source_id)
         if source is None:
             return None
-        if cited:
-            source = replace(source, notes={}, removed=(), missing=(), paragraph_lines=())
         return (
-            repr(source),
+            _record(source, cited),
             repr(self.translations.get(source_id)),
             self.shown_paragraphs(source_id),
-            [repr(self.sources.get(other)) for other in source.same_text_as],
+            [_record(self.sources[o], cited) for o in source.same_text_as if o in self.sources],
         )
 
     def is_behind(self, lang: str, rel: str) -> bool:
@@ -148,6 +146,14 @@ class Project:
 
     def pages_citing_paragraph(self, lang: str, source_id: str, number: int) -> list[Citing]:
         return [u for u in self.uses_of(lang, source_id) if number in u.paragraphs]
+
+
+def _record(source: Source, cited: bool) -> str:
+    """A source's record as text; `cited`: as pages citing it show it (see
+    `Project.source_render_inputs`)."""
+    if cited:
+        source = replace(source, notes={}, removed=(), missing=(), paragraph_lines=())
+    return repr(source)
 
 
 def _index_uses(pages: dict[str, list[PageScan]]) -> dict[str, dict[str, list[Citing]]]:
