@@ -9,7 +9,7 @@ from __future__ import annotations
 import datetime as dt
 import re
 from collections import Counter
-from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
+from collections.abc import Callable, Iterator, Mapping, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -132,18 +132,6 @@ class Data:
 
     def events_of(self, actor: str | None) -> list[Event]:
         return [e for e in self.events if actor is None or actor in e.actors]
-
-    def held_in(self, files: Iterable[str]) -> list[str]:
-        """What the data files `files` (as `data_files_of` names them) hold, as text: what a
-        page showing them reads (the live preview renders it again when that changes). A
-        file not known here stands for all the data."""
-        held: dict[str, object] = {
-            "data/timeline.yml": self.events,
-            "data/chips.yml": (self.chips, self.chips_broken),
-            "data/claims.yml": (self.claims, self.claims_broken),
-            "data/corrections.yml": self.corrections,
-        }
-        return [repr(held.get(name, self)) for name in sorted(files)]
 
 
 class _Reader(KeyPaths):

@@ -101,12 +101,12 @@ class Project:
         return [self.sources[i] for i in ids if i in self.sources]
 
     def page_render_inputs(self, lang: str, rel: str) -> object | None:
-        """What rendering the page `rel` of `lang` reads besides its own text and the
-        templates and strings: the records of the sources it cites (its data's citations
-        included), the language's page titles, the data if it shows any, and what its
-        notices say (corrections logged for it, a translation behind its English). None for
-        a page that was not scanned. The live preview renders a page again only when this or
-        its text changed."""
+        """What rendering the page `rel` of `lang` reads besides its text with its data
+        inserted (`expand`: the caller's part) and the templates and strings: the records of
+        the sources it cites (its data's citations included), the language's page titles,
+        and what its notices say (corrections logged for it, a translation behind its
+        English). None for a page that was not scanned. The live preview renders a page
+        again only when this or its expanded text changed."""
         scan = self.scan(lang, rel)
         if scan is None:
             return None
@@ -114,7 +114,6 @@ class Project:
         return (
             [self.source_render_inputs(source_id, cited=True) for source_id in cited],
             sorted(self.page_titles(lang).items()),
-            self.data.held_in(scan.data_files),
             self.log_page(lang),
             repr(self.data.corrections_of(rel)),
             self.is_behind(lang, rel),

@@ -44,6 +44,7 @@ from . import DEFAULT_LANGUAGE, SITE_LANGUAGES, strings, typography
 from .catalogue import GeneratedPage, generated_pages
 from .citepage import page_cite_box
 from .errors import BriefingError, Problem
+from .expand import expand
 from .exports import render_all
 from .history import History, read_history
 from .mkdocs_internals import (
@@ -347,16 +348,16 @@ def page_markdown(markdown: str, page: Page, config: MkDocsConfig) -> str:
     rel = page.file.src_uri.removeprefix(f"{lang}/")
     key = None
     if RUN.serving:  # the preview renders a page again only when what it reads changed
-        inputs = (
-            project.page_render_inputs(lang, rel)
-            if generated is None
-            else generated.render_inputs(lang, project)
-        )
+        if generated is None:  # the page with its data inserted, and what it cites
+            shown = expand(markdown, lang, project.data, project.page_titles(lang))
+            inputs = project.page_render_inputs(lang, rel)
+        else:
+            shown, inputs = markdown, generated.render_inputs(lang, project)
         if inputs is not None:
             key = _digest(
                 (
                     _templates_stamp(),
-                    markdown,
+                    shown,
                     sorted((str(k), repr(v)) for k, v in page.meta.items()),
                     page.url,
                     page.file.src_uri,
