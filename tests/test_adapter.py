@@ -128,10 +128,15 @@ def test_the_installed_themes_files_are_listed_once_and_the_projects_every_time(
     shutil.copytree(ROOT / "overrides", overrides)
     theme = Theme(name="material", custom_dir=str(overrides))
     mkdocs_internals.list_installed_theme_once(SimpleNamespace(theme=theme))
-    plain = jinja2.FileSystemLoader(theme.dirs).list_templates()
-    assert theme.get_env().list_templates() == plain
+    installed = jinja2.FileSystemLoader(theme.dirs[1:]).list_templates()
+    ours = jinja2.FileSystemLoader(theme.dirs[0]).list_templates()
+    # The installed theme's hidden folders (Material's .icons), which MkDocs never copies,
+    # are left out.
+    expected = sorted({*ours, *(name for name in installed if not name.startswith("."))})
+    assert any(name.startswith(".icons/") for name in installed)
+    assert theme.get_env().list_templates() == expected
     (overrides / "extra.css").write_text("/* new */\n")
-    assert theme.get_env().list_templates() == sorted([*plain, "extra.css"])
+    assert theme.get_env().list_templates() == sorted([*expected, "extra.css"])
 
 
 def test_theme_icons_move_into_a_sprite_and_charts_stay():
@@ -147,3 +152,19 @@ def test_theme_icons_move_into_a_sprite_and_charts_stay():
     assert f'<symbol id="{ident}" viewBox="0 0 24 24"><path d="M3 6h18v2H3z"/></symbol>' in (
         sprite.sprite()
     )
+
+
+def test_mkdocs_copies_the_same_theme_files_with_the_listing_kept(tmp_path):
+    from mkdocs.structure.files import Files
+    from mkdocs.theme import Theme
+
+    copied = []
+    for keep in (False, True):
+        theme = Theme(name="material", custom_dir=str(ROOT / "overrides"))
+        config = SimpleNamespace(theme=theme, site_dir=str(tmp_path), use_directory_urls=True)
+        if keep:
+            mkdocs_internals.list_installed_theme_once(config)
+        files = Files([])
+        files.add_files_from_theme(theme.get_env(), config)
+        copied.append(sorted((f.src_uri, f.abs_src_path) for f in files))
+    assert copied[0] == copied[1] and copied[0]
