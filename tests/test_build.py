@@ -441,23 +441,22 @@ def test_the_preview_rewrites_only_what_an_edit_changes(project_copy, tmp_path, 
         }
 
     first = rebuild()
-    assert adapter.LANGUAGE.reused == set()
-    converted = dict(adapter.RUN.rendered)
+    assert adapter.LANGUAGE.reuse.reused == set()
+    converted = dict(adapter.RUN.reuse.converted)
     assert rebuild() == first  # nothing changed: every page reused, the same bytes
-    pages = set(adapter.LANGUAGE.keys)
-    assert adapter.LANGUAGE.reused == pages and pages
+    pages = set(adapter.LANGUAGE.reuse.theme_keys)
+    assert adapter.LANGUAGE.reuse.reused == pages and pages
     # ... and not converted again: what Markdown made of each page is the same object.
-    assert all(adapter.RUN.rendered[dest] is page for dest, page in converted.items())
+    assert all(adapter.RUN.reuse.converted[dest] is page for dest, page in converted.items())
     # A paragraph added to one page: that page is written again, the others reused.
     rel = sorted(p.stem for p in (project_copy / "docs/ja").glob("*.md") if p.stem != "index")[0]
     edited = project_copy / "docs" / "ja" / f"{rel}.md"
     edited.write_text(edited.read_text("utf-8") + "\n新しい段落。\n", "utf-8")
     second = rebuild()
     assert "新しい段落。" in second[f"ja/{rel}/index.html"]
-    assert f"ja/{rel}.md" not in adapter.LANGUAGE.reused
-    assert adapter.LANGUAGE.reused == pages - {f"ja/{rel}.md"}
-    adapter.RUN.finished.clear()  # a build without reuse writes the same
-    adapter.RUN.rendered.clear()
+    assert f"ja/{rel}.md" not in adapter.LANGUAGE.reuse.reused
+    assert adapter.LANGUAGE.reuse.reused == pages - {f"ja/{rel}.md"}
+    adapter.RUN.reuse.clear()  # a build without reuse writes the same
     assert rebuild() == second
     # A source's note: its own page is written again; the pages citing it do not show it.
     seed = sorted((project_copy / "seeds").glob("*.md"))[0]
@@ -467,9 +466,8 @@ def test_the_preview_rewrites_only_what_an_edit_changes(project_copy, tmp_path, 
     seed.write_text(text.replace(note.group(0), note.group(0)[:-1] + '追記。"', 1), "utf-8")
     edited_note = rebuild()
     assert "追記。" in edited_note[f"ja/sources/{seed.stem}/index.html"]
-    assert adapter.LANGUAGE.reused == pages - {f"ja/sources/{seed.stem}.md"}
-    adapter.RUN.finished.clear()
-    adapter.RUN.rendered.clear()
+    assert adapter.LANGUAGE.reuse.reused == pages - {f"ja/sources/{seed.stem}.md"}
+    adapter.RUN.reuse.clear()
     assert rebuild() == edited_note
     # A timeline event's text: the pages showing the timeline are written again.
     timeline = project_copy / "data" / "timeline.yml"
@@ -477,9 +475,8 @@ def test_the_preview_rewrites_only_what_an_edit_changes(project_copy, tmp_path, 
     timeline.write_text(re.sub(r'(\n      ja: ")', r"\1年表に追記。", text, count=1), "utf-8")
     edited_data = rebuild()
     assert "年表に追記。" in edited_data["ja/timeline/index.html"]
-    assert "ja/timeline.md" not in adapter.LANGUAGE.reused
-    adapter.RUN.finished.clear()
-    adapter.RUN.rendered.clear()
+    assert "ja/timeline.md" not in adapter.LANGUAGE.reuse.reused
+    adapter.RUN.reuse.clear()
     assert rebuild() == edited_data
     # Its title changed: every page's navigation shows it, so every page is written again.
     text = edited.read_text("utf-8")
@@ -487,11 +484,10 @@ def test_the_preview_rewrites_only_what_an_edit_changes(project_copy, tmp_path, 
     assert title is not None
     edited.write_text(text.replace(title.group(0), "# 改題した見出し", 1), "utf-8")
     third = rebuild()
-    assert adapter.LANGUAGE.reused == set()
+    assert adapter.LANGUAGE.reuse.reused == set()
     assert "改題した見出し" in third["ja/index.html"]
     # What the preview reused is what a build without reuse writes.
-    adapter.RUN.finished.clear()
-    adapter.RUN.rendered.clear()
+    adapter.RUN.reuse.clear()
     assert rebuild() == third
 
 

@@ -14,30 +14,25 @@ pages are generated, what they show, how a page is cited) is in the core.
 
 from __future__ import annotations
 
-import hashlib
 import html
 import logging
 import os
 import re
 import subprocess
 import sys
-from collections.abc import Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 from urllib.parse import urlsplit
 
 import yaml
-from jinja2 import ChoiceLoader, DictLoader, Environment
+from jinja2 import Environment
 from jinja2.bccache import Bucket, BytecodeCache
-from markupsafe import Markup
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.exceptions import PluginError
 from mkdocs.livereload import LiveReloadServer
-from mkdocs.structure import StructureItem
 from mkdocs.structure.files import File, Files, InclusionLevel
 from mkdocs.structure.nav import Navigation
 from mkdocs.structure.pages import Page
-from mkdocs.structure.toc import AnchorLink, TableOfContents
 from mkdocs.utils.templates import TemplateContext
 
 from . import DEFAULT_LANGUAGE, SITE_LANGUAGES, strings, typography
@@ -64,6 +59,15 @@ from .mkdocs_internals import (
     version_problems,
 )
 from .news import render_feed
+from .preview import (
+    LanguageReuse,
+    Reuse,
+    add_dispatch,
+    choose_template,
+    content_key,
+    digest,
+    theme_key,
+)
 from .project import Project, load_project
 from .render import (
     fill_fragments,
@@ -164,24 +168,12 @@ class LanguageBuild:
     generated: dict[str, GeneratedPage] = field(default_factory=dict)
     fragments: dict[str, dict[str, str]] = field(default_factory=dict)
     notices: list[str] = field(default_factory=list)  # on every page of this language
-    # Under the preview: the key of what the theme reads for each page (see `Run.finished`),
-    # the key of the navigation, and the pages whose finished HTML is reused.
-    keys: dict[str, str] = field(default_factory=dict)
-    nav_key: str = ""
-    reused: set[str] = field(default_factory=set)
-    # ... and what Markdown made of each page (see `Run.rendered`): the key of what a page's
-    # conversion read, the unchanged pages restored from the last rebuild, and the key of
-    # this build's files and of the templates, which every page's key includes.
-    content_keys: dict[str, str] = field(default_factory=dict)
-    converted: dict[str, Converted] = field(default_factory=dict)
-    files_key: str = ""
-    templates_stamp: str = ""
+    reuse: LanguageReuse = field(default_factory=LanguageReuse)  # under the preview
 
     def start(self, lang: str, notices: list[str]) -> None:
         """A new language's build starts empty."""
         self.lang, self.generated, self.fragments, self.notices = lang, {}, {}, notices
-        self.keys, self.nav_key, self.reused, self.templates_stamp = {}, "", set(), ""
-        self.content_keys, self.converted, self.files_key = {}, {}, ""
+        self.reuse = LanguageReuse()
 
     def hand_over(self, page: Page, fragments: dict[str, str]) -> None:
         self.fragments[page.file.src_uri] = fragments
@@ -198,13 +190,7 @@ class Run:
     default_404: bytes | None = None  # the default language's 404 page, kept between languages
     # The live preview of some languages only (`make serve LANG=ja`): the others are not built.
     languages: tuple[str, ...] = SITE_LANGUAGES
-    # The preview's finished pages: output path -> (key of everything the theme read to
-    # write it, the HTML). A rebuild writes a page whose key is unchanged from here instead
-    # of rendering the theme's templates and setting its typography again.
-    finished: dict[str, tuple[str, str]] = field(default_factory=dict)
-    # And what Markdown made of each page, with the key of everything its conversion read:
-    # a page whose key is unchanged is neither rendered nor converted again.
-    rendered: dict[str, Converted] = field(default_factory=dict)
+    reuse: Reuse = field(default_factory=Reuse)  # the preview's pages, between rebuilds
     icons: IconSprite = field(default_factory=IconSprite)  # the theme's, from every page
 
 
@@ -334,7 +320,7 @@ def add_generated_files(files: Files, config: MkDocsConfig) -> Files:
         LANGUAGE.generated[generated.src_uri(lang)] = generated
     add_to_language(config, lang, added)
     if RUN.serving:  # a link's target changes when a file comes or goes
-        LANGUAGE.files_key = _digest(sorted((f.src_uri, f.dest_uri) for f in files))
+        LANGUAGE.reuse.files_key = digest(sorted((f.src_uri, f.dest_uri) for f in files))
     return files
 
 
@@ -346,7 +332,6 @@ def page_markdown(markdown: str, page: Page, config: MkDocsConfig) -> str:
     project = INPUTS.require()
     generated = LANGUAGE.generated.get(page.file.src_uri)
     rel = page.file.src_uri.removeprefix(f"{lang}/")
-    key = None
     if RUN.serving:  # the preview renders a page again only when what it reads changed
         if generated is None:  # the page with its data inserted, and what it cites
             shown = expand(markdown, lang, project.data, project.page_titles(lang))
@@ -354,48 +339,18 @@ def page_markdown(markdown: str, page: Page, config: MkDocsConfig) -> str:
         else:
             shown, inputs = markdown, generated.render_inputs(lang, project)
         if inputs is not None:
-            key = _digest(
-                (
-                    _templates_stamp(),
-                    shown,
-                    sorted((str(k), repr(v)) for k, v in page.meta.items()),
-                    page.url,
-                    page.file.src_uri,
-                    LANGUAGE.notices,
-                    LANGUAGE.files_key,
-                    inputs,
+            build = LANGUAGE.reuse
+            if not build.templates_key:
+                config_file = project.root / "mkdocs.yml"
+                build.templates_key = digest(
+                    inputs_stamp(PACKAGE / "templates", strings.PATH, config_file)
                 )
-            )
-            cached = RUN.rendered.get(page.file.dest_uri)
-            if cached is not None and cached.key == key:
-                LANGUAGE.converted[page.file.src_uri] = cached
+            key = content_key(build, page, shown, inputs, LANGUAGE.notices)
+            if not RUN.reuse.convert_again(build, page, key):
                 return ""  # nothing for Markdown to convert: page_content restores the page
-            LANGUAGE.content_keys[page.file.src_uri] = key
     markdown, fragments = _render_markdown(markdown, page, generated, lang, rel, project)
     LANGUAGE.hand_over(page, fragments)
     return markdown
-
-
-def _templates_stamp() -> object:
-    """The briefing's templates, strings.yml and mkdocs.yml (Markdown's settings), once per
-    language build."""
-    if not LANGUAGE.templates_stamp:
-        config_file = INPUTS.require().root / "mkdocs.yml"
-        stamp = inputs_stamp(PACKAGE / "templates", strings.PATH, config_file)
-        LANGUAGE.templates_stamp = _digest(stamp)
-    return LANGUAGE.templates_stamp
-
-
-@dataclass(frozen=True)
-class Converted:
-    """Under the preview, a page as its content event left it, with the key of what made it
-    (`page_markdown`): its title, table of contents, HTML and anchors."""
-
-    key: str
-    title: str | None
-    toc: TableOfContents
-    content: str
-    anchors: frozenset[str]
 
 
 def _render_markdown(
@@ -450,21 +405,12 @@ def page_content(content: str, page: Page, config: MkDocsConfig) -> str:
     """The page's HTML with its fragments in place and its cite box. Under the preview, an
     unchanged page is restored as it was (title, table of contents, HTML, anchors: what
     Markdown would have made of it again), a changed one kept for the next rebuild."""
-    converted = LANGUAGE.converted.pop(page.file.src_uri, None)
-    if converted is not None:
-        page.title = converted.title  # MkDocs lets an instance set it (a weak property)
-        page.toc = converted.toc
-        page.present_anchor_ids = set(converted.anchors)
-        page.links_to_anchors = None  # checked when it was converted
-        content = converted.content
+    restored = RUN.reuse.restore(LANGUAGE.reuse, page)
+    if restored is not None:
+        content = restored
     else:
         content = fill_fragments(content, LANGUAGE.take(page))
-        key = LANGUAGE.content_keys.pop(page.file.src_uri, None)
-        if key is not None:
-            anchors = frozenset(page.present_anchor_ids or ())
-            RUN.rendered[page.file.dest_uri] = Converted(
-                key, page.title, page.toc, content, anchors
-            )
+        RUN.reuse.keep_converted(LANGUAGE.reuse, page, content)
     if INPUTS.problems:
         return content
     lang = LANGUAGE.lang
@@ -486,96 +432,38 @@ def post_page(output: str, page: Page, config: MkDocsConfig) -> str:
     """The finished page as valid HTML, set in its language's typography (French spaces,
     Japanese full-width punctuation, German numbers): mechanical, so no editor types it.
     Under the preview, kept for the next rebuild (a reused page is finished already)."""
-    if page.file.src_uri in LANGUAGE.reused:
+    if page.file.src_uri in LANGUAGE.reuse.reused:
         return output
     output = compact_html(valid_html(output))
     output = RUN.icons.refer(output, relative_url(page.url, ICONS_FILE))
     if not INPUTS.problems:
         output = typography.apply_html(output, LANGUAGE.lang)
-    key = LANGUAGE.keys.get(page.file.src_uri)
-    if key is not None:
-        RUN.finished[page.file.dest_uri] = (key, output)
+    RUN.reuse.keep_finished(LANGUAGE.reuse, page, output)
     return output
 
 
-# Under the preview every page's template is this one: the page's finished HTML from the
-# last rebuild when nothing the theme reads has changed, else the page's own template.
-PAGE_TEMPLATE = "briefing/page.html"
-_PAGE_DISPATCH = (
-    "{%- if briefing_finished is defined -%}{{ briefing_finished }}"
-    "{%- else -%}{% include briefing_template %}{%- endif -%}"
-)
-
-
 def choose_page_template(page: Page) -> None:
-    """Under the preview, render the page through PAGE_TEMPLATE (its own is kept)."""
-    if RUN.serving and page.meta.get("template") != PAGE_TEMPLATE:
-        page.meta["briefing_template"] = page.meta.get("template", "main.html")
-        page.meta["template"] = PAGE_TEMPLATE
+    """Under the preview, render the page through the template that can reuse it."""
+    if RUN.serving:
+        choose_template(page)
 
 
 def reuse_finished(
     context: TemplateContext, page: Page, config: MkDocsConfig, nav: Navigation
 ) -> TemplateContext:
     """Under the preview, give the page's template its finished HTML from the last rebuild
-    if everything the theme reads for it is unchanged: its content, title, table of
-    contents, metadata and neighbours, the navigation, the language switcher's links, the
-    theme's settings and files, strings.yml and mkdocs.yml."""
-    if not RUN.serving:
-        return context
-    extra: dict[str, object] = context  # type: ignore[assignment]  # Jinja's context is open
-    extra["briefing_template"] = page.meta.get("briefing_template", "main.html")
-    if not LANGUAGE.nav_key:
+    if nothing the theme reads for it changed (the theme's files: overrides/, strings.yml,
+    mkdocs.yml)."""
+    if RUN.serving:
         root = _root(config)
-        stamp = inputs_stamp(root / "overrides", strings.PATH, Path(config.config_file_path))
-        LANGUAGE.nav_key = _digest(
-            (stamp, _nav_items(nav.items), nav.homepage and nav.homepage.url)
+        theme_files = (
+            inputs_stamp(root / "overrides", strings.PATH, Path(config.config_file_path))
+            if not LANGUAGE.reuse.nav_key
+            else None
         )
-    key = _digest(
-        (
-            LANGUAGE.nav_key,
-            page.file.src_uri,
-            page.url,
-            page.canonical_url,
-            page.title,
-            page.content,
-            sorted((str(k), repr(v)) for k, v in page.meta.items()),
-            _toc_items(list(page.toc)),
-            [(p.url, p.title) if p else None for p in (page.previous_page, page.next_page)],
-            sorted((str(k), repr(v)) for k, v in config.theme.items()),
-            sorted((str(k), repr(v)) for k, v in config.extra.items()),
-            repr(getattr(config.extra, "alternate", None)),
-            [config.site_name, config.site_url, config.site_description, config.copyright],
-            [config.repo_url, config.repo_name, config.edit_uri],
-            [repr(config.extra_css), repr(config.extra_javascript)],
-        )
-    )
-    LANGUAGE.keys[page.file.src_uri] = key
-    previous = RUN.finished.get(page.file.dest_uri)
-    if previous is not None and previous[0] == key:
-        extra["briefing_finished"] = Markup(previous[1])
-        LANGUAGE.reused.add(page.file.src_uri)
+        key = theme_key(LANGUAGE.reuse, page, config, nav, theme_files)
+        RUN.reuse.reuse_finished(LANGUAGE.reuse, context, page, key)
     return context
-
-
-def _digest(value: object) -> str:
-    return hashlib.blake2b(repr(value).encode("utf-8", "surrogatepass"), digest_size=16).hexdigest()
-
-
-def _nav_items(items: Sequence[StructureItem]) -> list[object]:
-    return [
-        (
-            type(item).__name__,
-            item.title,
-            getattr(item, "url", None),
-            _nav_items(getattr(item, "children", None) or []),
-        )
-        for item in items
-    ]
-
-
-def _toc_items(items: list[AnchorLink]) -> list[object]:
-    return [(item.title, item.id, item.level, _toc_items(list(item.children))) for item in items]
 
 
 def post_template(output: str, template_name: str, config: MkDocsConfig) -> str:
@@ -715,8 +603,8 @@ def add_template_globals(env: Environment) -> None:
     filter overrides/main.html applies to Material's head block (why: the top of that file);
     and keep the theme's compiled templates for the next build."""
     env.bytecode_cache = COMPILED_TEMPLATES
-    if RUN.serving and env.loader is not None:
-        env.loader = ChoiceLoader([DictLoader({PAGE_TEMPLATE: _PAGE_DISPATCH}), env.loader])
+    if RUN.serving:
+        add_dispatch(env)
     env.globals["briefing_label"] = label
     env.globals["briefing_feed"] = feed_path
     env.globals["briefing_languages"] = SITE_LANGUAGES
