@@ -60,7 +60,7 @@ WORDS = {
 SEP = {"ja": "", "fr": " ", "de": " ", "en": " "}
 # Pages per navigation section. An editor groups a growing briefing's pages by topic; with
 # `navigation.prune` a page carries its own section's links, so one section of N/10 pages
-# would put N/10 links on every page (1,000 at 10,000 sources, about 150 KB each).
+# would put N/10 links on every page (1,000 at 10,000 sources).
 SECTION = int(os.environ.get("BENCH_SECTION", "20"))
 
 

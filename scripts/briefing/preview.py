@@ -5,7 +5,8 @@ process (`Reuse`), let a rebuild skip the work for the pages a change does not r
 - what our rendering and Markdown made of each page (title, table of contents, HTML,
   anchors), with the key of everything that rendering read (`content_key`): the page's text
   with its data inserted, what the core says it reads (`Project.page_render_inputs`,
-  `GeneratedPage.render_inputs`), its notices, the files and the templates;
+  `GeneratedPage.render_inputs`), its notices, and what every page of the build reads (the
+  files, templates, theme overrides, strings.yml, mkdocs.yml);
 - each page's finished HTML, with the key of everything the theme read to write it
   (`theme_key`): its content, title, table of contents, metadata and neighbours, the
   navigation, the language switcher's links and the theme's settings and files.
@@ -60,9 +61,8 @@ class Converted:
 class LanguageReuse:
     """One language's rebuild: the keys it computed and the pages it restored."""
 
-    files_key: str = ""  # this build's files (a link's target changes when one comes or goes)
-    templates_key: str = ""  # the briefing's templates, strings.yml, mkdocs.yml
-    nav_key: str = ""  # the navigation and the theme's files
+    build_key: str = ""  # what every page reads: the files, templates, overrides, strings
+    nav_key: str = ""  # the navigation
     content_keys: dict[str, str] = field(default_factory=dict)  # pages made again
     converted: dict[str, Converted] = field(default_factory=dict)  # pages restored
     theme_keys: dict[str, str] = field(default_factory=dict)
@@ -147,12 +147,11 @@ def content_key(
 ) -> str:
     """The key of what rendering and converting the page read: `shown`, its text with its
     data inserted; `inputs`, what the core says it reads; its metadata, address, notices;
-    the files and templates of this build."""
+    what every page of this build reads."""
     metadata = sorted((str(k), repr(v)) for k, v in page.meta.items())
     return digest(
         (
-            build.templates_key,
-            build.files_key,
+            build.build_key,
             shown,
             metadata,
             page.url,
@@ -163,17 +162,16 @@ def content_key(
     )
 
 
-def theme_key(
-    build: LanguageReuse, page: Page, config: MkDocsConfig, nav: Navigation, theme_files: object
-) -> str:
-    """The key of everything the theme reads to write the page (`theme_files`: a stamp of
-    the theme's own files, read once per language build with the navigation)."""
+def theme_key(build: LanguageReuse, page: Page, config: MkDocsConfig, nav: Navigation) -> str:
+    """The key of everything the theme reads to write the page (the navigation's key is
+    made once per language build, with the first page)."""
     if not build.nav_key:
         homepage = nav.homepage.url if nav.homepage else None
-        build.nav_key = digest((theme_files, _nav_items(nav.items), homepage))
+        build.nav_key = digest((_nav_items(nav.items), homepage))
     neighbours = [(p.url, p.title) if p else None for p in (page.previous_page, page.next_page)]
     return digest(
         (
+            build.build_key,
             build.nav_key,
             page.file.src_uri,
             page.url,

@@ -319,8 +319,12 @@ def add_generated_files(files: Files, config: MkDocsConfig) -> Files:
         added.append(file)
         LANGUAGE.generated[generated.src_uri(lang)] = generated
     add_to_language(config, lang, added)
-    if RUN.serving:  # a link's target changes when a file comes or goes
-        LANGUAGE.reuse.files_key = digest(sorted((f.src_uri, f.dest_uri) for f in files))
+    if RUN.serving:  # what every page of this build reads: its files (a link's target
+        # changes when one comes or goes), the templates, the theme's overrides, the strings
+        root = _root(config)
+        read = (PACKAGE / "templates", root / "overrides", strings.PATH, root / "mkdocs.yml")
+        files_read = sorted((f.src_uri, f.dest_uri) for f in files)
+        LANGUAGE.reuse.build_key = digest((files_read, inputs_stamp(*read)))
     return files
 
 
@@ -339,14 +343,8 @@ def page_markdown(markdown: str, page: Page, config: MkDocsConfig) -> str:
         else:
             shown, inputs = markdown, generated.render_inputs(lang, project)
         if inputs is not None:
-            build = LANGUAGE.reuse
-            if not build.templates_key:
-                config_file = project.root / "mkdocs.yml"
-                build.templates_key = digest(
-                    inputs_stamp(PACKAGE / "templates", strings.PATH, config_file)
-                )
-            key = content_key(build, page, shown, inputs, LANGUAGE.notices)
-            if not RUN.reuse.convert_again(build, page, key):
+            key = content_key(LANGUAGE.reuse, page, shown, inputs, LANGUAGE.notices)
+            if not RUN.reuse.convert_again(LANGUAGE.reuse, page, key):
                 return ""  # nothing for Markdown to convert: page_content restores the page
     markdown, fragments = _render_markdown(markdown, page, generated, lang, rel, project)
     LANGUAGE.hand_over(page, fragments)
@@ -452,16 +450,9 @@ def reuse_finished(
     context: TemplateContext, page: Page, config: MkDocsConfig, nav: Navigation
 ) -> TemplateContext:
     """Under the preview, give the page's template its finished HTML from the last rebuild
-    if nothing the theme reads for it changed (the theme's files: overrides/, strings.yml,
-    mkdocs.yml)."""
+    if nothing the theme reads for it changed."""
     if RUN.serving:
-        root = _root(config)
-        theme_files = (
-            inputs_stamp(root / "overrides", strings.PATH, Path(config.config_file_path))
-            if not LANGUAGE.reuse.nav_key
-            else None
-        )
-        key = theme_key(LANGUAGE.reuse, page, config, nav, theme_files)
+        key = theme_key(LANGUAGE.reuse, page, config, nav)
         RUN.reuse.reuse_finished(LANGUAGE.reuse, context, page, key)
     return context
 
@@ -532,8 +523,10 @@ def place_404(config: MkDocsConfig) -> None:
 
 
 def write_icons(config: MkDocsConfig) -> None:
-    """Write the sprite of the theme's icons the pages refer to (after each language: a
-    preview's rebuild starts from an empty folder and may reuse every page)."""
+    """After the last language, write the sprite of the theme's icons the pages refer to
+    (every icon met in this process: a preview's rebuild may reuse every page)."""
+    if not is_last_language(config):
+        return
     target = Path(config.site_dir) / ICONS_FILE
     target.parent.mkdir(parents=True, exist_ok=True)
     target.write_text(RUN.icons.sprite(), encoding="utf-8")
