@@ -448,9 +448,20 @@ def test_the_preview_rewrites_only_what_an_edit_changes(project_copy, tmp_path, 
     assert adapter.LANGUAGE.reuse.reused == pages and pages
     # ... and not converted again: what Markdown made of each page is the same object.
     assert all(adapter.RUN.reuse.converted[dest] is page for dest, page in converted.items())
-    # A paragraph added to one page: that page is written again, the others reused.
-    rel = sorted(p.stem for p in (project_copy / "docs/ja").glob("*.md") if p.stem != "index")[0]
-    edited = project_copy / "docs" / "ja" / f"{rel}.md"
+
+    # A paragraph added to one page: that page is written again, the others reused. (A page
+    # the navigation lists by its first heading, for the title's change below.)
+    def listed_by_heading(path: Path) -> bool:
+        heading = re.search(r"^# (.+)$", path.read_text("utf-8"), re.M)
+        front = path.read_text("utf-8").split("\n---", 1)[0]
+        return (
+            heading is not None and "title:" not in front and heading[1] in first["ja/index.html"]
+        )
+
+    pages_ja = sorted((project_copy / "docs/ja").glob("*.md"))
+    edited = next((p for p in pages_ja if p.stem != "index" and listed_by_heading(p)), None)
+    assert edited is not None, "no Japanese page is listed in the navigation by its heading"
+    rel = edited.stem
     edited.write_text(edited.read_text("utf-8") + "\n新しい段落。\n", "utf-8")
     second = rebuild()
     assert "新しい段落。" in second[f"ja/{rel}/index.html"]
@@ -458,10 +469,14 @@ def test_the_preview_rewrites_only_what_an_edit_changes(project_copy, tmp_path, 
     assert adapter.LANGUAGE.reuse.reused == pages - {f"ja/{rel}.md"}
     adapter.RUN.reuse.clear()  # a build without reuse writes the same
     assert rebuild() == second
+
     # A source's note: its own page is written again; the pages citing it do not show it.
-    seed = sorted((project_copy / "seeds").glob("*.md"))[0]
-    text = seed.read_text("utf-8")
-    note = re.search(r'^  ja: "(.+)"$', text.split("\nnote:", 1)[1], re.M)
+    def ja_note(path: Path) -> re.Match[str] | None:
+        return re.search(r'^  ja: "(.+)"$', path.read_text("utf-8").partition("\nnote:")[2], re.M)
+
+    seed = next((p for p in sorted((project_copy / "seeds").glob("*.md")) if ja_note(p)), None)
+    assert seed is not None, "no source has a one-line Japanese note"
+    text, note = seed.read_text("utf-8"), ja_note(seed)
     assert note is not None
     seed.write_text(text.replace(note.group(0), note.group(0)[:-1] + '追記。"', 1), "utf-8")
     edited_note = rebuild()
@@ -472,7 +487,9 @@ def test_the_preview_rewrites_only_what_an_edit_changes(project_copy, tmp_path, 
     # A timeline event's text: the pages showing the timeline are written again.
     timeline = project_copy / "data" / "timeline.yml"
     text = timeline.read_text("utf-8")
-    timeline.write_text(re.sub(r'(\n      ja: ")', r"\1年表に追記。", text, count=1), "utf-8")
+    changed = re.sub(r'(\n      ja: ")', r"\1年表に追記。", text, count=1)
+    assert changed != text, "no Japanese event text found in data/timeline.yml"
+    timeline.write_text(changed, "utf-8")
     edited_data = rebuild()
     assert "年表に追記。" in edited_data["ja/timeline/index.html"]
     assert "ja/timeline.md" not in adapter.LANGUAGE.reuse.reused
