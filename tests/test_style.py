@@ -351,3 +351,14 @@ def test_typography_skips_a_whole_element_and_nothing_after_it():
         f"<br/>fin{NNBSP}: oui"
     )
     assert apply_html("<code>a : b", "fr") == "<code>a : b"  # unclosed: skipped to the end
+
+
+def test_typography_sets_text_at_the_start_after_comments_and_in_links_to_other_languages():
+    """Every run of text is set: before the first tag, right after a comment or doctype, and
+    in an element whose attributes only name another language (`hreflang`)."""
+    html = 'début : 1<!-- c : d -->après : 2<!doctype x>puis : 3<a hreflang="de">ici : 4</a>'
+    assert apply_html(html, "fr") == (
+        f"début{NNBSP}: 1<!-- c : d -->après{NNBSP}: 2<!doctype x>puis{NNBSP}: 3"
+        f'<a hreflang="de">ici{NNBSP}: 4</a>'
+    )
+    assert apply_html("fin : oui", "fr") == f"fin{NNBSP}: oui"  # no tag at all

@@ -15,6 +15,7 @@ verbatim original (`data-verbatim`) and not a passage in another language (`lang
 from __future__ import annotations
 
 import re
+from functools import cache, lru_cache
 
 NNBSP = "\u202f"  # narrow no-break space
 NBSP = "\u00a0"
@@ -56,14 +57,18 @@ def apply(text: str, lang: str) -> str:
     rules = RULES.get(lang)
     if not rules or not text or not NEEDS[lang].search(text):
         return text
+    return _set(text, lang)
+
+
+@lru_cache(maxsize=1 << 14)  # a page's labels, dates and notices recur on every page
+def _set(text: str, lang: str) -> str:
     urls = iter(URL_RE.findall(text))
     text = URL_RE.sub(HOLD, text)  # a URL is one opaque word while the rules run
-    for pattern, repl in rules:
+    for pattern, repl in RULES[lang]:
         text = pattern.sub(repl, text)
     return re.sub(HOLD, lambda _: next(urls), text)
 
 
-TAG_RE = re.compile(r"<!--.*?-->|<![^>]*>|<(/?)([a-zA-Z][\w:-]*)([^>]*)>", re.S)
 LANG_RE = re.compile(r"""\blang\s*=\s*["']?([\w-]+)""")
 SKIP = frozenset(("code", "pre", "script", "style", "kbd", "samp", "textarea", "template"))
 VOID = frozenset(
@@ -84,37 +89,48 @@ VOID = frozenset(
     )
 )
 # An opening tag that may switch typography off for its element: a SKIP element, a verbatim
-# original or a passage with a `lang`. Found in one pass; the text between is set.
+# original or a passage with a `lang` (the lookahead also takes `hreflang`; `_skipped` reads
+# the tag's own `lang`). Found in one pass; the text between is set.
 _MAY_SKIP = re.compile(
     r"<(?:("
     + "|".join(sorted(SKIP))
-    + r")\b|([a-zA-Z][\w:-]*)\b(?=[^>]*(?:data-verbatim|\blang\s*=)))"
+    + r")\b|([a-zA-Z][\w:-]*)\b(?=[^>]*?[dl]a(?:ta-verbatim|ng\s*=)))"
     r"[^>]*>",
     re.I,
 )
-_TEXT = re.compile(r"<!--.*?-->|<![^>]*>|(?<=>)[^<]+|\A[^<]+", re.S)  # text runs after a tag
+# A run of text after a tag holding a character the language's rules need (text without one
+# is passed over in the regex, not in Python). Comments and doctypes are passed over whole
+# but for their closing ">", which starts the run of text after them.
+_TEXT = {
+    lang: re.compile(rf"<!--.*?--(?=>)|<![^>]*(?=>)|>[^<]*{needs.pattern}[^<]*", re.S)
+    for lang, needs in NEEDS.items()
+}
 
 
 def apply_html(html: str, lang: str) -> str:
     """`html` with `lang`'s typography applied to its text nodes only."""
     if lang not in RULES:
         return html
-    needs = NEEDS[lang]
-
-    def fix(match: re.Match[str]) -> str:
-        text = match.group(0)
-        if text[0] == "<" or not needs.search(text):  # a comment or doctype; nothing to set
-            return text
-        return apply(text, lang)
-
     out: list[str] = []
     pos = 0
     for start, end in _skipped(html, lang):
-        out.append(_TEXT.sub(fix, html[pos:start]))
-        out.append(html[start:end])
+        out += [_set_text(html[pos:start], lang), html[start:end]]
         pos = end
-    out.append(_TEXT.sub(fix, html[pos:]))
+    out.append(_set_text(html[pos:], lang))
     return "".join(out)
+
+
+def _set_text(markup: str, lang: str) -> str:
+    """The text runs of `markup` (no skipped element inside) set in `lang`'s typography."""
+
+    def fix(match: re.Match[str]) -> str:
+        run = match.group(0)
+        return ">" + apply(run[1:], lang) if run[0] == ">" else run
+
+    lead = markup.find("<")  # text before the first tag
+    if lead < 0:
+        return apply(markup, lang)
+    return apply(markup[:lead], lang) + _TEXT[lang].sub(fix, markup[lead:])
 
 
 def _skipped(html: str, lang: str) -> list[tuple[int, int]]:
@@ -144,10 +160,16 @@ def _element_end(html: str, name: str, pos: int) -> int:
     """Where the element `name` opened just before `pos` ends: after its closing tag, with
     elements of the same name nested inside counted (the end of `html` if it is unclosed)."""
     depth = 1
-    tags = re.compile(rf"<(/?){re.escape(name)}\b[^>]*>", re.I)
+    tags = _tags_named(name)
     while match := tags.search(html, pos):
         pos = match.end()
         depth += -1 if match.group(1) else 1
         if depth == 0:
             return pos
     return len(html)
+
+
+@cache
+def _tags_named(name: str) -> re.Pattern[str]:
+    """The opening and closing tags of the element `name`."""
+    return re.compile(rf"<(/?){re.escape(name)}\b[^>]*>", re.I)
