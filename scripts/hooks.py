@@ -86,6 +86,10 @@ def on_post_build(*, config: MkDocsConfig) -> None:
     site.index_search(config)  # after the last language: every page is written
 
 
+def on_build_error(*, error: Exception) -> None:
+    site.stop_search()
+
+
 def on_serve(
     server: LiveReloadServer, *, config: MkDocsConfig, builder: Callable[..., None]
 ) -> LiveReloadServer:

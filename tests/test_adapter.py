@@ -168,3 +168,35 @@ def test_mkdocs_copies_the_same_theme_files_with_the_listing_kept(tmp_path):
         files.add_files_from_theme(theme.get_env(), config)
         copied.append(sorted((f.src_uri, f.abs_src_path) for f in files))
     assert copied[0] == copied[1] and copied[0]
+
+
+def test_each_languages_search_index_reads_its_own_pages(tmp_path):
+    """The default language's pages are what the site's root holds besides the other
+    languages' folders, the theme's assets and the search bundles."""
+    from briefing.search_index import language_glob
+
+    for rel in (
+        "index.html",
+        "404.html",
+        "feed.xml",
+        "sources/a/index.html",
+        "ja/index.html",
+        "assets/x.js",
+        "pagefind/ja/pagefind.js",
+    ):
+        (tmp_path / rel).parent.mkdir(parents=True, exist_ok=True)
+        (tmp_path / rel).write_text("x")
+    assert language_glob(tmp_path, "en") == "{404.html,index.html,sources/**/*.html}"
+    assert language_glob(tmp_path, "ja") == "ja/**/*.html"
+
+
+def test_a_failed_search_index_stops_the_build_with_what_pagefind_said(tmp_path):
+    from briefing.search_index import SearchIndexer
+
+    (tmp_path / "ja").mkdir()  # no page to index
+    indexer = SearchIndexer()
+    indexer.start(tmp_path, "ja")
+    (failure,) = indexer.finish()
+    assert failure.startswith("ja: Pagefind stopped (1)")
+    assert "not able to build an index" in failure
+    assert indexer.finish() == []  # each build waits for its own indexing only

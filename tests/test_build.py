@@ -309,17 +309,18 @@ def test_source_text_never_becomes_markup_in_the_real_build(project_copy, tmp_pa
 
 @pytest.mark.build
 def test_each_language_has_its_own_search_index_of_its_own_pages(site):
-    """Pagefind writes one index per `<html lang>`: each holds that language's articles."""
+    """One Pagefind bundle per language, `pagefind/<lang>/`: each holds that language's
+    articles and nothing else."""
     import json
 
-    entry = json.loads((site / "pagefind" / "pagefind-entry.json").read_text("utf-8"))
-    assert set(entry["languages"]) == set(LANGS)
     for lang in LANGS:
+        entry = json.loads((site / "pagefind" / lang / "pagefind-entry.json").read_text("utf-8"))
         indexed = [
             p
             for p in pages(site)
             if language_of(site, p) == lang and "data-pagefind-body" in p.read_text("utf-8")
         ]
+        assert list(entry["languages"]) == [lang]
         assert entry["languages"][lang]["page_count"] == len(indexed) > 0, lang
     assert not (site / "search").exists()  # no whole-site index fetched on every page
 

@@ -165,7 +165,7 @@ def _search(page, server: str, lang: str, query: str) -> list[str]:
              const data = await Promise.all(found.results.map(r => r.data()));
              return data.map(d => d.url);
            }""",
-        [f"{server}pagefind/pagefind.js", BASE, query],
+        [f"{server}pagefind/{lang}/pagefind.js", BASE, query],
     )
 
 
@@ -294,7 +294,7 @@ def test_search_dialog_loads_the_index_only_when_used(page, server):
     page.wait_for_selector(".bf-search__results li a", timeout=10_000)
     hrefs = [a.get_attribute("href") for a in page.locator(".bf-search__results li a").all()]
     assert hrefs and all(h.startswith(f"{BASE}ja/") for h in hrefs)
-    assert [u for u in page.watch.requests if "/pagefind/index/ja_" in u]
-    assert not [u for u in page.watch.requests if re.search(r"/pagefind/index/(en|fr|de)_", u)]
+    assert [u for u in page.watch.requests if "/pagefind/ja/index/ja_" in u]
+    assert not [u for u in page.watch.requests if re.search(r"/pagefind/(en|fr|de)/", u)]
     page.keyboard.press("Escape")
     assert not page.locator(".bf-search__dialog").is_visible()

@@ -65,7 +65,7 @@
     });
   }
 
-  // Search (Pagefind). The index of the page's language is fetched, in small pieces, only
+  // Search (Pagefind). The bundle of the page's language is fetched, in small pieces, only
   // once the reader opens the search; results are built as text, never as markup.
   function setUpSearch(box) {
     var header = document.querySelector(".md-header__inner");
@@ -81,7 +81,8 @@
     var latest = 0;
     function load() {
       if (!engine) {
-        engine = import(new URL("pagefind/pagefind.js", siteRoot).href).then(function (pf) {
+        var bundle = "pagefind/" + document.documentElement.lang + "/pagefind.js";
+        engine = import(new URL(bundle, siteRoot).href).then(function (pf) {
           return pf.options({ baseUrl: siteRoot.pathname }).then(function () { return pf; });
         });
       }

@@ -18,8 +18,6 @@ import html
 import logging
 import os
 import re
-import subprocess
-import sys
 from dataclasses import dataclass, field
 from pathlib import Path
 from urllib.parse import urlsplit
@@ -78,6 +76,7 @@ from .render import (
     render_preview_notice,
     render_problems,
 )
+from .search_index import SearchIndexer
 from .strings import label
 from .urls import feed_path, lang_prefix, page_url, relative_url
 
@@ -192,6 +191,7 @@ class Run:
     languages: tuple[str, ...] = SITE_LANGUAGES
     reuse: Reuse = field(default_factory=Reuse)  # the preview's pages, between rebuilds
     icons: IconSprite = field(default_factory=IconSprite)  # the theme's, from every page
+    search: SearchIndexer = field(default_factory=SearchIndexer)  # each language's, running
 
 
 INPUTS = Inputs()
@@ -473,33 +473,31 @@ def fix_alternates(page: Page, config: MkDocsConfig) -> None:
 
 
 def index_search(config: MkDocsConfig) -> None:
-    """After the last language is written, index the whole site with Pagefind.
-
-    Pagefind reads each page's `lang` and writes one index per language, Japanese
-    segmented into words (the extended build), French and German stemmed; the browser
-    loads the reader's language's index in small pieces when the reader searches.
-    Only the article (`data-pagefind-body`, overrides/main.html) is indexed.
-    """
-    if INPUTS.problems or not is_last_language(config):
+    """Index this language's pages for search while the next language builds
+    (search_index.py); after the last language, wait for every index."""
+    if INPUTS.problems:
         return
     if os.environ.get("BRIEFING_SEARCH", "on" if not RUN.serving else "off") == "off":
         # A build that nobody will search, or the live preview (each rebuild would wait for
         # the index; `BRIEFING_SEARCH=on make serve` builds it).
-        log.info("briefing: no search index is built (BRIEFING_SEARCH=on builds it)")
+        if is_last_language(config):
+            log.info("briefing: no search index is built (BRIEFING_SEARCH=on builds it)")
         return
-    command = [sys.executable, "-m", "pagefind", "--site", str(config.site_dir)]
-    command += ["--output-subdir", "pagefind", "--silent"]
     try:
-        done = subprocess.run(command, capture_output=True, text=True, timeout=600, check=False)
-    except (OSError, subprocess.SubprocessError) as exc:
+        RUN.search.start(Path(config.site_dir), current_language(config))
+    except OSError as exc:
+        RUN.search.stop()
         raise PluginError(
             f"briefing: the search index could not be built ({exc}). Fix: "
             "reinstall the pinned requirements (make clean serve)"
         ) from None
-    if done.returncode != 0:
-        raise PluginError(
-            "briefing: Pagefind failed to index the site:\n" + (done.stderr or done.stdout)[-2000:]
-        )
+    if is_last_language(config) and (failures := RUN.search.finish()):
+        raise PluginError("briefing: Pagefind failed to index the site:\n" + "\n".join(failures))
+
+
+def stop_search() -> None:
+    """A build that failed stops the search indexing it started."""
+    RUN.search.stop()
 
 
 def place_404(config: MkDocsConfig) -> None:
