@@ -83,7 +83,7 @@ def on_post_build(*, config: MkDocsConfig) -> None:
     site.write_icons(config)
     site.write_feed(config)
     site.write_exports(config)
-    site.index_search(config)  # after the last language: every page is written
+    site.index_search(config)  # this language, while the next builds; waits after the last
 
 
 def on_build_error(*, error: Exception) -> None:
