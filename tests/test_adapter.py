@@ -200,3 +200,17 @@ def test_a_failed_search_index_stops_the_build_with_what_pagefind_said(tmp_path)
     assert failure.startswith("ja: Pagefind stopped (1)")
     assert "not able to build an index" in failure
     assert indexer.finish() == []  # each build waits for its own indexing only
+
+
+def test_materials_configuration_script_loses_its_search_worker_and_strings():
+    block = (
+        '<script id="__config" type="application/json">{"base": "..", "features": [], '
+        '"translations": {"clipboard.copy": "\\u30b3\\u30d4\\u30fc \\u003c/script\\u003e", '
+        '"search.result.none": "x"}, "search": "../assets/javascripts/workers/search.js", '
+        '"tags": null}</script>'
+    )
+    trimmed = mkdocs_internals.config_without_search(block)
+    assert trimmed == (
+        '<script id="__config" type="application/json">{"base":"..","features":[],'
+        '"translations":{"clipboard.copy":"コピー \\u003c/script\\u003e"},"tags":null}</script>'
+    )

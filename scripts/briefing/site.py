@@ -46,6 +46,7 @@ from .mkdocs_internals import (
     add_to_language,
     build_only,
     compact_html,
+    config_without_search,
     configured_languages,
     current_language,
     is_last_language,
@@ -601,6 +602,7 @@ def add_template_globals(env: Environment) -> None:
     env.globals["briefing_languages"] = SITE_LANGUAGES
     env.globals["briefing_default_language"] = DEFAULT_LANGUAGE
     env.filters["briefing_without_own_links"] = without_own_head_links
+    env.filters["briefing_config"] = config_without_search
 
 
 def prepare_404(config: MkDocsConfig) -> None:
