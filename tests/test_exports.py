@@ -97,6 +97,23 @@ def test_bibtex_parses_and_matches_the_records(site, project, lang):
         assert source.notes[lang] in fields["note"]
 
 
+@pytest.mark.build
+def test_json_downloads_hold_one_record_per_line(site):
+    """Each JSON download parses, and each record of its lists is one line of its own."""
+    for path in sorted(site.glob("**/downloads/*.json")):
+        text = path.read_text("utf-8")
+        document = json.loads(text)
+        records = (
+            document
+            if isinstance(document, list)
+            else [item for value in document.values() if isinstance(value, list) for item in value]
+        )
+        lines = set(text.splitlines())
+        for record in records:
+            line = json.dumps(record, ensure_ascii=False, separators=(",", ":"))
+            assert line in lines or line + "," in lines, path
+
+
 def test_latex_escaping_keeps_markup_inert():
     assert latex_escape(r"50% of {H200} & \input{x} #1 $5 ~a_b^c") == (
         r"50\% of \{H200\} \& \textbackslash{}input\{x\} \#1 \$5 \textasciitilde{}a\_b"

@@ -55,6 +55,25 @@ BIB_MONTHS = ("jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oc
 # --------------------------------------------------------------------------- sources
 
 
+def _json(document: Any) -> str:
+    """A download's JSON, one record per line: a list's items, or a dict's keys with their
+    lists' items, each on a line of its own, compact within (for 10,000 sources a fifth
+    smaller than indented, and still read and compared line by line)."""
+
+    def dumps(value: Any) -> str:
+        return json.dumps(value, ensure_ascii=False, separators=(",", ":"))
+
+    def block(value: Any) -> str:
+        if isinstance(value, list) and value:
+            return "[\n" + ",\n".join(dumps(item) for item in value) + "\n]"
+        return dumps(value)
+
+    if isinstance(document, dict):
+        lines = ",\n".join(f"{dumps(key)}:{block(value)}" for key, value in document.items())
+        return "{\n" + lines + "\n}\n"
+    return block(document) + "\n"
+
+
 def _date_parts(date: FuzzyDate) -> list[int]:
     return [p for p in (date.year, date.month, date.day) if p is not None]
 
@@ -89,7 +108,7 @@ def csl_item(source: Source, lang: str, site_url: str) -> dict[str, Any]:
 
 def csl_json(project: Project, lang: str, site_url: str) -> str:
     items = [csl_item(s, lang, site_url) for s in project.sorted_sources()]
-    return json.dumps(items, ensure_ascii=False, indent=1) + "\n"
+    return _json(items)
 
 
 _LATEX = {
@@ -231,7 +250,7 @@ def timeline_js(project: Project, lang: str, site_url: str) -> str:
         },
         "events": events,
     }
-    return json.dumps(document, ensure_ascii=False, indent=1) + "\n"
+    return _json(document)
 
 
 # --------------------------------------------------------------------------- chips
@@ -260,7 +279,7 @@ def chips_records(chips: Chips, lang: str, site_url: str) -> list[dict[str, Any]
 def chips_json(project: Project, lang: str, site_url: str) -> str:
     chips = project.data.chips
     if chips is None:
-        return json.dumps({"cells": [], "ratios": []}) + "\n"
+        return _json({"cells": [], "ratios": []})
     ratios = []
     for ratio in chips.ratios:
         num, den, result = ratio_text(chips, ratio, lang)
@@ -279,7 +298,7 @@ def chips_json(project: Project, lang: str, site_url: str) -> str:
         "cells": chips_records(chips, lang, site_url),
         "ratios": ratios,
     }
-    return json.dumps(document, ensure_ascii=False, indent=1) + "\n"
+    return _json(document)
 
 
 def chips_csv(project: Project, lang: str, site_url: str) -> str:
@@ -378,7 +397,7 @@ def texts_json(project: Project, site_url: str) -> str:
         lang: label("texts_about", lang).format(site=label("site_name", lang))
         for lang in project.languages
     }
-    return json.dumps({"about": about, "sources": sources}, ensure_ascii=False, indent=1) + "\n"
+    return _json({"about": about, "sources": sources})
 
 
 @dataclass(frozen=True)
