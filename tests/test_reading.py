@@ -298,3 +298,35 @@ def test_search_dialog_loads_the_index_only_when_used(page, server):
     assert not [u for u in page.watch.requests if re.search(r"/pagefind/(en|fr|de)/", u)]
     page.keyboard.press("Escape")
     assert not page.locator(".bf-search__dialog").is_visible()
+
+
+@pytest.mark.parametrize("lang", LANGS)
+def test_search_dialog_speaks_the_pages_language_and_closes(page, server, lang):
+    """The script makes the dialog from the page's strings: named like the button, its
+    field and close button labelled in the page's language; the close button closes it."""
+    from briefing.strings import label
+
+    page.goto(f"{server}{PREFIX[lang]}", wait_until="load")
+    button = page.locator(".bf-search__open")
+    button.click()
+    dialog = page.locator(".bf-search__dialog")
+    assert dialog.is_visible()
+    assert dialog.get_attribute("aria-label") == button.get_attribute("aria-label") != ""
+    field = page.locator(".bf-search__input")
+    assert field.get_attribute("aria-label") == field.get_attribute("placeholder") != ""
+    assert page.evaluate("document.activeElement.classList.contains('bf-search__input')")
+    close = page.locator(".bf-search__close")
+    assert close.get_attribute("aria-label") == label("close", lang)
+    field.fill("zzzzqqqq")
+    said = [label(key, lang) for key in ("search_none", "search_one")]
+    count = re.escape(label("search_count", lang)).replace(re.escape("{n}"), r"\d+")
+    page.wait_for_function(
+        """([said, count]) => {
+             const text = document.querySelector('.bf-search__status').textContent;
+             return said.includes(text) || new RegExp('^' + count + '$').test(text);
+           }""",
+        arg=[said, count],
+        timeout=10_000,
+    )
+    close.click()
+    assert not dialog.is_visible()

@@ -67,12 +67,46 @@
 
   // Search (Pagefind). The bundle of the page's language is fetched, in small pieces, only
   // once the reader opens the search; results are built as text, never as markup.
+  var CLOSE_ICON = '<svg viewBox="0 0 24 24" aria-hidden="true"><path d="M19 6.41 17.59 5 ' +
+    '12 10.59 6.41 5 5 6.41 10.59 12 5 17.59 6.41 19 12 13.41 17.59 19 19 17.59 13.41 12z"/></svg>';
+
+  // The search dialog, from the strings the page gives its box (its markup is the same on
+  // every page, so it is made here rather than carried by each page).
+  function searchDialog(box) {
+    function make(tag, className, attributes) {
+      var element = document.createElement(tag);
+      element.className = className;
+      Object.keys(attributes || {}).forEach(function (name) {
+        element.setAttribute(name, attributes[name]);
+      });
+      return element;
+    }
+    var strings = box.dataset;
+    var dialog = make("dialog", "bf-search__dialog", {
+      "aria-label": box.querySelector(".bf-search__open").getAttribute("aria-label")
+    });
+    var form = make("form", "bf-search__form", { role: "search", method: "dialog" });
+    form.appendChild(make("input", "bf-search__input", {
+      type: "search", name: "q", "aria-label": strings.placeholder,
+      placeholder: strings.placeholder, autocomplete: "off", spellcheck: "false"
+    }));
+    var close = make("button", "bf-search__close md-icon", { type: "button", "aria-label": strings.close });
+    close.innerHTML = CLOSE_ICON;  // a constant of this script
+    form.appendChild(close);
+    dialog.appendChild(form);
+    dialog.appendChild(make("p", "bf-search__status", { role: "status", "aria-live": "polite" }));
+    dialog.appendChild(make("ol", "bf-search__results"));
+    box.appendChild(dialog);
+    return dialog;
+  }
+
   function setUpSearch(box) {
     var header = document.querySelector(".md-header__inner");
     if (!header || !window.HTMLDialogElement) return;
     header.appendChild(box);
     box.hidden = false;
-    var dialog = box.querySelector("dialog");
+    var strings = box.dataset;
+    var dialog = searchDialog(box);
     var input = box.querySelector("input");
     var status = box.querySelector(".bf-search__status");
     var list = box.querySelector(".bf-search__results");
@@ -108,14 +142,14 @@
       var ticket = ++latest;
       list.textContent = "";
       if (!query) { status.textContent = ""; return; }
-      status.textContent = status.dataset.loading;
+      status.textContent = strings.loading;
       load().then(function (pf) { return pf.search(query); }).then(function (search) {
         return Promise.all(search.results.slice(0, 12).map(function (r) { return r.data(); }))
           .then(function (items) { return { total: search.results.length, items: items }; });
       }).then(function (found) {
         if (ticket !== latest) return;
-        status.textContent = found.total === 1 ? status.dataset.one
-          : found.total ? status.dataset.count.replace("{n}", found.total) : status.dataset.none;
+        status.textContent = found.total === 1 ? strings.one
+          : found.total ? strings.count.replace("{n}", found.total) : strings.none;
         found.items.forEach(function (item) {
           var li = document.createElement("li");
           var a = document.createElement("a");
@@ -126,7 +160,7 @@
           list.appendChild(li);
         });
       }).catch(function () {
-        if (ticket === latest) status.textContent = status.dataset.none;
+        if (ticket === latest) status.textContent = strings.none;
       });
     }
     box.querySelector(".bf-search__open").addEventListener("click", function () {
