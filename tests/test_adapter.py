@@ -214,3 +214,13 @@ def test_materials_configuration_script_loses_its_search_worker_and_strings():
         '<script id="__config" type="application/json">{"base":"..","features":[],'
         '"translations":{"clipboard.copy":"コピー \\u003c/script\\u003e"},"tags":null}</script>'
     )
+
+
+def test_the_content_tab_script_stays_only_where_there_are_content_tabs():
+    script = mkdocs_internals._TABS_SCRIPT
+    page = f"<main><p>Text</p></main>{script}<footer></footer>"
+    assert (
+        mkdocs_internals.without_unused_scripts(page) == "<main><p>Text</p></main><footer></footer>"
+    )
+    tabs = f'<input id="__tabbed_1_1" name="__tabbed_1" type="radio">{script}'
+    assert mkdocs_internals.without_unused_scripts(tabs) == tabs

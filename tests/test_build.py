@@ -371,6 +371,15 @@ def test_sitemap_lists_every_page_of_every_language_once(site, project):
 
 
 @pytest.mark.build
+def test_materials_content_tab_script_is_on_the_pages_with_content_tabs(site):
+    from briefing.mkdocs_internals import _TABS_SCRIPT
+
+    for path in pages(site):
+        html = path.read_text("utf-8")
+        assert (_TABS_SCRIPT in html) == ('name="__tabbed_' in html), path
+
+
+@pytest.mark.build
 def test_each_language_has_its_own_404(site):
     for lang in LANGS:
         page = site / PREFIX[lang] / "404.html"

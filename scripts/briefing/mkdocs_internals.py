@@ -150,6 +150,21 @@ def valid_html(output: str) -> str:
     return output
 
 
+# Material's script, on every page, that opens the content tab a link's #fragment names;
+# content tabs are inputs named __tabbed_<n>, and on a page without any it does nothing.
+_TABS_SCRIPT = (
+    "<script>var target=document.getElementById(location.hash.slice(1));target&&target.name&&"
+    '(target.checked=target.name.startsWith("__tabbed_"))</script>'
+)
+
+
+def without_unused_scripts(output: str) -> str:
+    """A page without Material's content-tab script when it has no content tabs."""
+    if 'name="__tabbed_' in output:
+        return output
+    return output.replace(_TABS_SCRIPT, "", 1)
+
+
 # Material's templates indent their markup deeply: about a fifth of a page's bytes. A run of
 # whitespace that holds a line break renders as one space wherever whitespace collapses, so
 # it becomes one line break; never inside elements where whitespace is kept as written.

@@ -56,6 +56,7 @@ from .mkdocs_internals import (
     set_switcher_links,
     valid_html,
     version_problems,
+    without_unused_scripts,
 )
 from .news import render_feed
 from .preview import (
@@ -433,7 +434,7 @@ def post_page(output: str, page: Page, config: MkDocsConfig) -> str:
     Under the preview, kept for the next rebuild (a reused page is finished already)."""
     if page.file.src_uri in LANGUAGE.reuse.reused:
         return output
-    output = compact_html(valid_html(output))
+    output = compact_html(without_unused_scripts(valid_html(output)))
     output = RUN.icons.refer(output, relative_url(page.url, ICONS_FILE))
     if not INPUTS.problems:
         output = typography.apply_html(output, LANGUAGE.lang)
@@ -463,7 +464,8 @@ def post_template(output: str, template_name: str, config: MkDocsConfig) -> str:
     typography."""
     if template_name != "404.html":
         return output
-    return typography.apply_html(compact_html(valid_html(output)), current_language(config))
+    page = compact_html(without_unused_scripts(valid_html(output)))
+    return typography.apply_html(page, current_language(config))
 
 
 def fix_alternates(page: Page, config: MkDocsConfig) -> None:
