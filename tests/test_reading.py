@@ -10,12 +10,14 @@ from __future__ import annotations
 
 import re
 from collections import Counter
-from html import unescape
+from html.parser import HTMLParser
 from pathlib import Path
 
 import pytest
 
 from briefing.project import Project
+from briefing.search_index import NOT_INDEXED
+from briefing.typography import SKIP, VOID
 from conftest import LANGS, PREFIX
 from test_browser import BASE, browser, page, server  # noqa: F401, F811  (fixtures)
 
@@ -169,23 +171,42 @@ def _search(page, server: str, lang: str, query: str) -> list[str]:
     )
 
 
+class _IndexedText(HTMLParser):
+    """The text Pagefind indexes: the article (data-pagefind-body) without what it is told
+    to leave out (data-pagefind-ignore, search_index.NOT_INDEXED) and without code."""
+
+    def __init__(self) -> None:
+        super().__init__(convert_charrefs=True)
+        self.open: list[tuple[str, bool]] = []  # element, and whether its text is indexed
+        self.parts: list[str] = []
+
+    def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
+        if tag in VOID:
+            return
+        values = {k: v or "" for k, v in attrs}
+        classes = {f".{c}" for c in values.get("class", "").split()}
+        indexed = self.open[-1][1] if self.open else False
+        if "data-pagefind-body" in values:
+            indexed = True
+        if "data-pagefind-ignore" in values or classes & set(NOT_INDEXED) or tag in SKIP:
+            indexed = False
+        self.open.append((tag, indexed))
+
+    def handle_endtag(self, tag: str) -> None:
+        for index in range(len(self.open) - 1, -1, -1):
+            if self.open[index][0] == tag:
+                del self.open[index:]
+                break
+
+    def handle_data(self, data: str) -> None:
+        if self.open and self.open[-1][1]:
+            self.parts.append(data)
+
+
 def _article_text(path: Path) -> str:
-    """The text Pagefind indexes: the article (data-pagefind-body) without the cite box."""
-    html = path.read_text("utf-8")
-    start = html.find("data-pagefind-body")
-    if start < 0:
-        return ""
-    end = min(
-        i
-        for i in (
-            html.find("data-pagefind-ignore", start),
-            html.find("</article>", start),
-            len(html),
-        )
-        if i >= 0
-    )
-    body = re.sub(r"<(script|style|svg|code)\b.*?</\1>", " ", html[start:end], flags=re.S)
-    return unescape(re.sub(r"<[^>]+>", " ", body))
+    reader = _IndexedText()
+    reader.feed(path.read_text("utf-8"))
+    return " ".join(reader.parts)
 
 
 def _sample_queries(site: Path, lang: str, count: int = 12) -> list[tuple[str, str]]:

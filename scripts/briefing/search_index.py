@@ -20,6 +20,17 @@ from typing import IO
 from . import DEFAULT_LANGUAGE, SITE_LANGUAGES
 
 BUNDLE = "pagefind"  # the folder of the site holding one bundle per language
+# What the article repeats on page after page and a reader never searches for: the notes on
+# how a source's text is shown, its paragraphs' labels and numbers, "translation pending",
+# and the citation previews (each repeats its reference in the list below the text).
+NOT_INDEXED = (
+    ".bf-tr-intro",
+    ".bf-tr-toggle",
+    ".bf-para__label",
+    ".bf-para__num",
+    ".bf-para__pending",
+    ".bf-cite__tip",
+)
 TIMEOUT_SECONDS = 600  # per language, counted from when the build waits for it
 
 
@@ -60,6 +71,8 @@ class SearchIndexer:
         command = [sys.executable, "-m", "pagefind", "--site", str(site), "--silent"]
         command += ["--glob", language_glob(site, lang)]
         command += ["--output-path", str(site / bundle_path(lang))]
+        for selector in NOT_INDEXED:
+            command += ["--exclude-selectors", selector]
         output = tempfile.TemporaryFile()  # noqa: SIM115 (closed by finish or stop)
         process = subprocess.Popen(command, stdout=output, stderr=subprocess.STDOUT)
         self.running.append(_Indexing(lang, process, output))
