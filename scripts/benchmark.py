@@ -108,9 +108,9 @@ def page_text(lang: str, page: int, n_sources: int, rng: random.Random) -> str:
 def _theme_without_hooks(folder: Path) -> None:
     """The project's theme overrides, made to build without the hooks' globals and filter."""
     (folder / "overrides" / "404.html").unlink()  # it uses the hooks' labels
-    main = folder / "overrides" / "main.html"  # and the head block the hooks' filter
+    main = folder / "overrides" / "main.html"  # and blocks the hooks' filters
     text = main.read_text("utf-8")
-    main.write_text(text.replace("super() | briefing_without_own_links", "super()"), "utf-8")
+    main.write_text(re.sub(r"super\(\) \| briefing_\w+", "super()", text), "utf-8")
 
 
 def write_project(folder: Path, n_sources: int, hooks: bool) -> None:
