@@ -67,22 +67,27 @@ def language_of(site: Path, page: Path) -> str:
     return first if first in SITE_LANGUAGES else DEFAULT_LANGUAGE
 
 
-class _Text(HTMLParser):
-    """The visible text of a page in its own language: outside code and scripts, verbatim
-    originals (`data-verbatim`) and passages in another language (what typography sets)."""
+class TextReader(HTMLParser):
+    """The text of a page inside the elements it keeps: `keeps` decides for each element,
+    from its tag, its attributes and its parent's verdict, and the verdict holds for all the
+    element contains. `outside` is the verdict for text outside every element."""
 
-    def __init__(self, lang: str) -> None:
+    outside = True
+
+    def __init__(self) -> None:
         super().__init__(convert_charrefs=True)
-        self.lang = lang
         self.stack: list[tuple[str, bool]] = []
         self.chunks: list[str] = []
 
+    def keeps(self, tag: str, attrs: dict[str, str | None], parent: bool) -> bool:
+        raise NotImplementedError
+
+    def _kept(self) -> bool:
+        return self.stack[-1][1] if self.stack else self.outside
+
     def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
-        values = dict(attrs)
-        other = values.get("lang") not in (None, self.lang)
-        skip = tag in SKIP or "data-verbatim" in values or other
         if tag not in VOID:
-            self.stack.append((tag, skip))
+            self.stack.append((tag, self.keeps(tag, dict(attrs), self._kept())))
 
     def handle_endtag(self, tag: str) -> None:
         for index in range(len(self.stack) - 1, -1, -1):
@@ -91,8 +96,21 @@ class _Text(HTMLParser):
                 break
 
     def handle_data(self, data: str) -> None:
-        if not any(skip for _, skip in self.stack):
+        if self._kept():
             self.chunks.append(data)
+
+
+class _Text(TextReader):
+    """The visible text of a page in its own language: outside code and scripts, verbatim
+    originals (`data-verbatim`) and passages in another language (what typography sets)."""
+
+    def __init__(self, lang: str) -> None:
+        super().__init__()
+        self.lang = lang
+
+    def keeps(self, tag: str, attrs: dict[str, str | None], parent: bool) -> bool:
+        other = attrs.get("lang") not in (None, self.lang)
+        return parent and not (tag in SKIP or "data-verbatim" in attrs or other)
 
 
 def visible_text(path: Path, lang: str) -> str:

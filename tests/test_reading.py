@@ -10,15 +10,15 @@ from __future__ import annotations
 
 import re
 from collections import Counter
-from html.parser import HTMLParser
 from pathlib import Path
 
 import pytest
 
 from briefing.project import Project
 from briefing.search_index import NOT_INDEXED
-from briefing.typography import SKIP, VOID
+from briefing.typography import SKIP
 from conftest import LANGS, PREFIX
+from sitehtml import TextReader
 from test_browser import BASE, browser, page, server  # noqa: F401, F811  (fixtures)
 
 pytestmark = [pytest.mark.browser, pytest.mark.build]
@@ -171,42 +171,23 @@ def _search(page, server: str, lang: str, query: str) -> list[str]:
     )
 
 
-class _IndexedText(HTMLParser):
+class _IndexedText(TextReader):
     """The text Pagefind indexes: the article (data-pagefind-body) without what it is told
     to leave out (data-pagefind-ignore, search_index.NOT_INDEXED) and without code."""
 
-    def __init__(self) -> None:
-        super().__init__(convert_charrefs=True)
-        self.open: list[tuple[str, bool]] = []  # element, and whether its text is indexed
-        self.parts: list[str] = []
+    outside = False
 
-    def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
-        if tag in VOID:
-            return
-        values = {k: v or "" for k, v in attrs}
-        classes = {f".{c}" for c in values.get("class", "").split()}
-        indexed = self.open[-1][1] if self.open else False
-        if "data-pagefind-body" in values:
-            indexed = True
-        if "data-pagefind-ignore" in values or classes & set(NOT_INDEXED) or tag in SKIP:
-            indexed = False
-        self.open.append((tag, indexed))
-
-    def handle_endtag(self, tag: str) -> None:
-        for index in range(len(self.open) - 1, -1, -1):
-            if self.open[index][0] == tag:
-                del self.open[index:]
-                break
-
-    def handle_data(self, data: str) -> None:
-        if self.open and self.open[-1][1]:
-            self.parts.append(data)
+    def keeps(self, tag: str, attrs: dict[str, str | None], parent: bool) -> bool:
+        classes = {f".{c}" for c in (attrs.get("class") or "").split()}
+        if "data-pagefind-ignore" in attrs or classes & set(NOT_INDEXED) or tag in SKIP:
+            return False
+        return parent or "data-pagefind-body" in attrs
 
 
 def _article_text(path: Path) -> str:
     reader = _IndexedText()
     reader.feed(path.read_text("utf-8"))
-    return " ".join(reader.parts)
+    return " ".join(reader.chunks)
 
 
 def _sample_queries(site: Path, lang: str, count: int = 12) -> list[tuple[str, str]]:
