@@ -112,7 +112,8 @@ def set_switcher_links(config: MkDocsConfig, urls: Mapping[str, str]) -> None:
 
 # Material's configuration script (`__config`, its `config` block) names its search worker
 # and carries its search's strings, \u-escaped; only its search component reads them, and
-# the site has none (its search is Pagefind). On a Japanese page that was 1.2 KB of 1.3.
+# the site has none (its search is Pagefind). On a Japanese page the script was 1,215
+# bytes; without them, and in UTF-8, 324.
 _CONFIG = re.compile(r'(<script id="__config" type="application/json">)(.*?)(</script>)', re.S)
 
 
