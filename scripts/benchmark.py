@@ -33,6 +33,7 @@ import platform
 import random
 import re
 import shutil
+import socket
 import statistics
 import subprocess
 import sys
@@ -259,6 +260,11 @@ def measure_serve(
             src = ROOT / name
             (shutil.copytree if src.is_dir() else shutil.copy2)(src, folder / name)
         port = 8765
+        with socket.socket() as probe:  # another server there would answer for the preview
+            if probe.connect_ex(("127.0.0.1", port)) == 0:
+                raise SystemExit(
+                    f"port {port} is in use: stop what serves on 127.0.0.1:{port} and run again"
+                )
         env = {**os.environ, "NO_MKDOCS_2_WARNING": "1"}
         if lang:
             env["BRIEFING_LANGUAGES"] = lang
@@ -284,7 +290,7 @@ def measure_serve(
         try:
             deadline = time.monotonic() + timeout
             while "bf-cite" not in fetch(("" if shown == "en" else f"{shown}/") + "timeline/"):
-                if time.monotonic() > deadline:
+                if time.monotonic() > deadline or server.poll() is not None:
                     raise SystemExit("mkdocs serve did not start")
                 time.sleep(0.2)
             time.sleep(2)  # let the watcher settle
