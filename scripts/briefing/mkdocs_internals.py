@@ -16,6 +16,7 @@ import hashlib
 import json
 import re
 from collections.abc import Mapping, Sequence
+from functools import lru_cache
 from importlib.metadata import PackageNotFoundError, version
 from pathlib import Path
 from types import SimpleNamespace
@@ -117,6 +118,7 @@ def set_switcher_links(config: MkDocsConfig, urls: Mapping[str, str]) -> None:
 _CONFIG = re.compile(r'(<script id="__config" type="application/json">)(.*?)(</script>)', re.S)
 
 
+@lru_cache(maxsize=64)  # one block per language and folder depth: parsed once each
 def config_without_search(block: str) -> str:
     """Material's configuration script without its search's worker and strings, in UTF-8;
     `<`, `>` and `&` stay escaped, so no text in it can close the script."""
@@ -181,6 +183,12 @@ def compact_html(output: str) -> str:
         start = kept.end()
     parts.append(_INDENTATION.sub("\n", output[start:]))
     return "".join(parts)
+
+
+def finished_theme_html(output: str) -> str:
+    """A page or the 404 page as Material wrote it, made valid, without the scripts it does
+    not use and without its template indentation."""
+    return compact_html(without_unused_scripts(valid_html(output)))
 
 
 # The live preview. MkDocs' server polls the watched folders every half second, so a saved

@@ -45,18 +45,16 @@ from .mkdocs_internals import (
     IconSprite,
     add_to_language,
     build_only,
-    compact_html,
     config_without_search,
     configured_languages,
     current_language,
+    finished_theme_html,
     is_last_language,
     list_installed_theme_once,
     poll_quickly,
     set_sitemap_alternates,
     set_switcher_links,
-    valid_html,
     version_problems,
-    without_unused_scripts,
 )
 from .news import render_feed
 from .preview import (
@@ -434,7 +432,7 @@ def post_page(output: str, page: Page, config: MkDocsConfig) -> str:
     Under the preview, kept for the next rebuild (a reused page is finished already)."""
     if page.file.src_uri in LANGUAGE.reuse.reused:
         return output
-    output = compact_html(without_unused_scripts(valid_html(output)))
+    output = finished_theme_html(output)
     output = RUN.icons.refer(output, relative_url(page.url, ICONS_FILE))
     if not INPUTS.problems:
         output = typography.apply_html(output, LANGUAGE.lang)
@@ -464,8 +462,7 @@ def post_template(output: str, template_name: str, config: MkDocsConfig) -> str:
     typography."""
     if template_name != "404.html":
         return output
-    page = compact_html(without_unused_scripts(valid_html(output)))
-    return typography.apply_html(page, current_language(config))
+    return typography.apply_html(finished_theme_html(output), current_language(config))
 
 
 def fix_alternates(page: Page, config: MkDocsConfig) -> None:
