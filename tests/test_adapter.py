@@ -224,3 +224,20 @@ def test_the_content_tab_script_stays_only_where_there_are_content_tabs():
     )
     tabs = f'<input id="__tabbed_1_1" name="__tabbed_1" type="radio">{script}'
     assert mkdocs_internals.without_unused_scripts(tabs) == tabs
+
+
+def test_materials_empty_placeholders_are_left_out():
+    skip = '<div data-md-component="skip">\n<a href="#a" class="md-skip">\nSkip\n</a>\n</div>\n'
+    page = (
+        '<body>\n<div data-md-component="skip">\n</div>\n'
+        '<div data-md-component="announce">\n</div>\n<main></main>\n'
+        '<div class="md-dialog" data-md-component="dialog">\n'
+        '<div class="md-dialog__inner md-typeset"></div>\n</div>\n</body>'
+    )
+    assert mkdocs_internals.without_empty_components(page) == "<body>\n<main></main>\n</body>"
+    kept = page.replace('<div data-md-component="skip">\n</div>\n', skip).replace(
+        "<main></main>", '<main><button class="md-clipboard"></button></main>'
+    )
+    left = mkdocs_internals.without_empty_components(kept)
+    assert skip in left and 'data-md-component="dialog"' in left
+    assert 'data-md-component="announce"' not in left

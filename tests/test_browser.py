@@ -193,6 +193,36 @@ def test_dark_mode(browser, server):
     context.close()
 
 
+def test_dark_mode_chosen_is_kept(browser, server):
+    """The reader's choice outlasts the page: the next page opens in the scheme chosen with
+    the toggle, not the system's (the palette script in overrides/partials)."""
+    context = browser.new_context(color_scheme="light")
+    page = context.new_page()
+    page.goto(server, wait_until="load")
+    scheme = "document.body.getAttribute('data-md-color-scheme')"
+    assert page.evaluate(scheme) == "default"
+    page.locator("label[for='__palette_1']").click()
+    assert page.evaluate(scheme) == "slate"
+    # Without Material's script the scheme can only come from the inline one, before paint.
+    page.route("**/assets/javascripts/bundle.*", lambda route: route.abort())
+    page.goto(f"{server}{PREFIX['fr']}", wait_until="load")
+    assert page.evaluate(scheme) == "slate"
+    context.close()
+    # A stored automatic choice (a palette with a "(prefers-color-scheme)" toggle) follows
+    # the system's scheme.
+    context = browser.new_context(color_scheme="dark")
+    page = context.new_page()
+    page.route("**/assets/javascripts/bundle.*", lambda route: route.abort())
+    page.goto(server, wait_until="load")
+    page.evaluate(
+        "__md_set('__palette', {color: {media: '(prefers-color-scheme)', scheme: 'default', "
+        "primary: 'indigo', accent: 'indigo'}})"
+    )
+    page.reload(wait_until="load")
+    assert page.evaluate(scheme) == "slate"
+    context.close()
+
+
 def test_print_shows_each_citations_source_and_address(page, server, cited):
     page.goto(f"{server}{cited}")
     page.emulate_media(media="print")

@@ -380,6 +380,19 @@ def test_materials_content_tab_script_is_on_the_pages_with_content_tabs(site):
 
 
 @pytest.mark.build
+def test_pages_carry_none_of_materials_empty_placeholders(site):
+    """Material's skip link, announcement bar, dialog and footer are written only where they
+    hold something; its generator meta not at all."""
+    for path in [*pages(site), *site.rglob("404.html")]:
+        html = path.read_text("utf-8")
+        assert ('data-md-component="skip"' in html) == ('class="md-skip"' in html), path
+        assert '<div data-md-component="announce">\n</div>' not in html, path
+        assert ('data-md-component="dialog"' in html) == ("md-clipboard" in html), path
+        assert '<div class="md-copyright">\n</div>' not in html, path
+        assert 'name="generator"' not in html, path
+
+
+@pytest.mark.build
 def test_each_language_has_its_own_404(site):
     for lang in LANGS:
         page = site / PREFIX[lang] / "404.html"

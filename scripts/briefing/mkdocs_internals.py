@@ -185,10 +185,30 @@ def compact_html(output: str) -> str:
     return "".join(parts)
 
 
+# Material's placeholders that stay empty on this site's pages: the skip link's (Material
+# fills it only on a page with a table of contents), the announcement bar's (the site has
+# none) and the dialog its copy-to-clipboard buttons report to (kept on a page that has
+# one). Its script looks each of them up as optional: none found, nothing mounted.
+_EMPTY_SKIP = '<div data-md-component="skip">\n</div>\n'
+_EMPTY_ANNOUNCE = '<div data-md-component="announce">\n</div>\n'
+_DIALOG = (
+    '<div class="md-dialog" data-md-component="dialog">\n'
+    '<div class="md-dialog__inner md-typeset"></div>\n</div>\n'
+)
+
+
+def without_empty_components(output: str) -> str:
+    """A compacted page without Material's empty placeholders (nothing shown changes)."""
+    output = output.replace(_EMPTY_SKIP, "", 1).replace(_EMPTY_ANNOUNCE, "", 1)
+    if "md-clipboard" not in output:
+        output = output.replace(_DIALOG, "", 1)
+    return output
+
+
 def finished_theme_html(output: str) -> str:
-    """A page or the 404 page as Material wrote it, made valid, without the scripts it does
-    not use and without its template indentation."""
-    return compact_html(without_unused_scripts(valid_html(output)))
+    """A page or the 404 page as Material wrote it, made valid, without the scripts and
+    placeholders it does not use and without its template indentation."""
+    return without_empty_components(compact_html(without_unused_scripts(valid_html(output))))
 
 
 # The live preview. MkDocs' server polls the watched folders every half second, so a saved

@@ -558,11 +558,13 @@ def _site_url(config: MkDocsConfig) -> str:
     return url if url.endswith("/") else url + "/"
 
 
-# Links Material's head block writes that this site writes otherwise or not at all: the
-# hreflang alternates (overrides/main.html writes them absolute) and prev/next, whose
-# presence turns on single-key page shortcuts (n, p) a reader cannot switch off.
+# What Material's head block writes that this site writes otherwise or not at all: the
+# hreflang alternates (overrides/main.html writes them absolute), prev/next, whose presence
+# turns on single-key page shortcuts (n, p) a reader cannot switch off, and the generator
+# meta naming the tools' versions, which no reader or search engine uses.
 _OWN_HEAD_LINKS = re.compile(
-    r"[ \t]*<link\b[^>]*\s(?:hreflang=|rel=\"(?:prev|next)\")[^>]*>[ \t]*\n?"
+    r"[ \t]*<(?:link\b[^>]*\s(?:hreflang=|rel=\"(?:prev|next)\")|meta name=\"generator\")[^>]*>"
+    r"[ \t]*\n?"
 )
 
 
@@ -594,6 +596,7 @@ def add_template_globals(env: Environment) -> None:
     filter overrides/main.html applies to Material's head block (why: the top of that file);
     and keep the theme's compiled templates for the next build."""
     env.bytecode_cache = COMPILED_TEMPLATES
+    env.auto_reload = False  # a new environment each build: its templates are read afresh
     if RUN.serving:
         add_dispatch(env)
     env.globals["briefing_label"] = label
