@@ -324,8 +324,8 @@ def source_page_bytes(site: Path) -> dict[str, int]:
         "header and search": r'<header class="md-header.*?(?=<div class="md-container)',
         "navigation": r"<nav class=\"md-nav md-nav--primary\".*?</nav>\s*</div>\s*</div>\s*</div>",
         "source text and notes": r"<article.*?(?=<aside class=\"bf-cite-page|</article>)",
-        "cite box and JSON-LD": r"<aside class=\"bf-cite-page.*?</aside>",
-        "footer and scripts": r"<footer.*",
+        "cite box and JSON-LD": r"<aside class=\"bf-cite-page.*?</aside>\s*<script.*?</script>",
+        "scripts": r"<script id=\"__config\".*",
     }
     sizes = {"whole page": len(html.encode())}
     for name, pattern in parts.items():

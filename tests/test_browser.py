@@ -132,9 +132,29 @@ def test_citation_preview_opens_on_focus_and_closes_with_escape(page, server, ci
         page.keyboard.press("Tab")
     focused = page.locator(".bf-cite__link:focus").locator("xpath=..")
     assert focused.locator(".bf-cite__tip").is_visible()
-    assert focused.locator(".bf-cite__tip q").get_attribute("lang")
+    assert focused.locator(".bf-cite__tip [lang]").first.get_attribute("lang")
     page.keyboard.press("Escape")
     assert not focused.locator(".bf-cite__tip").is_visible()
+
+
+def test_each_preview_gives_its_references_words(page, server, cited):
+    """The script makes every marker's preview from its entry in the reference list: the
+    outlet, then the cited words (or, for a whole source, its title), described by it."""
+    page.goto(f"{server}{cited}", wait_until="load")
+    previews = page.evaluate(
+        """() => [...document.querySelectorAll('.bf-cite')].map(cite => {
+            const link = cite.querySelector('.bf-cite__link');
+            const tip = document.getElementById(link.getAttribute('aria-describedby'));
+            const entry = document.getElementById('cite-note-' + link.dataset.ref);
+            const words = entry.querySelector('.bf-ref-quote')
+                || entry.querySelector('.bf-ref-title');
+            return [tip && cite.contains(tip) ? tip.textContent : '',
+                    entry.querySelector(':scope > a').textContent, words.textContent];
+        })"""
+    )
+    assert previews
+    for tip, outlet, words in previews:
+        assert tip.startswith(outlet) and words in tip, (tip, outlet, words)
 
 
 def test_citation_preview_opens_on_hover(page, server, cited):

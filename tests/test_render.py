@@ -56,10 +56,10 @@ def test_markers_number_by_source_and_paragraph(project):
     ]
     assert 'href="#cite-ref-1-1" aria-label="Jump back to the citation 1">a</a>' in html
     assert 'href="sources/example-source/#p2"' in html
-    assert (
-        '<q class="bf-cite__quote" lang="fr" data-verbatim>Deuxième paragraphe, sur deux '
-        "lignes.</q>"
+    assert (  # the cited words once, in the reference list (the script previews them)
+        '<q class="bf-ref-quote" lang="fr" data-verbatim>Deuxième paragraphe, sur deux lignes.</q>'
     ) in html
+    assert html.count("Deuxième paragraphe") == 1
 
 
 def test_no_references_section_without_citations(project):

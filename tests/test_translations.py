@@ -202,15 +202,18 @@ def test_translation_text_is_data_not_markup(make_project):
     assert "<script>alert" not in html
 
 
-def test_preview_and_reference_give_original_and_translation(make_project):
+def test_reference_gives_original_and_translation(make_project):
+    """The reference list holds both (a citation's preview is made from it: test_reading)."""
     project = load_project(make_project())
     rendered = render_page("A fact [@example-source, ¶2].\n", "", "en", project)
     html = "".join(rendered.fragments.values())
     assert (
-        '<q class="bf-cite__quote" lang="fr" data-verbatim>Deuxième paragraphe, sur deux '
-        "lignes.</q>"
+        '<q class="bf-ref-quote" lang="fr" data-verbatim>Deuxième paragraphe, sur deux lignes.</q>'
     ) in html
-    assert '<q class="bf-cite__quote" lang="en">Second paragraph, on two lines.</q>' in html
+    assert (
+        '<ol class="bf-references" data-original="Original" data-translation="Our translation">'
+        in html
+    )
     assert (
         '<span class="bf-trans-quote">[Our translation: <q lang="en">Second paragraph, '
         "on two lines.</q>]</span>" in html
@@ -222,7 +225,7 @@ def test_preview_in_the_sources_own_language_has_no_translation(make_project):
     html = "".join(
         render_page("Un fait [@example-source, ¶2].\n", "fr/", "fr", project).fragments.values()
     )
-    assert "bf-cite__tr" not in html and "bf-trans-quote" not in html
+    assert "bf-trans-quote" not in html
 
 
 def test_texts_download_aligns_each_paragraph_with_its_translations(make_project):

@@ -1,5 +1,7 @@
-/* Progressive enhancements. Without this script every page is complete:
-   the timeline lists every event in order, citations preview on hover and focus. */
+/* Progressive enhancements. Without this script every page is complete: the timeline
+   lists every event in order; a citation links to the paragraph it cites, and the page's
+   reference list quotes that paragraph and gives our translation. The script adds the
+   timeline's filter, citation previews, search and the translation toggle. */
 (function () {
   "use strict";
 
@@ -31,10 +33,61 @@
     });
   }
 
+  // A citation's preview, made from its entry in the page's reference list, which holds the
+  // same words (pages do not carry them twice): the outlet and paragraph; the cited words in
+  // the original and, where the site translates them, our translation or a note that it is
+  // pending; for a whole source cited, its title as the list gives it. Text and nodes are
+  // copied from the page, never parsed as markup.
+  function addPreview(cite, link, list) {
+    var entry = document.getElementById("cite-note-" + link.dataset.ref);
+    if (!entry) return;
+    function span(className, text) {
+      var element = document.createElement("span");
+      element.className = className;
+      if (text) element.textContent = text;
+      return element;
+    }
+    function copy(element, className) {
+      var copied = element.cloneNode(true);
+      copied.className = className;
+      return copied;
+    }
+    var tip = span("bf-cite__tip");
+    tip.setAttribute("role", "tooltip");
+    tip.id = cite.id + "-tip";
+    var outlet = entry.querySelector(":scope > a");
+    var where = entry.querySelector(".bf-ref-loc");
+    tip.appendChild(span("bf-cite__outlet",
+      (outlet ? outlet.textContent : "") + (where ? " · " + where.textContent : "")));
+    tip.appendChild(document.createTextNode(" "));
+    var quote = entry.querySelector(".bf-ref-quote");
+    var ours = entry.querySelector(".bf-trans-quote");
+    if (ours) tip.appendChild(span("bf-cite__label", list.dataset.original));
+    if (quote) tip.appendChild(copy(quote, "bf-cite__quote"));
+    else tip.appendChild(copy(entry.querySelector(".bf-ref-title"), "bf-cite__title"));
+    if (ours) {
+      var translation = span("bf-cite__tr");
+      translation.appendChild(span("bf-cite__label", list.dataset.translation));
+      var words = ours.querySelector("q");
+      translation.appendChild(words ? copy(words, "bf-cite__quote")
+        : span("bf-para__pending", ours.textContent.replace(/^\[|\]$/g, "")));
+      tip.appendChild(translation);
+    }
+    cite.appendChild(tip);
+    link.setAttribute("aria-describedby", tip.id);
+  }
+
   // Citations. Hover and keyboard focus open the preview (CSS). On touch screens the first
   // tap opens it and a second tap follows the link. Escape, or a tap elsewhere, closes it.
   function setUpCitations() {
     var cites = Array.prototype.slice.call(document.querySelectorAll(".bf-cite"));
+    var list = document.querySelector(".bf-references");
+    if (list) {
+      cites.forEach(function (cite) {
+        var link = cite.querySelector(".bf-cite__link");
+        if (link) addPreview(cite, link, list);
+      });
+    }
     var touch = false;
     function closeAll(except) {
       cites.forEach(function (cite) {

@@ -101,9 +101,7 @@ def _markers(
         ref.anchors.append(anchor)
         items.append((ref, anchor))
     return (
-        ENV.get_template("marker.html.j2")
-        .render(items=items, lang=lang, page_url=page_url, project=project)
-        .strip()
+        ENV.get_template("marker.html.j2").render(items=items, lang=lang, page_url=page_url).strip()
     )
 
 

@@ -21,15 +21,13 @@ from . import DEFAULT_LANGUAGE, SITE_LANGUAGES
 
 BUNDLE = "pagefind"  # the folder of the site holding one bundle per language
 # What the article repeats on page after page and a reader never searches for: the notes on
-# how a source's text is shown, its paragraphs' labels and numbers, "translation pending",
-# and the citation previews (each repeats its reference in the list below the text).
+# how a source's text is shown, its paragraphs' labels and numbers, "translation pending".
 NOT_INDEXED = (
     ".bf-tr-intro",
     ".bf-tr-toggle",
     ".bf-para__label",
     ".bf-para__num",
     ".bf-para__pending",
-    ".bf-cite__tip",
 )
 TIMEOUT_SECONDS = 600  # per language, counted from when the build waits for it
 
