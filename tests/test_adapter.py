@@ -241,3 +241,12 @@ def test_materials_empty_placeholders_are_left_out():
     left = mkdocs_internals.without_empty_components(kept)
     assert skip in left and 'data-md-component="dialog"' in left
     assert 'data-md-component="announce"' not in left
+    toc = (
+        '<div class="md-sidebar md-sidebar--secondary" data-md-component="sidebar" '
+        'data-md-type="toc" >\n<div class="md-sidebar__scrollwrap">\n'
+        '<div class="md-sidebar__inner">\n<nav class="md-nav md-nav--secondary" '
+        'aria-label="目次">\n{}</nav>\n</div>\n</div>\n</div>\n'
+    )
+    assert mkdocs_internals.without_empty_components(toc.format("")) == ""
+    listed = toc.format('<ul class="md-nav__list"><li>A</li></ul>\n')
+    assert mkdocs_internals.without_empty_components(listed) == listed

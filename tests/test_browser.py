@@ -213,6 +213,21 @@ def test_dark_mode(browser, server):
     context.close()
 
 
+def test_text_keeps_its_width_without_a_table_of_contents(browser, server, real):
+    """A page without headings to list has no table-of-contents sidebar; on a wide screen its
+    text is as wide as beside one (briefing.css)."""
+    page = browser.new_page(viewport={"width": 1300, "height": 800})
+    widths = {}
+    for url in [f"sources/{next(iter(real.sources))}/", *(scan.url for scan in real.pages["en"])]:
+        if len(widths) == 2:
+            break
+        page.goto(f"{server}{url}")
+        has_toc = page.locator(".md-sidebar--secondary").count() > 0
+        widths.setdefault(has_toc, page.locator(".md-content").bounding_box()["width"])
+    page.close()
+    assert widths[True] == widths[False]
+
+
 def test_dark_mode_chosen_is_kept(browser, server):
     """The reader's choice outlasts the page: the next page opens in the scheme chosen with
     the toggle, not the system's (the palette script in overrides/partials)."""

@@ -381,8 +381,8 @@ def test_materials_content_tab_script_is_on_the_pages_with_content_tabs(site):
 
 @pytest.mark.build
 def test_pages_carry_none_of_materials_empty_placeholders(site):
-    """Material's skip link, announcement bar, dialog and footer are written only where they
-    hold something; its generator meta not at all."""
+    """Material's skip link, announcement bar, dialog, footer and table-of-contents sidebar
+    are written only where they hold something; its generator meta not at all."""
     for path in [*pages(site), *site.rglob("404.html")]:
         html = path.read_text("utf-8")
         assert ('data-md-component="skip"' in html) == ('class="md-skip"' in html), path
@@ -390,6 +390,8 @@ def test_pages_carry_none_of_materials_empty_placeholders(site):
         assert ('data-md-component="dialog"' in html) == ("md-clipboard" in html), path
         assert '<div class="md-copyright">\n</div>' not in html, path
         assert 'name="generator"' not in html, path
+        toc = re.search(r'<nav class="md-nav md-nav--secondary".*?</nav>', html, re.S)
+        assert toc is None or "md-nav__list" in toc.group(0), path  # never an empty sidebar
 
 
 @pytest.mark.build

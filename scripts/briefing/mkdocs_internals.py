@@ -197,9 +197,21 @@ _DIALOG = (
 )
 
 
+# The table-of-contents sidebar of a page without headings to list (a source's page, the
+# index of sources, What's new): Material writes it empty, and it keeps a column of the
+# page's width blank. Left out, the text takes that width, as on a Material page whose
+# front matter hides its table of contents.
+_EMPTY_TOC = re.compile(
+    r'<div class="md-sidebar md-sidebar--secondary" data-md-component="sidebar" '
+    r'data-md-type="toc" >\n<div class="md-sidebar__scrollwrap">\n<div class="md-sidebar__inner">\n'
+    r'<nav class="md-nav md-nav--secondary" aria-label="[^"<>]*">\n</nav>\n</div>\n</div>\n</div>\n'
+)
+
+
 def without_empty_components(output: str) -> str:
-    """A compacted page without Material's empty placeholders (nothing shown changes)."""
+    """A compacted page without Material's empty placeholders and empty sidebar."""
     output = output.replace(_EMPTY_SKIP, "", 1).replace(_EMPTY_ANNOUNCE, "", 1)
+    output = _EMPTY_TOC.sub("", output, count=1)
     if "md-clipboard" not in output:
         output = output.replace(_DIALOG, "", 1)
     return output
