@@ -250,3 +250,25 @@ def test_materials_empty_placeholders_are_left_out():
     assert mkdocs_internals.without_empty_components(toc.format("")) == ""
     listed = toc.format('<ul class="md-nav__list"><li>A</li></ul>\n')
     assert mkdocs_internals.without_empty_components(listed) == listed
+
+
+def test_source_pages_share_one_navigation_block_unless_listed_or_with_contents(monkeypatch):
+    from briefing.catalogue import GeneratedPage
+
+    def page(uri: str, url: str, toc: tuple[str, ...] = ()) -> SimpleNamespace:
+        return SimpleNamespace(file=SimpleNamespace(src_uri=uri), url=url, toc=toc)
+
+    source = page("ja/sources/a.md", "ja/sources/a/")
+    listed = page("ja/sources/b.md", "ja/sources/b/")
+    with_toc = page("ja/sources/c.md", "ja/sources/c/", toc=("heading",))
+    written = page("ja/method.md", "ja/method/")
+    language = site.LanguageBuild()
+    language.start("ja", [])
+    for generated in (source, listed, with_toc):
+        language.generated[generated.file.src_uri] = GeneratedPage("source")
+    monkeypatch.setattr(site, "LANGUAGE", language)
+    nav = SimpleNamespace(pages=[listed, written])
+    assert site.shared_nav_key(source, nav) == "ja/sources"
+    assert site.shared_nav_key(listed, nav) is None  # its own entry is active
+    assert site.shared_nav_key(with_toc, nav) is None
+    assert site.shared_nav_key(written, nav) is None

@@ -168,11 +168,13 @@ class LanguageBuild:
     fragments: dict[str, dict[str, str]] = field(default_factory=dict)
     notices: list[str] = field(default_factory=list)  # on every page of this language
     reuse: LanguageReuse = field(default_factory=LanguageReuse)  # under the preview
+    in_nav: frozenset[str] | None = None  # the files the navigation lists, once known
 
     def start(self, lang: str, notices: list[str]) -> None:
         """A new language's build starts empty."""
         self.lang, self.generated, self.fragments, self.notices = lang, {}, {}, notices
         self.reuse = LanguageReuse()
+        self.in_nav = None
 
     def hand_over(self, page: Page, fragments: dict[str, str]) -> None:
         self.fragments[page.file.src_uri] = fragments
@@ -457,6 +459,21 @@ def reuse_finished(
     return context
 
 
+def shared_nav_key(page: Page, nav: Navigation) -> str | None:
+    """The key under which a page's navigation block (the sidebars) is the same as other
+    pages': a source's page outside the navigation and without a table of contents shows
+    what every such page in its folder shows (no entry active, the same relative links), so
+    overrides/main.html renders it once per language build; None for any other page."""
+    generated = LANGUAGE.generated.get(page.file.src_uri)
+    if generated is None or generated.kind != "source" or len(page.toc):
+        return None
+    if LANGUAGE.in_nav is None:
+        LANGUAGE.in_nav = frozenset(listed.file.src_uri for listed in nav.pages)
+    if page.file.src_uri in LANGUAGE.in_nav:
+        return None
+    return page.url.rstrip("/").rpartition("/")[0]
+
+
 def post_template(output: str, template_name: str, config: MkDocsConfig) -> str:
     """The 404 page (a theme template, not a page) as valid HTML, in its language's
     typography."""
@@ -605,6 +622,8 @@ def add_template_globals(env: Environment) -> None:
     env.globals["briefing_default_language"] = DEFAULT_LANGUAGE
     env.filters["briefing_without_own_links"] = without_own_head_links
     env.filters["briefing_config"] = config_without_search
+    env.globals["briefing_shared_nav"] = shared_nav_key
+    env.globals["briefing_nav_blocks"] = {}  # a new environment for each language build
 
 
 def prepare_404(config: MkDocsConfig) -> None:
