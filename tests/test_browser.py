@@ -149,7 +149,7 @@ def test_each_preview_gives_its_references_words(page, server, cited):
             const words = entry.querySelector('.bf-ref-quote')
                 || entry.querySelector('.bf-ref-title');
             return [tip && cite.contains(tip) ? tip.textContent : '',
-                    entry.querySelector(':scope > a').textContent, words.textContent];
+                    entry.querySelector('.bf-ref > a').textContent, words.textContent];
         })"""
     )
     assert previews
@@ -188,6 +188,39 @@ def test_target_paragraph_is_highlighted(page, server, real):
     target = page.evaluate("getComputedStyle(document.getElementById('p2')).backgroundColor")
     other = page.evaluate("getComputedStyle(document.getElementById('p1')).backgroundColor")
     assert target != other
+
+
+def test_reference_entries_are_laid_out_as_they_near_the_screen(browser, server, site):
+    """A long reference list's entries far below the first screen are not laid out when the
+    page opens (content-visibility); scrolled to, an entry is laid out and shown whole, with
+    its number: the containment is on its words' block, never on the li that carries it."""
+    longest = max(
+        (p for p in pages(site) if language_of(site, p) == "en"),
+        key=lambda p: p.read_text("utf-8").count('<li id="cite-note-'),
+    )
+    context = browser.new_context(viewport={"width": 390, "height": 400})
+    page = context.new_page()
+    folder = longest.parent.relative_to(site).as_posix()
+    page.goto(f"{server}{'' if folder == '.' else folder + '/'}", wait_until="load")
+    far = page.evaluate(
+        """() => [...document.querySelectorAll('.bf-references > li')]
+            .filter(li => li.getBoundingClientRect().top > 4 * innerHeight)
+            .map(li => li.id)"""
+    )
+    assert far, f"no reference entry of {longest} starts four screens below the top"
+    shown = "id => document.querySelector('#' + id + ' > .bf-ref > a')" + (
+        ".checkVisibility({contentVisibilityAuto: true})"
+    )
+    assert not any(page.evaluate(shown, entry) for entry in far)
+    last = page.locator(f"#{far[-1]}")
+    last.scroll_into_view_if_needed()
+    page.wait_for_function(shown, arg=far[-1])
+    # paint containment on the li would clip its number, drawn outside its box
+    style = "id => {const s = getComputedStyle(document.getElementById(id)); "
+    style += "return [s.contentVisibility, s.contain]}"
+    assert page.evaluate(style, far[-1]) == ["visible", "none"]
+    assert last.locator(".bf-ref > a").first.is_visible()
+    context.close()
 
 
 def test_back_link_returns_to_the_exact_place(page, server, cited):

@@ -55,7 +55,7 @@
     var tip = span("bf-cite__tip");
     tip.setAttribute("role", "tooltip");
     tip.id = cite.id + "-tip";
-    var outlet = entry.querySelector(":scope > a");
+    var outlet = entry.querySelector(".bf-ref > a");
     var where = entry.querySelector(".bf-ref-loc");
     tip.appendChild(span("bf-cite__outlet",
       (outlet ? outlet.textContent : "") + (where ? " · " + where.textContent : "")));
