@@ -226,6 +226,17 @@ def test_the_content_tab_script_stays_only_where_there_are_content_tabs():
     assert mkdocs_internals.without_unused_scripts(tabs) == tabs
 
 
+def test_materials_and_the_sites_scripts_are_deferred_in_their_order():
+    block = (
+        '\n<script src="../assets/javascripts/bundle.a5f9d56c.min.js"></script>\n'
+        '<script src="../assets/briefing.js"></script>\n'
+    )
+    assert mkdocs_internals.deferred_scripts(block) == (
+        '\n<script src="../assets/javascripts/bundle.a5f9d56c.min.js" defer></script>\n'
+        '<script src="../assets/briefing.js" defer></script>\n'
+    )
+
+
 def test_materials_empty_placeholders_are_left_out():
     skip = '<div data-md-component="skip">\n<a href="#a" class="md-skip">\nSkip\n</a>\n</div>\n'
     page = (

@@ -395,6 +395,17 @@ def test_pages_carry_none_of_materials_empty_placeholders(site):
 
 
 @pytest.mark.build
+def test_no_page_waits_for_a_script_before_its_first_paint(site):
+    """Every external script is deferred (Material's bundle and the site's script), so none
+    holds up the page's parsing and first paint; they keep their order."""
+    for path in [*pages(site), *site.rglob("404.html")]:
+        scripts = re.findall(r"<script\b[^>]*\bsrc=[^>]*>", path.read_text("utf-8"))
+        assert scripts, path
+        for tag in scripts:
+            assert re.search(r"\s(defer|async)[\s>]", tag), (path, tag)
+
+
+@pytest.mark.build
 def test_each_language_has_its_own_404(site):
     for lang in LANGS:
         page = site / PREFIX[lang] / "404.html"

@@ -48,6 +48,7 @@ from .mkdocs_internals import (
     config_without_search,
     configured_languages,
     current_language,
+    deferred_scripts,
     finished_theme_html,
     is_last_language,
     list_installed_theme_once,
@@ -622,6 +623,7 @@ def add_template_globals(env: Environment) -> None:
     env.globals["briefing_default_language"] = DEFAULT_LANGUAGE
     env.filters["briefing_without_own_links"] = without_own_head_links
     env.filters["briefing_config"] = config_without_search
+    env.filters["briefing_deferred"] = deferred_scripts
     env.globals["briefing_shared_nav"] = shared_nav_key
     env.globals["briefing_nav_blocks"] = {}  # a new environment for each language build
 
