@@ -223,6 +223,33 @@ def test_reference_entries_are_laid_out_as_they_near_the_screen(browser, server,
     context.close()
 
 
+def test_source_paragraphs_are_laid_out_as_they_near_the_screen(browser, server, site):
+    """The numbered paragraphs of a long source page far below the first screen are not laid
+    out when it opens; a link to the last one lands on it, laid out, at the top."""
+    longest = max(
+        (site / "sources").glob("*/index.html"),
+        key=lambda p: p.read_text("utf-8").count('<div class="bf-para'),
+    )
+    context = browser.new_context(viewport={"width": 390, "height": 400})
+    page = context.new_page()
+    address = f"{server}sources/{longest.parent.name}/"
+    page.goto(address, wait_until="load")
+    far = page.evaluate(
+        """() => [...document.querySelectorAll('.bf-para[id]')]
+            .filter(p => p.getBoundingClientRect().top > 4 * innerHeight).map(p => p.id)"""
+    )
+    assert far, f"no paragraph of {longest} starts four screens below the top"
+    shown = "id => document.querySelector('#' + id + ' .bf-para__text')" + (
+        ".checkVisibility({contentVisibilityAuto: true})"
+    )
+    assert not any(page.evaluate(shown, paragraph) for paragraph in far)
+    page.goto(f"{address}#{far[-1]}", wait_until="load")
+    page.wait_for_function(shown, arg=far[-1])
+    top = page.evaluate(f"document.getElementById('{far[-1]}').getBoundingClientRect().top")
+    assert 0 <= top < 100, top  # at the top, below the header (scroll-margin-top)
+    context.close()
+
+
 def test_back_link_returns_to_the_exact_place(page, server, cited):
     page.goto(f"{server}{cited}")
     back = page.locator("#cite-note-1 .bf-backlinks a").first
