@@ -1,12 +1,13 @@
 """Record Lighthouse (mobile) scores and transferred bytes for key pages, in every language.
 
-    .venv/bin/python scripts/lighthouse.py [--site site] [--runs 3] [page ...]
+    .venv/bin/python scripts/lighthouse.py [--site site] [--runs 3] [--each] [page ...]
 
 Builds nothing: run `make build` first. Serves the built site on 127.0.0.1 under its base
 path, compressing text with gzip as static hosts such as GitHub Pages do, runs Lighthouse
 13.5.0 (from the npm registry, through npx) with Debian's Chromium, three times per page
 by default, and prints the medians as a Markdown
-table. These are measured figures, not test assertions.
+table (with `--each`, also every audit's performance score, to show how much one page's score
+moves between audits). These are measured figures, not test assertions.
 """
 
 from __future__ import annotations
@@ -100,6 +101,9 @@ def main() -> None:
         "page, the chip comparison and the largest source page, in every language)",
     )
     parser.add_argument("--runs", type=int, default=3, help="audits of each page (the median)")
+    parser.add_argument(
+        "--each", action="store_true", help="also list every audit's performance score"
+    )
     args = parser.parse_args()
     pages = args.pages or default_pages(args.site)
     handler = functools.partial(Handler, directory=str(args.site.resolve()))
@@ -109,15 +113,18 @@ def main() -> None:
     print(f"Command: .venv/bin/python scripts/lighthouse.py {' '.join(sys.argv[1:])}")
     print(f"Median of {args.runs} audits of each page.")
     print()
-    print("| Page | Performance | Accessibility | Best practices | SEO | Transferred |")
-    print("|---|---:|---:|---:|---:|---:|")
+    each = " Performance of each audit |" if args.each else ""
+    print(f"| Page | Performance | Accessibility | Best practices | SEO | Transferred |{each}")
+    print("|---|---:|---:|---:|---:|---:|" + ("---|" if args.each else ""))
     with tempfile.TemporaryDirectory() as tmp:
         for page in pages:
             runs = [audit(root + page, Path(tmp) / "report.json") for _ in range(args.runs)]
             s = {key: statistics.median(run[key] for run in runs) for key in runs[0]}
+            scores = ", ".join(f"{run['performance']:.0f}" for run in runs)
             print(
                 f"| /{page} | {s['performance']:.0f} | {s['accessibility']:.0f} | "
-                f"{s['best-practices']:.0f} | {s['seo']:.0f} | {s['bytes'] / 1024:.0f} KiB |",
+                f"{s['best-practices']:.0f} | {s['seo']:.0f} | {s['bytes'] / 1024:.0f} KiB |"
+                + (f" {scores} |" if args.each else ""),
                 flush=True,
             )
     server.shutdown()
