@@ -190,6 +190,23 @@ def test_target_paragraph_is_highlighted(page, server, real):
     assert target != other
 
 
+def _opened_far_below(browser, address: str, blocks: str, words: str):
+    """A phone-sized page opened at `address`, the ids of its `blocks` that start four
+    screens below the top, and a check (id => bool) that a block's `words` are laid out."""
+    context = browser.new_context(viewport={"width": 390, "height": 400})
+    page = context.new_page()
+    page.goto(address, wait_until="load")
+    far = page.evaluate(
+        f"""() => [...document.querySelectorAll('{blocks}')]
+            .filter(e => e.getBoundingClientRect().top > 4 * innerHeight).map(e => e.id)"""
+    )
+    laid_out = (
+        f"id => document.querySelector('#' + id + ' {words}')"
+        ".checkVisibility({contentVisibilityAuto: true})"
+    )
+    return context, page, far, laid_out
+
+
 def test_reference_entries_are_laid_out_as_they_near_the_screen(browser, server, site):
     """A long reference list's entries far below the first screen are not laid out when the
     page opens (content-visibility); scrolled to, an entry is laid out and shown whole, with
@@ -198,23 +215,16 @@ def test_reference_entries_are_laid_out_as_they_near_the_screen(browser, server,
         (p for p in pages(site) if language_of(site, p) == "en"),
         key=lambda p: p.read_text("utf-8").count('<li id="cite-note-'),
     )
-    context = browser.new_context(viewport={"width": 390, "height": 400})
-    page = context.new_page()
     folder = longest.parent.relative_to(site).as_posix()
-    page.goto(f"{server}{'' if folder == '.' else folder + '/'}", wait_until="load")
-    far = page.evaluate(
-        """() => [...document.querySelectorAll('.bf-references > li')]
-            .filter(li => li.getBoundingClientRect().top > 4 * innerHeight)
-            .map(li => li.id)"""
+    address = f"{server}{'' if folder == '.' else folder + '/'}"
+    context, page, far, laid_out = _opened_far_below(
+        browser, address, ".bf-references > li", "> .bf-ref > a"
     )
     assert far, f"no reference entry of {longest} starts four screens below the top"
-    shown = "id => document.querySelector('#' + id + ' > .bf-ref > a')" + (
-        ".checkVisibility({contentVisibilityAuto: true})"
-    )
-    assert not any(page.evaluate(shown, entry) for entry in far)
+    assert not any(page.evaluate(laid_out, entry) for entry in far)
     last = page.locator(f"#{far[-1]}")
     last.scroll_into_view_if_needed()
-    page.wait_for_function(shown, arg=far[-1])
+    page.wait_for_function(laid_out, arg=far[-1])
     # paint containment on the li would clip its number, drawn outside its box
     style = "id => {const s = getComputedStyle(document.getElementById(id)); "
     style += "return [s.contentVisibility, s.contain]}"
@@ -230,21 +240,14 @@ def test_source_paragraphs_are_laid_out_as_they_near_the_screen(browser, server,
         (site / "sources").glob("*/index.html"),
         key=lambda p: p.read_text("utf-8").count('<div class="bf-para'),
     )
-    context = browser.new_context(viewport={"width": 390, "height": 400})
-    page = context.new_page()
     address = f"{server}sources/{longest.parent.name}/"
-    page.goto(address, wait_until="load")
-    far = page.evaluate(
-        """() => [...document.querySelectorAll('.bf-para[id]')]
-            .filter(p => p.getBoundingClientRect().top > 4 * innerHeight).map(p => p.id)"""
+    context, page, far, laid_out = _opened_far_below(
+        browser, address, ".bf-para[id]", ".bf-para__text"
     )
     assert far, f"no paragraph of {longest} starts four screens below the top"
-    shown = "id => document.querySelector('#' + id + ' .bf-para__text')" + (
-        ".checkVisibility({contentVisibilityAuto: true})"
-    )
-    assert not any(page.evaluate(shown, paragraph) for paragraph in far)
+    assert not any(page.evaluate(laid_out, paragraph) for paragraph in far)
     page.goto(f"{address}#{far[-1]}", wait_until="load")
-    page.wait_for_function(shown, arg=far[-1])
+    page.wait_for_function(laid_out, arg=far[-1])
     top = page.evaluate(f"document.getElementById('{far[-1]}').getBoundingClientRect().top")
     assert 0 <= top < 100, top  # at the top, below the header (scroll-margin-top)
     context.close()
