@@ -3,7 +3,8 @@
     .venv/bin/python scripts/benchmark.py [--sizes 100 1000] [--large 10000] [--serve]
 
 For each size N it writes, in a temporary folder, a project with N synthetic sources
-(Japanese, French and German in turn, six paragraphs each) and N/10 pages per language
+(Japanese, French and German in turn, six paragraphs each, recorded as the site's accounts
+in the four languages) and N/10 pages per language
 (in navigation sections of 20, as an editor groups a growing briefing's pages; the
 environment variable BENCH_SECTION changes that size), each citing ten sources
 by paragraph, in all four languages. It builds that project (`mkdocs build`: our hooks
@@ -70,7 +71,9 @@ def sentence(rng: random.Random, lang: str, words: int) -> str:
     return text + ("。" if lang == "ja" else ".")
 
 
-def source_text(index: int, lang: str, rng: random.Random) -> tuple[str, list[str]]:
+def source_text(index: int, lang: str, rng: random.Random) -> tuple[str, str, list[str]]:
+    """A synthetic source as an editor now records one: its record, and the site's account
+    of each of its six paragraphs in every site language (no article text)."""
     title = sentence(rng, lang, 6).rstrip("。.")
     paragraphs = [" ".join(sentence(rng, lang, 14) for _ in range(4)) for _ in range(6)]
     front = (
@@ -89,13 +92,20 @@ published: {{date: "20{22 + index % 5}-{1 + index % 12:02d}-{1 + index % 28:02d}
 accessed: 2026-11-23
 url: "https://bench.example/{index}"
 kind: news-report
-reproduction: whole
 note: {{en: "Synthetic.", ja: "合成データ。", fr: "Synthétique.", de: "Synthetisch."}}
 removed: []
 ---
 """
     )
-    return front + "\n\n".join(paragraphs) + "\n", paragraphs
+    accounts = [f"source: bench-{index:05d}", "paragraphs:"]
+    for n, paragraph in enumerate(paragraphs, start=1):
+        accounts.append(f"  - n: {n}")
+        for site in LANGS:
+            text = (
+                paragraph if site == lang else " ".join(sentence(rng, site, 14) for _ in range(3))
+            )
+            accounts.append(f'    {site}: "{text}"')
+    return front, "\n".join(accounts) + "\n", paragraphs
 
 
 def page_text(lang: str, page: int, n_sources: int, rng: random.Random) -> str:
@@ -132,10 +142,11 @@ def write_project(folder: Path, n_sources: int, hooks: bool) -> None:
     sources = []
     for index in range(n_sources):
         lang = SOURCE_LANGS[index % 3]
-        text, paragraphs = source_text(index, lang, rng)
+        text, accounts, paragraphs = source_text(index, lang, rng)
         sources.append((index, lang, paragraphs))
         if hooks:
             (folder / "seeds" / f"bench-{index:05d}.md").write_text(text, "utf-8")
+            (folder / "seeds" / f"bench-{index:05d}.accounts.yml").write_text(accounts, "utf-8")
     n_pages = max(1, n_sources // 10)
     english = {}
     for lang in LANGS:

@@ -50,6 +50,7 @@ url: https://example.org/article
 kind: news-report
 note: {en: A note., ja: 注記。, fr: Une note., de: Eine Notiz.}
 removed: []
+original_file: article-recu.txt
 reproduction: whole
 ---
 Premier paragraphe.

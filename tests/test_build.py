@@ -39,10 +39,8 @@ def test_every_source_page_exists_in_every_language(site, project):
             page = site / PREFIX[lang] / "sources" / source_id / "index.html"
             assert page.is_file(), page
             doc = read(page)
-            shown = project.shown_paragraphs(source_id)  # None: the whole text is shown
-            total = len(project.sources[source_id].paragraphs)
-            expected = {f"p{n}" for n in range(1, total + 1) if shown is None or n in shown}
-            assert expected <= doc.ids
+            total = project.sources[source_id].paragraph_count  # a text's, or accounts'
+            assert {f"p{n}" for n in range(1, total + 1)} <= doc.ids
 
 
 @pytest.mark.build
@@ -109,7 +107,7 @@ def test_citation_markers_link_to_paragraphs_in_the_readers_language(site, proje
                     assert rel.startswith(f"{PREFIX[lang]}sources/"), (page, rel)
                     source_id = rel.split("/")[-2]
                     assert fragment == "" or re.fullmatch(r"p\d+", fragment), (page, fragment)
-                    assert fragment == "" or project.sources[source_id].has_text, (page, rel)
+                    assert fragment == "" or project.sources[source_id].paragraph_count, (page, rel)
         # one marker per cited source in each citation the reader sees, data included
         expected = sum(len(c.cites) for scan in project.pages[lang] for c in scan.citations)
         assert markers == expected, lang
@@ -271,18 +269,23 @@ url: "https://example.org/?q=<script>"
 kind: news-report
 note: {en: "<script>n</script>", ja: "{{ 7*7 }}", fr: "*x*", de: "<iframe src=x>"}
 removed: []
-reproduction: excerpts
 ---
-<script>alert('p')</script> {{ 7*7 }} {% raw %} <img src=x onerror=alert(2)>
-
-## Not a heading, [link](javascript:alert(3))
 """
+# The site's accounts of its two paragraphs, as hostile as the record.
+HOSTILE_ACCOUNTS = "source: hostile\nparagraphs:\n" + "".join(
+    f"  - n: {n}\n" + "".join(f"    {lang}: {text!r}\n" for lang in ("en", "ja", "fr", "de"))
+    for n, text in (
+        (1, "<script>alert('p')</script> {{ 7*7 }} {% raw %} <img src=x onerror=alert(2)>"),
+        (2, "## Not a heading, [link](javascript:alert(3))"),
+    )
+)
 
 
 @pytest.mark.build
 @pytest.mark.copy
 def test_source_text_never_becomes_markup_in_the_real_build(project_copy, tmp_path):
     (project_copy / "seeds" / "hostile.md").write_text(HOSTILE_SEED, "utf-8")
+    (project_copy / "seeds" / "hostile.accounts.yml").write_text(HOSTILE_ACCOUNTS, "utf-8")
     page = project_copy / "docs" / "en" / "index.md"
     page.write_text(page.read_text("utf-8") + "\nHostile [@hostile, ¶1; @hostile, ¶2].\n", "utf-8")
     out = tmp_path / "out"

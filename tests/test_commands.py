@@ -143,12 +143,50 @@ def test_new_writes_a_source_that_passes_check(make_project, tmp_path, capsys, g
     golden("new-output.txt", out)
     created = root / "seeds" / "lejournal-nvidia-restarts-h200-2026-02.md"
     golden("new-source.md", created.read_text("utf-8"))
+    accounts = created.with_name("lejournal-nvidia-restarts-h200-2026-02.accounts.yml")
+    golden("new-accounts.yml", accounts.read_text("utf-8"))
+    # The article's text is kept nowhere in the project: only the editor's accounts will be.
+    for path in (root / "seeds").iterdir():
+        assert "relancer la production" not in path.read_text("utf-8"), path
+    assert run(capsys, "--root", str(root), "check")[0] == 1  # the accounts are still empty
+    filled = accounts.read_text("utf-8")
+    for lang, texts in NEW_ACCOUNTS.items():
+        for text in texts:
+            filled = filled.replace(f'{lang}: ""', f'{lang}: "{text}"', 1)
+    accounts.write_text(filled, encoding="utf-8")
     project = load_project(root)
     source = project.sources["lejournal-nvidia-restarts-h200-2026-02"]
-    assert source.paragraphs[1].startswith(
-        "Selon plusieurs sources, Nvidia aurait demandé à TSMC de relancer la production"
-    )
+    assert source.paragraphs == () and source.reproduction == "accounts"
+    assert source.account(2, "de").startswith("Nach Angaben mehrerer Quellen")
     assert run(capsys, "--root", str(root), "check")[0] == 0
+
+
+# What the editor writes for ARTICLE's three paragraphs (headline, report, no confirmation).
+NEW_ACCOUNTS = {
+    "en": (
+        "Headline: Nvidia is restarting H200 output for China.",
+        "Several unnamed sources say Nvidia reportedly asked TSMC to make H200 chips for "
+        "China again.",
+        "Nvidia has not confirmed the report.",
+    ),
+    "ja": (
+        "見出し：エヌビディアが中国向けH200の生産を再開。",
+        "複数の匿名の関係者によると、エヌビディアは中国向けH200の生産再開をTSMCに要請したとされる。",
+        "エヌビディアはこの情報を認めていない。",
+    ),
+    "fr": (
+        "Titre : Nvidia redémarre la fabrication de la H200 pour la Chine.",
+        "D'après plusieurs sources non nommées, Nvidia aurait prié TSMC de refabriquer des "
+        "H200 pour la Chine.",
+        "Nvidia n'a pas confirmé ce qui est rapporté.",
+    ),
+    "de": (
+        "Überschrift: Nvidia fertigt den H200 für China wieder.",
+        "Nach Angaben mehrerer Quellen soll Nvidia TSMC gebeten haben, wieder H200-Chips für "
+        "China herzustellen.",
+        "Nvidia hat den Bericht nicht bestätigt.",
+    ),
+}
 
 
 def test_new_lists_what_is_left_to_translate(make_project, tmp_path, capsys):

@@ -46,6 +46,34 @@ Aucune décision n'a été annoncée.
 """
 
 
+# What the editor writes for ARTICLE's three paragraphs, in the site's own words.
+ACCOUNTS = {
+    "en": (
+        "Headline: Beijing's regulators are looking at fresh H200 orders.",
+        "People close to the matter say Chinese regulators are reportedly weighing a second "
+        "round of H200 purchase requests, this time from mid-sized firms.",
+        "No decision has been made public.",
+    ),
+    "ja": (
+        "見出し：中国当局がH200の新規注文を審査。",
+        "関係者によると、中国の規制当局は中堅企業からのH200購入申請の第2弾を審査しているとされる。",
+        "決定はまだ公表されていない。",
+    ),
+    "fr": (
+        "Titre : Pékin se penche sur de nouvelles commandes de H200.",
+        "D'après des personnes au fait du dossier, les autorités chinoises étudieraient une "
+        "seconde vague de demandes d'achat de H200, venant cette fois d'entreprises moyennes.",
+        "Rien n'a encore été décidé publiquement.",
+    ),
+    "de": (
+        "Überschrift: Pekings Aufsicht prüft neue H200-Bestellungen.",
+        "Eingeweihten zufolge prüfen Chinas Behörden offenbar eine zweite Runde von "
+        "H200-Kaufanträgen, diesmal von mittelgroßen Firmen.",
+        "Eine Entscheidung ist noch nicht bekannt.",
+    ),
+}
+
+
 def briefing(root: Path, *args: str, stdin: str | None = None) -> subprocess.CompletedProcess:
     """Run an editor's command as the Makefile does: the installed `briefing` command."""
     env = dict(os.environ)
@@ -104,6 +132,13 @@ def edited(tmp_path_factory: pytest.TempPathFactory, real: Project) -> dict:
         "Französische Technikseite; der Bericht stützt sich auf ungenannte Quellen.",
         stdin=ARTICLE,
     )
+    # The editor writes what each paragraph reports (the article's text is not kept).
+    (accounts,) = (root / "seeds").glob("exempletech-*.accounts.yml")
+    filled = accounts.read_text("utf-8")
+    for lang, texts in ACCOUNTS.items():
+        for text in texts:
+            filled = filled.replace(f'{lang}: ""', f'{lang}: "{text}"', 1)
+    accounts.write_text(filled, "utf-8")
     checked = briefing(root, "check")
     again = briefing(
         root,
@@ -160,10 +195,11 @@ def test_an_editor_adds_an_article_and_it_is_published_in_every_language(edited)
     for lang in LANGS:
         page = out / PREFIX[lang] / "sources" / source_id / "index.html"
         html = page.read_text("utf-8")
-        # A press capture is published in excerpts: none of it is cited yet, so its three
-        # paragraphs are held for verification, and the page says so.
-        held = apply(LABELS["paragraphs_held"][lang].format(first=1, last=3), lang)
-        assert held in unescape(html) and "Aucune décision" not in html, lang
+        # The page gives the editor's account of each paragraph in the reader's language,
+        # labelled as the site's, and never the article's words.
+        assert apply(ACCOUNTS[lang][1], lang) in unescape(html), lang
+        assert apply(LABELS["account_label"][lang], lang) in unescape(html), lang
+        assert "Aucune décision" not in html and "deuxième série" not in html, lang
         index = read(out / PREFIX[lang] / "sources" / "index.html")
         rows = [t for t in index.tags if t.name == "tr" and t.attrs.get("id") == source_id]
         assert rows, lang
@@ -242,10 +278,17 @@ def test_atom_feeds_parse_and_link_to_pages_of_their_language(site, project):
 # --- what a pull request runs, on a project with one more source ---------------------------
 
 NEW_ID = "pull-request-example-2026-01"
-NEW_SEED = (
+NEW_SEED = (  # a record: the article's text is not kept, the site's accounts are
     VALID_SEED.replace("example-source", NEW_ID)
     .replace("https://example.org/article", f"https://example.org/{NEW_ID}")
-    .replace("Premier paragraphe.", "Un article ajouté par une demande de fusion.")
+    .replace("original_file: article-recu.txt\n", "")
+    .replace("reproduction: whole\n", "")
+    .split("---\n")[1]
+)
+NEW_SEED = f"---\n{NEW_SEED}---\n"
+NEW_ACCOUNTS = f"source: {NEW_ID}\nparagraphs:\n" + "".join(
+    f"  - n: {n}\n" + "".join(f'    {lang}: "{texts[n - 1]}"\n' for lang, texts in ACCOUNTS.items())
+    for n in (1, 2, 3)
 )
 SENTENCES = {  # one sentence citing the new source, in each language
     "en": f"A sentence added by a pull request [@{NEW_ID}, ¶2].",
@@ -259,6 +302,7 @@ def _add_source_and_sentence(root: Path, rel: str) -> None:
     """What an editor's pull request does: a new source, cited on one page in every language,
     the translations recorded as matching the new English page."""
     (root / "seeds" / f"{NEW_ID}.md").write_text(NEW_SEED, "utf-8")
+    (root / "seeds" / f"{NEW_ID}.accounts.yml").write_text(NEW_ACCOUNTS, "utf-8")
     pages = {lang: root / "docs" / lang / rel for lang in LANGS}
     for lang, page in pages.items():
         page.write_text(page.read_text("utf-8").rstrip("\n") + f"\n\n{SENTENCES[lang]}\n", "utf-8")

@@ -30,14 +30,12 @@ WORD = re.compile(r"[A-Za-zÀ-ÖØ-öø-ÿ]{7,}")
 
 
 def translated_source(real: Project, lang: str) -> str:
-    """A captured source in another language with its translation into `lang`, which the
-    site shows whole (an excerpts source shows only some paragraphs)."""
+    """A source held whole in another language, with its translation into `lang`."""
     return next(
         s.id
         for s in real.sorted_sources()
         if s.has_text
         and s.language != lang
-        and real.shown_paragraphs(s.id) is None
         and all(real.paragraph_translation(s.id, n, lang) for n in range(1, len(s.paragraphs) + 1))
     )
 

@@ -1,99 +1,15 @@
-"""The record: the reproduction policy (whole texts or excerpts), on fixture projects."""
+"""The record: ratings, corrections and notices, on fixture projects."""
 
 from __future__ import annotations
 
 import json
-from html import unescape
 
 import pytest
 
 from briefing.errors import BriefingError
-from briefing.exports import texts_json
 from briefing.project import load_project
 from briefing.render import render_source_page
-from briefing.translations import paragraph_digest
 from conftest import LANGS, VALID_SEED
-
-PARAGRAPHS = ("Un.", "Deux.", "Trois.", "Quatre.", "Cinq.", "Six.")
-TRANSLATED = {
-    "en": ("One.", "Two.", "Three.", "Four.", "Five.", "Six (en)."),
-    "ja": ("一。", "二。", "三。", "四。", "五。", "六。"),
-    "de": ("Eins.", "Zwei.", "Drei.", "Vier.", "Fünf.", "Sechs."),
-}
-
-
-def excerpts_project(make_project, cited: str = "¶4", reproduction: str = "excerpts"):
-    seed = VALID_SEED.split("---\n", 2)
-    front = seed[1].replace("reproduction: whole", f"reproduction: {reproduction}")
-    text = f"---\n{front}---\n" + "\n\n".join(PARAGRAPHS) + "\n"
-    lines = ["source: example-source", "paragraphs:"]
-    for n, original in enumerate(PARAGRAPHS, start=1):
-        lines += [f"  - n: {n}", f"    original: {paragraph_digest(original)}"]
-        lines += [f'    {lang}: "{texts[n - 1]}"' for lang, texts in TRANSLATED.items()]
-    pages = {
-        f"{lang}/index.md": f"# Home\n\nA fact [@example-source, {cited}].\n" for lang in LANGS
-    }
-    return load_project(
-        make_project(
-            seeds={
-                "example-source.md": text,
-                "example-source.translations.yml": "\n".join(lines) + "\n",
-            },
-            pages=pages,
-        )
-    )
-
-
-def test_an_excerpts_source_shows_cited_paragraphs_and_neighbours_only(make_project):
-    project = excerpts_project(make_project)
-    assert project.shown_paragraphs("example-source") == {3, 4, 5}
-    html = render_source_page(project.sources["example-source"], "en", project)
-    for shown in ("Trois.", "Quatre.", "Cinq.", "Three.", "Four.", "Five."):
-        assert shown in html
-    for held in ("Un.", "Deux.", "Six.", "One.", "Two.", "Six (en)."):
-        assert held not in html
-    assert 'id="p4"' in html and 'id="p1"' not in html
-    assert "¶1–2 are held for verification and not shown." in html
-    assert "¶6 is held for verification and not shown." in html
-    assert "shows 3 of the article's 6 paragraphs, those the briefing cites" in unescape(html)
-
-
-def test_an_excerpts_source_gives_only_those_paragraphs_in_the_downloads(make_project):
-    project = excerpts_project(make_project)
-    data = json.loads(texts_json(project, "https://example.org/"))
-    (source,) = data["sources"]
-    assert [p["n"] for p in source["paragraphs"]] == [3, 4, 5]
-    assert source["reproduction"] == "excerpts" and source["paragraph_count"] == 6
-    assert "Un." not in json.dumps(data, ensure_ascii=False)
-
-
-def test_a_whole_source_shows_every_paragraph(make_project):
-    project = excerpts_project(make_project, reproduction="whole")
-    assert project.shown_paragraphs("example-source") is None
-    html = render_source_page(project.sources["example-source"], "ja", project)
-    assert all(p in html for p in PARAGRAPHS) and "held for verification" not in html
-
-
-@pytest.mark.parametrize(
-    ("change", "message"),
-    [
-        (
-            lambda s: s.replace("reproduction: whole\n", ""),
-            "seeds/example-source.md:1: reproduction: the field is missing",
-        ),
-        (
-            lambda s: s.replace("reproduction: whole", "reproduction: some"),
-            "seeds/example-source.md:17: reproduction: 'some' is not 'whole' or 'excerpts'",
-        ),
-    ],
-)
-def test_a_source_with_text_must_say_how_much_may_be_shown(make_project, change, message):
-    with pytest.raises(BriefingError) as caught:
-        load_project(make_project(seeds={"example-source.md": change(VALID_SEED)}))
-    assert [p for p in caught.value.problems if p.format().startswith(message)], (
-        caught.value.problems
-    )
-
 
 CLAIMS = """\
 claims:
@@ -267,9 +183,3 @@ def test_a_title_the_site_wrote_is_shown_in_the_readers_language(make_project):
     project = load_project(make_project(seeds={"example-source.md": seed}))
     html = render_source_page(project.sources["example-source"], "de", project)
     assert "Originaltitel:" not in html and "<h1>Originaltitel</h1>" in html
-
-
-def test_an_excerpts_source_whose_paragraphs_are_all_shown_says_so(make_project):
-    project = excerpts_project(make_project, cited="¶2–5")
-    html = unescape(render_source_page(project.sources["example-source"], "en", project))
-    assert "here that is all 6 paragraphs" in html and "held for verification" not in html

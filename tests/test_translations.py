@@ -211,8 +211,8 @@ def test_reference_gives_original_and_translation(make_project):
         '<q class="bf-ref-quote" lang="fr" data-verbatim>Deuxième paragraphe, sur deux lignes.</q>'
     ) in html
     assert (
-        '<ol class="bf-references" data-original="Original" data-translation="Our translation">'
-        in html
+        '<ol class="bf-references" data-original="Original" data-translation="Our translation" '
+        'data-account="Our account">' in html
     )
     assert (
         '<span class="bf-trans-quote">[Our translation: <q lang="en">Second paragraph, '
@@ -259,7 +259,10 @@ def test_realign_moves_texts_with_their_paragraphs(make_project):
     assert realign(project.sources["example-source"], root) == (root / TR).read_text("utf-8")
 
 
-def test_new_scaffolds_a_slot_per_paragraph_and_language(make_project, monkeypatch, capsys):
+def test_new_scaffolds_a_slot_per_paragraph_and_language_for_a_given_article(
+    make_project, monkeypatch, capsys
+):
+    """One of the articles the briefing was given (--original-file): held whole, translated."""
     root = make_project()
     monkeypatch.setattr("sys.stdin.isatty", lambda: False)
     article = root / "article.txt"
@@ -283,10 +286,13 @@ def test_new_scaffolds_a_slot_per_paragraph_and_language(make_project, monkeypat
                 "beispiel-2026-02",
                 "--url",
                 "https://example.de/x",
+                "--original-file",
+                "005_beispiel.txt",
             ]
         )
         == 0
     )
+    assert "reproduction: whole" in (root / "seeds/beispiel-2026-02.md").read_text("utf-8")
     text = (root / "seeds/beispiel-2026-02.translations.yml").read_text("utf-8")
     assert text.count('    en: ""') == 3 and text.count('    ja: ""') == 3
     assert "    de:" not in text

@@ -28,7 +28,7 @@ def test_valid_seed_loads(make_project):
         "Deuxième paragraphe, sur deux lignes.",
         "Troisième paragraphe.",
     )
-    assert source.paragraph_lines == (19, 21, 24)
+    assert source.paragraph_lines == (20, 22, 25)
     assert source.titles == {
         "en": "Original title",
         "ja": "原題",
@@ -119,10 +119,14 @@ BAD_SEEDS = [
     (
         "no text and no url",
         lambda s: (
-            s.replace("https://example.org/article", "null").split("---\nPremier")[0] + "---\n"
+            s.replace("https://example.org/article", "null")
+            .replace("original_file: article-recu.txt\n", "")
+            .replace("reproduction: whole\n", "")
+            .split("---\nPremier")[0]
+            + "---\n"
         ),
-        "neither text nor a URL",
-        19,
+        "the source has neither paragraphs",
+        18,
     ),
 ]
 

@@ -62,8 +62,13 @@
     tip.appendChild(document.createTextNode(" "));
     var quote = entry.querySelector(".bf-ref-quote");
     var ours = entry.querySelector(".bf-trans-quote");
+    // A source the site does not hold: its account of the paragraph, labelled as ours.
+    var account = entry.querySelector(".bf-ref-account__text");
     if (ours) tip.appendChild(span("bf-cite__label", list.dataset.original));
-    if (quote) tip.appendChild(copy(quote, "bf-cite__quote"));
+    if (account) {
+      tip.appendChild(span("bf-cite__label", list.dataset.account));
+      tip.appendChild(copy(account, "bf-cite__account"));
+    } else if (quote) tip.appendChild(copy(quote, "bf-cite__quote"));
     else tip.appendChild(copy(entry.querySelector(".bf-ref-title"), "bf-cite__title"));
     if (ours) {
       var translation = span("bf-cite__tr");

@@ -118,13 +118,15 @@ def check_cite(cite: Cite, sources: Mapping[str, Source], path: str, line: int) 
         )
     if cite.first is None:
         return None
-    count = len(source.paragraphs)
+    count = source.paragraph_count
     if count == 0:
         return Problem(
             path,
             line,
-            f"'@{cite.source_id}' has no archived text, so {cite.locator} cannot be cited",
-            f"cite it as [@{cite.source_id}]",
+            f"'@{cite.source_id}' has no paragraphs recorded (neither a text held whole nor "
+            f"the site's accounts), so {cite.locator} cannot be cited",
+            f"cite it as [@{cite.source_id}], or write what each paragraph reports in "
+            f"{cite.source_id}.accounts.yml",
         )
     last = cite.last if cite.last is not None else cite.first
     if not 1 <= cite.first <= last <= count:

@@ -14,6 +14,7 @@ import sys
 from pathlib import Path
 
 from . import DEFAULT_LANGUAGE, SITE_LANGUAGES
+from .accounts import path_for as accounts_path_for
 from .errors import BriefingError
 from .freshness import Behind, stamp
 from .load import read_document
@@ -23,6 +24,7 @@ from .newsource import (
     Article,
     NewSourceError,
     ask_in_terminal,
+    convert_to_accounts,
     create,
     existing_sources,
     missing_fields,
@@ -261,6 +263,15 @@ def new(args: argparse.Namespace) -> int:
             f"Created {slots} with an empty translation per paragraph and language: until "
             "they are written, readers see 'translation pending' (a notice in `make check`)."
         )
+    accounts = accounts_path_for(shown, args.root)
+    if accounts.exists():
+        print(
+            f"Created {accounts.relative_to(args.root).as_posix()} with an empty account per "
+            "paragraph and language: write what each paragraph reports, in the site's own "
+            "words (CONTRIBUTING.md, 'Writing an account'). The article's text is not kept; "
+            "its copy guard lets `make check` spot copied words. Until the accounts are "
+            "written the preview shows the source as a draft."
+        )
     if without_marker(article.title) != article.title:
         print(
             "The capture has no headline: the title is the site's, in brackets. Keep the "
@@ -300,6 +311,31 @@ def translations(root: Path, ids: list[str]) -> int:
         print(
             f"{path.relative_to(root).as_posix()}: one entry per paragraph "
             f'({len(source.paragraphs)}); fill the empty "" texts'
+        )
+    return status
+
+
+def accounts(root: Path, ids: list[str]) -> int:
+    """Convert sources that still hold an article's text to the site's accounts."""
+
+    status = 0
+    for given in ids:
+        ident = Path(given).name.removesuffix(".accounts.yml").removesuffix(".md")
+        path = next((root / "seeds").rglob(f"{ident}.md"), None)
+        if path is None:
+            print(f"accounts: {given}: no seeds/{ident}.md", file=sys.stderr)
+            status = 2
+            continue
+        try:
+            written, count = convert_to_accounts(path, root)
+        except NewSourceError as exc:
+            print(f"accounts: {exc}", file=sys.stderr)
+            status = 2
+            continue
+        print(
+            f"{written.relative_to(root).as_posix()}: an entry per paragraph ({count}); the "
+            f"text left {path.relative_to(root).as_posix()}. Write what each paragraph "
+            'reports in the empty "" slots (CONTRIBUTING.md: Writing an account)'
         )
     return status
 
@@ -446,6 +482,12 @@ def main(argv: list[str] | None = None) -> int:
         "translations", help="write or update a source's paragraph-translations file"
     )
     trs.add_argument("ids", nargs="+", metavar="ID", help="source ids, e.g. h200-approval-ja")
+    acc = sub.add_parser(
+        "accounts",
+        help="replace the article text held in a source file by slots for the site's "
+        "account of each paragraph",
+    )
+    acc.add_argument("ids", nargs="+", metavar="ID", help="source ids")
     par = sub.add_parser("parity", help="compare translations: same citations, same figures")
     par.add_argument("pages", nargs="*", help="page paths inside docs/<lang>/, e.g. chips.md")
     parser.add_argument("--root", type=Path, default=Path.cwd(), help="project folder")
@@ -463,4 +505,6 @@ def main(argv: list[str] | None = None) -> int:
         )
     if args.command == "translations":
         return translations(args.root, args.ids)
+    if args.command == "accounts":
+        return accounts(args.root, args.ids)
     return check(args.root)

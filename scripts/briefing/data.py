@@ -32,6 +32,44 @@ class Event:
     date: FuzzyDate
     actors: tuple[str, ...]
     text: dict[str, str]
+    questions: tuple[str, ...] = ()  # the key questions (data/status.yml) it bears on
+    line: int = 0
+
+
+@dataclass(frozen=True)
+class Answer:
+    """One dated answer to a key question: what was the case as of a day, cited; and the
+    timeline event that brought this answer (None for the first one recorded)."""
+
+    as_of: dt.date
+    text: dict[str, str]
+    changed_by: str | None
+    line: int
+
+
+@dataclass(frozen=True)
+class Question:
+    """A key question of the briefing and its answers, newest first (data/status.yml)."""
+
+    id: str
+    actors: tuple[str, ...]
+    question: dict[str, str]
+    answers: tuple[Answer, ...]
+    line: int
+
+    @property
+    def current(self) -> Answer:
+        return self.answers[0]
+
+
+@dataclass(frozen=True)
+class Horizon:
+    """How far the record reaches: complete up to a day, the latest reporting consulted, and
+    how the reporting was searched (in each site language)."""
+
+    complete_to: dt.date
+    consulted_to: dt.date
+    searched: dict[str, str]
 
 
 @dataclass(frozen=True)
@@ -125,6 +163,14 @@ class Data:
     claims: dict[str, Claim] = field(default_factory=dict)
     claims_broken: bool = False  # data/claims.yml has problems of its own
     corrections: list[Correction] = field(default_factory=list)  # newest first
+    questions: list[Question] = field(default_factory=list)  # data/status.yml, in its order
+    horizon: Horizon | None = None
+
+    def questions_of(self, actor: str | None) -> list[Question]:
+        return [q for q in self.questions if actor is None or actor in q.actors]
+
+    def event(self, ident: str) -> Event | None:
+        return next((e for e in self.events if e.id == ident), None)
 
     def corrections_of(self, rel: str) -> list[Correction]:
         """The log entries that changed a page, newest first."""
@@ -261,11 +307,12 @@ def _reader(path: Path, root: Path, sources: Mapping[str, Source], broken: set[s
 
 
 def _entries(
-    reader: _Reader, name: str, fields: list[str], noun: str
+    reader: _Reader, name: str, fields: list[str], noun: str, beside: Sequence[str] = ()
 ) -> Iterator[tuple[Key, Any, str]]:
     """The entries of the file's list `name` that have `fields` and an id, with their key;
-    an id given twice is reported (each entry named by its id or its position)."""
-    top = reader.mapping((), reader.value, [name]) if reader.readable else None
+    an id given twice is reported (each entry named by its id or its position). `beside`:
+    the other top-level fields the file may have."""
+    top = reader.mapping((), reader.value, [name], beside) if reader.readable else None
     seen: set[str] = set()
     for index, raw in enumerate(reader.items((name,), top[name]) if top else []):
         key: Key = (name, index)
@@ -292,7 +339,9 @@ def load_timeline(
     for index, raw in enumerate(reader.items(("events",), top["events"]) if top else []):
         key: Key = ("events", index)
         reader.remember(key, raw)
-        entry = reader.mapping(key, raw, ["id", "date", "precision", "actors", "text"])
+        entry = reader.mapping(
+            key, raw, ["id", "date", "precision", "actors", "text"], ["questions"]
+        )
         if entry is None:
             continue
         date = parse_fuzzy_date(str(entry["date"]), entry["precision"])
@@ -319,8 +368,25 @@ def load_timeline(
                 f"list one or more of: {', '.join(ACTORS)}",
             )
         text = reader.texts((*key, "text"), entry["text"], cited=True)
+        questions = entry.get("questions", [])
+        if not isinstance(questions, list) or not all(isinstance(q, str) for q in questions):
+            reader.fail(
+                (*key, "questions"),
+                "expected a list of key-question ids",
+                "write e.g. questions: [us-licences] (ids from data/status.yml)",
+            )
+            questions = []
         if isinstance(date, FuzzyDate) and text and actors and not unknown:
-            events.append(Event(str(entry["id"]), date, tuple(actors), text))
+            events.append(
+                Event(
+                    str(entry["id"]),
+                    date,
+                    tuple(actors),
+                    text,
+                    tuple(questions),
+                    reader.line(key),
+                )
+            )
     events.sort(key=lambda e: (e.date.sort_key, e.id))
     return events, reader.problems
 
@@ -524,8 +590,9 @@ KNOWN_FILES = (
     "chips.yml",
     "claims.yml",
     "corrections.yml",
+    "status.yml",
     "glossary.yml",
-)  # the glossary is read by glossary.py
+)  # the glossary is read by glossary.py, the key questions by status.py
 
 
 def load_data(

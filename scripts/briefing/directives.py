@@ -11,6 +11,10 @@ In a page, an HTML comment names what to insert:
   <!-- briefing:corrections -->              the log of corrections and updates, newest first
   <!-- briefing:claim-review id=h200-count --> the site's rating of a claim (data/claims.yml),
                                              before the assessment paragraph it rates
+  <!-- briefing:status -->                   where things stand: the key questions' current
+  <!-- briefing:status actor=nvidia -->      answers, dated (data/status.yml); view=full:
+  <!-- briefing:status view=full -->         each with its earlier answers
+  <!-- briefing:horizon -->                  how far the record reaches, and how it was searched
 The inserted text keeps its citations, which are then rendered like any other.
 """
 
@@ -34,6 +38,8 @@ DIRECTIVES: dict[str, str | None] = {
     "source-kinds": None,
     "claim-review": "data/claims.yml",
     "corrections": "data/corrections.yml",
+    "status": "data/status.yml",
+    "horizon": "data/status.yml",
 }
 
 
@@ -79,6 +85,10 @@ def _inserted(name: str, options: dict[str, str], lang: str, data: Data) -> Iter
         yield claim.text[lang]
     elif name == "corrections":
         yield from (entry.text[lang] for entry in data.corrections)
+    elif name == "status":
+        for question in data.questions_of(options.get("actor")):
+            answers = question.answers if options.get("view") == "full" else question.answers[:1]
+            yield from (answer.text[lang] for answer in answers)
 
 
 def problems_in(markdown: str, path: str, data: Data, first_line: int = 1) -> list[Problem]:
@@ -128,7 +138,21 @@ def problems_in(markdown: str, path: str, data: Data, first_line: int = 1) -> li
                     f"write actor=<one of {', '.join(ACTORS)}>",
                 )
             )
-        elif name not in ("timeline", "claim-review") and options:
+        elif name == "status" and (
+            set(options) - {"actor", "view"}
+            or options.get("actor", next(iter(ACTORS))) not in ACTORS
+            or options.get("view", "full") != "full"
+            or len(options) > 1
+        ):
+            problems.append(
+                Problem(
+                    path,
+                    line,
+                    f"bad options {options} for briefing:status",
+                    f"write one of: actor=<one of {', '.join(ACTORS)}>, view=full, or none",
+                )
+            )
+        elif name not in ("timeline", "claim-review", "status") and options:
             problems.append(
                 Problem(
                     path,

@@ -60,6 +60,24 @@ def _corrections(lang: str, data: Data, options: dict[str, str], titles: Mapping
     )
 
 
+def _status(lang: str, data: Data, options: dict[str, str], titles: Mapping[str, str]) -> str:
+    """The key questions: a board of current answers (the home page: all; an actor's page:
+    that actor's), or with `view=full` every question with its earlier answers."""
+    full = options.get("view") == "full"
+    return ENV.get_template("status.html.j2").render(
+        lang=lang,
+        questions=data.questions_of(options.get("actor")),
+        full=full,
+        horizon=data.horizon,
+        event_of=data.event,
+        status_page="status.md" if "actor" not in options else "../status.md",
+    )
+
+
+def _horizon(lang: str, data: Data, options: dict[str, str], titles: Mapping[str, str]) -> str:
+    return ENV.get_template("horizon.html.j2").render(lang=lang, horizon=data.horizon)
+
+
 def _kinds(lang: str, data: Data, options: dict[str, str], titles: Mapping[str, str]) -> str:
     return ENV.get_template("kinds.html.j2").render(lang=lang)
 
@@ -72,4 +90,6 @@ RENDERERS: dict[str, Renderer] = {
     "source-kinds": _kinds,
     "claim-review": _claim_review,
     "corrections": _corrections,
+    "status": _status,
+    "horizon": _horizon,
 }

@@ -351,33 +351,32 @@ def _ends(numbers: list[int]) -> list[int]:
 
 
 def texts_json(project: Project, site_url: str) -> str:
-    """The captured texts, paragraph by paragraph, with the site's translations aligned: one
-    file for every language (each source's page and the file's description in each).
+    """Paragraph by paragraph, what the site holds of each source it cites by paragraph:
+    for the articles the briefing was given, their words with the site's translations
+    aligned; for every other source, the site's account of each paragraph in every language
+    (the site's words, never the outlet's). One file for every language.
 
     A translation still to be made is null; the source's own language has none.
     """
     sources = []
     for source in project.sorted_sources():
-        if not source.has_text:
+        if not source.paragraph_count:
             continue
-        paragraphs = []
-        shown = project.shown_paragraphs(source.id)
-        for number, text in enumerate(source.paragraphs, start=1):
-            if shown is not None and number not in shown:
-                continue  # an excerpts source: only what the site cites, and its neighbours
-            translations = {
-                other: project.paragraph_translation(source.id, number, other) or None
-                for other in project.languages
-                if other != source.language
-            }
-            paragraphs.append(
-                {
-                    "n": number,
-                    "anchor": f"p{number}",
-                    "original": text,
-                    "translations": translations,
+        paragraphs: list[dict[str, Any]] = []
+        for number in range(1, source.paragraph_count + 1):
+            entry: dict[str, Any] = {"n": number, "anchor": f"p{number}"}
+            if source.has_text:
+                entry["original"] = source.paragraphs[number - 1]
+                entry["translations"] = {
+                    other: project.paragraph_translation(source.id, number, other) or None
+                    for other in project.languages
+                    if other != source.language
                 }
-            )
+            else:
+                entry["account"] = {
+                    lang: source.account(number, lang) or None for lang in project.languages
+                }
+            paragraphs.append(entry)
         sources.append(
             {
                 "id": source.id,
@@ -389,7 +388,7 @@ def texts_json(project: Project, site_url: str) -> str:
                     lang: site_url + source_url(source.id, lang) for lang in project.languages
                 },
                 "reproduction": source.reproduction,
-                "paragraph_count": len(source.paragraphs),
+                "paragraph_count": source.paragraph_count,
                 "paragraphs": paragraphs,
             }
         )

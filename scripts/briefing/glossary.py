@@ -296,6 +296,7 @@ def texts(
     yaml_files = [(p, False) for p in sorted(data_dir.glob("*.yml")) if p.name != "glossary.yml"]
     yaml_files += [(p, True) for p in sorted(seeds_dir.rglob("*.md"))]
     yaml_files += [(p, False) for p in sorted(seeds_dir.rglob("*.translations.yml"))]
+    yaml_files += [(p, False) for p in sorted(seeds_dir.rglob("*.accounts.yml"))]
     if (root / STRINGS).is_file():
         yaml_files.append((root / STRINGS, False))
     for path, front in yaml_files:

@@ -54,14 +54,39 @@ class Source:
     paragraph_lines: tuple[int, ...]
     # A draft (only under `mkdocs serve`): the fields still empty, e.g. ("title.de", "note.ja").
     missing: tuple[str, ...] = ()
-    # What of the text the public site may show: "whole" (the articles we were given,
-    # openly licensed texts) or "excerpts" (the cited paragraphs and their neighbours);
-    # None for a record without text.
-    reproduction: str | None = None
+    # The site's account of each paragraph of a source whose text it does not hold:
+    # accounts[n - 1][lang], in every site language; the line of each in `account_file`.
+    accounts: tuple[dict[str, str], ...] = ()
+    account_file: str | None = None
+    account_lines: tuple[int, ...] = ()
 
     @property
     def has_text(self) -> bool:
+        """The article's own words are held (one of the articles the briefing was given)."""
         return bool(self.paragraphs)
+
+    @property
+    def has_accounts(self) -> bool:
+        return bool(self.accounts)
+
+    @property
+    def paragraph_count(self) -> int:
+        """How many paragraphs a citation may point at: the text's, or the accounts'."""
+        return len(self.paragraphs) or len(self.accounts)
+
+    @property
+    def reproduction(self) -> str | None:
+        """What the site holds of the article: "whole" (its words), "accounts" (the site's
+        account of each paragraph), None (the record only)."""
+        if self.paragraphs:
+            return "whole"
+        return "accounts" if self.accounts else None
+
+    def account(self, number: int, lang: str) -> str:
+        """The site's account of paragraph `number` in `lang` ("" while a draft's is empty)."""
+        if not 1 <= number <= len(self.accounts):
+            return ""
+        return self.accounts[number - 1].get(lang, "")
 
     @property
     def title_is_ours(self) -> bool:

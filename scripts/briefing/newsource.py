@@ -24,9 +24,14 @@ from pathlib import Path
 from urllib.parse import urlsplit
 
 from . import SITE_LANGUAGES
+from .accounts import HEADER as ACCOUNTS_HEADER
+from .accounts import SUFFIX as ACCOUNTS_SUFFIX
+from .accounts import load_accounts
+from .accounts import path_for as accounts_path_for
+from .copyguard import RUN_WORDS, guard, run_size, units
 from .errors import Problem, Refused
 from .identity import normalise_url, text_hash, without_tracking
-from .load import paragraphs_of, read_document
+from .load import paragraphs_of, read_document, read_yaml, split_front_matter
 from .model import PRECISIONS
 from .strings import KINDS
 from .validate import ID_RE, check_source, language_tag, parse_fuzzy_date
@@ -411,6 +416,7 @@ class Existing:
     path: str
     url_key: str | None
     digest: str | None
+    guard: frozenset[str] = frozenset()  # an accounts source's copy guard
 
 
 def existing_sources(seeds_dir: Path, root: Path) -> list[Existing]:
@@ -428,19 +434,38 @@ def existing_sources(seeds_dir: Path, root: Path) -> list[Existing]:
                 doc.path,
                 url_key,
                 text_hash("\n".join(paragraphs(doc.body))),
+                _guard_of(path),
             )
         )
     return existing
 
 
-def find_duplicate(text: str, url: str | None, existing: list[Existing]) -> str | None:
+def _guard_of(path: Path) -> frozenset[str]:
+    """The copy guard in the accounts beside a source file (empty if none)."""
+    accounts = path.with_name(path.stem + ACCOUNTS_SUFFIX)
+    if not accounts.is_file():
+        return frozenset()
+    value = read_yaml(accounts, accounts.name)[0]
+    found = value.get("copy_guard") if isinstance(value, dict) else None
+    return frozenset(found.split()) if isinstance(found, str) else frozenset()
+
+
+SAME_TEXT_SHARE = 0.5  # of an article's runs of words found in another's copy guard
+
+
+def find_duplicate(
+    text: str, url: str | None, existing: list[Existing], language: str = "en"
+) -> str | None:
     url_key = normalise_url(url) if url else None
     digest = text_hash("\n".join(paragraphs(text)))
+    runs = frozenset(guard(paragraphs(text), language).split())
     for other in existing:
         if url_key and other.url_key == url_key:
             return f"{other.path} (id '{other.source_id}') has the same address"
         if digest and other.digest == digest:
             return f"{other.path} (id '{other.source_id}') has the same text"
+        if runs and len(runs & other.guard) >= SAME_TEXT_SHARE * len(runs):
+            return f"{other.path} (id '{other.source_id}') has the same text (its copy guard)"
     return None
 
 
@@ -451,11 +476,12 @@ def refusal(
     existing: list[Existing],
     seeds_dir: Path,
     root: Path,
+    language: str = "en",
 ) -> str | None:
     """Why the article cannot be added whatever else is answered, or None. Separate from
     `create` so a terminal session can refuse before asking anything (or right after the
     address) instead of after every answer was typed."""
-    duplicate = find_duplicate(text, url, existing)
+    duplicate = find_duplicate(text, url, existing, language)
     if duplicate:
         return (
             f"this article is already in the corpus: {duplicate}. "
@@ -516,12 +542,34 @@ def source_file_text(article: Article, source_id: str, accessed: str, precision:
     lines += [
         "removed: []  # list what you cut from the capture (adverts, disclaimers, a "
         "second copy), each item in en, ja, fr and de",
-        "reproduction: excerpts  # the site shows only the cited paragraphs and their "
-        "neighbours; 'whole' only for texts we may publish in full",
-        "---",
-        "",
     ]
+    if not article.original_file:  # the project keeps no other article's text
+        return "\n".join([*lines, "---", ""])
+    lines += ["reproduction: whole  # one of the articles the briefing was given", "---", ""]
     return "\n".join(lines) + "\n\n".join(paragraphs(article.text)) + "\n"
+
+
+def accounts_file_text(article: Article, source_id: str) -> str:
+    """The accounts file for a new source: an empty account per paragraph of the pasted
+    article in every site language (a comment gives each paragraph's length), and the
+    article's copy guard. The article's text itself is not written anywhere."""
+    paras = paragraphs(article.text)
+    what = f"{article.outlet}'s article" if article.outlet else "the article"
+    out = [
+        ACCOUNTS_HEADER.format(what=what, path=f"seeds/{source_id}.md").rstrip("\n"),
+        f"source: {source_id}",
+        "paragraphs:",
+    ]
+    for number, para in enumerate(paras, start=1):
+        unit = "words" if run_size(article.language) == RUN_WORDS else "characters"
+        out += [f"  # ¶{number} of the article: {len(units(para, article.language))} {unit}"]
+        out += [f"  - n: {number}"]
+        out += [f'    {lang}: ""' for lang in SITE_LANGUAGES]
+    out.append("# The article's copy guard (see CONTRIBUTING.md): lets `check` find copied words.")
+    hashes = guard(paras, article.language).split()
+    out.append("copy_guard: >-")
+    out += ["  " + " ".join(hashes[i : i + 10]) for i in range(0, len(hashes), 10)]
+    return "\n".join(out) + "\n"
 
 
 def read_article(article: Article) -> tuple[Article, list[str]]:
@@ -587,7 +635,9 @@ def create(
     if wrong:
         raise NewSourceError("\n".join(wrong))
     existing = existing_sources(seeds_dir, root)
-    why = refusal(article.text, article.url, article.source_id, existing, seeds_dir, root)
+    why = refusal(
+        article.text, article.url, article.source_id, existing, seeds_dir, root, article.language
+    )
     if why:
         raise NewSourceError(why)
     # File names count as taken too: a file whose front matter cannot be read has no id.
@@ -601,4 +651,71 @@ def create(
     seeds_dir.mkdir(parents=True, exist_ok=True)
     path.write_text(text, encoding="utf-8")
     _, remaining = check_source(read_document(path, root))
+    if not article.original_file:
+        accounts = accounts_path_for(path.relative_to(root).as_posix(), root)
+        accounts.write_text(accounts_file_text(article, source_id), encoding="utf-8")
+        remaining += load_accounts(path.relative_to(root).as_posix(), source_id, root)[1]
     return Created(path, source_id, remaining)
+
+
+def convert_to_accounts(path: Path, root: Path) -> tuple[Path, int]:
+    """Replace the article text held in a source file by the site's accounts: the accounts
+    file gets an entry per paragraph (accounts already written there are kept, by number)
+    and the text's copy guard; the text, the `reproduction` line and the paragraph
+    translations (translations of that text) leave the project. Raises NewSourceError when
+    the file holds no text, or is one of the articles the briefing was given."""
+    shown = path.relative_to(root).as_posix()
+    doc = read_document(path, root)
+    raw = path.read_text(encoding="utf-8")
+    split = split_front_matter(raw, shown)
+    paras = paragraphs(doc.body)
+    if isinstance(split, Problem) or not doc.meta:
+        raise NewSourceError(f"{shown}: its front matter cannot be read (run make check)")
+    if not paras:
+        raise NewSourceError(f"{shown}: holds no article text to convert")
+    if doc.meta.get("reproduction") == "whole" and doc.meta.get("original_file"):
+        raise NewSourceError(f"{shown}: one of the articles the briefing was given: kept whole")
+    source_id = str(doc.meta.get("id") or path.stem)
+    language = str(doc.meta.get("language") or "en")
+    accounts = accounts_path_for(shown, root)
+    kept: dict[int, dict[str, str]] = {}
+    value = read_yaml(accounts, shown)[0] if accounts.exists() else None
+    entries = value.get("paragraphs") if isinstance(value, dict) else None
+    for entry in entries if isinstance(entries, list) else []:
+        if isinstance(entry, dict) and isinstance(entry.get("n"), int):
+            kept[entry["n"]] = {k: str(v) for k, v in entry.items() if k in SITE_LANGUAGES and v}
+    outlet = doc.meta.get("outlet")
+    article = Article(
+        text=doc.body,
+        language=language,
+        title="",
+        published="",
+        kind="",
+        outlet=outlet if isinstance(outlet, str) else None,
+    )
+    text = accounts_file_text(article, source_id)
+    if kept:
+        text = _fill(text, kept)
+    accounts.write_text(text, encoding="utf-8")
+    front = "".join(
+        line for line in split[0].splitlines(keepends=True) if not line.startswith("reproduction:")
+    )
+    path.write_text(f"---\n{front}---\n", encoding="utf-8")
+    translations = path.with_name(path.stem + ".translations.yml")
+    if translations.exists():
+        translations.unlink()
+    return accounts, len(paras)
+
+
+def _fill(text: str, kept: Mapping[int, Mapping[str, str]]) -> str:
+    """The accounts file with the texts already written put back into their slots."""
+    out, number = [], 0
+    for line in text.splitlines():
+        stripped = line.strip()
+        if stripped.startswith("- n: "):
+            number = int(stripped.removeprefix("- n: "))
+        for lang in SITE_LANGUAGES:
+            if stripped == f'{lang}: ""' and kept.get(number, {}).get(lang):
+                line = f"    {lang}: {json.dumps(kept[number][lang], ensure_ascii=False)}"
+        out.append(line)
+    return "\n".join(out) + "\n"

@@ -16,7 +16,8 @@ from .glossary import house_style_problems, load_glossary, texts
 from .model import Source
 from .pages import PageScan, scan_pages
 from .parity import differences
-from .translations import Pending, Translations, load_translations
+from .status import load_status
+from .translations import Pending, Translations, load_translations, stray_translations
 from .validate import load_sources
 
 
@@ -60,21 +61,6 @@ class Project:
             ),
             None,
         )
-
-    def shown_paragraphs(self, source_id: str) -> frozenset[int] | None:
-        """The paragraphs the public site may show: None for all (a text we may reproduce
-        whole); for an excerpts source, those cited anywhere and their neighbours."""
-        source = self.sources[source_id]
-        if source.reproduction != "excerpts":
-            return None
-        cited = {
-            n
-            for uses in self.uses.values()
-            for use in uses.get(source_id, [])
-            for n in use.paragraphs
-        }
-        near = {m for n in cited for m in (n - 1, n, n + 1)}
-        return frozenset(n for n in near if 1 <= n <= len(source.paragraphs))
 
     def paragraph_translation(self, source_id: str, number: int, lang: str) -> str | None:
         """The site's translation of a paragraph into `lang`: None when `lang` is the
@@ -130,7 +116,6 @@ class Project:
         return (
             _record(source, cited),
             repr(self.translations.get(source_id)),
-            self.shown_paragraphs(source_id),
             [_record(self.sources[o], cited) for o in source.same_text_as if o in self.sources],
         )
 
@@ -151,7 +136,9 @@ def _record(source: Source, cited: bool) -> str:
     """A source's record as text; `cited`: as pages citing it show it (see
     `Project.source_render_inputs`)."""
     if cited:
-        source = replace(source, notes={}, removed=(), missing=(), paragraph_lines=())
+        source = replace(
+            source, notes={}, removed=(), missing=(), paragraph_lines=(), account_lines=()
+        )
     return repr(source)
 
 
@@ -208,7 +195,9 @@ def load_project(
     translations: dict[str, Translations] = {}
     pending: list[Pending] = []
     for source in sources.values():
-        if source.has_text:
+        if not source.has_text:
+            problems.extend(stray_translations(source, root))
+        else:
             found, trouble, waiting = load_translations(source, root)
             problems.extend(trouble)
             pending.extend(waiting)
@@ -217,6 +206,10 @@ def load_project(
     broken = seen - set(sources)  # their own problems are already reported
     data, data_problems = load_data(data_dir or root / "data", root, sources, broken)
     problems.extend(data_problems)
+    data.questions, data.horizon, status_problems = load_status(
+        (data_dir or root / "data") / "status.yml", root, sources, broken, data.events
+    )
+    problems.extend(status_problems)
     pages, page_problems = scan_pages(docs_dir, root, languages, sources, broken, data)
     problems.extend(page_problems)
     behind, stale_problems = check_translations(pages)

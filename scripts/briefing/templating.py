@@ -100,6 +100,15 @@ def preview_text(source: Source, cite: Cite) -> str:
     return _shorten(" ".join(source.paragraphs[cite.first - 1 : (cite.last or cite.first)]))
 
 
+def preview_account(source: Source, cite: Cite, lang: str) -> str:
+    """The site's account of the cited paragraphs in `lang`, shortened like a quotation's
+    preview ("" while one of them is a draft's empty account)."""
+    if cite.first is None:
+        return ""
+    parts = [source.account(n, lang) for n in range(cite.first, (cite.last or cite.first) + 1)]
+    return _shorten(" ".join(parts)) if all(parts) else ""
+
+
 def preview_translation(project: Project, source: Source, cite: Cite, lang: str) -> str | None:
     """The site's translation of the cited paragraphs into `lang`, shortened like the
     original's preview: None when the source is in `lang` or the whole source is cited,
@@ -140,6 +149,7 @@ def _environment() -> Environment:
         index_url=index_url,
         cite_target=cite_target,
         preview_text=preview_text,
+        preview_account=preview_account,
         preview_translation=preview_translation,
     )
     return env

@@ -97,6 +97,22 @@ class Translations:
         return self.texts.get(number, {}).get(lang, "")
 
 
+def stray_translations(source: Source, root: Path) -> list[Problem]:
+    """A translations file beside a source whose text the project does not hold."""
+    path = path_for(source, root)
+    if not path.exists():
+        return []
+    return [
+        Problem(
+            path.relative_to(root).as_posix(),
+            1,
+            "translations of a text the project does not hold: only the articles the "
+            "briefing was given are held and translated",
+            f"delete this file; what each paragraph reports goes in {source.id}.accounts.yml",
+        )
+    ]
+
+
 def load_translations(
     source: Source, root: Path
 ) -> tuple[Translations | None, list[Problem], list[Pending]]:

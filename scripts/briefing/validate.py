@@ -5,6 +5,7 @@ from __future__ import annotations
 import datetime as dt
 import re
 from collections.abc import Iterable
+from dataclasses import replace
 from pathlib import Path
 from typing import Any
 from urllib.parse import urlsplit
@@ -12,6 +13,8 @@ from urllib.parse import urlsplit
 from babel import Locale, UnknownLocaleError
 
 from . import LANGUAGE_NAMES, SITE_LANGUAGES
+from .accounts import SUFFIX as ACCOUNTS
+from .accounts import load_accounts
 from .errors import Problem, Refused
 from .identity import normalise_url, text_hash
 from .keypaths import KeyPaths
@@ -36,8 +39,7 @@ REQUIRED = (
     "removed",
 )
 OPTIONAL = ("original_file", "same_text_as", "reproduction")
-REPRODUCTION = ("whole", "excerpts")
-TRANSLATIONS = ".translations.yml"  # a source's paragraph translations, beside it
+TRANSLATIONS = ".translations.yml"  # a seed article's paragraph translations, beside it
 
 # Source pages live at sources/<id>/; these names are taken by generated pages there.
 RESERVED_IDS = frozenset({"index", "downloads", "search", "assets"})
@@ -58,8 +60,9 @@ HINTS = {
     "write 'removed: []' if nothing was",
     "original_file": "give the received file's name as text",
     "same_text_as": "list the ids of sources that carry the same text, e.g. [gate-fr-h200]",
-    "reproduction": "write 'reproduction: excerpts' (press articles: only the cited paragraphs "
-    "are shown) or 'reproduction: whole' (texts we may show in full)",
+    "reproduction": "only the articles the briefing was given are held whole: they say "
+    "'reproduction: whole' and name their 'original_file'; remove the line from any other "
+    "source",
 }
 
 
@@ -269,38 +272,27 @@ def check_source(doc: Document, drafts: bool = False) -> tuple[Source | None, li
         c.fail(("original_file",), "expected the file name as text")
 
     paragraphs, lines = paragraphs_of(doc.body, doc.body_line)
-    if not paragraphs and url is None and "url" in meta:
+
+    reproduction = get("reproduction")
+    if paragraphs and (reproduction != "whole" or not original_file):
         c.problems.append(
             Problem(
                 doc.path,
                 doc.body_line,
-                "the source has neither text nor a URL",
-                "paste the article text after the front matter, or give its url",
+                "the file holds an article's text, which the project keeps only for the "
+                "articles the briefing was given (reproduction: whole, with original_file)",
+                f"run `make accounts SOURCE={Path(doc.path).stem}`: the text leaves the file and "
+                f"{Path(doc.path).stem}{ACCOUNTS} gets a slot per paragraph for what it reports, "
+                "in the site's words",
             )
         )
-
-    reproduction = get("reproduction")
-    if paragraphs and "reproduction" not in meta:
-        c.problems.append(
-            Problem(
-                doc.path,
-                1,
-                "reproduction: the field is missing: a source "
-                "with text must say how much of it the site may show",
-                f"add it to the front matter: {HINTS['reproduction']}",
-            )
-        )
-    elif "reproduction" in meta and reproduction not in REPRODUCTION:
-        c.fail(
-            ("reproduction",),
-            f"{reproduction!r} is not 'whole' or 'excerpts'",
-            HINTS["reproduction"],
-        )
-    elif "reproduction" in meta and not paragraphs:
+    elif "reproduction" in meta and reproduction != "whole":
+        c.fail(("reproduction",), f"{reproduction!r} is not 'whole'", HINTS["reproduction"])
+    elif reproduction == "whole" and not paragraphs:
         c.fail(
             ("reproduction",),
             "a record without text has nothing to reproduce",
-            "remove the line, or paste the article's text after the front matter",
+            "remove the line, or paste the given article's text after the front matter",
         )
 
     if (
@@ -332,8 +324,36 @@ def check_source(doc: Document, drafts: bool = False) -> tuple[Source | None, li
         paragraphs=paragraphs,
         paragraph_lines=lines,
         missing=tuple(c.missing),
-        reproduction=reproduction if paragraphs else None,
     ), c.problems
+
+
+def _with_accounts(source: Source, root: Path, drafts: bool) -> tuple[Source | None, list[Problem]]:
+    """The source with its accounts, if it has any (a held text has none)."""
+    accounts, problems = load_accounts(source.path, source.id, root, drafts)
+    if accounts is None:
+        return (None if problems else source), problems
+    if source.has_text:
+        problems.append(
+            Problem(
+                accounts.path,
+                1,
+                "a text held whole needs no accounts: its paragraphs are shown with the "
+                "site's translations",
+                "delete this file",
+            )
+        )
+    if problems:
+        return None, problems
+    return (
+        replace(
+            source,
+            accounts=tuple(accounts.texts),
+            account_file=accounts.path,
+            account_lines=tuple(accounts.lines),
+            missing=source.missing + tuple(accounts.missing),
+        ),
+        [],
+    )
 
 
 def _nullable(c: _Checker, meta: dict[str, Any], key: str) -> str | None:
@@ -401,6 +421,18 @@ def load_sources(
             continue
         if path.is_dir() or path.name.startswith(".") or path.name.endswith(TRANSLATIONS):
             continue
+        if path.name.endswith(ACCOUNTS):
+            if not path.with_name(path.name.removesuffix(ACCOUNTS) + ".md").exists():
+                problems.append(
+                    Problem(
+                        shown,
+                        1,
+                        "accounts without a source: no "
+                        f"{path.name.removesuffix(ACCOUNTS)}.md beside them",
+                        "rename the file after its source's id, or delete it",
+                    )
+                )
+            continue
         if path.suffix != ".md":
             problems.append(
                 Problem(
@@ -448,6 +480,19 @@ def load_sources(
             first_path[raw_id] = shown
             if seen_ids is not None:
                 seen_ids.add(raw_id)
+        if source:
+            source, trouble = _with_accounts(source, root, drafts)
+            problems.extend(trouble)
+        if source and not source.paragraph_count and source.url is None:
+            problems.append(
+                Problem(
+                    shown,
+                    doc.body_line,
+                    "the source has neither paragraphs (a text or the site's accounts) nor a URL",
+                    "give the article's url, so that readers can find it",
+                )
+            )
+            source = None
         if source:
             problems.extend(_duplicates(source, doc, by_url, by_text))
             sources[source.id] = source
