@@ -143,3 +143,114 @@ def test_a_page_with_the_board_cites_what_the_board_shows(make_project):
     root = project(make_project, events, status(answer("2026-02-01", "first-rule")))
     project_ = load_project(root)
     assert {c.paragraphs for c in project_.uses["en"]["example-source"]} == {frozenset({2})}
+
+
+RESEARCH = """\
+developments:
+  - date: "2026-01-13"
+    development: "A rule"
+    sources: ["https://example.org/a"]
+    decision: "recorded as event first-rule"
+  - date: "2026-02"
+    development: "A rumour"
+    sources: ["ftp://example.org/b"]
+    decision: "left out: one anonymous blog"
+  - date: "2026-03-01"
+    development: "Another rule"
+    sources: []
+    decision: "already in the record as event no-such-event"
+"""
+
+
+def test_the_research_log_names_real_events_and_web_addresses(make_project):
+    root = make_project(
+        data={
+            "timeline.yml": "events:\n" + event("first-rule", "2026-01-13"),
+            "status.yml": status(answer("2026-02-01", "first-rule")),
+            "research.yml": RESEARCH,
+        },
+        pages={f"{lang}/index.md": "# Home\n" for lang in LANGS},
+    )
+    found = problems_of(root)
+    assert [p.split(". Fix:")[0] for p in found] == [
+        "data/research.yml:8: development no. 2, sources: expected a list of http(s) addresses",
+        "data/research.yml:13: development no. 3, decision: names no event of data/timeline.yml "
+        "(no-such-event)",
+    ]
+
+
+def test_a_changed_answer_is_in_whats_new_and_every_answer_in_the_download(make_project):
+    import json
+
+    from briefing.exports import status_json
+    from briefing.history import History
+    from briefing.news import entries
+
+    events = event("first-rule", "2026-01-13") + event("new-rule", "2026-05-02")
+    root = make_project(
+        data={
+            "timeline.yml": "events:\n" + events,
+            "status.yml": status(
+                answer("2026-05-02", "new-rule", "Some"), answer("2026-02-01", "first-rule")
+            ),
+        },
+        pages={
+            **{f"{lang}/index.md": "# Home\n" for lang in LANGS},
+            **{
+                f"{lang}/status.md": "# Status\n\n<!-- briefing:status view=full -->\n"
+                for lang in LANGS
+            },
+        },
+    )
+    project_ = load_project(root)
+    changes = [e for e in entries(project_, History(False, ()), "de") if e.kind == "status"]
+    assert [(e.day.isoformat(), e.title, e.url) for e in changes] == [
+        ("2026-05-02", "Genehmigt Washington die Verkäufe?", "de/status/#q-licences"),
+        ("2026-02-01", "Genehmigt Washington die Verkäufe?", "de/status/#q-licences"),
+    ]
+    data = json.loads(status_json(project_, "fr", "https://example.org/"))
+    (question,) = data["questions"]
+    assert data["complete_to"] == "2026-06-05" and question["current"]["as_of"] == "2026-05-02"
+    assert question["current"]["text"] == "Some : aucune licence à ce jour."
+    assert question["current"]["citations"] == [
+        {
+            "source": "example-source",
+            "url": "https://example.org/fr/sources/example-source/#p2",
+            "paragraphs": [2],
+        }
+    ]
+    assert [a["changed_by"] for a in question["history"]] == ["first-rule"]
+
+
+@pytest.mark.parametrize(
+    ("lang", "text", "word"),
+    [
+        ("en", "Nvidia currently sells no H200 in China [@example-source, ¶1].", "currently"),
+        ("en", "The licences are still not granted [@example-source, ¶1].", "are still"),
+        ("en", "No licence had been granted when the review began in 2025.", None),
+        ("en", "The review is still open.", "is still"),
+        ("en", "As of June 2026, the review is still open.", None),
+        ("en", "By 5 June 2026 no delivery had been reported, so far as the record shows.", None),
+        ("ja", "現在、H200の納入は報じられていない。", "現在"),
+        ("ja", "2026年6月時点で、H200の納入は報じられていない。", None),
+        ("fr", "Aucune H200 n'a été livrée à ce jour.", "à ce jour"),
+        ("fr", "Au 5 juin 2026, aucune H200 n'avait été livrée à ce jour.", None),
+        ("de", "Bislang wurde kein H200 geliefert.", "Bislang"),
+        ("de", "Stand Juni 2026 wurde bislang kein H200 geliefert.", None),
+        ("de", "Er sagte: „Bislang keiner“.", None),  # a quotation is not the site's statement
+    ],
+)
+def test_a_present_state_without_its_date_is_found(lang, text, word):
+    from briefing.language import undated_present
+
+    assert undated_present(text, lang) == word
+
+
+def test_a_page_that_states_the_present_without_a_date_is_reported(make_project):
+    pages = {f"{lang}/index.md": "# Home\n" for lang in LANGS}
+    pages["fr/index.md"] = "# Accueil\n\nAucune licence n'est accordée pour l'instant.\n"
+    found = problems_of(make_project(pages=pages))
+    assert any(
+        p.startswith("docs/fr/index.md:6: 'pour l'instant' states the present state without a date")
+        for p in found
+    ), found

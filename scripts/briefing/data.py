@@ -591,8 +591,9 @@ KNOWN_FILES = (
     "claims.yml",
     "corrections.yml",
     "status.yml",
+    "research.yml",
     "glossary.yml",
-)  # the glossary is read by glossary.py, the key questions by status.py
+)  # the glossary is read by glossary.py, the key questions and research log by status.py
 
 
 def load_data(

@@ -420,10 +420,50 @@ class Download:
         return downloads_url(DEFAULT_LANGUAGE if self.shared else lang, self.name)
 
 
+def status_json(project: Project, lang: str, site_url: str) -> str:
+    """Where things stand: each key question with its answers, newest first, in `lang`: the
+    day each answer is as of, its text without citation markers, its citations as links to
+    the cited paragraphs, and the timeline event that brought it."""
+    data = project.data
+    horizon = data.horizon
+    questions = []
+    for question in data.questions:
+        answers = []
+        for answer in question.answers:
+            text = answer.text[lang]
+            answers.append(
+                {
+                    "as_of": answer.as_of.isoformat(),
+                    "text": strip_citations(text),
+                    "citations": [cite_record(c, lang, site_url) for c in cites_in(text)],
+                    "changed_by": answer.changed_by,
+                }
+            )
+        questions.append(
+            {
+                "id": question.id,
+                "question": question.question[lang],
+                "actors": list(question.actors),
+                "current": answers[0],
+                "history": answers[1:],
+            }
+        )
+    return _json(
+        {
+            "language": lang,
+            "complete_to": horizon.complete_to.isoformat() if horizon else None,
+            "consulted_to": horizon.consulted_to.isoformat() if horizon else None,
+            "searched": horizon.searched[lang] if horizon else None,
+            "questions": questions,
+        }
+    )
+
+
 DOWNLOADS = (
     Download("sources.json", "download_csl", "application/vnd.citationstyles.csl+json", csl_json),
     Download("sources.bib", "download_bib", "application/x-bibtex", bibtex),
     Download("timeline.json", "download_timeline", "application/json", timeline_js),
+    Download("status.json", "download_status", "application/json", status_json),
     Download("chips.csv", "download_chips_csv", "text/csv", chips_csv),
     Download("chips.json", "download_chips_json", "application/json", chips_json),
     Download("texts.json", "download_texts", "application/json", write_shared=texts_json),

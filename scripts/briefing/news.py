@@ -25,7 +25,8 @@ MAX_ENTRIES = 100
 @dataclass(frozen=True)
 class Entry:
     day: dt.date
-    kind: str  # "source" or "page", or a change in the log: correction, update, reassessment
+    kind: str  # "source", "page", a change in the log (correction, update, reassessment), or
+    # "status": a key question's answer changed (data/status.yml)
     key: str  # source id, or page path inside the language folder
     title: str
     url: str  # site-relative
@@ -100,6 +101,21 @@ def entries(project: Project, history: History, lang: str) -> list[Entry]:
                     change.id,
                     ", ".join(titles.get(rel, rel) for rel in change.pages),
                     page_url(log, lang) + f"#corr-{change.id}",
+                    2**62,
+                )
+            )
+    board = "status.md" if "status.md" in project.page_titles(lang) else None
+    for question in project.data.questions if board is not None else []:
+        for answer in question.answers:
+            if answer.changed_by is None:
+                continue  # the first answer recorded: not a change
+            found.append(
+                Entry(
+                    answer.as_of,
+                    "status",
+                    f"{question.id}-{answer.as_of.isoformat()}",
+                    question.question[lang],
+                    page_url(board or "", lang) + f"#q-{question.id}",
                     2**62,
                 )
             )

@@ -13,7 +13,7 @@ from .data import Data
 from .directives import data_files_of, problems_in, shown_texts
 from .errors import Problem
 from .identity import page_digest
-from .language import left_in_english
+from .language import left_in_english, undated_present
 from .load import Key, read_document
 from .model import Source
 from .urls import is_generated, page_url
@@ -78,7 +78,32 @@ def scan_page(
     )
     if lang != DEFAULT_LANGUAGE:
         body_problems += _english_left(body, body_line, shown, lang)
+    body_problems += _undated(body, body_line, shown, lang)
     return page, problems + body_problems
+
+
+def _undated(body: str, first_line: int, shown: str, lang: str) -> list[Problem]:
+    """Lines of the page's prose that state the present state without a date."""
+    problems = []
+    in_code = False
+    for number, raw in enumerate(body.split("\n"), start=first_line):
+        if raw.lstrip().startswith("```"):
+            in_code = not in_code
+        if in_code or raw.lstrip().startswith(("#", "<!--")):
+            continue
+        word = undated_present(raw, lang)
+        if word:
+            problems.append(
+                Problem(
+                    shown,
+                    number,
+                    f"'{word}' states the present state without a date",
+                    "give the sentence its date ('as of June 2026', 'by 5 June 2026'), or leave "
+                    "the present state to the board of where things stand "
+                    "(<!-- briefing:status -->, data/status.yml)",
+                )
+            )
+    return problems
 
 
 def _english_left(body: str, first_line: int, shown: str, lang: str) -> list[Problem]:

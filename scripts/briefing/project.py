@@ -16,7 +16,7 @@ from .glossary import house_style_problems, load_glossary, texts
 from .model import Source
 from .pages import PageScan, scan_pages
 from .parity import differences
-from .status import load_status
+from .status import load_research, load_status
 from .translations import Pending, Translations, load_translations, stray_translations
 from .validate import load_sources
 
@@ -210,6 +210,7 @@ def load_project(
         (data_dir or root / "data") / "status.yml", root, sources, broken, data.events
     )
     problems.extend(status_problems)
+    problems.extend(load_research((data_dir or root / "data") / "research.yml", root, data.events))
     pages, page_problems = scan_pages(docs_dir, root, languages, sources, broken, data)
     problems.extend(page_problems)
     behind, stale_problems = check_translations(pages)

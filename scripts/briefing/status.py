@@ -28,14 +28,17 @@ its `as_of` (the answer still holds) or adds a newer answer that records the cha
 from __future__ import annotations
 
 import datetime as dt
+import re
 from pathlib import Path
 from typing import Any
+from urllib.parse import urlsplit
 
 from .data import Answer, Event, Horizon, Question, _entries, _Reader, _reader
-from .errors import Problem
+from .errors import Problem, Refused
 from .load import Key
 from .model import Source
 from .strings import ACTORS
+from .validate import parse_fuzzy_date
 
 
 def _day(reader: _Reader, key: Key, value: Any) -> dt.date | None:
@@ -171,3 +174,51 @@ def _no_such_question(event: Event, question: str) -> Problem:
         f"event '{event.id}': questions: no key question has id '{question}'",
         "use an id from data/status.yml, or add the question there",
     )
+
+
+RECORDED_RE = re.compile(r"\b(?:events?|as)\s+([a-z0-9]+(?:-[a-z0-9]+)+)")
+
+
+def load_research(path: Path, root: Path, events: list[Event]) -> list[Problem]:
+    """data/research.yml, the research log: each development considered, with its sources
+    (http(s) addresses) and the decision; an event a decision names must exist."""
+    if not path.exists():
+        return []
+    reader = _reader(path, root, {}, set())
+    top = reader.mapping((), reader.value, ["developments"]) if reader.readable else None
+    known = {event.id for event in events}
+    for index, raw in enumerate(
+        reader.items(("developments",), top["developments"]) if top else []
+    ):
+        key: Key = ("developments", index)
+        entry = reader.mapping(key, raw, ["date", "development", "sources", "decision"])
+        if entry is None:
+            continue
+        if isinstance(parse_fuzzy_date(str(entry["date"]), "approximate"), Refused):
+            reader.fail(
+                (*key, "date"), f"{entry['date']!r} is not a date", "write YYYY-MM-DD or YYYY-MM"
+            )
+        sources = entry["sources"] if isinstance(entry["sources"], list) else None
+        if sources is None or not all(
+            isinstance(u, str) and urlsplit(u).scheme in ("http", "https") and urlsplit(u).netloc
+            for u in sources
+        ):
+            reader.fail(
+                (*key, "sources"),
+                "expected a list of http(s) addresses",
+                'write sources: ["https://…"] (or [] for a development already in the record)',
+            )
+        decision = entry["decision"]
+        if not isinstance(decision, str) or not decision.strip():
+            reader.fail((*key, "decision"), "the decision is missing", "say what was decided")
+            continue
+        if decision.startswith(("recorded", "already in the record")):
+            named = [m for m in RECORDED_RE.findall(decision) if m not in known]
+            if not RECORDED_RE.search(decision) or named:
+                reader.fail(
+                    (*key, "decision"),
+                    f"names no event of data/timeline.yml ({', '.join(named) or 'none named'})",
+                    "write 'recorded as event <id>' or 'already in the record as event <id>' "
+                    "with the id of an event in data/timeline.yml",
+                )
+    return reader.problems
