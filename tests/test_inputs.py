@@ -196,7 +196,8 @@ def test_an_unknown_data_file_is_reported(make_project):
     problems = problems_of(make_project(data={"events.yml": "x: 1\n"}))
     assert (
         "data/events.yml:1: the site reads only data/timeline.yml, data/chips.yml, "
-        "data/claims.yml, data/corrections.yml, data/status.yml and data/glossary.yml. "
+        "data/claims.yml, data/corrections.yml, data/status.yml, data/research.yml, "
+        "data/quotes.yml and data/glossary.yml. "
         "Fix: move this file "
         "out of data/, or put "
         "its entries in one of "

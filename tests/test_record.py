@@ -8,7 +8,7 @@ import pytest
 
 from briefing.errors import BriefingError
 from briefing.project import load_project
-from briefing.render import render_source_page
+from briefing.render import render_page, render_source_page
 from conftest import LANGS, VALID_SEED
 
 CLAIMS = """\
@@ -182,4 +182,86 @@ def test_a_title_the_site_wrote_is_shown_in_the_readers_language(make_project):
     seed = VALID_SEED.replace("original: Titre original", 'original: "[Brève sur la H20]"')
     project = load_project(make_project(seeds={"example-source.md": seed}))
     html = render_source_page(project.sources["example-source"], "de", project)
-    assert "Originaltitel:" not in html and "<h1>Originaltitel</h1>" in html
+    assert "<h1>Originaltitel</h1>" in html and "[Brève sur la H20]" not in html
+    assert "Originaltitel: nicht erfasst" in html  # the site's title is never the outlet's
+
+
+EVIDENCE = """\
+    evidence: {finding: contradicted, document: "yes", party: silent, sources: named, outlets: one}
+"""
+
+
+@pytest.mark.parametrize(
+    ("evidence", "expected"),
+    [
+        ({"finding": "contradicted"}, "wrong"),
+        ({"finding": "misleading"}, "misleading"),
+        ({"finding": "overstated"}, "partly-accurate"),
+        ({"document": "yes"}, "accurate"),
+        ({"party": "confirmed"}, "accurate"),
+        ({"sources": "named", "outlets": "several"}, "accurate"),
+        ({"sources": "named"}, "mostly-accurate"),
+        ({"sources": "unnamed", "outlets": "several"}, "mostly-accurate"),
+        ({"sources": "unnamed", "outlets": "several", "party": "denied"}, "unsupported"),
+        ({"sources": "unnamed"}, "unsupported"),
+        ({"sources": "none", "outlets": "several"}, "unsupported"),
+    ],
+)
+def test_the_rubric_gives_one_rating_for_each_kind_of_evidence(evidence, expected):
+    from briefing.data import rubric
+
+    base = {"finding": "supported", "document": "no", "party": "silent"}
+    base |= {"sources": "unnamed", "outlets": "one"} | evidence
+    assert rubric(base) == expected
+
+
+def test_a_rating_the_evidence_does_not_give_is_reported_unless_its_exception_is_written(
+    make_project,
+):
+    other = CLAIMS.replace("rating: wrong", "rating: accurate") + EVIDENCE
+    with pytest.raises(BriefingError) as caught:
+        load_project(claims_project(make_project, other))
+    found = [p.format() for p in caught.value.problems]
+    assert any(
+        f.startswith("data/claims.yml:4: claim 'count' (no. 1), rating: 'accurate' is not what")
+        and "('wrong')" in f
+        for f in found
+    ), found
+    excused = other + (
+        '    exception: {en: "A reason.", ja: "理由。", fr: "Une raison.", de: "Ein Grund."}\n'
+    )
+    project = load_project(claims_project(make_project, excused))
+    rendered = render_page(project.scan("fr", "index.md").body, "", "fr", project)
+    html = rendered.markdown + "".join(rendered.fragments.values())
+    assert "Pourquoi ce verdict s&#39;écarte de la grille" in html and "Une raison." in html
+    assert load_project(claims_project(make_project, CLAIMS + EVIDENCE)).data.claims["count"]
+
+
+def test_a_rating_named_in_the_log_is_the_same_claims_label_in_every_language(make_project):
+    log = LOG.replace(
+        "the source says 400,000 [@example-source, ¶2].",
+        "the source says 400,000 ({rating:wrong@count}) [@example-source, ¶2].",
+    )
+    log = log.replace("出典は40万としている[", "出典は40万としている（{rating:wrong@count}）[")
+    log = log.replace("la source dit 400 000 [", "la source dit 400 000 ({rating:wrong@count}) [")
+    log = log.replace(
+        "die Quelle sagt 400.000 [", "die Quelle sagt 400.000 ({rating:wrong@count}) ["
+    )
+    pages = {
+        f"{lang}/index.md": "# Home\n\n<!-- briefing:corrections -->\n\nA [@example-source, ¶2].\n"
+        for lang in LANGS
+    }
+    root = make_project(pages=pages, data={"corrections.yml": log, "claims.yml": CLAIMS})
+    project = load_project(root)
+    rendered = render_page(project.scan("ja", "index.md").body, "", "ja", project)
+    assert "出典は40万としている（誤り）" in rendered.markdown
+    (root / "data" / "corrections.yml").write_text(
+        log.replace("（{rating:wrong@count}）", "（{rating:misleading@count}）"), "utf-8"
+    )
+    with pytest.raises(BriefingError) as caught:
+        load_project(root)
+    assert any(
+        "the ja text names the ratings [('misleading', 'count')], the English [('wrong', 'count')]"
+        in p.format()
+        for p in caught.value.problems
+    ), [p.format() for p in caught.value.problems]

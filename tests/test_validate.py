@@ -260,3 +260,48 @@ def test_unreadable_front_matter_on_a_translation_is_one_problem(make_project):
     problems = [p for p in problems_of(make_project(pages=pages)) if "docs/ja/" in p]
     assert len(problems) == 1  # not also "no translated_from"
     assert "the YAML cannot be read" in problems[0]
+
+
+@pytest.mark.parametrize(
+    ("change", "expected"),
+    [
+        (
+            lambda s: s.replace("date: 2026-01-28", "date: 2999-01-28"),
+            "seeds/example-source.md:11: published.date: 2999-01-28 is in the future",
+        ),
+        (
+            lambda s: s.replace("accessed: 2026-11-22", "accessed: 2999-11-22"),
+            "seeds/example-source.md:12: accessed: 2999-11-22 is in the future",
+        ),
+        (
+            lambda s: s.replace("removed: []", "removed: []\nsame_text_as: [example-source]"),
+            "seeds/example-source.md:17: same_text_as: the source names itself",
+        ),
+    ],
+)
+def test_impossible_dates_and_self_references_are_refused(make_project, change, expected):
+    from briefing.errors import BriefingError
+    from briefing.project import load_project
+
+    with pytest.raises(BriefingError) as caught:
+        load_project(make_project(seeds={"example-source.md": change(VALID_SEED)}))
+    found = [p.format() for p in caught.value.problems]
+    assert any(f.startswith(expected) and ". Fix: " in f for f in found), found
+
+
+def test_a_log_entry_dated_in_the_future_is_refused(make_project):
+    from briefing.errors import BriefingError
+    from briefing.project import load_project
+
+    log = """\
+changes:
+  - id: later
+    date: 2999-01-01
+    kind: update
+    pages: [index.md]
+    text: {en: "An update.", ja: "更新。", fr: "Une mise à jour.", de: "Eine Aktualisierung."}
+"""
+    with pytest.raises(BriefingError) as caught:
+        load_project(make_project(data={"corrections.yml": log}))
+    found = [p.format() for p in caught.value.problems]
+    assert any("data/corrections.yml:3: " in f and "is in the future" in f for f in found), found

@@ -17,7 +17,7 @@ from .history import History
 from .model import Source
 from .project import Project
 from .strings import label
-from .templating import ENV, format_day
+from .templating import ENV, format_day, with_quotes
 
 SCHEMA_TYPES = {
     "article-newspaper": "NewsArticle",
@@ -196,7 +196,7 @@ def page_cite_box(
         cited = project.cited_sources(lang, rel)
         if scan is not None and "briefing:claim-review" in scan.body:
             reviews = claim_reviews(
-                scan.body,
+                with_quotes(scan.body, lang, project.data.quotes, project.sources),
                 lang,
                 site_url + page_url,
                 site_url,

@@ -122,12 +122,60 @@ class Chips:
 @dataclass(frozen=True)
 class Claim:
     """A claim the contested-figures page assesses: who made it, in which sources, what it
-    says (in each site language) and the site's rating. See data/claims.yml."""
+    says (in each site language), the evidence the rubric reads and the site's rating. See
+    data/claims.yml."""
 
     id: str
     claimants: tuple[str, ...]  # source ids
     rating: str
     text: dict[str, str]
+    evidence: dict[str, str] = field(default_factory=dict)
+    exception: dict[str, str] | None = None  # why the rating departs from the rubric
+
+
+# The rubric (method page, "How claims are rated"): what the evidence recorded for a claim
+# gives. Each field and its values:
+EVIDENCE = {
+    "finding": ("supported", "overstated", "misleading", "contradicted"),  # the site's check
+    "document": ("yes", "no"),  # a primary document (filing, rule, datasheet) states it
+    "party": ("confirmed", "denied", "silent"),  # the company or government concerned
+    "sources": ("named", "unnamed", "none"),  # whom the reports rest on
+    "outlets": ("several", "one"),  # independent outlets reporting it
+}
+
+
+def rubric(evidence: Mapping[str, str]) -> str:
+    """The rating the rubric gives for a claim's recorded evidence."""
+    finding = evidence["finding"]
+    if finding == "contradicted":
+        return "wrong"
+    if finding == "misleading":
+        return "misleading"
+    if finding == "overstated":
+        return "partly-accurate"
+    if evidence["document"] == "yes" or evidence["party"] == "confirmed":
+        return "accurate"
+    named, several = evidence["sources"] == "named", evidence["outlets"] == "several"
+    if named and several:
+        return "accurate"
+    if (named or several) and evidence["party"] != "denied" and evidence["sources"] != "none":
+        return "mostly-accurate"
+    return "unsupported"
+
+
+@dataclass(frozen=True)
+class Quote:
+    """A person's quoted words, kept once (data/quotes.yml; see quotes.py)."""
+
+    id: str
+    speaker: dict[str, str]
+    source: str
+    paragraph: int
+    language: str
+    original: str
+    wording: str
+    text: dict[str, str]
+    variants: tuple[str, ...] = ()  # other renderings seen, which check refuses
 
 
 @dataclass(frozen=True)
@@ -164,6 +212,7 @@ class Data:
     claims_broken: bool = False  # data/claims.yml has problems of its own
     corrections: list[Correction] = field(default_factory=list)  # newest first
     questions: list[Question] = field(default_factory=list)  # data/status.yml, in its order
+    quotes: dict[str, Quote] = field(default_factory=dict)  # data/quotes.yml, by id
     horizon: Horizon | None = None
 
     def questions_of(self, actor: str | None) -> list[Question]:
@@ -307,17 +356,22 @@ def _reader(path: Path, root: Path, sources: Mapping[str, Source], broken: set[s
 
 
 def _entries(
-    reader: _Reader, name: str, fields: list[str], noun: str, beside: Sequence[str] = ()
+    reader: _Reader,
+    name: str,
+    fields: list[str],
+    noun: str,
+    beside: Sequence[str] = (),
+    optional: Sequence[str] = (),
 ) -> Iterator[tuple[Key, Any, str]]:
-    """The entries of the file's list `name` that have `fields` and an id, with their key;
-    an id given twice is reported (each entry named by its id or its position). `beside`:
-    the other top-level fields the file may have."""
+    """The entries of the file's list `name` that have `fields` (and may have `optional`)
+    and an id, with their key; an id given twice is reported (each entry named by its id or
+    its position). `beside`: the other top-level fields the file may have."""
     top = reader.mapping((), reader.value, [name], beside) if reader.readable else None
     seen: set[str] = set()
     for index, raw in enumerate(reader.items((name,), top[name]) if top else []):
         key: Key = (name, index)
         reader.remember(key, raw)
-        entry = reader.mapping(key, raw, fields)
+        entry = reader.mapping(key, raw, fields, optional)
         if entry is None or (ident := reader.ident((*key, "id"), entry["id"])) is None:
             continue
         if ident in seen:
@@ -464,6 +518,13 @@ def load_corrections(
                 f"{entry['date']!r} is not a date",
                 "write the day of the change as YYYY-MM-DD",
             )
+        if day and day > dt.date.today():
+            reader.fail(
+                (*key, "date"),
+                f"{day.isoformat()} is in the future: a change is logged when it is made",
+                "write the day the change was made (check the year)",
+            )
+            day = None
         if entry["kind"] not in CORRECTION_KINDS:
             reader.fail(
                 (*key, "kind"),
@@ -498,7 +559,11 @@ def load_claims(
     reader = _reader(path, root, sources, broken)
     claims: dict[str, Claim] = {}
     for key, entry, ident in _entries(
-        reader, "claims", ["id", "claimant", "rating", "claim"], "claim"
+        reader,
+        "claims",
+        ["id", "claimant", "rating", "claim"],
+        "claim",
+        optional=["evidence", "exception"],
     ):
         claimants = entry["claimant"] if isinstance(entry["claimant"], list) else None
         unknown = [c for c in claimants or [] if c not in sources and c not in broken]
@@ -515,9 +580,50 @@ def load_claims(
                 f"use one of: {', '.join(RATINGS)}",
             )
         text = reader.texts((*key, "claim"), entry["claim"], cited=False)
-        if text and claimants and not unknown and entry["rating"] in RATINGS:
-            claims[ident] = Claim(ident, tuple(claimants), entry["rating"], text)
+        evidence = _evidence(reader, key, entry["evidence"]) if "evidence" in entry else {}
+        exception = (
+            reader.texts((*key, "exception"), entry["exception"], cited=False)
+            if "exception" in entry
+            else None
+        )
+        if evidence and entry["rating"] in RATINGS and exception is None:
+            given = rubric(evidence)
+            if given != entry["rating"]:
+                reader.fail(
+                    (*key, "rating"),
+                    f"'{entry['rating']}' is not what the recorded evidence gives under the "
+                    f"rubric ('{given}')",
+                    f"write rating: {given}, or correct the evidence, or give the reason for "
+                    "the exception in four languages under 'exception:' (the page shows it)",
+                )
+        if (
+            text
+            and claimants
+            and not unknown
+            and entry["rating"] in RATINGS
+            and evidence is not None
+        ):
+            claims[ident] = Claim(
+                ident, tuple(claimants), entry["rating"], text, evidence, exception
+            )
     return claims, reader.problems
+
+
+def _evidence(reader: _Reader, key: Key, raw: Any) -> dict[str, str] | None:
+    """The evidence the rubric reads, every field with one of its values."""
+    where: Key = (*key, "evidence")
+    entry = reader.mapping(where, raw, list(EVIDENCE))
+    if entry is None:
+        return None
+    found = {}
+    for name, values in EVIDENCE.items():
+        value = str(entry[name]).lower() if isinstance(entry[name], str | bool) else entry[name]
+        value = {"true": "yes", "false": "no"}.get(value, value)
+        if value not in values:
+            reader.fail((*where, name), f"{entry[name]!r} is not one of {', '.join(values)}")
+            return None
+        found[name] = value
+    return found
 
 
 def _cell(reader: _Reader, key: Key, raw: Any) -> Cell | None:
@@ -592,6 +698,7 @@ KNOWN_FILES = (
     "corrections.yml",
     "status.yml",
     "research.yml",
+    "quotes.yml",
     "glossary.yml",
 )  # the glossary is read by glossary.py, the key questions and research log by status.py
 
@@ -630,8 +737,44 @@ def load_data(
                     "move this file out of data/, or put its entries in one of those files",
                 )
             )
+    problems += _rating_mentions(corrections, claims)
     chips_broken = chips is None and (data_dir / "chips.yml").exists()
     return Data(events, chips, chips_broken, claims, bool(claims_problems), corrections), problems
+
+
+# A rating named in the log: {rating:mostly-accurate@h200-orders}, shown as the rating's label
+# in each language ("mostly accurate", 「おおむね正確」 ...), never typed by hand, and tied to
+# the claim it rated: every language of an entry names the same ratings of the same claims.
+RATING_MENTION_RE = re.compile(r"\{rating:([a-z-]+)@([a-z0-9-]+)\}")
+
+
+def _rating_mentions(corrections: list[Correction], claims: Mapping[str, Claim]) -> list[Problem]:
+    problems = []
+    for change in corrections:
+        mentions = {lang: sorted(RATING_MENTION_RE.findall(t)) for lang, t in change.text.items()}
+        for rating, claim in mentions[DEFAULT_LANGUAGE]:
+            if rating not in RATINGS or (claims and claim not in claims):
+                problems.append(
+                    Problem(
+                        "data/corrections.yml",
+                        change.line,
+                        f"entry '{change.id}': {{rating:{rating}@{claim}}} names no rating of a "
+                        "claim in data/claims.yml",
+                        f"write {{rating:<one of {', '.join(RATINGS)}>@<claim id>}}",
+                    )
+                )
+        for lang, found in mentions.items():
+            if found != mentions[DEFAULT_LANGUAGE]:
+                problems.append(
+                    Problem(
+                        "data/corrections.yml",
+                        change.line,
+                        f"entry '{change.id}': the {lang} text names the ratings "
+                        f"{found or 'none'}, the English {mentions[DEFAULT_LANGUAGE] or 'none'}",
+                        "name the same ratings of the same claims in every language",
+                    )
+                )
+    return problems
 
 
 def _shape_problem(path: Path, root: Path, exc: Exception) -> Problem:

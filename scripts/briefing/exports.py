@@ -31,7 +31,7 @@ from .data import Chips
 from .model import Cite, FuzzyDate, Source
 from .project import Project
 from .strings import ACTORS, KINDS, label, unit
-from .templating import format_fuzzy, ratio_text
+from .templating import format_fuzzy, ratio_text, with_quotes
 from .urls import downloads_url, source_url
 
 CSL_TYPES = {
@@ -212,7 +212,7 @@ def timeline_js(project: Project, lang: str, site_url: str) -> str:
     """TimelineJS JSON: {"title": ..., "events": [{start_date, text, group, unique_id}]}."""
     events = []
     for event in project.data.events:
-        text = event.text[lang]
+        text = with_quotes(event.text[lang], lang, project.data.quotes, project.sources)
         links = []
         for number, cite in enumerate(cites_in(text), start=1):
             record = cite_record(cite, lang, site_url)
@@ -374,7 +374,11 @@ def texts_json(project: Project, site_url: str) -> str:
                 }
             else:
                 entry["account"] = {
-                    lang: source.account(number, lang) or None for lang in project.languages
+                    lang: with_quotes(
+                        source.account(number, lang), lang, project.data.quotes, project.sources
+                    )
+                    or None
+                    for lang in project.languages
                 }
             paragraphs.append(entry)
         sources.append(
@@ -430,7 +434,7 @@ def status_json(project: Project, lang: str, site_url: str) -> str:
     for question in data.questions:
         answers = []
         for answer in question.answers:
-            text = answer.text[lang]
+            text = with_quotes(answer.text[lang], lang, project.data.quotes, project.sources)
             answers.append(
                 {
                     "as_of": answer.as_of.isoformat(),

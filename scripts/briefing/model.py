@@ -90,11 +90,12 @@ class Source:
 
     @property
     def title_is_ours(self) -> bool:
-        """A title the site wrote in brackets for a record without its headline, e.g.
-        "[SMBOM news item on the H20's specifications]": shown in the reader's language,
-        never as the outlet's words."""
+        """A title the site wrote for a record without its headline: in brackets, e.g.
+        "[SMBOM news item on the H20's specifications]", or after a bracketed marker, e.g.
+        "[No headline captured] Nvidia demands full prepayment…". Shown in the reader's
+        language, never as the outlet's words."""
         title = self.title_original
-        return title.startswith("[") and title.endswith("]") and title.count("[") == 1
+        return title.startswith("[") and "]" in title
 
 
 @dataclass(frozen=True)

@@ -16,6 +16,7 @@ from .glossary import house_style_problems, load_glossary, texts
 from .model import Source
 from .pages import PageScan, scan_pages
 from .parity import differences
+from .quotes import hand_typed, load_quotes, unknown_tokens
 from .status import load_research, load_status
 from .translations import Pending, Translations, load_translations, stray_translations
 from .validate import load_sources
@@ -211,6 +212,10 @@ def load_project(
     )
     problems.extend(status_problems)
     problems.extend(load_research((data_dir or root / "data") / "research.yml", root, data.events))
+    data.quotes, quote_problems = load_quotes(
+        (data_dir or root / "data") / "quotes.yml", root, sources, broken
+    )
+    problems.extend(quote_problems)
     pages, page_problems = scan_pages(docs_dir, root, languages, sources, broken, data)
     problems.extend(page_problems)
     behind, stale_problems = check_translations(pages)
@@ -232,11 +237,11 @@ def load_project(
         )
     terms, glossary_problems = load_glossary(root, languages)
     problems.extend(glossary_problems)
-    problems.extend(
-        house_style_problems(
-            terms, texts(root, languages, docs_dir, seeds_dir, data_dir or root / "data")
-        )
-    )
+    site_texts = list(texts(root, languages, docs_dir, seeds_dir, data_dir or root / "data"))
+    problems.extend(house_style_problems(terms, iter(site_texts)))
+    written = [t for t in site_texts if t[0] != "data/quotes.yml"]
+    problems.extend(unknown_tokens(iter(written), data.quotes))
+    problems.extend(hand_typed(iter(written), data.quotes))
     if problems:
         raise BriefingError(problems)
     project = Project(

@@ -18,7 +18,7 @@ from .exports import DOWNLOADS
 from .model import Cite, Source
 from .project import Project
 from .strings import label
-from .templating import ENV, language_name
+from .templating import ENV, language_name, with_quotes
 from .urls import index_url, lang_prefix, relative_url, source_url
 
 # ---------------------------------------------------------------------------
@@ -56,6 +56,7 @@ def render_page(
     refs: dict[tuple[str, str], Reference] = {}
     titles = project.page_titles(lang)
     markdown = expand(markdown, lang, project.data, titles)  # first: citations come after
+    markdown = with_quotes(markdown, lang, project.data.quotes, project.sources)
     citations, _ = find_citations(markdown, path)  # problems were reported at load time
     out: list[str] = []
     cursor = 0

@@ -42,13 +42,16 @@ from .validate import parse_fuzzy_date
 
 
 def _day(reader: _Reader, key: Key, value: Any) -> dt.date | None:
-    if isinstance(value, dt.date):
-        return value
+    """A day (YYYY-MM-DD), never in the future: an answer is as of a day already past."""
     try:
-        return dt.date.fromisoformat(str(value))
+        day = value if isinstance(value, dt.date) else dt.date.fromisoformat(str(value))
     except ValueError:
         reader.fail(key, f"{value!r} is not a date", "write the day as YYYY-MM-DD")
         return None
+    if day > dt.date.today():
+        reader.fail(key, f"{day.isoformat()} is in the future", "write a day already past")
+        return None
+    return day
 
 
 def load_status(

@@ -16,6 +16,7 @@ LABELS: dict[str, dict[str, str]] = {}
 KINDS: dict[str, dict[str, dict[str, str]]] = {}
 ACTORS: dict[str, dict[str, str]] = {}
 UNITS: dict[str, dict[str, str]] = {}
+OUTLETS: dict[str, dict[str, str]] = {}
 _loaded: list[int] = [-1]  # mtime_ns of the file last read
 
 
@@ -25,7 +26,13 @@ def refresh() -> None:
     if mtime == _loaded[0]:
         return
     data: dict[str, Any] = yaml.safe_load(PATH.read_text("utf-8"))
-    for target, key in ((LABELS, "labels"), (KINDS, "kinds"), (ACTORS, "actors"), (UNITS, "units")):
+    for target, key in (
+        (LABELS, "labels"),
+        (KINDS, "kinds"),
+        (ACTORS, "actors"),
+        (UNITS, "units"),
+        (OUTLETS, "outlets"),
+    ):
         target.clear()
         target.update(data[key])
     _loaded[0] = mtime
@@ -34,6 +41,18 @@ def refresh() -> None:
 def unit(name: str | None, lang: str) -> str:
     """A unit as the reader's language writes it (To/s in French); unlisted units as given."""
     return UNITS.get(name or "", {}).get(lang, name or "")
+
+
+def outlet_name(outlet: str, lang: str) -> str:
+    """An outlet as the reader's language writes it: a name its press translates, and an
+    agency's report read on another site ("Reuters via Boursorama") in its grammar."""
+    agency, via, host = outlet.partition(" via ")
+    if not via:
+        return OUTLETS.get(outlet, {}).get(lang, outlet)
+    return LABELS["outlet_via"][lang].format(
+        agency=OUTLETS.get(agency, {}).get(lang, agency),
+        host=OUTLETS.get(host, {}).get(lang, host),
+    )
 
 
 def label(key: str, lang: str) -> str:

@@ -9,6 +9,8 @@ reader's language's conventions (Babel's), shared by pages, downloads and the ci
 from __future__ import annotations
 
 import datetime as dt
+import re
+from collections.abc import Mapping
 from functools import lru_cache
 from pathlib import Path
 
@@ -17,10 +19,10 @@ from babel.dates import format_date, format_skeleton
 from babel.numbers import format_decimal, format_percent
 from jinja2 import Environment, FileSystemLoader, StrictUndefined, select_autoescape
 
-from .data import Chips, Ratio, Row
+from .data import Chips, Quote, Ratio, Row
 from .model import Cite, FuzzyDate, Source
 from .project import Project
-from .strings import ACTORS, KINDS, LABELS, label, unit
+from .strings import ACTORS, KINDS, LABELS, label, outlet_name, unit
 from .urls import index_url, relative_url, source_url
 
 PREVIEW_CHARS = 600  # of a cited passage, shown in a citation's preview
@@ -31,17 +33,91 @@ def format_fuzzy(date: FuzzyDate, lang: str) -> str:
     """A date as that language writes it, at the precision it is known."""
     value = date.sort_key
     if date.day:
-        text = format_date(value, "long", locale=lang)
+        text, known = format_date(value, "long", locale=lang), "day"
     elif date.month:
-        text = format_skeleton("yMMMM", value, locale=lang)
+        text, known = format_skeleton("yMMMM", value, locale=lang), "month"
     else:
-        text = format_skeleton("y", value, locale=lang)
-    return label("approx_date", lang).format(date=text) if date.precision == "approximate" else text
+        text, known = format_skeleton("y", value, locale=lang), "year"
+    if date.precision != "approximate":
+        return text
+    return label(f"approx_{known}", lang).format(date=text)
 
 
 @lru_cache(maxsize=65536)  # pure, and called for every marker and date
 def format_day(value: dt.date, lang: str) -> str:
     return format_date(value, "long", locale=lang)
+
+
+def kind_with_meaning(kind: str, lang: str) -> str:
+    """A source's kind and what it means, joined as the reader's language writes them."""
+    meaning = KINDS[kind]["meaning"][lang]
+    return label("kind_with_meaning", lang).format(
+        kind=KINDS[kind]["label"][lang],
+        meaning=meaning,
+        meaning_lower=meaning[:1].lower() + meaning[1:],
+    )
+
+
+def kind_in_reference(kind: str, lang: str) -> str:
+    """A source's kind as a reference entry gives it after the date."""
+    name = KINDS[kind]["label"][lang]
+    return label("kind_in_reference", lang).format(
+        kind=name, kind_lower=name[:1].lower() + name[1:]
+    )
+
+
+RATING_MENTION_RE = re.compile(r"\{rating:([a-z-]+)@[a-z0-9-]+\}")
+
+
+def with_ratings(text: str, lang: str) -> str:
+    """A log entry's text with each {rating:…@claim} shown as the rating's label."""
+    return RATING_MENTION_RE.sub(lambda m: label(f"rating_{m.group(1)}", lang), text)
+
+
+QUOTE_TOKEN_RE = re.compile(r"\{q:([a-z0-9-]+)\}")
+
+
+def quote_text(quote: Quote, lang: str, outlet: str | None) -> str:
+    """A quotation as plain text in `lang`: the speaker's own words in quotation marks; a
+    translation by the site in quotation marks, said to be ours; a translation by an outlet
+    or its machine, never in quotation marks, with whose wording it is."""
+    words = quote.text[lang]
+    source = outlet_name(outlet, lang) if outlet else label("outlet_unknown", lang)
+    if quote.wording == "speaker":
+        marked = label("quote_marks", lang).format(q=words)
+        if lang == quote.language.split("-")[0]:
+            return marked
+        note = label("quote_ours", lang)
+    elif quote.wording == "outlet-translation" and lang == quote.language.split("-")[0]:
+        marked = label("quote_marks", lang).format(q=words)
+        note = label("quote_outlet_translation", lang).format(outlet=source)
+    else:
+        marked = words
+        note = label(
+            "quote_machine_translation"
+            if quote.wording == "machine-translation"
+            else "quote_outlet_translation",
+            lang,
+        ).format(outlet=source)
+    return f"{marked}{label('paren_open', lang)}{note}{label('paren_close', lang)}"
+
+
+def with_quotes(
+    text: str, lang: str, quotes: Mapping[str, Quote], sources: Mapping[str, Source]
+) -> str:
+    """A text with each {q:id} replaced by its quotation in `lang` (unknown ids are left:
+    `check` reports them)."""
+    if "{q:" not in text:
+        return text
+
+    def one(match: re.Match[str]) -> str:
+        quote = quotes.get(match.group(1))
+        if quote is None:
+            return match.group(0)
+        source = sources.get(quote.source)
+        return quote_text(quote, lang, source.outlet if source else None)
+
+    return QUOTE_TOKEN_RE.sub(one, text)
 
 
 def language_name(tag: str, lang: str) -> str:
@@ -144,6 +220,11 @@ def _environment() -> Environment:
         format_number=format_number,
         ratio_text=ratio_text,
         language_name=language_name,
+        kind_with_meaning=kind_with_meaning,
+        with_quotes=with_quotes,
+        with_ratings=with_ratings,
+        kind_in_reference=kind_in_reference,
+        outlet_name=outlet_name,
         relative_url=relative_url,
         source_url=source_url,
         index_url=index_url,

@@ -223,6 +223,12 @@ def check_source(doc: Document, drafts: bool = False) -> tuple[Source | None, li
             date = parse_fuzzy_date(pub.get("date"), pub.get("precision"))
             if isinstance(date, Refused):
                 c.fail(("published", "date"), date.reason)
+            elif date.sort_key > dt.date.today():
+                c.fail(
+                    ("published", "date"),
+                    f"{pub.get('date')} is in the future",
+                    "give the day the article was published (check the year)",
+                )
             else:
                 published = date
 
@@ -231,6 +237,8 @@ def check_source(doc: Document, drafts: bool = False) -> tuple[Source | None, li
         fuzzy = parse_fuzzy_date(get("accessed"), "day")
         if isinstance(fuzzy, Refused):
             c.fail(("accessed",), fuzzy.reason)
+        elif fuzzy.sort_key > dt.date.today():
+            c.fail(("accessed",), f"{get('accessed')} is in the future", HINTS["accessed"])
         else:
             accessed = fuzzy.sort_key
 
@@ -266,6 +274,12 @@ def check_source(doc: Document, drafts: bool = False) -> tuple[Source | None, li
     if not isinstance(same, list) or not all(isinstance(s, str) for s in same):
         c.fail(("same_text_as",), "expected a list of source ids")
         same = []
+    elif source_id in same:
+        c.fail(
+            ("same_text_as",),
+            f"the source names itself ('{source_id}')",
+            "list the other sources that carry the same text, not this one",
+        )
 
     original_file = get("original_file")
     if original_file is not None and not isinstance(original_file, str):
