@@ -13,7 +13,7 @@ export NO_MKDOCS_2_WARNING := 1  # Material's end-of-life banner is noise for ed
 WORKERS ?= auto
 SUDO   := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
 
-.PHONY: serve build test test-full test-fast lint check new translated translations accounts hooks clean chromium vnu
+.PHONY: serve build test test-full test-fast lint check new translated translations accounts rename hooks clean chromium vnu
 
 # The pinned tools, then the `briefing` package itself (editable: an edit to scripts/briefing
 # is live at once), which gives the `briefing` command.
@@ -95,6 +95,11 @@ translated: $(STAMP)
 	@test -n "$(PAGES)$(SOURCES)" || { echo "Usage: make translated PAGES='docs/ja/chips.md docs/fr/chips.md'"; \
 	  echo "       make translated SOURCES='h200-approval-ja'   (paragraph translations of a source)"; exit 2; }
 	$(BIN)/briefing translated $(PAGES) $(if $(SOURCES),--sources $(SOURCES))
+
+# Rename a source id or a page, with every file and reference that names it.
+rename: $(STAMP)
+	@test -n "$(OLD)" -a -n "$(NEW)" || { echo "Usage: make rename OLD=<id or page.md> NEW=<id or page.md>"; exit 2; }
+	@$(BIN)/briefing rename $(OLD) $(NEW)
 
 # Replace an article's text held in seeds/<id>.md by slots for the site's account of each
 # paragraph (seeds/<id>.accounts.yml, with the text's copy guard); the text leaves the file.

@@ -488,6 +488,8 @@ def test_new_in_a_terminal_asks_again_until_each_answer_is_right(
             "news",  # kind: unknown, ambiguous, then a prefix
             "",  # author: none stated
             "ITdaily",  # outlet
+            "ITdaily H200",  # id: not an id
+            "",  # id: the proposed one
         ],
     )
     code, out, err = run(capsys, "--root", str(root), "new", str(text), "--accessed", "2026-11-23")
@@ -509,7 +511,13 @@ def test_new_in_a_terminal_asks_again_until_each_answer_is_right(
         "Kind",
         "Author",
         "Outlet",
+        "Id",
+        "Id",
     ]
+    assert (
+        prompts[-1]
+        == "Id, the name pages cite it by (Enter for itdaily-h200-nvidia-attend-2026-02): "
+    )
     for reason in (
         "'itdaily.fr/nouvelles/h200' is not an http:// or https:// address",
         "'français' is a language's name, not its tag: write fr",
@@ -519,9 +527,10 @@ def test_new_in_a_terminal_asks_again_until_each_answer_is_right(
         "from the text",
         "'rumour' is not one of: news-report, analysis",
         "'a' could be analysis or ai-generated-news: type more of it",
+        "'ITdaily H200' is not a valid id",
     ):
         assert f"  {reason}" in out
-    assert out.count("Please answer again.") == 7
+    assert out.count("Please answer again.") == 8
     created = root / "seeds" / "itdaily-h200-nvidia-attend-2026-02.md"
     source = created.read_text("utf-8")
     for line in (
@@ -543,7 +552,7 @@ def test_new_in_a_terminal_records_a_capture_without_headline(
     root = make_project()
     text = tmp_path / "article.txt"
     text.write_text(JAPANESE_ARTICLE, "utf-8")
-    prompts = answering(monkeypatch, ["-", "2026-01-15", "", "", "マイナビニュース"])
+    prompts = answering(monkeypatch, ["-", "2026-01-15", "", "", "マイナビニュース", ""])
     code, out, err = run(
         capsys,
         "--root",
@@ -566,6 +575,7 @@ def test_new_in_a_terminal_records_a_capture_without_headline(
         "How",
         "Author",
         "Outlet",
+        "Id",
     ]
     assert prompts[2].endswith("[Enter: day]: ")
     assert (

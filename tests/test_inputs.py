@@ -197,7 +197,7 @@ def test_an_unknown_data_file_is_reported(make_project):
     assert (
         "data/events.yml:1: the site reads only data/timeline.yml, data/chips.yml, "
         "data/claims.yml, data/corrections.yml, data/status.yml, data/research.yml, "
-        "data/quotes.yml and data/glossary.yml. "
+        "data/quotes.yml, data/answered.yml and data/glossary.yml. "
         "Fix: move this file "
         "out of data/, or put "
         "its entries in one of "

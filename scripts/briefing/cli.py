@@ -15,20 +15,23 @@ from pathlib import Path
 
 from . import DEFAULT_LANGUAGE, SITE_LANGUAGES
 from .accounts import path_for as accounts_path_for
-from .errors import BriefingError
+from .errors import BriefingError, Refused
 from .freshness import Behind, stamp
 from .load import read_document
 from .model import PRECISIONS, Source
 from .newsource import (
     ASKED,
     Article,
+    Existing,
     NewSourceError,
     ask_in_terminal,
     convert_to_accounts,
     create,
+    derive_id,
     existing_sources,
     missing_fields,
     paragraphs,
+    read_field,
     read_options,
     refusal,
     without_marker,
@@ -36,6 +39,7 @@ from .newsource import (
 from .pages import scan_page
 from .parity import differences, located
 from .project import load_project
+from .rename import RenameError, rename_page, rename_source
 from .strings import KINDS
 from .translations import (
     Pending,
@@ -64,11 +68,17 @@ def check(root: Path) -> int:
         print(notice.format())
         if os.environ.get("GITHUB_ACTIONS") == "true":
             print(f"::warning file={notice.path},line=1::{notice.format()}")
+    for accepted in project.accepted:  # answered by an editor: shown to every reviewer
+        print(accepted.format())
+        if os.environ.get("GITHUB_ACTIONS") == "true":
+            found = accepted.problem
+            print(f"::notice file={found.path},line={found.line}::{accepted.format()}")
     pages = sum(len(p) for p in project.pages.values())
+    extra = [f"{len(project.behind)} translation(s) behind the English"] if project.behind else []
+    extra += [f"{len(project.accepted)} answered check(s)"] if project.accepted else []
     print(
         f"OK: {len(project.sources)} sources, {pages} pages in "
-        f"{len(project.languages)} languages"
-        + (f"; {len(project.behind)} translation(s) behind the English." if project.behind else ".")
+        f"{len(project.languages)} languages" + (f"; {'; '.join(extra)}." if extra else ".")
     )
     return 0
 
@@ -216,6 +226,12 @@ def new(args: argparse.Namespace) -> int:
         except (EOFError, KeyboardInterrupt):
             print("\nnew: stopped; nothing was written.", file=sys.stderr)
             return 1
+        if not values.get("id"):  # propose the derived id; the editor may choose another
+            try:
+                values["id"] = _ask_id(values, existing, seeds_dir)
+            except (EOFError, KeyboardInterrupt):
+                print("\nnew: stopped; nothing was written.", file=sys.stderr)
+                return 1
     else:
         missing = missing_fields(raw)
         if missing:
@@ -285,6 +301,31 @@ def new(args: argparse.Namespace) -> int:
     return 0
 
 
+def _ask_id(values: dict[str, object], existing: list[Existing], seeds_dir: Path) -> str:
+    """The id, proposed from outlet, title and date, which the editor may replace."""
+    outlet, url = values.get("outlet"), values.get("url")
+    draft = Article(
+        text="",
+        language=str(values.get("language") or ""),
+        title=str(values.get("title") or ""),
+        published=str(values.get("published") or ""),
+        kind="",
+        outlet=outlet if isinstance(outlet, str) else None,
+        url=url if isinstance(url, str) else None,
+    )
+    taken = {e.source_id for e in existing} | {p.stem for p in seeds_dir.rglob("*.md")}
+    proposed = derive_id(draft, taken)
+    while True:
+        answer = input(f"Id, the name pages cite it by (Enter for {proposed}): ").strip()
+        if not answer:
+            return proposed
+        value = read_field("id", answer, values)
+        if isinstance(value, str) and value not in taken:
+            return value
+        why = value.reason if isinstance(value, Refused) else f"{answer!r} is already taken"
+        print(f"  {why}. Please answer again.")
+
+
 def _source(root: Path, given: str) -> Source | None:
 
     sources, _ = load_sources(root / "seeds", root)
@@ -338,6 +379,20 @@ def accounts(root: Path, ids: list[str]) -> int:
             'reports in the empty "" slots (CONTRIBUTING.md: Writing an account)'
         )
     return status
+
+
+def rename(root: Path, old: str, new: str) -> int:
+    """Rename a source id (OLD NEW) or a page (OLD.md NEW.md) with everything naming it."""
+    page = old.endswith(".md") or new.endswith(".md")
+    try:
+        changed = rename_page(root, old, new) if page else rename_source(root, old, new)
+    except RenameError as exc:
+        print(f"rename: {exc}; nothing was changed", file=sys.stderr)
+        return 2
+    for line in changed:
+        print(f"  {line}")
+    print(f"Renamed {old} to {new} in {len(changed)} place(s). Run make check.")
+    return 0
 
 
 def translated_sources(root: Path, ids: list[str]) -> int:
@@ -482,6 +537,13 @@ def main(argv: list[str] | None = None) -> int:
         "translations", help="write or update a source's paragraph-translations file"
     )
     trs.add_argument("ids", nargs="+", metavar="ID", help="source ids, e.g. h200-approval-ja")
+    ren = sub.add_parser(
+        "rename",
+        help="rename a source id (OLD NEW) or a page (OLD.md NEW.md, inside docs/<lang>/), "
+        "with every file and reference that names it",
+    )
+    ren.add_argument("old")
+    ren.add_argument("new")
     acc = sub.add_parser(
         "accounts",
         help="replace the article text held in a source file by slots for the site's "
@@ -507,4 +569,6 @@ def main(argv: list[str] | None = None) -> int:
         return translations(args.root, args.ids)
     if args.command == "accounts":
         return accounts(args.root, args.ids)
+    if args.command == "rename":
+        return rename(args.root, args.old, args.new)
     return check(args.root)

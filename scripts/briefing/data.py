@@ -699,6 +699,7 @@ KNOWN_FILES = (
     "status.yml",
     "research.yml",
     "quotes.yml",
+    "answered.yml",
     "glossary.yml",
 )  # the glossary is read by glossary.py, the key questions and research log by status.py
 

@@ -19,6 +19,7 @@ from pathlib import Path
 from typing import Any
 
 from . import SITE_LANGUAGES
+from .answered import PATH as ANSWERED
 from .errors import Problem
 from .load import Key, read_document, read_text, read_yaml
 
@@ -35,6 +36,7 @@ class Term:
     forms: dict[str, str]  # language -> preferred form
     reject: dict[str, tuple[str, ...]] = field(default_factory=dict)
     first: dict[str, str] = field(default_factory=dict)
+    note: dict[str, str] = field(default_factory=dict)  # the editor's reason, per language
 
 
 @dataclass(frozen=True)
@@ -174,12 +176,14 @@ def _term(
                 )
     if problems or not isinstance(ident, str):
         return None, problems
+    notes = entry.get("note")
     return Term(
         ident,
         line,
         {k: v for k, v in forms.items() if isinstance(v, str)},
         {k: tuple(v) for k, v in reject.items()},
         first,
+        {k: str(v) for k, v in notes.items()} if isinstance(notes, dict) else {},
     ), []
 
 
@@ -345,7 +349,15 @@ def house_style_problems(
                     f"'{variant.text}' is not the house style for "
                     f"{term.forms.get('en', term.id)} ({PATH}: {term.id})",
                     f"write '{term.forms[lang]}'"
-                    + (f" (at first mention: '{term.first[lang]}')" if lang in term.first else ""),
+                    + (f" (at first mention: '{term.first[lang]}')" if lang in term.first else "")
+                    # A rule that depends on context says so; a place where it does not apply
+                    # is answered in data/answered.yml, with the reason.
+                    + (
+                        f". The glossary's note: {term.note[lang].rstrip('.')}"
+                        if lang in term.note
+                        else ""
+                    )
+                    + f". If it does not apply here, answer it in {ANSWERED} with the reason",
                 )
             )
     return problems

@@ -22,7 +22,7 @@ from .load import body_of
 UNITS = (
     r"(?:GB/s|GB|TB/s|TFLOPS|TOPS|W(?![A-Za-z0-9])|nm|%|×|倍|Go/s|Go|To/s|ワット"
     r"|Prozent\b|pour cent\b|percent\b|per cent\b|times\b|fois\b|-?mal\b"
-    r"|-?fach(?:e[nrsm]?)?\b)"
+    r"|-?fach(?:e[nrsm]?)?\b|-?fold\b|x(?![A-Za-z0-9]))"
 )
 MULTIPLIERS = {
     "billion": Decimal(10) ** 9,
@@ -69,7 +69,7 @@ NUMBER_WORDS = {
 }
 WORD_MULTIPLE_RE = re.compile(
     r"\b(" + "|".join(sorted(NUMBER_WORDS, key=len, reverse=True)) + r")(e|en|es)?"
-    r"(?=\s?-?(?:times\b|fois\b|mal\b|fach|billions?\b|milliards?\b|milliarden?\b"
+    r"(?=\s?-?(?:times\b|fois\b|mal\b|fach|fold\b|billions?\b|milliards?\b|milliarden?\b"
     r"|millions?\b|millionen\b|percent\b|per cent\b|pour cent\b|prozent\b))",
     re.IGNORECASE,
 )
@@ -81,10 +81,31 @@ ONE_MULTIPLE_RE = re.compile(
     r"billion|milliard|milliarde|millionen?)\b)",
     re.IGNORECASE,
 )
-DOUBLE_RE = re.compile(r"\bdoppelt(?=\s+so\b)|\btwice(?=\s+as\b)", re.IGNORECASE)
+# Doubling in words: "twice as", "twice the", "doubles", "nearly doubled", "doppelt so",
+# "verdoppelt", "a doublé", "le double", "倍増", "倍近く" all state 2×.
+DOUBLE_RE = re.compile(
+    r"\btwice(?=\s+(?:as|the|its|that|their)\b)"  # "shown twice" is no multiple
+    r"|\bdoubl(?:e|es|ed|ing|er|é|ée|és|ées|ant|ement)\b(?!-|\s+usage)"  # not double-digit
+    r"|\bdoppelt(?=\s+so\b)|\bverdopp\w*|\bdoppelte[nmrs]?\b"  # not "doppelt angezeigt"
+    r"|(?<![\d万億])(?:倍増|倍近く|倍に(?=増|な))|(?:ほぼ|およそ)倍(?![\d増])",  # "5倍近く": 5×
+    re.IGNORECASE,
+)
+# A range whose unit or magnitude is written once, after its second figure: "$2–5 billion",
+# "5 to 10%", "20〜50億": the first figure takes the same ("2 billion–5 billion").
+RANGE_RE = re.compile(
+    r"(?<![\d.,])(\d+(?:[.,]\d+)?)(\s?(?:–|—|-|〜|~|to|à|bis|au)\s?\$?)(\d+(?:[.,]\d+)?)"
+    r"(\s?)(billions?|milliards?|milliarden?|millions?|millionen|万|億|兆|%|×|倍)",
+    re.IGNORECASE,
+)
 
 
 def _value(whole: str, sep: str | None, frac: str | None, lang: str) -> Decimal | None:
+    marks = re.findall(r"[,\u202f\u00a0 .]", whole)
+    if len(marks) == 1 and marks[0] == get_decimal_symbol(lang) and not sep:
+        # "3.904 billion" in English is a decimal, not 3,904 (German groups with "."): the
+        # language's decimal mark, used once, is a decimal mark.
+        int_part, frac_part = re.split(r"[,.]", whole)
+        return Decimal(f"{int_part}.{frac_part}")
     digits = re.sub(r"[,\u202f\u00a0 .]", "", whole)
     grouped = digits != whole
     if sep and frac:
@@ -99,6 +120,16 @@ def _value(whole: str, sep: str | None, frac: str | None, lang: str) -> Decimal 
         return None
 
 
+def _range(match: re.Match[str]) -> str:
+    """ "2–5 billion" -> "2 billion–5 billion"; "5000〜1万" stays (5000 is not 5000万)."""
+    first, joint, second, space, unit = match.groups()
+    try:
+        smaller = Decimal(first.replace(",", ".")) < Decimal(second.replace(",", "."))
+    except InvalidOperation:
+        smaller = False
+    return f"{first}{space}{unit if smaller else ''}{joint}{second}{space}{unit}"
+
+
 @lru_cache(maxsize=65536)  # pure, and asked again for the same texts on every rebuild
 def figures(text: str, lang: str) -> frozenset[str]:
     """The figures a text states, normalised so that translations can be compared."""
@@ -108,7 +139,10 @@ def figures(text: str, lang: str) -> frozenset[str]:
     text = re.sub(r"`[^`]*`|<!--.*?-->|\]\([^)]*\)", " ", text)
     text = WORD_MULTIPLE_RE.sub(lambda m: NUMBER_WORDS[m[1].lower()], text)
     text = ONE_MULTIPLE_RE.sub("1 ", text)  # "un million", "eine Million", "one billion"
-    text = DOUBLE_RE.sub("2-mal", text)  # "doppelt so hoch" = twice as high
+    text = DOUBLE_RE.sub(" 2-mal ", text)  # "doppelt so hoch" = twice as high
+    text = RANGE_RE.sub(_range, text)
+    # Japanese 39億400万 = 390400万.
+    text = re.sub(r"(\d+)億(\d{1,4})万", lambda m: f"{int(m[1]) * 10000 + int(m[2])}万", text)
     # Japanese compound numbers: 42万1000 = 421000.
     text = re.sub(r"(\d+)万(\d{1,4})(?!\d)", lambda m: str(int(m[1]) * 10000 + int(m[2])), text)
     # 7兆8300億 = 78300億.
@@ -134,6 +168,8 @@ def figures(text: str, lang: str) -> frozenset[str]:
                 "fois": "×",
                 "mal": "×",
                 "fach": "×",
+                "fold": "×",
+                "x": "×",
                 "go": "GB",
                 "go/s": "GB/s",
                 "to/s": "TB/s",

@@ -9,6 +9,7 @@ from functools import cached_property
 from pathlib import Path
 
 from . import DEFAULT_LANGUAGE, SITE_LANGUAGES
+from .answered import Accepted, answer
 from .data import Data, load_data
 from .errors import BriefingError, Problem
 from .freshness import Behind, check_translations
@@ -44,6 +45,7 @@ class Project:
     # source id -> the site's translations of its paragraphs; and those still to be made
     translations: dict[str, Translations] = field(default_factory=dict)
     pending: list[Pending] = field(default_factory=list)
+    accepted: list[Accepted] = field(default_factory=list)  # problems editors answered
     _titles: dict[str, dict[str, str]] = field(default_factory=dict, repr=False)
 
     def page_titles(self, lang: str) -> dict[str, str]:
@@ -242,6 +244,7 @@ def load_project(
     written = [t for t in site_texts if t[0] != "data/quotes.yml"]
     problems.extend(unknown_tokens(iter(written), data.quotes))
     problems.extend(hand_typed(iter(written), data.quotes))
+    problems, accepted = answer(root, problems)
     if problems:
         raise BriefingError(problems)
     project = Project(
@@ -253,6 +256,7 @@ def load_project(
         behind=behind,
         translations=translations,
         pending=pending,
+        accepted=accepted,
     )
     project.uses = _index_uses(pages)
     return project

@@ -1,0 +1,66 @@
+"""Renames in one command: a source id or a page, with everything that names it (fixtures)."""
+
+from __future__ import annotations
+
+from briefing.cli import main
+from briefing.project import load_project
+from conftest import LANGS, VALID_SEED
+from test_accounts import RECORD, accounts_file
+
+CLAIMS = """\
+claims:
+  - id: c
+    claimant: [agency-report, example-source]
+    rating: unsupported
+    claim: {en: "A claim.", ja: "主張。", fr: "Une affirmation.", de: "Eine Behauptung."}
+"""
+
+
+def test_renaming_a_source_moves_its_files_and_every_reference(make_project, capsys):
+    pages = {
+        f"{lang}/index.md": "# Home\n\nA [@agency-report, ¶2; @example-source, ¶1].\n"
+        for lang in LANGS
+    }
+    root = make_project(
+        seeds={
+            "agency-report.md": RECORD,
+            "agency-report.accounts.yml": accounts_file(),
+            "example-source.md": VALID_SEED.replace(
+                "removed: []", "removed: []\nsame_text_as: [agency-report]"
+            ),
+        },
+        pages=pages,
+        data={"claims.yml": CLAIMS},
+    )
+    assert main(["--root", str(root), "rename", "agency-report", "wire-h200-prepayment"]) == 0
+    assert "Renamed agency-report to wire-h200-prepayment" in capsys.readouterr().out
+    seeds = root / "seeds"
+    assert not (seeds / "agency-report.md").exists()
+    assert not (seeds / "agency-report.accounts.yml").exists()
+    assert "source: wire-h200-prepayment" in (
+        seeds / "wire-h200-prepayment.accounts.yml"
+    ).read_text("utf-8")
+    project = load_project(root)  # everything still resolves: check passes
+    assert project.sources["wire-h200-prepayment"].paragraph_count == 3
+    assert project.data.claims["c"].claimants == ("wire-h200-prepayment", "example-source")
+    assert project.sources["example-source"].same_text_as == ("wire-h200-prepayment",)
+    assert "@wire-h200-prepayment, ¶2" in (root / "docs" / "ja" / "index.md").read_text("utf-8")
+
+
+def test_renaming_a_page_moves_it_in_every_language_with_its_links(make_project, capsys):
+    pages = {f"{lang}/index.md": "# Home\n\nSee [the chips](chips.md#memory).\n" for lang in LANGS}
+    pages.update({f"{lang}/chips.md": "# Chips\n" for lang in LANGS})
+    root = make_project(pages=pages)
+    (root / "mkdocs.yml").write_text("nav:\n  - index.md\n  - chips.md\n", "utf-8")
+    assert main(["--root", str(root), "rename", "chips.md", "comparison.md"]) == 0
+    for lang in LANGS:
+        assert (root / "docs" / lang / "comparison.md").is_file()
+        assert "](comparison.md#memory)" in (root / "docs" / lang / "index.md").read_text("utf-8")
+    assert "  - comparison.md\n" in (root / "mkdocs.yml").read_text("utf-8")
+
+
+def test_a_rename_that_cannot_be_done_changes_nothing(make_project, capsys):
+    root = make_project()
+    assert main(["--root", str(root), "rename", "example-source", "Not An Id"]) == 2
+    assert "is not a valid id" in capsys.readouterr().err
+    assert (root / "seeds" / "example-source.md").exists()
