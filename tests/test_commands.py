@@ -398,7 +398,7 @@ def test_slug_splits_words_where_the_script_changes(title, expected):
             "itdaily-h200-nvidia-attend-2026-01",
         ),
         (
-            "[見出しは未収集]中国、NVIDIAのH200の輸入を認めず",
+            "〔見出しは未収集〕中国、NVIDIAのH200の輸入を認めず",
             "https://news.mynavi.jp/1",
             "mynavi-h200-nvidia-2026-01",
         ),
@@ -422,7 +422,7 @@ def test_derive_id_puts_model_names_first(title, url, expected):
         (
             "ja",
             JAPANESE_ARTICLE,
-            "[見出しは未収集]中国の税関当局が、NVIDIAのH200の輸入を認めていない…",
+            "〔見出しは未収集〕中国の税関当局が、NVIDIAのH200の輸入を認めていない…",
         ),
         ("fr", ARTICLE, "[Titre non recueilli] Nvidia relance la production du H200 pour la…"),
         ("de", "Kurz gesagt.", "[Ohne Überschrift erfasst] Kurz gesagt."),
@@ -582,7 +582,7 @@ def test_new_in_a_terminal_records_a_capture_without_headline(
         "--published '2026/01/15' is not a date (YYYY-MM-DD, YYYY-MM or YYYY). Please "
         "answer here instead."
     ) in out
-    title = "[見出しは未収集]中国の税関当局が、NVIDIAのH200の輸入を認めていない…"
+    title = "〔見出しは未収集〕中国の税関当局が、NVIDIAのH200の輸入を認めていない…"
     assert f"  Title recorded as: {title}" in out
     source = (root / "seeds" / "mynavi-h200-nvidia-2026-01.md").read_text("utf-8")
     assert f'  original: "{title}"\n' in source

@@ -16,6 +16,7 @@ claims:
   - id: count
     claimant: [example-source]
     rating: wrong
+    evidence: {finding: contradicted, document: "yes", party: silent, sources: named, outlets: one}
     claim:
       en: "Over 40,000 chips were approved."
       ja: "4万個超が承認された。"
@@ -83,7 +84,7 @@ def test_an_assessment_carries_its_rating_and_a_claim_review(make_project, lang)
         (
             CLAIMS.replace("40.000 Chips", "4.000 Chips"),
             "id=count",
-            "data/claims.yml:9: claim 'count' (no. 1), claim.de: states other figures",
+            "data/claims.yml:10: claim 'count' (no. 1), claim.de: states other figures",
         ),
     ],
 )
@@ -186,9 +187,6 @@ def test_a_title_the_site_wrote_is_shown_in_the_readers_language(make_project):
     assert "Originaltitel: nicht erfasst" in html  # the site's title is never the outlet's
 
 
-EVIDENCE = """\
-    evidence: {finding: contradicted, document: "yes", party: silent, sources: named, outlets: one}
-"""
 
 
 @pytest.mark.parametrize(
@@ -218,7 +216,7 @@ def test_the_rubric_gives_one_rating_for_each_kind_of_evidence(evidence, expecte
 def test_a_rating_the_evidence_does_not_give_is_reported_unless_its_exception_is_written(
     make_project,
 ):
-    other = CLAIMS.replace("rating: wrong", "rating: accurate") + EVIDENCE
+    other = CLAIMS.replace("rating: wrong", "rating: accurate")
     with pytest.raises(BriefingError) as caught:
         load_project(claims_project(make_project, other))
     found = [p.format() for p in caught.value.problems]
@@ -234,7 +232,7 @@ def test_a_rating_the_evidence_does_not_give_is_reported_unless_its_exception_is
     rendered = render_page(project.scan("fr", "index.md").body, "", "fr", project)
     html = rendered.markdown + "".join(rendered.fragments.values())
     assert "Pourquoi ce verdict s&#39;écarte de la grille" in html and "Une raison." in html
-    assert load_project(claims_project(make_project, CLAIMS + EVIDENCE)).data.claims["count"]
+    assert load_project(claims_project(make_project, CLAIMS)).data.claims["count"]
 
 
 def test_a_rating_named_in_the_log_is_the_same_claims_label_in_every_language(make_project):

@@ -12,6 +12,7 @@ claims:
   - id: c
     claimant: [agency-report, example-source]
     rating: unsupported
+    evidence: {finding: unchecked, document: "no", party: silent, sources: unnamed, outlets: one}
     claim: {en: "A claim.", ja: "主張。", fr: "Une affirmation.", de: "Eine Behauptung."}
 """
 

@@ -362,3 +362,11 @@ def test_typography_sets_text_at_the_start_after_comments_and_in_links_to_other_
         f'<a hreflang="de">ici{NNBSP}: 4</a>'
     )
     assert apply_html("fin : oui", "fr") == f"fin{NNBSP}: oui"  # no tag at all
+
+
+def test_french_spacing_reaches_punctuation_right_after_a_marker_or_a_link():
+    html = '<p>mot <sup>[12]</sup> ; une règle <a href="x">les acteurs</a> : Nvidia</p>'
+    assert apply_html(html, "fr") == (
+        f'<p>mot <sup>[12]</sup>{NNBSP}; une règle <a href="x">les acteurs</a>{NNBSP}: Nvidia</p>'
+    )
+    assert apply_html("<p>x <sup>[1]</sup> ; y</p>", "de") == "<p>x <sup>[1]</sup> ; y</p>"

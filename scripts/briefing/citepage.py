@@ -28,11 +28,12 @@ SCHEMA_TYPES = {
 }
 
 
-def source_ld(source: Source) -> dict[str, Any]:
-    """A source as a schema.org CreativeWork."""
+def source_ld(source: Source, lang: str) -> dict[str, Any]:
+    """A source as a schema.org CreativeWork; a title the site wrote (no headline captured)
+    is given in the page's language, never as the outlet's."""
     item: dict[str, Any] = {
         "@type": SCHEMA_TYPES.get(CSL_TYPES.get(source.kind, "webpage"), "CreativeWork"),
-        "name": source.title_original,
+        "name": source.titles[lang] if source.title_is_ours else source.title_original,
         "inLanguage": source.language,
         "datePublished": source.published.iso,
     }
@@ -65,9 +66,9 @@ def page_ld(
     if day:
         data["dateModified"] = day.isoformat()
     if about is not None:
-        data["about"] = source_ld(about)
+        data["about"] = source_ld(about, lang)
     if cited:
-        data["citation"] = [source_ld(s) for s in cited]
+        data["citation"] = [source_ld(s, lang) for s in cited]
     return _script_json(data)
 
 
@@ -115,7 +116,7 @@ def claim_reviews(
                 "alternateName": label(f"rating_{claim.rating}", lang),
             },
             "reviewBody": reasoning,
-            "itemReviewed": {"@type": "Claim", "appearance": [source_ld(s) for s in made_by]},
+            "itemReviewed": {"@type": "Claim", "appearance": [source_ld(s, lang) for s in made_by]},
         }
         if made_by:
             first = made_by[0]

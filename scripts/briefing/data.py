@@ -136,7 +136,8 @@ class Claim:
 # The rubric (method page, "How claims are rated"): what the evidence recorded for a claim
 # gives. Each field and its values:
 EVIDENCE = {
-    "finding": ("supported", "overstated", "misleading", "contradicted"),  # the site's check
+    # the site's check: the figure holds, could not be checked either way, or does not hold
+    "finding": ("supported", "unchecked", "overstated", "misleading", "contradicted"),
     "document": ("yes", "no"),  # a primary document (filing, rule, datasheet) states it
     "party": ("confirmed", "denied", "silent"),  # the company or government concerned
     "sources": ("named", "unnamed", "none"),  # whom the reports rest on
@@ -561,9 +562,9 @@ def load_claims(
     for key, entry, ident in _entries(
         reader,
         "claims",
-        ["id", "claimant", "rating", "claim"],
+        ["id", "claimant", "rating", "claim", "evidence"],
         "claim",
-        optional=["evidence", "exception"],
+        optional=["exception"],
     ):
         claimants = entry["claimant"] if isinstance(entry["claimant"], list) else None
         unknown = [c for c in claimants or [] if c not in sources and c not in broken]
@@ -580,7 +581,7 @@ def load_claims(
                 f"use one of: {', '.join(RATINGS)}",
             )
         text = reader.texts((*key, "claim"), entry["claim"], cited=False)
-        evidence = _evidence(reader, key, entry["evidence"]) if "evidence" in entry else {}
+        evidence = _evidence(reader, key, entry["evidence"])
         exception = (
             reader.texts((*key, "exception"), entry["exception"], cited=False)
             if "exception" in entry

@@ -108,6 +108,8 @@ def csl_item(source: Source, lang: str, site_url: str) -> dict[str, Any]:
 
 def csl_json(project: Project, lang: str, site_url: str) -> str:
     items = [csl_item(s, lang, site_url) for s in project.sorted_sources()]
+    for item in items:  # a note's {q:id} shown as the quotation's rendering
+        item["note"] = with_quotes(item["note"], lang, project.data.quotes, project.sources)
     return _json(items)
 
 
@@ -130,7 +132,9 @@ def latex_escape(text: str) -> str:
     return re.sub(r"[\\{}%$&#_^~]", lambda m: _LATEX[m.group()], text)
 
 
-def bibtex_entry(source: Source, lang: str, site_url: str) -> str:
+def bibtex_entry(
+    source: Source, lang: str, site_url: str, project: Project | None = None
+) -> str:
     csl_type = CSL_TYPES.get(source.kind, "webpage")
     kind = BIB_TYPES.get(csl_type, "online")
     fields: list[tuple[str, str]] = [("title", "{" + latex_escape(source.title_original) + "}")]
@@ -157,6 +161,8 @@ def bibtex_entry(source: Source, lang: str, site_url: str) -> str:
     if langid:
         fields.append(("langid", langid))
     note = source.notes[lang]
+    if project is not None:  # a note's {q:id} shown as the quotation's rendering
+        note = with_quotes(note, lang, project.data.quotes, project.sources)
     if source.language != lang:
         note = f"{source.titles[lang]}{label('period', lang)}{note}"
     if date.precision == "approximate":
@@ -176,7 +182,7 @@ def bibtex(project: Project, lang: str, site_url: str) -> str:
         "% UTF-8. BibLaTeX fields (date, urldate, langid, journaltitle); "
         "imports into Zotero.\n\n"
     )
-    return head + "\n".join(bibtex_entry(s, lang, site_url) for s in project.sorted_sources())
+    return head + "\n".join(bibtex_entry(s, lang, site_url, project) for s in project.sorted_sources())
 
 
 # --------------------------------------------------------------------------- citations
@@ -234,7 +240,7 @@ def timeline_js(project: Project, lang: str, site_url: str) -> str:
                 "unique_id": event.id,
                 "start_date": start,
                 "text": {
-                    "headline": " · ".join(ACTORS[a][lang] for a in event.actors),
+                    "headline": label("meta_sep", lang).join(ACTORS[a][lang] for a in event.actors),
                     "text": f"<p>{html.escape(strip_citations(text))}</p>"
                     + (f"<p>{'<br>'.join(links)}</p>" if links else ""),
                 },

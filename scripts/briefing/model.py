@@ -95,7 +95,9 @@ class Source:
         "[No headline captured] Nvidia demands full prepayment…". Shown in the reader's
         language, never as the outlet's words."""
         title = self.title_original
-        return title.startswith("[") and "]" in title
+        return (title.startswith("[") and "]" in title) or (
+            title.startswith("〔") and "〕" in title
+        )
 
 
 @dataclass(frozen=True)

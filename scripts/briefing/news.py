@@ -99,7 +99,7 @@ def entries(project: Project, history: History, lang: str) -> list[Entry]:
                     change.day,
                     change.kind,
                     change.id,
-                    ", ".join(titles.get(rel, rel) for rel in change.pages),
+                    label("comma", lang).join(titles.get(rel, rel) for rel in change.pages),
                     page_url(log, lang) + f"#corr-{change.id}",
                     2**62,
                 )

@@ -69,7 +69,7 @@ MODEL_RE = re.compile(r"(?=[a-z0-9]*[a-z])(?=[a-z0-9]*[0-9])[a-z0-9]+")  # h200,
 # the existing seeds write it; an article in another language gets the English one.
 NO_HEADLINE = {
     "en": "[No headline captured]",
-    "ja": "[見出しは未収集]",
+    "ja": "〔見出しは未収集〕",
     "fr": "[Titre non recueilli]",
     "de": "[Ohne Überschrift erfasst]",
 }

@@ -182,7 +182,13 @@ def preview_account(source: Source, cite: Cite, lang: str) -> str:
     if cite.first is None:
         return ""
     parts = [source.account(n, lang) for n in range(cite.first, (cite.last or cite.first) + 1)]
-    return _shorten(" ".join(parts)) if all(parts) else ""
+    if not all(parts):
+        return ""
+    short = _shorten(" ".join(parts))
+    cut = short.rfind("{q:")
+    if cut != -1 and "}" not in short[cut:]:  # never half a quotation token: end before it
+        short = short[:cut].rstrip() + "…"
+    return short
 
 
 def preview_translation(project: Project, source: Source, cite: Cite, lang: str) -> str | None:

@@ -26,6 +26,8 @@ UNITS = (
 )
 URL_RE = re.compile(r"https?://\S+")
 HOLD = "\ue000"  # a private-use character stands in for each URL
+WORD = "\ue001"  # stands in for the word an inline element ends with
+AFTER_TAG = re.compile(r"[ \u00a0][;:!?»]")
 
 _FR = [
     (re.compile(r"(?<=\S)[ \u00a0]([;:!?»])"), NNBSP + r"\1"),  # "mot :" -> "mot\u202f:"
@@ -41,7 +43,7 @@ _DE = [
     (re.compile(rf"(?<=\d) (?={UNITS}(?![\w/]))"), NBSP),
 ]
 _JA = [
-    (re.compile(r"\("), "（"),
+    (re.compile(r" ?\("), "（"),  # no space before a full-width bracket
     (re.compile(r"\)"), "）"),
     (re.compile(r"(?:(?<!\d):|:(?!\d)) ?"), "："),  # not between digits (10:30)
     (re.compile(r"(?<=\d)[~～](?=\d)|(?<=[日月年])[~～](?=\d)"), "〜"),
@@ -125,7 +127,13 @@ def _set_text(markup: str, lang: str) -> str:
 
     def fix(match: re.Match[str]) -> str:
         run = match.group(0)
-        return ">" + apply(run[1:], lang) if run[0] == ">" else run
+        if run[0] != ">":
+            return run
+        if AFTER_TAG.match(run, 1):
+            # " ; " right after a citation marker or a link: the text before it is in the
+            # element, so the run is set as if it went on from a word ("[12] ;" -> "[12] ;").
+            return ">" + apply(WORD + run[1:], lang)[len(WORD) :]
+        return ">" + apply(run[1:], lang)
 
     lead = markup.find("<")  # text before the first tag
     if lead < 0:
