@@ -19,6 +19,7 @@ from briefing.citations import find_citations
 from briefing.exports import CSL_TYPES, DOWNLOADS, latex_escape
 from briefing.project import load_project
 from briefing.strings import LABELS
+from briefing.templating import with_quotes
 from briefing.urls import relative_url
 from conftest import LANGS, PREFIX, ROOT
 from sitehtml import pages, read
@@ -58,13 +59,18 @@ def test_csl_json_matches_the_records_and_renders_with_citeproc(site, project, l
     assert [i["id"] for i in items] == [s.id for s in project.sorted_sources()]
     for item in items:
         source = project.sources[item["id"]]
-        assert item["title"] == source.title_original
+        assert item["title"] == (
+            source.titles[lang] if source.title_is_ours else source.title_original
+        )
         assert item["type"] == CSL_TYPES[source.kind]
         assert item["language"] == source.language
         assert item["issued"]["date-parts"][0][0] == source.published.year
         assert item.get("URL") == source.url
         assert item.get("container-title") == source.outlet
-        assert item["note"] == source.notes[lang]
+        # the note as the site shows it: each {q:id} is the quotation's rendering
+        assert item["note"] == with_quotes(
+            source.notes[lang], lang, project.data.quotes, project.sources
+        )
         assert item["archive_location"] == f"{BASE}{PREFIX[lang]}sources/{source.id}/"
     # A real CSL processor reads every item and formats a bibliography entry for each.
     style = CitationStylesStyle("harvard-cite-them-right", validate=False)
@@ -92,12 +98,15 @@ def test_bibtex_parses_and_matches_the_records(site, project, lang):
     for source_id, entry in entries.items():
         source = project.sources[source_id]
         fields = {f.key: f.value for f in entry.fields}
-        assert fields["title"].strip("{}") == source.title_original, source_id
+        assert fields["title"].strip("{}") == (
+            source.titles[lang] if source.title_is_ours else source.title_original
+        ), source_id
         assert fields["date"] == source.published.iso
         assert urls[source_id] == source.url
         assert fields.get("urldate") == (source.accessed.isoformat() if source.url else None)
         assert source.outlet in (None, *fields.values()), source_id
-        assert source.notes[lang] in fields["note"]
+        note = with_quotes(source.notes[lang], lang, project.data.quotes, project.sources)
+        assert note in fields["note"]
 
 
 @pytest.mark.build
@@ -208,7 +217,9 @@ def test_every_page_has_json_ld_and_a_cite_box(site, project):
         assert data["url"] in html.split('class="bf-cite-page__plain">')[1].split("</p>")[0]
         if "/sources/" in "/" + rel and not rel.endswith("sources/index.html"):
             source = project.sources[rel.rstrip("/").split("/")[-2]]
-            assert data["about"]["name"] == source.title_original
+            assert data["about"]["name"] == (
+                source.titles[lang] if source.title_is_ours else source.title_original
+            )
         checked += 1
     assert checked >= len(LANGS) * (len(project.sources) + 1)  # at least the source pages
 
@@ -220,7 +231,10 @@ def test_json_ld_lists_the_sources_a_page_cites(site, project):
         parser.feed((site / PREFIX[lang] / "chips" / "index.html").read_text("utf-8"))
         data = json.loads(parser.ld[0])
         names = [c["name"] for c in data["citation"]]
-        assert names == [s.title_original for s in project.cited_sources(lang, "chips.md")]
+        assert names == [
+            s.titles[lang] if s.title_is_ours else s.title_original
+            for s in project.cited_sources(lang, "chips.md")
+        ]
         assert names  # every chip cell is cited
 
 

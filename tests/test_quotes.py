@@ -59,8 +59,8 @@ def project(make_project, sentences=SENTENCES):
         (
             "fr",
             "Il a dit « aucune pour l'instant » ; le ministre a dit que Nvidia doit s'en "
-            "accommoder (formulation de la traduction automatique de Le Média, non les mots de "
-            "l'intéressé)",
+            "accommoder (formulation d'une traduction automatique publiée par Le Média, "
+            "non les mots de l'intéressé)",
         ),
         (
             "en",

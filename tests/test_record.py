@@ -187,8 +187,6 @@ def test_a_title_the_site_wrote_is_shown_in_the_readers_language(make_project):
     assert "Originaltitel: nicht erfasst" in html  # the site's title is never the outlet's
 
 
-
-
 @pytest.mark.parametrize(
     ("evidence", "expected"),
     [

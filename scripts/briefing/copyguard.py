@@ -62,9 +62,13 @@ def guard(paragraphs: Iterable[str], lang: str) -> str:
     return " ".join(sorted(found))
 
 
+TOKEN_RE = re.compile(r"\{(?:q|rating):[^}]*\}|\[[^\]]*@[^\]]*\]")  # {q:id}, citations
+
+
 def unquoted(text: str) -> str:
-    """The text without what it quotes (each quotation becomes a break between runs)."""
-    return QUOTE_RE.sub(" ¦ ", text)
+    """The text without what it quotes (each quotation, a {q:id} token or a citation becomes
+    a break between runs: none of them is the account's own wording)."""
+    return QUOTE_RE.sub(" ¦ ", TOKEN_RE.sub(" ¦ ", text))
 
 
 def copied_runs(account: str, lang: str, guard_text: str) -> int:

@@ -171,7 +171,7 @@ class Quote:
     id: str
     speaker: dict[str, str]
     source: str
-    paragraph: int
+    paragraph: int | None  # None: the source is a record without text or accounts
     language: str
     original: str
     wording: str

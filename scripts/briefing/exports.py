@@ -78,11 +78,17 @@ def _date_parts(date: FuzzyDate) -> list[int]:
     return [p for p in (date.year, date.month, date.day) if p is not None]
 
 
+def _title(source: Source, lang: str) -> str:
+    """The title a citation manager gets: the headline as published, or, for a capture
+    without one, the site's description in the download's language."""
+    return source.titles[lang] if source.title_is_ours else source.title_original
+
+
 def csl_item(source: Source, lang: str, site_url: str) -> dict[str, Any]:
     item: dict[str, Any] = {
         "id": source.id,
         "type": CSL_TYPES.get(source.kind, "webpage"),
-        "title": source.title_original,
+        "title": _title(source, lang),
         "language": source.language,
         "issued": {"date-parts": [_date_parts(source.published)]},
         "accessed": {
@@ -132,12 +138,10 @@ def latex_escape(text: str) -> str:
     return re.sub(r"[\\{}%$&#_^~]", lambda m: _LATEX[m.group()], text)
 
 
-def bibtex_entry(
-    source: Source, lang: str, site_url: str, project: Project | None = None
-) -> str:
+def bibtex_entry(source: Source, lang: str, site_url: str, project: Project | None = None) -> str:
     csl_type = CSL_TYPES.get(source.kind, "webpage")
     kind = BIB_TYPES.get(csl_type, "online")
-    fields: list[tuple[str, str]] = [("title", "{" + latex_escape(source.title_original) + "}")]
+    fields: list[tuple[str, str]] = [("title", "{" + latex_escape(_title(source, lang)) + "}")]
     if source.author:
         fields.append(("author", "{" + latex_escape(source.author) + "}"))  # a name as written
     if source.outlet:
@@ -182,7 +186,8 @@ def bibtex(project: Project, lang: str, site_url: str) -> str:
         "% UTF-8. BibLaTeX fields (date, urldate, langid, journaltitle); "
         "imports into Zotero.\n\n"
     )
-    return head + "\n".join(bibtex_entry(s, lang, site_url, project) for s in project.sorted_sources())
+    entries = (bibtex_entry(s, lang, site_url, project) for s in project.sorted_sources())
+    return head + "\n".join(entries)
 
 
 # --------------------------------------------------------------------------- citations

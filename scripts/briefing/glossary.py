@@ -311,6 +311,7 @@ def texts(
             yield shown, lang, text, line
 
 
+IDS_RE = re.compile(r"\[[^\]]*@[^\]]*\]|\{(?:q|rating):[^}]*\}")
 _FOUND: dict[tuple[str, str], tuple[Variant, ...]] = {}  # (language, text) -> variants in it
 _FOUND_FOR: list[tuple[tuple[str, str, str], ...]] = []  # the rejected forms _FOUND is for
 
@@ -319,9 +320,10 @@ def _rejected_in(rejected: dict[str, list[Variant]], lang: str, text: str) -> tu
     """The rejected variants in `text`, remembered (see house_style_problems)."""
     found = _FOUND.get((lang, text))
     if found is None:
+        words = IDS_RE.sub(" ", text)  # a citation's or a quotation's id is no wording
         # A substring test first (most texts contain no variant), the pattern only then.
         found = tuple(
-            v for v in rejected.get(lang, ()) if v.needle in text and v.pattern.search(text)
+            v for v in rejected.get(lang, ()) if v.needle in words and v.pattern.search(words)
         )
         _FOUND[(lang, text)] = found
     return found

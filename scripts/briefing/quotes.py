@@ -48,8 +48,9 @@ def load_quotes(
         return {}, []
     reader = _reader(path, root, sources, broken)
     quotes: dict[str, Quote] = {}
-    fields = ["id", "speaker", "source", "paragraph", "language", "original", "wording", "text"]
-    for key, entry, ident in _entries(reader, "quotes", fields, "quote", optional=["variants"]):
+    fields = ["id", "speaker", "source", "language", "original", "wording", "text"]
+    optional = ["paragraph", "variants"]  # no paragraph: a record without text or accounts
+    for key, entry, ident in _entries(reader, "quotes", fields, "quote", optional=optional):
         source = sources.get(entry["source"])
         if source is None and entry["source"] not in broken:
             reader.fail(
@@ -57,9 +58,11 @@ def load_quotes(
                 f"no source has id {entry['source']!r}",
                 "give the id of the source that reports the words",
             )
-        paragraph = entry["paragraph"]
-        if source is not None and (
-            not isinstance(paragraph, int) or not 1 <= paragraph <= source.paragraph_count
+        paragraph = entry.get("paragraph")
+        if (
+            source is not None
+            and source.paragraph_count > 0
+            and (not isinstance(paragraph, int) or not 1 <= paragraph <= source.paragraph_count)
         ):
             reader.fail(
                 (*key, "paragraph"),
@@ -81,12 +84,12 @@ def load_quotes(
         if not isinstance(original, str) or not original.strip():
             reader.fail((*key, "original"), "the words are missing", "copy them from the source")
             continue
-        if speaker and text and entry["wording"] in WORDINGS and isinstance(paragraph, int):
+        if speaker and text and entry["wording"] in WORDINGS:
             quotes[ident] = Quote(
                 ident,
                 speaker,
                 str(entry["source"]),
-                paragraph,
+                paragraph if isinstance(paragraph, int) else None,
                 str(entry["language"]),
                 original.strip(),
                 str(entry["wording"]),

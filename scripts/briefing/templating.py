@@ -82,7 +82,9 @@ def quote_text(quote: Quote, lang: str, outlet: str | None) -> str:
     translation by the site in quotation marks, said to be ours; a translation by an outlet
     or its machine, never in quotation marks, with whose wording it is."""
     words = quote.text[lang]
-    source = outlet_name(outlet, lang) if outlet else label("outlet_unknown", lang)
+    # Whose translation: the agency that wrote the report ("Reuters via Boursorama" -> Reuters).
+    translator = outlet.partition(" via ")[0] if outlet else None
+    source = outlet_name(translator, lang) if translator else label("outlet_unknown", lang)
     if quote.wording == "speaker":
         marked = label("quote_marks", lang).format(q=words)
         if lang == quote.language.split("-")[0]:
