@@ -13,7 +13,7 @@ export NO_MKDOCS_2_WARNING := 1  # Material's end-of-life banner is noise for ed
 WORKERS ?= auto
 SUDO   := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
 
-.PHONY: serve build test test-full test-fast lint check new translated translations accounts rename hooks clean chromium vnu
+.PHONY: serve build test test-full test-fast lint check new translated translations accounts rename status contested hooks clean chromium vnu
 
 # The pinned tools, then the `briefing` package itself (editable: an edit to scripts/briefing
 # is live at once), which gives the `briefing` command.
@@ -86,30 +86,43 @@ lint: $(STAMP)
 check: $(STAMP)
 	$(BIN)/briefing check
 
+# The editors' commands. A refusal prints its message (file:line: what. Fix: how) and stops;
+# these targets then end quietly, without make's own "Error" line: they are for people. Scripts
+# and CI call .venv/bin/briefing <command>, whose exit status says whether it was refused
+# (make check keeps its status: the workflows rely on it).
 new: $(STAMP)
-	@test -n "$(TEXT)" || { echo "Usage: make new TEXT=article.txt   (asks for the metadata;"; \
-	  echo "       or pass options: make new TEXT=article.txt ARGS='--language fr --kind news-report ...')"; exit 2; }
-	$(BIN)/briefing new "$(TEXT)" $(ARGS)
+	@if [ -z "$(TEXT)" ]; then echo "Usage: make new TEXT=article.txt   (asks for the metadata;"; \
+	  echo "       or pass options: make new TEXT=article.txt ARGS='--language fr --kind news-report ...')"; \
+	else $(BIN)/briefing new "$(TEXT)" $(ARGS) || true; fi
 
 translated: $(STAMP)
-	@test -n "$(PAGES)$(SOURCES)" || { echo "Usage: make translated PAGES='docs/ja/chips.md docs/fr/chips.md'"; \
-	  echo "       make translated SOURCES='h200-approval-ja'   (paragraph translations of a source)"; exit 2; }
-	$(BIN)/briefing translated $(PAGES) $(if $(SOURCES),--sources $(SOURCES))
+	@if [ -z "$(PAGES)$(SOURCES)" ]; then echo "Usage: make translated PAGES='docs/ja/chips.md docs/fr/chips.md'"; \
+	  echo "       make translated SOURCES='h200-approval-ja'   (paragraph translations of a source)"; \
+	else $(BIN)/briefing translated $(PAGES) $(if $(SOURCES),--sources $(SOURCES)) || true; fi
+
+# A contested figure as one unit of work: the claim, a section in each language, a log entry.
+contested: $(STAMP)
+	@if [ -z "$(CLAIM)" ]; then echo "Usage: make contested CLAIM=<claim id>"; \
+	else $(BIN)/briefing contested $(CLAIM) || true; fi
+
+# Per language, what the project still needs: texts pending, drafts awaiting review.
+status: $(STAMP)
+	@$(BIN)/briefing status || true
 
 # Rename a source id or a page, with every file and reference that names it.
 rename: $(STAMP)
-	@test -n "$(OLD)" -a -n "$(NEW)" || { echo "Usage: make rename OLD=<id or page.md> NEW=<id or page.md>"; exit 2; }
-	@$(BIN)/briefing rename $(OLD) $(NEW)
+	@if [ -z "$(OLD)" ] || [ -z "$(NEW)" ]; then echo "Usage: make rename OLD=<id or page.md> NEW=<id or page.md>"; \
+	else $(BIN)/briefing rename $(OLD) $(NEW) || true; fi
 
 # Replace an article's text held in seeds/<id>.md by slots for the site's account of each
 # paragraph (seeds/<id>.accounts.yml, with the text's copy guard); the text leaves the file.
 accounts: $(STAMP)
-	@test -n "$(SOURCE)" || { echo "Usage: make accounts SOURCE=<source id>"; exit 2; }
-	$(BIN)/briefing accounts $(SOURCE)
+	@if [ -z "$(SOURCE)" ]; then echo "Usage: make accounts SOURCE=<source id>"; \
+	else $(BIN)/briefing accounts $(SOURCE) || true; fi
 
 translations: $(STAMP)
-	@test -n "$(SOURCE)" || { echo "Usage: make translations SOURCE=<source id>"; exit 2; }
-	$(BIN)/briefing translations $(SOURCE)
+	@if [ -z "$(SOURCE)" ]; then echo "Usage: make translations SOURCE=<source id>"; \
+	else $(BIN)/briefing translations $(SOURCE) || true; fi
 
 hooks: $(STAMP)
 	$(BIN)/pre-commit install

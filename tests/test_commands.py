@@ -814,3 +814,19 @@ def test_whats_new_dates_sources_and_pages_from_history(make_project):
     ]
     without = entries(project, History(False, ()), "ja")
     assert [(e.day, e.kind) for e in without] == [(dt.date(2026, 11, 22), "source")]
+
+
+def test_a_refusal_through_make_prints_its_message_and_no_make_noise():
+    import subprocess
+
+    from conftest import REPO
+
+    done = subprocess.run(
+        ["make", "-s", "-C", str(REPO), "rename", "OLD=no-such-source-id", "NEW=other-id"],
+        capture_output=True,
+        text=True,
+        timeout=120,
+    )
+    said = done.stdout + done.stderr
+    assert "rename: no source seeds/**/no-such-source-id.md; nothing was changed" in said
+    assert "Error" not in said and "make:" not in said

@@ -65,3 +65,21 @@ def test_a_rename_that_cannot_be_done_changes_nothing(make_project, capsys):
     assert main(["--root", str(root), "rename", "example-source", "Not An Id"]) == 2
     assert "is not a valid id" in capsys.readouterr().err
     assert (root / "seeds" / "example-source.md").exists()
+
+
+def test_a_companion_file_left_behind_by_a_rename_by_hand_is_reported(make_project):
+    import pytest
+
+    from briefing.errors import BriefingError
+
+    root = make_project()
+    seeds = root / "seeds"
+    (seeds / "example-source.md").rename(seeds / "renamed.md")  # by hand: the id inside stays
+    with pytest.raises(BriefingError) as caught:
+        load_project(root)
+    found = [p.format() for p in caught.value.problems]
+    assert any(
+        f.startswith("seeds/example-source.translations.yml:1: translations without a source")
+        and "make rename OLD=<id> NEW=<id>" in f
+        for f in found
+    ), found

@@ -56,6 +56,7 @@ class Accounts:
     texts: list[dict[str, str]] = field(default_factory=list)
     lines: list[int] = field(default_factory=list)
     missing: list[str] = field(default_factory=list)  # a draft's empty texts, e.g. "¶2.fr"
+    drafts: list[tuple[str, ...]] = field(default_factory=list)  # per entry: languages in draft
 
 
 def load_accounts(
@@ -124,17 +125,22 @@ class _Checker(KeyPaths):
                 continue
             result.texts.append(self._entry(entry, key, guard, result))
             result.lines.append(self.line(key))
+            drafts = entry.get("draft", [])
+            if not isinstance(drafts, list) or not set(drafts) <= set(SITE_LANGUAGES):
+                self.fail((*key, "draft"), f"expected site languages, found {drafts!r}")
+                drafts = []
+            result.drafts.append(tuple(drafts))
         return result
 
     def _entry(
         self, entry: dict[str, object], key: Key, guard: str, result: Accounts
     ) -> dict[str, str]:
         for name in entry:
-            if name != "n" and name not in SITE_LANGUAGES:
+            if name not in ("n", "draft") and name not in SITE_LANGUAGES:
                 self.fail(
                     (*key, name),
                     f"unknown field '{name}'",
-                    f"use only: n, {', '.join(SITE_LANGUAGES)}",
+                    f"use only: n, {', '.join(SITE_LANGUAGES)}, draft",
                 )
         texts: dict[str, str] = {}
         for lang in SITE_LANGUAGES:

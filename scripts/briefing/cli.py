@@ -9,12 +9,15 @@ parity      compare a page's translations: same citations, same figures
 from __future__ import annotations
 
 import argparse
+import datetime as dt
 import os
 import sys
 from pathlib import Path
 
-from . import DEFAULT_LANGUAGE, SITE_LANGUAGES
+from . import DEFAULT_LANGUAGE, LANGUAGE_NAMES, SITE_LANGUAGES
 from .accounts import path_for as accounts_path_for
+from .contested import ContestedError
+from .contested import scaffold as scaffold_contested
 from .errors import BriefingError, Refused
 from .freshness import Behind, stamp
 from .load import read_document
@@ -68,6 +71,8 @@ def check(root: Path) -> int:
         print(notice.format())
         if os.environ.get("GITHUB_ACTIONS") == "true":
             print(f"::warning file={notice.path},line=1::{notice.format()}")
+    for draft in project.drafts:  # awaiting a native editor's review
+        print(draft.format())
     for accepted in project.accepted:  # answered by an editor: shown to every reviewer
         print(accepted.format())
         if os.environ.get("GITHUB_ACTIONS") == "true":
@@ -381,6 +386,50 @@ def accounts(root: Path, ids: list[str]) -> int:
     return status
 
 
+def contested(root: Path, claim_id: str) -> int:
+    """Scaffold a contested figure: the claim, a section per language, a log entry."""
+    try:
+        changed = scaffold_contested(root, claim_id, dt.date.today())
+    except ContestedError as exc:
+        print(f"contested: {exc}; nothing was changed", file=sys.stderr)
+        return 2
+    for path in changed:
+        print(f"  {path}")
+    print(
+        "Scaffolded. make check now lists what is still to write: the claim and its sources, "
+        "the evidence and the rating it gives, the section in each language, the log entry."
+    )
+    return 0
+
+
+def status(root: Path) -> int:
+    """Per language, what the project still needs: texts pending, drafts awaiting review."""
+    try:
+        project = load_project(root)
+    except BriefingError as exc:
+        print(f"status: the project has {len(exc.problems)} problem(s): run make check first")
+        return 1
+    for lang in project.languages:
+        behind = [b for b in project.behind if b.lang == lang]
+        pending = [
+            f"{p.path} ({', '.join(str(n) for n in numbers)})"
+            for p in project.pending
+            for code, numbers in p.paragraphs
+            if code == lang
+        ]
+        drafts = [d for d in project.drafts if d.lang == lang]
+        print(f"{LANGUAGE_NAMES[lang]} ({lang}):")
+        if not (behind or pending or drafts):
+            print("  nothing pending, no draft")
+        for item in behind:
+            print(f"  pending: {item.path} is behind its English page")
+        for line in pending:
+            print(f"  pending: paragraph translations of {line}")
+        for draft in drafts:
+            print(f"  draft: {draft.path}:{draft.line}: {draft.what}")
+    return 0
+
+
 def rename(root: Path, old: str, new: str) -> int:
     """Rename a source id (OLD NEW) or a page (OLD.md NEW.md) with everything naming it."""
     page = old.endswith(".md") or new.endswith(".md")
@@ -537,6 +586,15 @@ def main(argv: list[str] | None = None) -> int:
         "translations", help="write or update a source's paragraph-translations file"
     )
     trs.add_argument("ids", nargs="+", metavar="ID", help="source ids, e.g. h200-approval-ja")
+    con = sub.add_parser(
+        "contested",
+        help="scaffold a contested figure: its claim, a section in each language, a log entry",
+    )
+    con.add_argument("claim_id")
+    sub.add_parser(
+        "status",
+        help="per language, what the project still needs: pending texts and drafts",
+    )
     ren = sub.add_parser(
         "rename",
         help="rename a source id (OLD NEW) or a page (OLD.md NEW.md, inside docs/<lang>/), "
@@ -569,6 +627,10 @@ def main(argv: list[str] | None = None) -> int:
         return translations(args.root, args.ids)
     if args.command == "accounts":
         return accounts(args.root, args.ids)
+    if args.command == "contested":
+        return contested(args.root, args.claim_id)
+    if args.command == "status":
+        return status(args.root)
     if args.command == "rename":
         return rename(args.root, args.old, args.new)
     return check(args.root)

@@ -34,6 +34,7 @@ class Event:
     text: dict[str, str]
     questions: tuple[str, ...] = ()  # the key questions (data/status.yml) it bears on
     line: int = 0
+    drafts: tuple[str, ...] = ()  # languages whose text awaits review (states.py)
 
 
 @dataclass(frozen=True)
@@ -395,7 +396,7 @@ def load_timeline(
         key: Key = ("events", index)
         reader.remember(key, raw)
         entry = reader.mapping(
-            key, raw, ["id", "date", "precision", "actors", "text"], ["questions"]
+            key, raw, ["id", "date", "precision", "actors", "text"], ["questions", "draft"]
         )
         if entry is None:
             continue
@@ -431,6 +432,14 @@ def load_timeline(
                 "write e.g. questions: [us-licences] (ids from data/status.yml)",
             )
             questions = []
+        drafts = entry.get("draft", [])
+        if not isinstance(drafts, list) or not set(drafts) <= set(SITE_LANGUAGES):
+            reader.fail(
+                (*key, "draft"),
+                f"expected site languages, found {drafts!r}",
+                "write e.g. draft: [fr, de] for the languages still awaiting review",
+            )
+            drafts = []
         if isinstance(date, FuzzyDate) and text and actors and not unknown:
             events.append(
                 Event(
@@ -440,6 +449,7 @@ def load_timeline(
                     text,
                     tuple(questions),
                     reader.line(key),
+                    tuple(drafts),
                 )
             )
     events.sort(key=lambda e: (e.date.sort_key, e.id))

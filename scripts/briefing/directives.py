@@ -15,6 +15,7 @@ In a page, an HTML comment names what to insert:
   <!-- briefing:status actor=nvidia -->      answers, dated (data/status.yml); view=full:
   <!-- briefing:status view=full -->         each with its earlier answers
   <!-- briefing:horizon -->                  how far the record reaches, and how it was searched
+  <!-- briefing:todo what=assessment -->      what a scaffold left to write: check reports it
 The inserted text keeps its citations, which are then rendered like any other.
 """
 
@@ -40,6 +41,7 @@ DIRECTIVES: dict[str, str | None] = {
     "corrections": "data/corrections.yml",
     "status": "data/status.yml",
     "horizon": "data/status.yml",
+    "todo": None,
 }
 
 
@@ -138,6 +140,16 @@ def problems_in(markdown: str, path: str, data: Data, first_line: int = 1) -> li
                     f"write actor=<one of {', '.join(ACTORS)}>",
                 )
             )
+        elif name == "todo":
+            problems.append(
+                Problem(
+                    path,
+                    line,
+                    f"still to write here: the {options.get('what', 'text')} "
+                    "(left by `briefing contested`)",
+                    "write it in this language, then delete the <!-- briefing:todo --> line",
+                )
+            )
         elif name == "status" and (
             set(options) - {"actor", "view"}
             or options.get("actor", next(iter(ACTORS))) not in ACTORS
@@ -152,7 +164,7 @@ def problems_in(markdown: str, path: str, data: Data, first_line: int = 1) -> li
                     f"write one of: actor=<one of {', '.join(ACTORS)}>, view=full, or none",
                 )
             )
-        elif name not in ("timeline", "claim-review", "status") and options:
+        elif name not in ("timeline", "claim-review", "status", "todo") and options:
             problems.append(
                 Problem(
                     path,

@@ -92,4 +92,5 @@ RENDERERS: dict[str, Renderer] = {
     "corrections": _corrections,
     "status": _status,
     "horizon": _horizon,
+    "todo": lambda lang, data, options, titles: "",  # reported by directives.problems_in
 }

@@ -59,6 +59,10 @@ class Source:
     accounts: tuple[dict[str, str], ...] = ()
     account_file: str | None = None
     account_lines: tuple[int, ...] = ()
+    # Drafts awaiting review (see states.py): record fields ("note.fr") and, per account
+    # entry, its languages.
+    drafts: tuple[str, ...] = ()
+    account_drafts: tuple[tuple[str, ...], ...] = ()
 
     @property
     def has_text(self) -> bool:

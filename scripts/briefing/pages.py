@@ -56,6 +56,15 @@ def scan_page(
     shown, front, lines, body, body_line = doc.path, doc.meta, doc.lines, doc.body, doc.body_line
     problems = doc.problems
     written, body_problems = find_citations(body, shown, body_line)
+    if "state" in front and front["state"] != "draft":
+        body_problems.append(
+            Problem(
+                shown,
+                lines.get(("state",), 1),
+                f"state: {front['state']!r} is not a page state",
+                "write 'state: draft' while the page awaits review; remove the line once reviewed",
+            )
+        )
     citations = written
     if data is not None:
         body_problems += problems_in(body, shown, data, body_line)

@@ -18,6 +18,7 @@ from .model import Source
 from .pages import PageScan, scan_pages
 from .parity import differences
 from .quotes import hand_typed, load_quotes, unknown_tokens
+from .states import Draft
 from .status import load_research, load_status
 from .translations import Pending, Translations, load_translations, stray_translations
 from .validate import load_sources
@@ -46,6 +47,7 @@ class Project:
     translations: dict[str, Translations] = field(default_factory=dict)
     pending: list[Pending] = field(default_factory=list)
     accepted: list[Accepted] = field(default_factory=list)  # problems editors answered
+    drafts: list[Draft] = field(default_factory=list)  # texts awaiting review, per language
     _titles: dict[str, dict[str, str]] = field(default_factory=dict, repr=False)
 
     def page_titles(self, lang: str) -> dict[str, str]:
@@ -263,9 +265,39 @@ def load_project(
         translations=translations,
         pending=pending,
         accepted=accepted,
+        drafts=_drafts(pages, sources, data),
     )
     project.uses = _index_uses(pages)
     return project
+
+
+def _drafts(
+    pages: dict[str, list[PageScan]], sources: dict[str, Source], data: Data
+) -> list[Draft]:
+    """Every text marked as a draft, in page, event, record and account order."""
+    found = [
+        Draft(scan.path, 1, "the page", scan.lang)
+        for scans in pages.values()
+        for scan in scans
+        if (scan.meta or {}).get("state") == "draft"
+    ]
+    found += [
+        Draft("data/timeline.yml", event.line, f"event '{event.id}'", lang)
+        for event in data.events
+        for lang in event.drafts
+    ]
+    for source in sources.values():
+        found += [
+            Draft(source.path, 2, name.split(".")[0], name.split(".")[1]) for name in source.drafts
+        ]
+        found += [
+            Draft(source.account_file or source.path, line, f"¶{n}", lang)
+            for n, (langs, line) in enumerate(
+                zip(source.account_drafts, source.account_lines, strict=False), start=1
+            )
+            for lang in langs
+        ]
+    return found
 
 
 def parity_problems(pages: dict[str, list[PageScan]], behind: list[Behind]) -> list[Problem]:

@@ -156,6 +156,11 @@ def render_behind_notice(lang: str, page_url: str) -> str:
     )
 
 
+def render_draft_notice(lang: str) -> str:
+    """The notice on a page marked as a draft in its language."""
+    return ENV.get_template("notice_draft.html.j2").render(lang=lang)
+
+
 def render_preview_notice(lang: str, built: Sequence[str], skipped: Sequence[str]) -> str:
     """The note on every page of a preview of some languages only: which it leaves out."""
 

@@ -73,6 +73,7 @@ from .render import (
     placeholder,
     render_behind_notice,
     render_correction_notice,
+    render_draft_notice,
     render_page,
     render_preview_notice,
     render_problems,
@@ -375,6 +376,9 @@ def _render_markdown(
         )
     if project.is_behind(lang, rel):
         notices.append(render_behind_notice(lang, page_url(rel, lang)))
+    scan = project.scan(lang, rel)
+    if scan is not None and (scan.meta or {}).get("state") == "draft":
+        notices.append(render_draft_notice(lang))
     fragments = dict(rendered.fragments)
     heads = []
     for notice in notices:  # numbered after the page's own fragments

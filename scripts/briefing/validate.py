@@ -38,7 +38,7 @@ REQUIRED = (
     "note",
     "removed",
 )
-OPTIONAL = ("original_file", "same_text_as", "reproduction")
+OPTIONAL = ("original_file", "same_text_as", "reproduction", "draft")
 TRANSLATIONS = ".translations.yml"  # a seed article's paragraph translations, beside it
 
 # Source pages live at sources/<id>/; these names are taken by generated pages there.
@@ -60,6 +60,7 @@ HINTS = {
     "write 'removed: []' if nothing was",
     "original_file": "give the received file's name as text",
     "same_text_as": "list the ids of sources that carry the same text, e.g. [gate-fr-h200]",
+    "draft": "list the fields still awaiting review, e.g. draft: [note.fr, title.de]",
     "reproduction": "only the articles the briefing was given are held whole: they say "
     "'reproduction: whole' and name their 'original_file'; remove the line from any other "
     "source",
@@ -281,6 +282,17 @@ def check_source(doc: Document, drafts: bool = False) -> tuple[Source | None, li
             "list the other sources that carry the same text, not this one",
         )
 
+    under_review = get("draft", [])
+    if not isinstance(under_review, list) or not all(
+        isinstance(d, str)
+        and d.count(".") == 1
+        and d.split(".")[0] in ("title", "note")
+        and d.split(".")[1] in SITE_LANGUAGES
+        for d in under_review
+    ):
+        c.fail(("draft",), f"expected fields such as note.fr or title.de, found {under_review!r}")
+        under_review = []
+
     original_file = get("original_file")
     if original_file is not None and not isinstance(original_file, str):
         c.fail(("original_file",), "expected the file name as text")
@@ -338,6 +350,7 @@ def check_source(doc: Document, drafts: bool = False) -> tuple[Source | None, li
         paragraphs=paragraphs,
         paragraph_lines=lines,
         missing=tuple(c.missing),
+        drafts=tuple(under_review),
     ), c.problems
 
 
@@ -364,6 +377,7 @@ def _with_accounts(source: Source, root: Path, drafts: bool) -> tuple[Source | N
             accounts=tuple(accounts.texts),
             account_file=accounts.path,
             account_lines=tuple(accounts.lines),
+            account_drafts=tuple(accounts.drafts),
             missing=source.missing + tuple(accounts.missing),
         ),
         [],
@@ -433,17 +447,21 @@ def load_sources(
                 )
             )
             continue
-        if path.is_dir() or path.name.startswith(".") or path.name.endswith(TRANSLATIONS):
+        if path.is_dir() or path.name.startswith("."):
             continue
-        if path.name.endswith(ACCOUNTS):
-            if not path.with_name(path.name.removesuffix(ACCOUNTS) + ".md").exists():
+        companion = next((s for s in (ACCOUNTS, TRANSLATIONS) if path.name.endswith(s)), None)
+        if companion:
+            stem = path.name.removesuffix(companion)
+            if not path.with_name(stem + ".md").exists():
+                what = "accounts" if companion == ACCOUNTS else "translations"
                 problems.append(
                     Problem(
                         shown,
                         1,
-                        "accounts without a source: no "
-                        f"{path.name.removesuffix(ACCOUNTS)}.md beside them",
-                        "rename the file after its source's id, or delete it",
+                        f"{what} without a source: no {stem}.md beside them (an id renamed by "
+                        "hand leaves its companion files behind)",
+                        "rename a source with `make rename OLD=<id> NEW=<id>`; otherwise rename "
+                        "this file after its source's id, or delete it",
                     )
                 )
             continue
