@@ -136,3 +136,30 @@ def test_every_source_kind_is_joined_to_its_meaning_without_a_second_colon():
 )
 def test_outlets_and_via_relations_read_in_each_language(outlet, expected):
     assert {lang: outlet_name(outlet, lang) for lang in LANGS} == expected
+
+
+def test_an_edited_label_shows_at_once_in_formatted_dates(tmp_path, monkeypatch):
+    """Under `mkdocs serve`, an edited strings.yml is read again: dates formatted before with
+    the old label are not served from a cache (review of the code, 2026-12)."""
+    import os
+
+    from briefing import strings
+
+    copy = tmp_path / "strings.yml"
+    copy.write_text(strings.PATH.read_text("utf-8"), "utf-8")
+    monkeypatch.setattr(strings, "PATH", copy)
+    date = FuzzyDate(2024, 4, None, "approximate")
+    try:
+        assert format_fuzzy(date, "en") == "c. April 2024"
+        text = copy.read_text("utf-8").replace(
+            'approx_month: {en: "c. {date}"', 'approx_month: {en: "about {date}"'
+        )
+        copy.write_text(text, "utf-8")
+        os.utime(copy, ns=(1, 10**18))  # a different modification time, whatever the clock
+        strings.refresh()
+        assert format_fuzzy(date, "en") == "about April 2024"
+    finally:
+        monkeypatch.undo()
+        strings._loaded[0] = -1
+        strings.refresh()
+    assert format_fuzzy(date, "en") == "c. April 2024"

@@ -6,6 +6,7 @@ The dictionaries are updated in place by `refresh()` when strings.yml changes, s
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
@@ -18,6 +19,9 @@ ACTORS: dict[str, dict[str, str]] = {}
 UNITS: dict[str, dict[str, str]] = {}
 OUTLETS: dict[str, dict[str, str]] = {}
 _loaded: list[int] = [-1]  # mtime_ns of the file last read
+# Caches of what was made from the strings (formatted dates ...), cleared when they change, so
+# that `mkdocs serve` never shows an edited label's old text.
+ON_REFRESH: list[Callable[[], None]] = []
 
 
 def refresh() -> None:
@@ -36,6 +40,8 @@ def refresh() -> None:
         target.clear()
         target.update(data[key])
     _loaded[0] = mtime
+    for clear in ON_REFRESH:
+        clear()
 
 
 def unit(name: str | None, lang: str) -> str:

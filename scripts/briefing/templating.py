@@ -22,7 +22,7 @@ from jinja2 import Environment, FileSystemLoader, StrictUndefined, select_autoes
 from .data import Chips, Quote, Ratio, Row
 from .model import Cite, FuzzyDate, Source
 from .project import Project
-from .strings import ACTORS, KINDS, LABELS, label, outlet_name, unit
+from .strings import ACTORS, KINDS, LABELS, ON_REFRESH, label, outlet_name, unit
 from .urls import index_url, relative_url, source_url
 
 PREVIEW_CHARS = 600  # of a cited passage, shown in a citation's preview
@@ -206,6 +206,10 @@ def preview_translation(project: Project, source: Source, cite: Cite, lang: str)
     if not all(parts):
         return ""
     return _shorten(" ".join(parts))
+
+
+# Dates are formatted with labels ("c. {date}"): the caches go when strings.yml changes.
+ON_REFRESH.extend((format_fuzzy.cache_clear, format_day.cache_clear))
 
 
 def _environment() -> Environment:
