@@ -260,6 +260,11 @@ def test_no_english_interface_on_translated_pages(site, lang):
         assert not [w for w in ENGLISH_UI if w in html], page
         title = re.search(r"<title>(.*?)</title>", html, re.S).group(1)
         assert LABELS["site_name"][lang].replace("&amp;", "&") in title.replace("&amp;", "&")
+        assert LABELS["title_sep"][lang] in title or title.strip() == LABELS["site_name"][lang]
+    home = (site / PREFIX[lang] / "index.html").read_text("utf-8")  # the name alone, once
+    assert (
+        re.search(r"<title>(.*?)</title>", home, re.S).group(1).strip() == LABELS["site_name"][lang]
+    )
     not_found = (site / PREFIX[lang] / "404.html").read_text("utf-8")
     assert not [w for w in ENGLISH_UI if w in not_found.replace("&amp;", "&")]
 
