@@ -16,6 +16,7 @@ import pytest
 
 from briefing.project import Project
 from briefing.search_index import NOT_INDEXED
+from briefing.strings import LABELS
 from briefing.typography import SKIP
 from conftest import LANGS, PREFIX
 from sitehtml import TextReader
@@ -130,6 +131,30 @@ def test_preview_shows_the_original_and_our_translation_on_hover(page, server, r
     assert tip.locator(f"q[lang='{language}']").is_visible()
     assert tip.locator(f".bf-cite__tr q[lang='{lang}']").is_visible()
     assert tip.locator(".bf-cite__label").count() == 2
+
+
+def _cited_account_marker(real: Project, lang: str) -> tuple[str, str]:
+    """(page address, source id) of a page whose citation points at a source the site keeps
+    as its accounts (no article text)."""
+    for scan in real.pages[lang]:
+        for citation in scan.citations:
+            for cite in citation.cites:
+                if cite.first and real.sources[cite.source_id].has_accounts:
+                    return scan.url, cite.source_id
+    raise AssertionError(f"no page in {lang} cites a paragraph kept as the site's account")
+
+
+@pytest.mark.parametrize("lang", LANGS)
+def test_preview_of_a_source_kept_as_accounts_shows_our_account_labelled(page, server, real, lang):
+    url, ident = _cited_account_marker(real, lang)
+    page.goto(server + url, wait_until="load")
+    marker = page.locator(f".bf-cite:has(a[href*='sources/{ident}/#p'])").first
+    marker.locator("a").hover()
+    tip = marker.locator(".bf-cite__tip")
+    assert tip.is_visible()
+    assert tip.locator(".bf-cite__label").inner_text() == LABELS["account_label"][lang]
+    assert tip.locator(".bf-cite__account").inner_text().strip()
+    assert tip.locator("q").count() == 0  # an account is never shown as a quotation
 
 
 def test_preview_shows_both_on_keyboard_focus_and_on_tap(browser, server, real):
