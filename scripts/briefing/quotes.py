@@ -13,8 +13,8 @@
         variants: ["jusqu'à présent, aucune"]   # optional: other renderings seen, refused
 
 A page, an event or a note writes `{q:peters-none-so-far}`; each language shows its one
-rendering (quotation.html.j2 says whose wording it is when it is not the speaker's own words in
-their language). `check` reports a quotation typed by hand that is close to an entry but not
+rendering (templating.quote_text says whose wording it is when it is not the speaker's own
+words in that language). `check` reports a quotation typed by hand that is close to an entry but not
 its rendering, with the line and the entry to use.
 """
 
@@ -26,7 +26,6 @@ from collections.abc import Iterator, Mapping
 from pathlib import Path
 from typing import Any
 
-from . import SITE_LANGUAGES
 from .data import Quote, _entries, _reader
 from .errors import Problem
 from .model import Source
@@ -76,7 +75,7 @@ def load_quotes(
                 f"{entry['wording']!r} is not one of {', '.join(WORDINGS)}",
                 "say whose wording the original is: the speaker's own, or a translation",
             )
-        if entry["language"] not in SITE_LANGUAGES and not isinstance(entry["language"], str):
+        if not isinstance(entry["language"], str) or not entry["language"].strip():
             reader.fail((*key, "language"), "expected a language tag", "e.g. language: en")
         speaker = reader.texts((*key, "speaker"), entry["speaker"], cited=False)
         text = reader.texts((*key, "text"), entry["text"], cited=False)
