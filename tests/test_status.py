@@ -208,6 +208,11 @@ def test_a_changed_answer_is_in_whats_new_and_every_answer_in_the_download(make_
         ("2026-05-02", "Genehmigt Washington die Verkäufe?", "de/status/#q-licences"),
         ("2026-02-01", "Genehmigt Washington die Verkäufe?", "de/status/#q-licences"),
     ]
+    # Each says what changed, in a sentence, without citation markers: entries are distinct.
+    assert [e.summary for e in changes] == [
+        "Some: bislang keine Lizenz.",
+        "None: bislang keine Lizenz.",
+    ]
     data = json.loads(status_json(project_, "fr", "https://example.org/"))
     (question,) = data["questions"]
     assert data["complete_to"] == "2026-06-05" and question["current"]["as_of"] == "2026-05-02"

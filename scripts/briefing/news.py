@@ -10,13 +10,15 @@ and the page says so.
 from __future__ import annotations
 
 import datetime as dt
+import re
 from dataclasses import dataclass
 from xml.etree import ElementTree as ET
 
+from .exports import strip_citations
 from .history import Commit, History
 from .project import Project
 from .strings import label
-from .templating import ENV
+from .templating import ENV, with_quotes, with_ratings
 from .urls import feed_path, news_url, page_url, source_url
 
 MAX_ENTRIES = 100
@@ -31,6 +33,22 @@ class Entry:
     title: str
     url: str  # site-relative
     time: int = 0  # commit time; 0 without history
+    summary: str = ""  # what changed, in a sentence (none for a page: its diff is not read)
+
+
+SUMMARY_CHARS = 240
+SENTENCE_RE = re.compile(r"^(.{20,}?[.!?。](?=\s|$))")
+
+
+def summary(text: str, lang: str, project: Project) -> str:
+    """A text's first sentence as readers see it: citations out, quotations and ratings in."""
+    plain = with_quotes(
+        with_ratings(strip_citations(text), lang), lang, project.data.quotes, project.sources
+    )
+    plain = " ".join(plain.split())
+    match = SENTENCE_RE.match(plain)
+    first = match.group(1) if match else plain
+    return first if len(first) <= SUMMARY_CHARS else first[: SUMMARY_CHARS - 1].rstrip() + "…"
 
 
 def entries(project: Project, history: History, lang: str) -> list[Entry]:
@@ -55,6 +73,7 @@ def entries(project: Project, history: History, lang: str) -> list[Entry]:
                 source.titles[lang],
                 source_url(source.id, lang),
                 adding.time if adding else 0,
+                summary(source.notes[lang], lang, project),
             )
         )
     if history.available:
@@ -102,6 +121,7 @@ def entries(project: Project, history: History, lang: str) -> list[Entry]:
                     label("comma", lang).join(titles.get(rel, rel) for rel in change.pages),
                     page_url(log, lang) + f"#corr-{change.id}",
                     2**62,
+                    summary(change.text[lang], lang, project),
                 )
             )
     board = "status.md" if "status.md" in project.page_titles(lang) else None
@@ -117,6 +137,7 @@ def entries(project: Project, history: History, lang: str) -> list[Entry]:
                     question.question[lang],
                     page_url(board or "", lang) + f"#q-{question.id}",
                     2**62,
+                    summary(answer.text[lang], lang, project),
                 )
             )
     found.sort(key=lambda e: (-e.day.toordinal(), -e.time, e.kind != "page", e.title.casefold()))
@@ -162,6 +183,8 @@ def render_feed(lang: str, project: Project, history: History, site_url: str) ->
         sub(node, "id", f"{base}{entry.url}#{entry.kind}-{entry.day.isoformat()}")
         sub(node, "link", rel="alternate", type="text/html", href=base + entry.url)
         sub(node, "updated", f"{entry.day.isoformat()}T00:00:00Z")
+        if entry.summary:
+            sub(node, "summary", entry.summary)
     ET.indent(feed)
     data: bytes = ET.tostring(feed, encoding="utf-8", xml_declaration=True)
     return data + b"\n"
