@@ -90,3 +90,20 @@ def test_a_contested_figure_is_scaffolded_in_one_command_and_check_lists_what_is
     assert "claim 'h200-count-2027' (no. 1), claim: every language needs a non-empty text" in out
     assert "change 'h200-count-2027-added' (no. 1), text: every language needs a non-empty" in out
     assert main(["--root", str(root), "contested", "h200-count-2027"]) == 2  # never twice
+
+
+def test_a_build_for_publication_stops_on_the_placeholder_address(monkeypatch):
+    import pytest
+    from mkdocs.exceptions import PluginError
+
+    from briefing.site import check_publication
+
+    class Config:
+        site_url = "https://example.github.io/h200-briefing/"
+
+    check_publication(Config())  # a preview or a test build may use it
+    monkeypatch.setenv("BRIEFING_PUBLISH", "1")
+    with pytest.raises(PluginError, match="site_url is the placeholder .* Fix: set SITE_URL"):
+        check_publication(Config())
+    Config.site_url = "https://owner.github.io/h200-briefing/"
+    check_publication(Config())

@@ -268,9 +268,25 @@ def check_setup(config: MkDocsConfig) -> None:
         )
 
 
+PLACEHOLDER_HOST = "example.github.io"  # mkdocs.yml's site_url when SITE_URL is not set
+
+
+def check_publication(config: MkDocsConfig) -> None:
+    """A build for publication (BRIEFING_PUBLISH=1, as the deploy workflow sets it) stops when
+    the site's address is still mkdocs.yml's placeholder: every self-link, the cite box, the
+    feeds and the downloads would point at it. Previews and tests may use it."""
+    if os.environ.get("BRIEFING_PUBLISH") == "1" and PLACEHOLDER_HOST in (config.site_url or ""):
+        raise PluginError(
+            f"briefing: mkdocs.yml:4: site_url is the placeholder {config.site_url}, and this "
+            "build is for publication (BRIEFING_PUBLISH=1). Fix: set SITE_URL to the address "
+            "the site is published at, e.g. SITE_URL=https://<owner>.github.io/h200-briefing/"
+        )
+
+
 def load(config: MkDocsConfig) -> Project | None:
     """Validate sources and pages unless this exact input was already validated."""
     check_setup(config)
+    check_publication(config)
     return INPUTS.refresh(_root(config), Path(config.docs_dir), RUN.serving)
 
 
