@@ -104,54 +104,53 @@ def test_a_source_in_the_readers_language_has_no_translation_column(page, server
     assert page.locator("[data-bf-toggle-translations]").count() == 0
 
 
-def _cited_translated_marker(real: Project, lang: str) -> tuple[str, str]:
-    """(page address, source id) of a page whose citation points into a translated source."""
+def _cited_marker(real: Project, lang: str, wanted) -> tuple[str, str]:
+    """(page address, source id) of the first page in `lang` whose citation of a paragraph
+    satisfies `wanted(source, cite)`."""
     for scan in real.pages[lang]:
         for citation in scan.citations:
             for cite in citation.cites:
-                source = real.sources[cite.source_id]
-                if (
-                    cite.first
-                    and source.language != lang
-                    and real.paragraph_translation(source.id, cite.first, lang)
-                ):
-                    return scan.url, source.id
-    raise AssertionError(f"no page in {lang} cites a translated paragraph")
+                if cite.first and wanted(real.sources[cite.source_id], cite):
+                    return scan.url, cite.source_id
+    raise AssertionError(f"no page in {lang} cites such a paragraph")
 
 
-@pytest.mark.parametrize("lang", LANGS)
-def test_preview_shows_the_original_and_our_translation_on_hover(page, server, real, lang):
-    url, ident = _cited_translated_marker(real, lang)
+def _cited_translated_marker(real: Project, lang: str) -> tuple[str, str]:
+    """A citation that points into a translated source."""
+    return _cited_marker(
+        real,
+        lang,
+        lambda source, cite: (
+            source.language != lang and real.paragraph_translation(source.id, cite.first, lang)
+        ),
+    )
+
+
+def _hover_preview(page, server: str, url: str, ident: str):
+    """The preview of the first marker citing `ident` on `url`, opened by the mouse."""
     page.goto(server + url, wait_until="load")
     marker = page.locator(f".bf-cite:has(a[href*='sources/{ident}/#p'])").first
     marker.locator("a").hover()
     tip = marker.locator(".bf-cite__tip")
     assert tip.is_visible()
+    return tip
+
+
+@pytest.mark.parametrize("lang", LANGS)
+def test_preview_shows_the_original_and_our_translation_on_hover(page, server, real, lang):
+    url, ident = _cited_translated_marker(real, lang)
+    tip = _hover_preview(page, server, url, ident)
     language = real.sources[ident].language
     assert tip.locator(f"q[lang='{language}']").is_visible()
     assert tip.locator(f".bf-cite__tr q[lang='{lang}']").is_visible()
     assert tip.locator(".bf-cite__label").count() == 2
 
 
-def _cited_account_marker(real: Project, lang: str) -> tuple[str, str]:
-    """(page address, source id) of a page whose citation points at a source the site keeps
-    as its accounts (no article text)."""
-    for scan in real.pages[lang]:
-        for citation in scan.citations:
-            for cite in citation.cites:
-                if cite.first and real.sources[cite.source_id].has_accounts:
-                    return scan.url, cite.source_id
-    raise AssertionError(f"no page in {lang} cites a paragraph kept as the site's account")
-
-
 @pytest.mark.parametrize("lang", LANGS)
 def test_preview_of_a_source_kept_as_accounts_shows_our_account_labelled(page, server, real, lang):
-    url, ident = _cited_account_marker(real, lang)
-    page.goto(server + url, wait_until="load")
-    marker = page.locator(f".bf-cite:has(a[href*='sources/{ident}/#p'])").first
-    marker.locator("a").hover()
-    tip = marker.locator(".bf-cite__tip")
-    assert tip.is_visible()
+    """A source the site keeps as its accounts (no article text)."""
+    url, ident = _cited_marker(real, lang, lambda source, cite: source.has_accounts)
+    tip = _hover_preview(page, server, url, ident)
     assert tip.locator(".bf-cite__label").inner_text() == LABELS["account_label"][lang]
     assert tip.locator(".bf-cite__account").inner_text().strip()
     assert tip.locator("q").count() == 0  # an account is never shown as a quotation

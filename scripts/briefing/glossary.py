@@ -20,6 +20,7 @@ from typing import Any
 
 from . import SITE_LANGUAGES
 from .answered import PATH as ANSWERED
+from .copyguard import TOKEN_RE as IDS_RE  # citations and {q:…} tokens
 from .errors import Problem
 from .load import Key, read_document, read_text, read_yaml
 
@@ -311,7 +312,6 @@ def texts(
             yield shown, lang, text, line
 
 
-IDS_RE = re.compile(r"\[[^\]]*@[^\]]*\]|\{(?:q|rating):[^}]*\}")
 _FOUND: dict[tuple[str, str], tuple[Variant, ...]] = {}  # (language, text) -> variants in it
 _FOUND_FOR: list[tuple[tuple[str, str, str], ...]] = []  # the rejected forms _FOUND is for
 

@@ -19,9 +19,10 @@ from babel.dates import format_date, format_skeleton
 from babel.numbers import format_decimal, format_percent
 from jinja2 import Environment, FileSystemLoader, StrictUndefined, select_autoescape
 
-from .data import Chips, Quote, Ratio, Row
+from .data import RATING_MENTION_RE, Chips, Quote, Ratio, Row
 from .model import Cite, FuzzyDate, Source
 from .project import Project
+from .quotes import TOKEN_RE as QUOTE_TOKEN_RE
 from .strings import ACTORS, KINDS, LABELS, ON_REFRESH, label, outlet_name, unit
 from .urls import index_url, relative_url, source_url
 
@@ -66,15 +67,9 @@ def kind_in_reference(kind: str, lang: str) -> str:
     )
 
 
-RATING_MENTION_RE = re.compile(r"\{rating:([a-z-]+)@[a-z0-9-]+\}")
-
-
 def with_ratings(text: str, lang: str) -> str:
     """A log entry's text with each {rating:…@claim} shown as the rating's label."""
     return RATING_MENTION_RE.sub(lambda m: label(f"rating_{m.group(1)}", lang), text)
-
-
-QUOTE_TOKEN_RE = re.compile(r"\{q:([a-z0-9-]+)\}")
 
 
 def quote_text(quote: Quote, lang: str, outlet: str | None) -> str:
