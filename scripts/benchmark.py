@@ -23,11 +23,15 @@ source, a page or a data file to the served page showing the change, five edits 
 previewing one language (`make serve LANG=ja`) and every language.
 
 These are measurements, printed as Markdown tables; nothing here asserts a time.
+`--write BENCHMARKS.md` also writes them, with the date, the commit and the machine, to that
+file: the one place the project keeps its figures (README states none, so none goes stale).
 """
 
 from __future__ import annotations
 
 import argparse
+import datetime
+import io
 import json
 import os
 import platform
@@ -42,6 +46,7 @@ import tempfile
 import time
 import urllib.request
 from pathlib import Path
+from typing import TextIO
 
 from briefing import SITE_LANGUAGES
 from briefing.urls import lang_prefix
@@ -496,8 +501,12 @@ def main() -> int:
     parser.add_argument("--large", type=int, nargs="*", default=[], help="one build of N")
     parser.add_argument("--serve", action="store_true", help="also measure the live preview")
     parser.add_argument("--edits", type=int, default=5, help="edits of each kind (--serve)")
+    parser.add_argument("--write", type=Path, help="also write the figures to this file")
     args = parser.parse_args()
+    if args.write:
+        sys.stdout = Tee(sys.stdout)
     print(f"Command: .venv/bin/python scripts/benchmark.py {' '.join(sys.argv[1:])}")
+    print(f"Date: {datetime.datetime.now(datetime.UTC):%Y-%m-%d %H:%M} UTC, commit {commit()}")
     print(
         f"Machine: {os.cpu_count()} CPUs, Python {platform.python_version()}, "
         f"{platform.system()} {platform.release()}"
@@ -522,7 +531,55 @@ def main() -> int:
             times = measure_serve(lang, edits=args.edits)
             cells = " | ".join(f"{median(times[kind]):.2f} s" for kind in EDITS)
             print(f"| {label} | {cells} |", flush=True)
+    if isinstance(sys.stdout, Tee):
+        write_section(args.write, "benchmark.py", "## Build and preview\n\n" + sys.stdout.text())
     return 0
+
+
+BENCHMARKS_HEAD = """# Benchmarks
+
+The project's figures of speed and size, each section written by the script it names
+(`--write BENCHMARKS.md`) with its command, date, commit and machine; README states none, so
+none goes stale. This machine's speed varies during a day by more than some differences
+measured here: compare figures within one run; the ratios hold better than the times.
+"""
+
+
+def write_section(path: Path, script: str, text: str) -> None:
+    """Replace `script`'s section of the figures file (or add it), leaving the others."""
+    begin, end = f"<!-- written by scripts/{script} -->", f"<!-- end of scripts/{script} -->"
+    old = path.read_text(encoding="utf-8") if path.exists() else BENCHMARKS_HEAD
+    section = f"{begin}\n{text.strip()}\n{end}"
+    if begin in old and end in old:
+        new = old[: old.index(begin)] + section + old[old.index(end) + len(end) :]
+    else:
+        new = f"{old.rstrip()}\n\n{section}\n"
+    path.write_text(new, encoding="utf-8")
+
+
+class Tee(io.TextIOBase):
+    """Standard output that also keeps what was printed, for `--write`."""
+
+    def __init__(self, out: TextIO) -> None:
+        self.out, self.kept = out, io.StringIO()
+
+    def write(self, text: str) -> int:
+        self.kept.write(text)
+        return self.out.write(text)
+
+    def flush(self) -> None:
+        self.out.flush()
+
+    def text(self) -> str:
+        return self.kept.getvalue()
+
+
+def commit() -> str:
+    """The short hash of the commit measured."""
+    done = subprocess.run(
+        ["git", "rev-parse", "--short", "HEAD"], cwd=ROOT, capture_output=True, text=True
+    )
+    return done.stdout.strip() or "unknown"
 
 
 if __name__ == "__main__":
