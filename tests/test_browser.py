@@ -492,3 +492,32 @@ def test_every_page_is_clean(browser, server, site):
 @pytest.mark.full
 def test_phone_width_nothing_overflows_or_shifts_on_any_page(browser, server, site):
     assert _phone_problems(browser, server, _everything(site)) == []
+
+
+@pytest.mark.parametrize("lang", LANGS)
+def test_the_sources_table_reads_on_a_desktop_and_on_a_phone(browser, server, lang):
+    """On a 1280-px screen the table needs no sideways scrolling; on a 390-px phone each
+    source is a card whose every line says what it is."""
+    desktop = browser.new_page(viewport={"width": 1280, "height": 900})
+    desktop.goto(server + PREFIX[lang] + "sources/", wait_until="load")
+    table = desktop.locator(".bf-index table")
+    assert table.is_visible()
+    assert desktop.evaluate(
+        "() => { const t = document.querySelector('.bf-index table');"
+        " return t.scrollWidth <= t.clientWidth + 1"
+        " && t.getBoundingClientRect().right <= innerWidth; }"
+    )
+    desktop.close()
+    phone = browser.new_page(viewport={"width": 390, "height": 800}, is_mobile=True, has_touch=True)
+    phone.goto(server + PREFIX[lang] + "sources/", wait_until="load")
+    assert not phone.evaluate("document.documentElement.scrollWidth > innerWidth + 1")
+    cells = phone.locator(".bf-index tbody tr").first.locator("td")
+    assert cells.count() == 7
+    for i in range(1, 7):
+        cell = cells.nth(i)
+        label = cell.get_attribute("data-label")
+        before = cell.evaluate("c => getComputedStyle(c, '::before').content")
+        assert label and label in before, (lang, i, before)
+        box = cell.bounding_box()
+        assert box and box["x"] >= 0 and box["x"] + box["width"] <= 390
+    phone.close()

@@ -1,6 +1,6 @@
 """The pages the build generates in every language, as one catalogue.
 
-The citations index, What's new and one page per source: for each, where it lives in
+The citations index, What's new, the data page and one page per source: for each, where it lives in
 each language, its title and how it is rendered. The MkDocs adapter adds these pages to
 every language's build and asks the catalogue for their content; nothing else knows the
 list.
@@ -9,50 +9,70 @@ list.
 from __future__ import annotations
 
 import datetime as dt
+from collections.abc import Callable
 from dataclasses import dataclass
 
 from .history import History
 from .model import Source
 from .news import render_whats_new
 from .project import Project
-from .render import render_index, render_source_page
+from .render import render_data_page, render_index, render_source_page
 from .strings import label
-from .urls import index_url, news_url, source_url
+from .urls import data_url, index_url, news_url, source_url
+
+
+@dataclass(frozen=True)
+class _Page:
+    """A generated page other than a source's: its path among a language's files (as if it
+    were written in docs/), its URL, the label of its title and what renders its body."""
+
+    path: str
+    url: Callable[[str], str]
+    title: str
+    render: Callable[[str, Project, History], str]
+
+
+# A new generated page is one row here (and its template and strings).
+PAGES = {
+    "index": _Page(
+        "sources/index.md", index_url, "sources_title", lambda lang, p, _: render_index(lang, p)
+    ),
+    "news": _Page("whats-new.md", news_url, "news_title", render_whats_new),
+    "data": _Page("data.md", data_url, "data_title", lambda lang, p, _: render_data_page(lang, p)),
+}
 
 
 @dataclass(frozen=True)
 class GeneratedPage:
-    kind: str  # "index" (the citations index), "news" (What's new) or "source"
+    kind: str  # "index" (the citations index), "news" (What's new), "data" or "source"
     source: Source | None = None  # the source a "source" page presents
 
     def url(self, lang: str) -> str:
         if self.source is not None:
             return source_url(self.source.id, lang)
-        return index_url(lang) if self.kind == "index" else news_url(lang)
+        return PAGES[self.kind].url(lang)
 
     def src_uri(self, lang: str) -> str:
         """The page's path among the language's files (as if it were written in docs/)."""
         if self.source is not None:
             return f"{lang}/sources/{self.source.id}.md"
-        return f"{lang}/sources/index.md" if self.kind == "index" else f"{lang}/whats-new.md"
+        return f"{lang}/{PAGES[self.kind].path}"
 
     def title(self, lang: str) -> str:
         if self.source is not None:
             return self.source.titles[lang]
-        return label("sources_title" if self.kind == "index" else "news_title", lang)
+        return label(PAGES[self.kind].title, lang)
 
     def render(self, lang: str, project: Project, history: History) -> str:
         """The page's body as HTML."""
         if self.source is not None:
             return render_source_page(self.source, lang, project)
-        if self.kind == "index":
-            return render_index(lang, project)
-        return render_whats_new(lang, project, history)
+        return PAGES[self.kind].render(lang, project, history)
 
     def render_inputs(self, lang: str, project: Project) -> object | None:
         """What rendering the page reads besides the templates and strings (the live preview
-        renders it again only when this changed); None for the citations index and What's
-        new, which read every source."""
+        renders it again only when this changed); None for the citations index, What's new
+        and the data page, which read every source."""
         if self.source is None:
             return None
         source_id = self.source.id
@@ -69,7 +89,7 @@ def generated_pages(project: Project | None) -> list[GeneratedPage]:
     """Every generated page; without a project the index and What's new only: the live
     preview shows its problems on them, and a preview that leaves out the default language
     builds just these (its navigation names them)."""
-    pages = [GeneratedPage("index"), GeneratedPage("news")]
+    pages = [GeneratedPage("index"), GeneratedPage("news"), GeneratedPage("data")]
     if project is not None:
         pages += [GeneratedPage("source", source) for source in project.sorted_sources()]
     return pages

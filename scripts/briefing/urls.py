@@ -14,7 +14,7 @@ from . import DEFAULT_LANGUAGE
 
 # Paths the build generates in every language; a hand-written page there would clash.
 GENERATED_TOP = frozenset({"sources", "downloads", "search", "assets"})
-GENERATED_PAGES = frozenset({"whats-new.md", "404.md", "feed.xml.md"})
+GENERATED_PAGES = frozenset({"whats-new.md", "data.md", "404.md", "feed.xml.md"})
 
 
 def lang_prefix(lang: str) -> str:
@@ -50,6 +50,11 @@ def index_url(lang: str) -> str:
 def news_url(lang: str) -> str:
     """What's new: sources added, pages changed, corrections."""
     return f"{lang_prefix(lang)}whats-new/"
+
+
+def data_url(lang: str) -> str:
+    """The data page: every download, with what it holds."""
+    return f"{lang_prefix(lang)}data/"
 
 
 def feed_path(lang: str) -> str:
