@@ -1,5 +1,6 @@
 """One registry per kind of thing: a directive is one row of `directives.DIRECTIVES`, a data
-file one row of `datafiles.DATA_FILES`.
+file one row of `datafiles.DATA_FILES`, a page generated per language one row of
+`catalogue.SITE_PAGES` (a download is one row of `exports.DOWNLOADS`).
 
 The proof: a new data-backed table, licences granted, added from this test as one loader,
 one data-file row, one directive row, one template and its strings, without editing any
@@ -17,6 +18,7 @@ from typing import Any
 import pytest
 
 from briefing import SITE_LANGUAGES, directives, strings
+from briefing.catalogue import SITE_PAGES, GeneratedPage, generated_pages
 from briefing.citations import check_cite, find_citations
 from briefing.data import Data
 from briefing.datafiles import DATA_FILES, DataFile, Reading, register_data_file
@@ -27,6 +29,7 @@ from briefing.keypaths import KeyPaths
 from briefing.load import read_yaml
 from briefing.project import load_project
 from briefing.render import render_page
+from briefing.urls import is_generated, page_url
 from conftest import LANGS
 
 TEMPLATES = Path(__file__).resolve().parent.parent / "scripts" / "briefing" / "templates"
@@ -259,3 +262,17 @@ def test_every_directive_is_whole(real, name):
     written = f"<!-- briefing:{name}{''.join(f' {k}={v}' for k, v in given.items())} -->"
     for lang in LANGS:
         assert not re.search(r"briefing:", expand(written, lang, real.data))
+
+
+@pytest.mark.parametrize("kind", sorted(SITE_PAGES))
+def test_every_site_page_is_whole(kind):
+    """A generated page's row is all it needs: its path is one no hand-written page may take,
+    its URL is where urls.py puts that path, and its title is a label in every language."""
+    row = SITE_PAGES[kind]
+    page = GeneratedPage(kind)
+    assert is_generated(row.path)
+    for lang in LANGS:
+        assert page.url(lang) == page_url(row.path, lang)
+        assert page.src_uri(lang) == f"{lang}/{row.path}"
+        assert page.title(lang) == strings.LABELS[row.title][lang]
+    assert [p.kind for p in generated_pages(None)] == list(SITE_PAGES)
