@@ -22,7 +22,7 @@ from briefing.catalogue import SITE_PAGES, GeneratedPage, generated_pages
 from briefing.citations import check_cite, find_citations
 from briefing.data import Data
 from briefing.datafiles import DATA_FILES, DataFile, Reading, register_data_file
-from briefing.directives import DIRECTIVES, Directive, register
+from briefing.directives import DIRECTIVES, Directive, register_directive
 from briefing.errors import BriefingError, Problem
 from briefing.expand import expand
 from briefing.keypaths import KeyPaths
@@ -146,11 +146,11 @@ def licences(tmp_path: Path) -> Iterator[Directive]:
     folder.mkdir()
     (folder / "licences.html.j2").write_text(TEMPLATE, encoding="utf-8")
     register_data_file(DataFile("licences.yml", load_licences))
-    row = register(
+    row = register_directive(
         Directive(
             "licences",
             ("licences.yml",),
-            citing=_citing,
+            citing_texts=_citing,
             missing="the licence data",
             template="licences.html.j2",
             context=_context,
@@ -235,7 +235,7 @@ def test_an_undeclared_data_file_is_reported(make_project):
 
 def test_a_directive_or_data_file_is_declared_once(licences):
     with pytest.raises(ValueError, match="already declared"):
-        register(licences)
+        register_directive(licences)
     with pytest.raises(ValueError, match="already declared"):
         register_data_file(DataFile("licences.yml", load_licences))
     with pytest.raises(ValueError, match="strings.yml already has"):

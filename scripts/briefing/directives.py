@@ -16,17 +16,19 @@ In a page, an HTML comment names what to insert:
 The inserted text keeps its citations, which are then rendered like any other.
 
 A directive is declared once, as one row of `DIRECTIVES`: its name, the data files it shows,
-its options, the texts it inserts that may cite (`citing`: what a page is counted as citing,
-without rendering anything), the problems it reports, and its rendering: a template and what
-the template is given (`context`). The row lives here, in the records layer, and names its
-template rather than rendering it: what a template is given is data, and `expand` (in the
-presentation layer, which may import this module but not the reverse) renders every row the
-same way, with no code of its own per directive. So the records layer can count a page's
-citations, check its directives and date it by the data it shows, and the presentation
-layer can render it, from the same row. The strings a template shows are in strings.yml; a
-directive declared outside the package (a test's fixture, say) is added with `register`, which
-also takes its template folder and its strings. Its data file is a row of
-`datafiles.DATA_FILES`.
+its options, the texts it inserts that may cite (`citing_texts`: what a page is counted as
+citing, without rendering anything), the problems it reports, and its rendering: a template
+and what the template is given (`context`).
+
+Why the row names its template instead of rendering it: the row lives here, in the records
+layer, which may not import the presentation layer. What a template is given is data, so
+`expand` (presentation) renders every row the same way, with no code of its own per
+directive, and no second table to keep in step. The records layer counts a page's
+citations, checks its directives and dates the page by the data it shows; the presentation
+layer renders it; both from the same row. A template's strings are in strings.yml; a
+directive declared outside the package (a test's fixture, say) is added with
+`register_directive`, which also takes its template folder and its strings. Its data file is
+a row of `datafiles.DATA_FILES`.
 """
 
 from __future__ import annotations
@@ -100,7 +102,7 @@ class Directive:
     files: tuple[str, ...] = ()  # the data files it shows, in data/ (a change there dates it)
     options: Options = field(default_factory=Options)
     # The texts it inserts that may cite, in the order its template shows them.
-    citing: Callable[[Data, Given, str], Iterator[str]] = _none
+    citing_texts: Callable[[Data, Given, str], Iterator[str]] = _none
     # Its problems other than its options: (what is wrong, how to fix it).
     problems: Callable[[Data, Given], list[tuple[str, str]]] = _no_problems
     missing: str = ""  # what its files hold, if a page showing them without them is wrong
@@ -222,7 +224,7 @@ DIRECTIVES: dict[str, Directive] = {
         Directive(
             "chips-table",
             ("chips.yml",),
-            citing=_chips_table_texts,
+            citing_texts=_chips_table_texts,
             missing="the chip data",
             template="chips_table.html.j2",
             context=_chips,
@@ -237,7 +239,7 @@ DIRECTIVES: dict[str, Directive] = {
         Directive(
             "chips-ratios",
             ("chips.yml",),
-            citing=_chips_ratios_texts,
+            citing_texts=_chips_ratios_texts,
             missing="the chip data",
             template="chips_ratios.html.j2",
             context=_chips,
@@ -260,7 +262,7 @@ DIRECTIVES: dict[str, Directive] = {
         Directive(
             "corrections",
             ("corrections.yml",),
-            citing=_corrections_texts,
+            citing_texts=_corrections_texts,
             template="corrections.html.j2",
             context=_corrections,
         ),
@@ -287,7 +289,7 @@ DIRECTIVES: dict[str, Directive] = {
 }
 
 
-def register(row: Directive) -> Directive:
+def register_directive(row: Directive) -> Directive:
     """Declare one more directive (its data file is declared with
     `datafiles.register_data_file`); a name given twice is a mistake in the code."""
     if row.name in DIRECTIVES:
@@ -337,7 +339,7 @@ def shown_texts(markdown: str, lang: str, data: Data) -> Iterator[str]:
     for match in occurrences(markdown):
         yield markdown[cursor : match.start()]
         if row := DIRECTIVES.get(match.group(1)):
-            yield from row.citing(data, options_of(match.group(2)), lang)
+            yield from row.citing_texts(data, options_of(match.group(2)), lang)
         cursor = match.end()
     yield markdown[cursor:]
 
