@@ -8,8 +8,8 @@ import pytest
 
 from briefing.citations import find_citations
 from briefing.data import load_timeline
-from briefing.directives import problems_in
-from briefing.expand import CHART_ROWS, expand
+from briefing.directives import CHART_ROWS, problems_in
+from briefing.expand import expand
 from briefing.parity import citation_keys, compare, figures
 from briefing.project import load_project
 from briefing.strings import ACTORS

@@ -12,6 +12,7 @@ from typing import Any
 from .catalogue import GeneratedPage
 from .citations import find_citations
 from .data import RATINGS, Claim
+from .directives import occurrences, options_of, without
 from .exports import BIB_LANGIDS, CSL_TYPES, latex_escape
 from .history import History
 from .model import Source
@@ -72,9 +73,6 @@ def page_ld(
     return _script_json(data)
 
 
-CLAIM_REVIEW_RE = re.compile(r"<!--\s*briefing:claim-review\s+id=([a-z0-9-]+)\s*-->")
-
-
 def claim_reviews(
     body: str,
     lang: str,
@@ -88,13 +86,14 @@ def claim_reviews(
     made it and where, the site's rating, and as its reasoning the assessment paragraph
     that follows the directive (citations and Markdown removed)."""
     reviews = []
-    for match in CLAIM_REVIEW_RE.finditer(body):
-        claim = claims.get(match.group(1))
+    for match in occurrences(body, "claim-review"):
+        claim = claims.get(options_of(match.group(2)).get("id", ""))
         if claim is None:
             continue
         # The assessment is the paragraph after this directive (and after any other
         # claim-review directives stacked on it: one assessment may rate several claims).
-        after = CLAIM_REVIEW_RE.sub("", body[match.end() :].split("\n\n## ", 1)[0])
+        section = body[match.end() :].split("\n\n## ", 1)[0]
+        after = without(section, "claim-review")
         reasoning = next((block for block in after.split("\n\n") if block.strip()), "")
         cites, _ = find_citations(reasoning, "")
         for citation in reversed(cites):

@@ -9,10 +9,10 @@ from __future__ import annotations
 import datetime as dt
 import re
 from collections import Counter
-from collections.abc import Callable, Iterator, Mapping, Sequence
+from collections.abc import Iterator, Mapping, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any
+from typing import Any, cast
 
 from . import DEFAULT_LANGUAGE, SITE_LANGUAGES
 from .citations import check_cite, find_citations
@@ -207,15 +207,45 @@ RATINGS = {
 
 @dataclass
 class Data:
-    events: list[Event]
-    chips: Chips | None
-    chips_broken: bool = False  # data/chips.yml exists but has problems (reported on it)
-    claims: dict[str, Claim] = field(default_factory=dict)
-    claims_broken: bool = False  # data/claims.yml has problems of its own
-    corrections: list[Correction] = field(default_factory=list)  # newest first
-    questions: list[Question] = field(default_factory=list)  # data/status.yml, in its order
-    quotes: dict[str, Quote] = field(default_factory=dict)  # data/quotes.yml, by id
-    horizon: Horizon | None = None
+    """What the data files hold, each under its file name in data/ (the rows of
+    `datafiles.DATA_FILES` say how each is read). A file that is absent has no value; a
+    file in `broken` is present but has problems, already reported on it, so a directive
+    showing it says nothing more. The properties name the site's own files' values."""
+
+    values: dict[str, Any] = field(default_factory=dict)
+    broken: set[str] = field(default_factory=set)
+
+    def present(self, name: str) -> bool:
+        """The file exists (readable or not): a directive showing it is not missing data."""
+        return name in self.values or name in self.broken
+
+    @property
+    def events(self) -> list[Event]:  # timeline.yml, in date order
+        return cast("list[Event]", self.values.get("timeline.yml", []))
+
+    @property
+    def chips(self) -> Chips | None:
+        return cast("Chips | None", self.values.get("chips.yml"))
+
+    @property
+    def claims(self) -> dict[str, Claim]:
+        return cast("dict[str, Claim]", self.values.get("claims.yml", {}))
+
+    @property
+    def corrections(self) -> list[Correction]:  # newest first
+        return cast("list[Correction]", self.values.get("corrections.yml", []))
+
+    @property
+    def questions(self) -> list[Question]:  # status.yml, in its order
+        return cast("list[Question]", self.values.get("status.yml", ([], None))[0])
+
+    @property
+    def horizon(self) -> Horizon | None:
+        return cast("Horizon | None", self.values.get("status.yml", ([], None))[1])
+
+    @property
+    def quotes(self) -> dict[str, Quote]:  # quotes.yml, by id
+        return cast("dict[str, Quote]", self.values.get("quotes.yml", {}))
 
     def questions_of(self, actor: str | None) -> list[Question]:
         return [q for q in self.questions if actor is None or actor in q.actors]
@@ -700,58 +730,6 @@ def _ratio(reader: _Reader, key: Key, raw: Any, chips: Chips) -> Ratio | None:
         reader.fail((*key, "style"), "style must be 'percent' or 'times'", "choose one")
         return None
     return Ratio(entry["id"], label or {}, parts[0], parts[1], entry["style"]) if label else None
-
-
-KNOWN_FILES = (
-    "timeline.yml",
-    "chips.yml",
-    "claims.yml",
-    "corrections.yml",
-    "status.yml",
-    "research.yml",
-    "quotes.yml",
-    "answered.yml",
-    "glossary.yml",
-)  # the glossary is read by glossary.py, the key questions and research log by status.py
-
-
-def load_data(
-    data_dir: Path, root: Path, sources: Mapping[str, Source], broken: set[str]
-) -> tuple[Data, list[Problem]]:
-    """Load data/timeline.yml and data/chips.yml if present."""
-
-    def load(
-        name: str, loader: Callable[..., tuple[Any, list[Problem]]], empty: Any
-    ) -> tuple[Any, list[Problem]]:
-        path = data_dir / name
-        if not path.exists():
-            return empty, []
-        try:
-            return loader(path, root, sources, broken)
-        except (TypeError, AttributeError, KeyError, ValueError) as exc:  # a shape we missed
-            return empty, [_shape_problem(path, root, exc)]
-
-    corrections, corrections_problems = load("corrections.yml", load_corrections, [])
-    claims, claims_problems = load("claims.yml", load_claims, {})
-    events, events_problems = load("timeline.yml", load_timeline, [])
-    chips, chips_problems = load("chips.yml", load_chips, None)
-    problems = corrections_problems + claims_problems + events_problems + chips_problems
-    for path in sorted(data_dir.glob("*")) if data_dir.is_dir() else []:
-        if path.name not in KNOWN_FILES and not path.name.startswith("."):
-            problems.append(
-                Problem(
-                    path.relative_to(root).as_posix(),
-                    1,
-                    "the site reads only data/"
-                    + ", data/".join(KNOWN_FILES[:-1])
-                    + " and data/"
-                    + KNOWN_FILES[-1],
-                    "move this file out of data/, or put its entries in one of those files",
-                )
-            )
-    problems += _rating_mentions(corrections, claims)
-    chips_broken = chips is None and (data_dir / "chips.yml").exists()
-    return Data(events, chips, chips_broken, claims, bool(claims_problems), corrections), problems
 
 
 # A rating named in the log: {rating:mostly-accurate@h200-orders}, shown as the rating's label

@@ -10,16 +10,16 @@ from pathlib import Path
 
 from . import DEFAULT_LANGUAGE, SITE_LANGUAGES
 from .answered import Accepted, answer
-from .data import Data, load_data
+from .data import Data
+from .datafiles import load_data
 from .errors import BriefingError, Problem
 from .freshness import Behind, check_translations
 from .glossary import house_style_problems, load_glossary, texts
 from .model import Source
 from .pages import PageScan, scan_pages
 from .parity import differences
-from .quotes import hand_typed, load_quotes, unknown_tokens
+from .quotes import hand_typed, unknown_tokens
 from .states import Draft
-from .status import load_research, load_status
 from .translations import Pending, Translations, load_translations, stray_translations
 from .validate import load_sources
 
@@ -40,7 +40,7 @@ class Project:
     languages: tuple[str, ...]
     sources: dict[str, Source]
     pages: dict[str, list[PageScan]]
-    data: Data = field(default_factory=lambda: Data([], None))
+    data: Data = field(default_factory=Data)
     uses: dict[str, dict[str, list[Citing]]] = field(default_factory=dict)  # lang -> id -> uses
     behind: list[Behind] = field(default_factory=list)  # translations older than the English
     # source id -> the site's translations of its paragraphs; and those still to be made
@@ -211,15 +211,6 @@ def load_project(
     broken = seen - set(sources)  # their own problems are already reported
     data, data_problems = load_data(data_dir or root / "data", root, sources, broken)
     problems.extend(data_problems)
-    data.questions, data.horizon, status_problems = load_status(
-        (data_dir or root / "data") / "status.yml", root, sources, broken, data.events
-    )
-    problems.extend(status_problems)
-    problems.extend(load_research((data_dir or root / "data") / "research.yml", root, data.events))
-    data.quotes, quote_problems = load_quotes(
-        (data_dir or root / "data") / "quotes.yml", root, sources, broken
-    )
-    problems.extend(quote_problems)
     pages, page_problems = scan_pages(docs_dir, root, languages, sources, broken, data)
     problems.extend(page_problems)
     behind, stale_problems = check_translations(pages)

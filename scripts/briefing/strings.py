@@ -6,7 +6,7 @@ The dictionaries are updated in place by `refresh()` when strings.yml changes, s
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections.abc import Callable, Mapping
 from pathlib import Path
 from typing import Any
 
@@ -18,6 +18,7 @@ KINDS: dict[str, dict[str, dict[str, str]]] = {}
 ACTORS: dict[str, dict[str, str]] = {}
 UNITS: dict[str, dict[str, str]] = {}
 OUTLETS: dict[str, dict[str, str]] = {}
+ADDED: dict[str, dict[str, str]] = {}  # labels declared in code (see `add_labels`)
 _loaded: list[int] = [-1]  # mtime_ns of the file last read
 # Caches of what was made from the strings (formatted dates ...), cleared when they change, so
 # that `mkdocs serve` never shows an edited label's old text.
@@ -39,6 +40,7 @@ def refresh() -> None:
     ):
         target.clear()
         target.update(data[key])
+    LABELS.update(ADDED)
     _loaded[0] = mtime
     for clear in ON_REFRESH:
         clear()
@@ -59,6 +61,16 @@ def outlet_name(outlet: str, lang: str) -> str:
         agency=OUTLETS.get(agency, {}).get(lang, agency),
         host=OUTLETS.get(host, {}).get(lang, host),
     )
+
+
+def add_labels(labels: Mapping[str, Mapping[str, str]]) -> None:
+    """Labels declared with a directive from outside the package (a test's fixture), which
+    cannot write strings.yml; kept when strings.yml is read again. A key strings.yml has is
+    a mistake in the code, so it fails loudly."""
+    if taken := sorted(key for key in labels if key in LABELS and key not in ADDED):
+        raise ValueError(f"strings.yml already has the labels {', '.join(taken)}")
+    ADDED.update({key: dict(texts) for key, texts in labels.items()})
+    LABELS.update(ADDED)
 
 
 def label(key: str, lang: str) -> str:
