@@ -68,6 +68,7 @@ from .preview import (
     theme_key,
 )
 from .project import Project, load_project
+from .publisher import publication_problems, publisher
 from .render import (
     fill_fragments,
     placeholder,
@@ -273,14 +274,22 @@ PLACEHOLDER_HOST = "example.github.io"  # mkdocs.yml's site_url when SITE_URL is
 
 def check_publication(config: MkDocsConfig) -> None:
     """A build for publication (BRIEFING_PUBLISH=1, as the deploy workflow sets it) stops when
-    the site's address is still mkdocs.yml's placeholder: every self-link, the cite box, the
-    feeds and the downloads would point at it. Previews and tests may use it."""
-    if os.environ.get("BRIEFING_PUBLISH") == "1" and PLACEHOLDER_HOST in (config.site_url or ""):
+    the site's address is still mkdocs.yml's placeholder (every self-link, the cite box, the
+    feeds and the downloads would point at it), or when mkdocs.yml does not say who edits the
+    site and where corrections are asked (the About page and the footer would not say it).
+    Previews and tests may lack both."""
+    if os.environ.get("BRIEFING_PUBLISH") != "1":
+        return
+    if PLACEHOLDER_HOST in (config.site_url or ""):
         raise PluginError(
             f"briefing: mkdocs.yml:4: site_url is the placeholder {config.site_url}, and this "
             "build is for publication (BRIEFING_PUBLISH=1). Fix: set SITE_URL to the address "
             "the site is published at, e.g. SITE_URL=https://<owner>.github.io/h200-briefing/"
         )
+    config_file = Path(config.config_file_path or "mkdocs.yml")
+    text = config_file.read_text(encoding="utf-8") if config_file.is_file() else ""
+    if problems := publication_problems(config.extra, text):
+        raise PluginError("briefing: " + "\n".join(p.format() for p in problems))
 
 
 def load(config: MkDocsConfig) -> Project | None:
@@ -639,6 +648,8 @@ def add_template_globals(env: Environment) -> None:
         add_dispatch(env)
     env.globals["briefing_label"] = label
     env.globals["briefing_feed"] = feed_path
+    env.globals["briefing_page_url"] = page_url
+    env.globals["briefing_publisher"] = publisher
     env.globals["briefing_languages"] = SITE_LANGUAGES
     env.globals["briefing_default_language"] = DEFAULT_LANGUAGE
     env.filters["briefing_without_own_links"] = without_own_head_links
