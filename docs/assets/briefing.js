@@ -1,7 +1,8 @@
 /* Progressive enhancements. Without this script every page is complete: the timeline
    lists every event in order; a citation links to the paragraph it cites, and the page's
    reference list quotes that paragraph and gives our translation. The script adds the
-   timeline's filter, citation previews, search and the translation toggle. */
+   timeline's filter, citation previews, search, the translation toggle, and keeps the
+   reader's place when the language is switched. */
 (function () {
   "use strict";
 
@@ -32,6 +33,10 @@
       output.textContent = shown + " / " + events.length;
     });
   }
+
+  // The close button's icon (Material's), for the citation sheet and the search dialog.
+  var CLOSE_ICON = '<svg viewBox="0 0 24 24" aria-hidden="true"><path d="M19 6.41 17.59 5 ' +
+    '12 10.59 6.41 5 5 6.41 10.59 12 5 17.59 6.41 19 12 13.41 17.59 19 19 17.59 13.41 12z"/></svg>';
 
   // A citation's preview, made from its entry in the page's reference list, which holds the
   // same words (pages do not carry them twice): the outlet and paragraph; the cited words in
@@ -78,6 +83,21 @@
         : span("bf-para__pending", ours.textContent.replace(/^\[|\]$/g, "")));
       tip.appendChild(translation);
     }
+    // On a phone (the preview opened by a tap) a sheet: a link to the paragraph and a close
+    // button, shown only then (briefing.css).
+    var actions = span("bf-cite__actions");
+    var go = document.createElement("a");
+    go.className = "bf-cite__go";
+    go.setAttribute("href", link.getAttribute("href"));
+    go.textContent = list.dataset.go;
+    var close = document.createElement("button");
+    close.type = "button";
+    close.className = "bf-cite__close";
+    close.setAttribute("aria-label", list.dataset.close);
+    close.innerHTML = CLOSE_ICON;
+    actions.appendChild(go);
+    actions.appendChild(close);
+    tip.appendChild(actions);
     cite.appendChild(tip);
     link.setAttribute("aria-describedby", tip.id);
   }
@@ -97,9 +117,22 @@
     function closeAll(except) {
       cites.forEach(function (cite) {
         if (cite === except) return;
-        cite.classList.remove("bf-cite--open");
+        cite.classList.remove("bf-cite--open", "bf-cite--top");
         cite.classList.add("bf-cite--closed");
+        var tip = cite.querySelector(".bf-cite__tip");
+        if (tip) tip.setAttribute("role", "tooltip");
       });
+    }
+    // The sheet never covers the marker it explains: at the foot of the screen, or at its top
+    // when the marker is in the lower half.
+    function open(cite) {
+      closeAll(cite);
+      var marker = cite.getBoundingClientRect();
+      cite.classList.toggle("bf-cite--top", marker.top + marker.height / 2 > window.innerHeight / 2);
+      cite.classList.remove("bf-cite--closed");
+      cite.classList.add("bf-cite--open");
+      var tip = cite.querySelector(".bf-cite__tip");
+      if (tip) tip.setAttribute("role", "dialog");
     }
     document.addEventListener("pointerdown", function (event) {
       touch = event.pointerType === "touch";
@@ -116,17 +149,55 @@
       link.addEventListener("click", function (event) {
         if (!touch || cite.classList.contains("bf-cite--open")) return;
         event.preventDefault();
-        closeAll(cite);
-        cite.classList.remove("bf-cite--closed");
-        cite.classList.add("bf-cite--open");
+        open(cite);
+      });
+      var close = cite.querySelector(".bf-cite__close");
+      if (close) close.addEventListener("click", function () { closeAll(null); });
+    });
+  }
+
+  // The language switcher keeps the reader's place: an anchor that is the same in every
+  // language (a paragraph, an event, a log entry, a year) goes along in the address; otherwise
+  // the number of the section being read is remembered and the other language's page opens
+  // at its section with the same number (translations keep the English page's sections).
+  var SHARED_ANCHOR = /^#(p\d+|ev-|corr-|y\d{4}$)/;
+  function setUpSwitcher() {
+    var key = "bf-section";
+    function sections() {
+      return Array.prototype.slice.call(
+        document.querySelectorAll("article h2[id], article h3[id]"));
+    }
+    document.querySelectorAll(".md-select__link[hreflang]").forEach(function (link) {
+      link.addEventListener("click", function () {
+        var target = new URL(link.href, location.href);
+        if (location.hash && SHARED_ANCHOR.test(location.hash)) {
+          target.hash = location.hash;
+          link.href = target.href;
+          return;
+        }
+        var index = -1;
+        sections().forEach(function (heading, i) {
+          if (heading.getBoundingClientRect().top < 80) index = i;
+        });
+        try {
+          if (index < 0) window.sessionStorage.removeItem(key);
+          else window.sessionStorage.setItem(key, JSON.stringify({ to: target.pathname, index: index }));
+        } catch (e) { /* storage blocked: the page opens at its top */ }
       });
     });
+    var stored = null;
+    try {
+      stored = JSON.parse(window.sessionStorage.getItem(key) || "null");
+      window.sessionStorage.removeItem(key);
+    } catch (e) { /* storage blocked */ }
+    if (stored && stored.to === location.pathname && !location.hash) {
+      var heading = sections()[stored.index];
+      if (heading) heading.scrollIntoView();
+    }
   }
 
   // Search (Pagefind). The bundle of the page's language is fetched, in small pieces, only
   // once the reader opens the search; results are built as text, never as markup.
-  var CLOSE_ICON = '<svg viewBox="0 0 24 24" aria-hidden="true"><path d="M19 6.41 17.59 5 ' +
-    '12 10.59 6.41 5 5 6.41 10.59 12 5 17.59 6.41 19 12 13.41 17.59 19 19 17.59 13.41 12z"/></svg>';
 
   // The search dialog, from the strings the page gives its box (its markup is the same on
   // every page, so it is made here rather than carried by each page).
@@ -276,6 +347,7 @@
     document.querySelectorAll("[data-bf-search]").forEach(setUpSearch);
     document.querySelectorAll("[data-bf-filter]").forEach(setUpFilter);
     setUpCitations();
+    setUpSwitcher();
   }
 
   if (document.readyState === "loading") document.addEventListener("DOMContentLoaded", start);
