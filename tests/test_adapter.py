@@ -26,7 +26,7 @@ def test_another_plugin_version_stops_the_build(monkeypatch):
     (problem,) = mkdocs_internals.version_problems()
     assert problem.startswith("mkdocs-static-i18n 1.3.1 is installed; the build relies on")
     assert "Fix: " in problem
-    monkeypatch.setattr(site, "RUN", site.Run())
+    monkeypatch.setattr(site, "SESSION", site.Session())
     with pytest.raises(PluginError, match="mkdocs-static-i18n 1.3.1 is installed"):
         site.start("build")  # once, as the process starts
 
@@ -57,10 +57,10 @@ def test_the_real_mkdocs_yml_lists_the_briefings_languages():
 
 
 def test_a_preview_of_some_languages_builds_those_and_the_default(monkeypatch, tmp_path):
-    monkeypatch.setattr(site, "RUN", site.Run())
+    monkeypatch.setattr(site, "SESSION", site.Session())
     monkeypatch.setenv("BRIEFING_LANGUAGES", "ja")
     site.start("serve")
-    assert site.RUN.languages == ("ja",)
+    assert site.SESSION.run.languages == ("ja",)
     config = _config(tmp_path, SITE_LANGUAGES)
     site.choose_languages(config)
     built = {
@@ -71,14 +71,14 @@ def test_a_preview_of_some_languages_builds_those_and_the_default(monkeypatch, t
 
 
 def test_a_build_ignores_the_preview_languages(monkeypatch):
-    monkeypatch.setattr(site, "RUN", site.Run())
+    monkeypatch.setattr(site, "SESSION", site.Session())
     monkeypatch.setenv("BRIEFING_LANGUAGES", "ja")
     site.start("build")
-    assert site.RUN.languages == SITE_LANGUAGES
+    assert site.SESSION.run.languages == SITE_LANGUAGES
 
 
 def test_an_unknown_preview_language_is_refused(monkeypatch):
-    monkeypatch.setattr(site, "RUN", site.Run())
+    monkeypatch.setattr(site, "SESSION", site.Session())
     monkeypatch.setenv("BRIEFING_LANGUAGES", "es")
     with pytest.raises(PluginError, match="BRIEFING_LANGUAGES names es, not a site language"):
         site.start("serve")
@@ -277,7 +277,7 @@ def test_source_pages_share_one_navigation_block_unless_listed_or_with_contents(
     language.start("ja", [])
     for generated in (source, listed, with_toc):
         language.generated[generated.file.src_uri] = GeneratedPage("source")
-    monkeypatch.setattr(site, "LANGUAGE", language)
+    monkeypatch.setattr(site, "SESSION", site.Session(language=language))
     nav = SimpleNamespace(pages=[listed, written])
     assert site.shared_nav_key(source, nav) == "ja/sources"
     assert site.shared_nav_key(listed, nav) is None  # its own entry is active

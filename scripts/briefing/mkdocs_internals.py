@@ -16,7 +16,6 @@ import hashlib
 import json
 import re
 from collections.abc import Mapping, Sequence
-from functools import lru_cache
 from importlib.metadata import PackageNotFoundError, version
 from pathlib import Path
 from types import SimpleNamespace
@@ -29,6 +28,7 @@ from mkdocs.structure.files import File
 from watchdog.observers.polling import PollingObserver
 
 from . import DEFAULT_LANGUAGE
+from .caches import Lifetime, memo, table
 
 # The versions these internals were read in (requirements.txt pins the same; a test checks).
 PINNED = {"mkdocs": "1.6.1", "mkdocs-material": "9.8.1", "mkdocs-static-i18n": "1.3.1"}
@@ -118,7 +118,7 @@ def set_switcher_links(config: MkDocsConfig, urls: Mapping[str, str]) -> None:
 _CONFIG = re.compile(r'(<script id="__config" type="application/json">)(.*?)(</script>)', re.S)
 
 
-@lru_cache(maxsize=64)  # one block per language and folder depth: parsed once each
+@memo(Lifetime.PROCESS, maxsize=64)  # one block per language and folder depth: parsed once each
 def config_without_search(block: str) -> str:
     """Material's configuration script without its search's worker and strings, in UTF-8;
     `<`, `>` and `&` stay escaped, so no text in it can close the script."""
@@ -255,7 +255,10 @@ def poll_quickly(server: LiveReloadServer) -> None:
             server.watch(path)
 
 
-_INSTALLED_LISTINGS: dict[str, list[str]] = {}
+# The installed theme cannot change while the process runs.
+_INSTALLED_LISTINGS: dict[str, list[str]] = table(
+    "mkdocs_internals._INSTALLED_LISTINGS", Lifetime.PROCESS
+)
 
 
 def list_installed_theme_once(config: MkDocsConfig) -> None:
