@@ -375,8 +375,8 @@ def test_sitemap_lists_every_page_of_every_language_once(site, project):
 
 @pytest.mark.build
 def test_materials_content_tab_script_is_on_the_pages_with_content_tabs(site):
-    from briefing.mkdocs_internals import _TABS_SCRIPT
-
+    partial = (ROOT / "overrides/partials/javascripts/content.html").read_text("utf-8")
+    (_TABS_SCRIPT,) = re.findall(r"<script>var target=.*?</script>", partial)
     for path in pages(site):
         html = path.read_text("utf-8")
         assert (_TABS_SCRIPT in html) == ('name="__tabbed_' in html), path

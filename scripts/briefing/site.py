@@ -16,9 +16,9 @@ pages are generated, what they show, how a page is cited) is in the core.
 from __future__ import annotations
 
 import html
+import json
 import logging
 import os
-import re
 from dataclasses import dataclass, field
 from pathlib import Path
 from urllib.parse import urlsplit
@@ -43,15 +43,10 @@ from .expand import expand
 from .exports import render_all
 from .history import History, read_history
 from .mkdocs_internals import (
-    ICONS_FILE,
-    IconSprite,
     add_to_language,
     build_only,
-    config_without_search,
     configured_languages,
     current_language,
-    deferred_scripts,
-    finished_theme_html,
     is_last_language,
     list_installed_theme_once,
     poll_quickly,
@@ -82,6 +77,7 @@ from .render import (
 )
 from .search_index import SearchIndexer
 from .strings import label
+from .theme_rewrites import ICONS_FILE, IconSprite, ThemeChanged, finish
 from .urls import feed_path, lang_prefix, page_url, relative_url
 
 PACKAGE = Path(__file__).parent
@@ -488,8 +484,13 @@ def post_page(output: str, page: Page, config: MkDocsConfig) -> str:
     Under the preview, kept for the next rebuild (a reused page is finished already)."""
     if page.file.src_uri in SESSION.language.reuse.reused:
         return output
-    output = finished_theme_html(output)
-    output = SESSION.run.icons.refer(output, relative_url(page.url, ICONS_FILE))
+    try:
+        output = finish(output, page.file.src_uri)
+        output = SESSION.run.icons.refer(
+            output, relative_url(page.url, ICONS_FILE), page.file.src_uri
+        )
+    except ThemeChanged as exc:
+        raise PluginError(f"briefing: {exc}") from None
     if not SESSION.inputs.problems:
         output = typography.apply_html(output, SESSION.language.lang)
     SESSION.run.reuse.keep_finished(SESSION.language.reuse, page, output)
@@ -533,7 +534,11 @@ def post_template(output: str, template_name: str, config: MkDocsConfig) -> str:
     typography."""
     if template_name != "404.html":
         return output
-    return typography.apply_html(finished_theme_html(output), current_language(config))
+    try:
+        output = finish(output, template_name)
+    except ThemeChanged as exc:
+        raise PluginError(f"briefing: {exc}") from None
+    return typography.apply_html(output, current_language(config))
 
 
 def fix_alternates(page: Page, config: MkDocsConfig) -> None:
@@ -631,18 +636,12 @@ def _site_url(config: MkDocsConfig) -> str:
     return url if url.endswith("/") else url + "/"
 
 
-# What Material's head block writes that this site writes otherwise or not at all: the
-# hreflang alternates (overrides/main.html writes them absolute), prev/next, whose presence
-# turns on single-key page shortcuts (n, p) a reader cannot switch off, and the generator
-# meta naming the tools' versions, which no reader or search engine uses.
-_OWN_HEAD_LINKS = re.compile(
-    r"[ \t]*<(?:link\b[^>]*\s(?:hreflang=|rel=\"(?:prev|next)\")|meta name=\"generator\")[^>]*>"
-    r"[ \t]*\n?"
-)
-
-
-def without_own_head_links(head: str) -> str:
-    return _OWN_HEAD_LINKS.sub("", head)
+def json_in_script(value: object) -> str:
+    """`value` as compact UTF-8 JSON that no text in it can end the script it sits in:
+    `<`, `>` and `&` stay escaped. Keys sorted, as Jinja's tojson sorts them; unlike it, not
+    every non-ASCII character escaped and no spaces (on a Japanese page a third of the bytes)."""
+    text = json.dumps(value, ensure_ascii=False, separators=(",", ":"), sort_keys=True)
+    return text.replace("<", "\\u003c").replace(">", "\\u003e").replace("&", "\\u0026")
 
 
 class _CompiledTemplates(BytecodeCache):
@@ -667,8 +666,8 @@ COMPILED_TEMPLATES = _CompiledTemplates()
 
 def add_template_globals(env: Environment) -> None:
     """Let theme templates (404, head) use the briefing's labels, feed and languages, and the
-    filter overrides/main.html applies to Material's head block (why: the top of that file);
-    and keep the theme's compiled templates for the next build."""
+    JSON filter overrides/main.html writes Material's configuration script with; and keep the
+    theme's compiled templates for the next build."""
     env.bytecode_cache = COMPILED_TEMPLATES
     env.auto_reload = False  # a new environment each build: its templates are read afresh
     if SESSION.run.serving:
@@ -677,9 +676,7 @@ def add_template_globals(env: Environment) -> None:
     env.globals["briefing_feed"] = feed_path
     env.globals["briefing_languages"] = SITE_LANGUAGES
     env.globals["briefing_default_language"] = DEFAULT_LANGUAGE
-    env.filters["briefing_without_own_links"] = without_own_head_links
-    env.filters["briefing_config"] = config_without_search
-    env.filters["briefing_deferred"] = deferred_scripts
+    env.filters["briefing_json"] = json_in_script
     env.globals["briefing_shared_nav"] = shared_nav_key
     env.globals["briefing_nav_blocks"] = {}  # a new environment for each language build
 
