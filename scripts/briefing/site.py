@@ -35,6 +35,7 @@ from mkdocs.structure.pages import Page
 from mkdocs.utils.templates import TemplateContext
 
 from . import DEFAULT_LANGUAGE, SITE_LANGUAGES, caches, strings, typography
+from .build import generated_body, hand_written
 from .caches import Lifetime, table
 from .catalogue import GeneratedPage, generated_pages
 from .citepage import page_cite_box
@@ -68,17 +69,13 @@ from .project import Project, load_project
 from .render import (
     fill_fragments,
     placeholder,
-    render_behind_notice,
-    render_correction_notice,
-    render_draft_notice,
-    render_page,
     render_preview_notice,
     render_problems,
 )
 from .search_index import SearchIndexer
 from .strings import label
 from .theme_rewrites import ICONS_FILE, IconSprite, ThemeChanged, finish
-from .urls import feed_path, lang_prefix, page_url, relative_url
+from .urls import feed_path, lang_prefix, relative_url
 
 PACKAGE = Path(__file__).parent
 log = logging.getLogger("mkdocs.plugins.briefing")
@@ -395,42 +392,14 @@ def page_markdown(markdown: str, page: Page, config: MkDocsConfig) -> str:
             key = content_key(SESSION.language.reuse, page, shown, inputs, SESSION.language.notices)
             if not SESSION.run.reuse.convert_again(SESSION.language.reuse, page, key):
                 return ""  # nothing for Markdown to convert: page_content restores the page
-    markdown, fragments = _render_markdown(markdown, page, generated, lang, rel, project)
+    notices = SESSION.language.notices
+    if generated is not None:
+        body = generated_body(generated, lang, project, SESSION.inputs.history, notices)
+        SESSION.language.hand_over(page, {placeholder(0): body})
+        return markdown
+    markdown, fragments = hand_written(markdown, page.url, lang, rel, project, notices)
     SESSION.language.hand_over(page, fragments)
     return markdown
-
-
-def _render_markdown(
-    markdown: str,
-    page: Page,
-    generated: GeneratedPage | None,
-    lang: str,
-    rel: str,
-    project: Project,
-) -> tuple[str, dict[str, str]]:
-    """The page's Markdown with placeholders, and the HTML fragments they stand for."""
-    if generated is not None:
-        body = generated.render(lang, project, SESSION.inputs.history)
-        return markdown, {placeholder(0): "".join(SESSION.language.notices) + body}
-    rendered = render_page(markdown, page.url, lang, project, path=page.file.src_uri)
-    notices = list(SESSION.language.notices)
-    log_page = project.log_page(lang)
-    if log_page is not None and log_page != rel and (changes := project.data.corrections_of(rel)):
-        notices.append(
-            render_correction_notice(lang, page_url(rel, lang), page_url(log_page, lang), changes)
-        )
-    if project.is_behind(lang, rel):
-        notices.append(render_behind_notice(lang, page_url(rel, lang)))
-    scan = project.scan(lang, rel)
-    if scan is not None and (scan.meta or {}).get("state") == "draft":
-        notices.append(render_draft_notice(lang))
-    fragments = dict(rendered.fragments)
-    heads = []
-    for notice in notices:  # numbered after the page's own fragments
-        key = placeholder(len(fragments))
-        fragments[key] = notice
-        heads.append(key)
-    return after_title(rendered.markdown, heads), fragments
 
 
 def _preview_notice(lang: str) -> list[str]:
@@ -439,16 +408,6 @@ def _preview_notice(lang: str) -> list[str]:
         return []
     skipped = [other for other in SITE_LANGUAGES if other not in SESSION.run.languages]
     return [render_preview_notice(lang, SESSION.run.languages, skipped)]
-
-
-def after_title(markdown: str, blocks: list[str]) -> str:
-    """`markdown` with `blocks` inserted after its first-level title (MkDocs takes a page's
-    title from a leading `# ` heading, so nothing may come before it)."""
-    if not blocks:
-        return markdown
-    lines = markdown.split("\n")
-    at = next((i + 1 for i, line in enumerate(lines) if line.startswith("# ")), 0)
-    return "\n".join([*lines[:at], "", *blocks, "", *lines[at:]])
 
 
 def page_content(content: str, page: Page, config: MkDocsConfig) -> str:
