@@ -12,7 +12,14 @@ from urllib.parse import urlsplit
 
 import pytest
 
-from briefing.theme_rewrites import _ICON, REWRITES, IconSprite, ThemeChanged, compact_html, finish
+from briefing.theme_rewrites import (
+    _ICON,
+    REWRITES,
+    IconSprite,
+    ThemeChanged,
+    apply_rewrites,
+    compact_html,
+)
 from sitehtml import pages
 
 # Material 9.8.1's body markup around the rewrites, as its templates write it (indented).
@@ -35,7 +42,7 @@ MATERIAL_PAGE = (
 
 
 def test_materials_page_loses_its_placeholders_indentation_and_invalid_markup():
-    assert finish(MATERIAL_PAGE, "page.md") == (
+    assert apply_rewrites(MATERIAL_PAGE, "page.md") == (
         '<!doctype html>\n<html lang="en">\n<body>\n'
         '<input class="md-toggle" data-md-toggle="drawer" type="checkbox" id="__drawer">\n'
         '<label class="md-overlay" for="__drawer"></label>\n'
@@ -60,7 +67,7 @@ def test_what_a_page_uses_is_kept():
             '<input type="checkbox" id="__toc"><input type="text" autocomplete="off"></main>',
         )
     )
-    done = finish(page, "page.md")
+    done = apply_rewrites(page, "page.md")
     assert 'class="md-skip"' in done and 'data-md-component="dialog"' in done
     assert 'for="__toc"' in done and '<input type="text" autocomplete="off">' in done
     assert 'data-md-component="announce"' not in done
@@ -85,7 +92,7 @@ def test_every_rewrite_that_must_apply_is_tried_here():
 def test_a_rewrite_that_no_longer_matches_stops_the_build(name):
     old, new = CHANGED[name]
     with pytest.raises(ThemeChanged, match=f"page.md: .*'{name}'.* Fix: "):
-        finish(MATERIAL_PAGE.replace(old, new), "page.md")
+        apply_rewrites(MATERIAL_PAGE.replace(old, new), "page.md")
 
 
 def test_template_indentation_goes_but_kept_whitespace_stays():

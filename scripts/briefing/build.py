@@ -1,23 +1,30 @@
-"""What each page of a language shows, whichever generator turns it into a site.
+"""A language's build, whichever generator turns it into a site.
 
-The MkDocs adapter (site.py) asks here for a page's Markdown, the HTML fragments that
-replace its placeholders and the notices at its top; the export (`briefing
-export-markdown`) asks the same and writes each page with its fragments in place, as
-Markdown with raw HTML blocks, so that another generator can build the site from it.
+What a page shows (its Markdown, the HTML fragments that replace its placeholders, the
+notices at its top; a generated page's front matter and body), the files written beside
+the pages (feed, downloads) and the finish every page gets (its language's typography).
+The MkDocs adapter (site.py) only translates MkDocs' events into these calls; the export
+(`briefing export-markdown`) asks the same and writes each page with its fragments in
+place, as Markdown with raw HTML blocks, so that another generator can build the site.
 """
 
 from __future__ import annotations
 
+import html
 import re
 from collections.abc import Iterator, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
 
 import yaml
 
+from . import SITE_LANGUAGES, caches, strings, typography
 from .catalogue import GeneratedPage, generated_pages
-from .history import History
-from .project import Project
+from .errors import BriefingError, Problem
+from .exports import render_all
+from .history import History, read_history
+from .news import render_feed
+from .project import Project, load_project
 from .render import (
     placeholder,
     render_behind_notice,
@@ -25,7 +32,88 @@ from .render import (
     render_draft_notice,
     render_page,
 )
-from .urls import page_url
+from .urls import feed_path, page_url
+
+TEMPLATES = Path(__file__).parent / "templates"  # the package's, part of the inputs
+
+
+def inputs_stamp(*paths: Path) -> tuple[tuple[str, int, int], ...]:
+    """Cheap identity of the input files (path, mtime, size), so a build loads them once
+    and any change reloads them."""
+    files = [p for path in paths for p in ([path] if path.is_file() else path.rglob("*"))]
+    return tuple(
+        sorted((str(p), (s := p.stat()).st_mtime_ns, s.st_size) for p in files if p.is_file())
+    )
+
+
+@dataclass
+class Inputs:
+    """The project for one set of input files, loaded once, reloaded when one changes (and
+    every cache that reads the inputs emptied). Under the live preview, inputs with problems
+    give `problems` instead of a project; a build raises BriefingError."""
+
+    stamp: tuple[tuple[str, int, int], ...] | None = None
+    project: Project | None = None
+    problems: list[Problem] = field(default_factory=list)
+    history: History = field(default_factory=lambda: History(False, ()))
+    notes: list[str] = field(default_factory=list)  # for the editor, from the last load
+
+    def refresh(self, root: Path, docs: Path, serving: bool) -> Project | None:
+        strings.refresh()
+        stamp = inputs_stamp(
+            root / "seeds",
+            docs,
+            root / "data",
+            TEMPLATES,
+            strings.PATH,
+            root / "overrides",
+        )
+        if stamp == self.stamp:
+            return self.project
+        caches.inputs_changed()  # what was made from the old inputs goes with them
+        self.stamp, self.project, self.problems = stamp, None, []
+        try:
+            self.project = load_project(root, SITE_LANGUAGES, docs_dir=docs, drafts=serving)
+        except BriefingError as exc:
+            if not serving:
+                self.stamp = None  # nothing was loaded: the next build tries again
+                raise
+            # The preview shows the problems on every page instead of keeping old pages.
+            self.problems = exc.problems
+            self.notes += [problem.format() for problem in exc.problems]
+            self.notes.append(
+                f"the preview shows these {len(exc.problems)} problem(s) on every page"
+            )
+            return None
+        self.history = read_history(root)
+        self._tell(self.project)
+        return self.project
+
+    def _tell(self, project: Project) -> None:
+        for source in project.sources.values():
+            if source.missing:
+                self.notes.append(
+                    f"{source.path} is a draft (still empty: {', '.join(source.missing)}); "
+                    "`make check` will fail until it is complete"
+                )
+        self.notes += [behind.format() for behind in project.behind]
+        if not self.history.available:
+            self.notes.append(
+                "no git history here (or a shallow clone): What's new dates "
+                "sources by their accessed date and lists no page updates"
+            )
+
+    def require(self) -> Project:
+        """The project validated before this build's pages are rendered."""
+        if self.project is None:
+            raise RuntimeError("briefing: pages are rendered before the sources were loaded")
+        return self.project
+
+    def take_notes(self) -> list[str]:
+        """What the last load has to tell the editor (drafts, translations behind, the
+        preview's problems), once."""
+        notes, self.notes = self.notes, []
+        return notes
 
 
 def page_notices(project: Project, lang: str, rel: str) -> list[str]:
@@ -75,6 +163,31 @@ def generated_body(
 ) -> str:
     """A generated page's body as HTML, after the notices every page of this build carries."""
     return "".join(every_page) + page.render(lang, project, history)
+
+
+def front_matter(page: GeneratedPage, lang: str) -> str:
+    """A generated page's front matter, for a generator that reads the page's title from it.
+    The title is HTML-escaped: MkDocs puts a title read from front matter into the page's
+    <title> and navigation without escaping, so escaped here it stays text."""
+    title = html.escape(page.title(lang), quote=True)
+    return yaml.safe_dump({"title": title}, allow_unicode=True)
+
+
+def files_after(
+    project: Project, history: History, lang: str, site_url: str, shared: bool
+) -> dict[str, bytes]:
+    """The files a language's build writes beside its pages, by site path: its Atom feed and
+    its downloads, and with `shared` those every language links to (written once)."""
+    files = {feed_path(lang): render_feed(lang, project, history, site_url)}
+    for path, text in render_all(project, lang, site_url, shared).items():
+        files[path] = text.encode("utf-8")
+    return files
+
+
+def finish(page_html: str, lang: str) -> str:
+    """A finished page (or the 404 page) in its language's typography: French spaces,
+    Japanese full-width punctuation, German numbers; mechanical, so no editor types it."""
+    return typography.apply_html(page_html, lang)
 
 
 def after_title(markdown: str, blocks: list[str]) -> str:

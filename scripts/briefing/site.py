@@ -2,15 +2,18 @@
 
 With mkdocs-static-i18n every event runs once per language. What the build keeps between
 events has three lifetimes, each its own object, all owned by one `Session` (`SESSION`):
-- `inputs`: the loaded and validated project, for one set of input files (everything that
-  feeds the site: seeds, docs, data, templates, strings, overrides); a change reloads it and
-  empties every cache that reads the input files (`caches.inputs_changed`);
+- `inputs` (`build.Inputs`): the loaded and validated project, for one set of input files
+  (everything that feeds the site: seeds, docs, data, templates, strings, overrides); a
+  change reloads it and empties every cache that reads the input files;
 - `language`: one language's build: its generated pages, and the HTML fragments each page
   hands from its Markdown event to its content event (taken, so none outlives its page);
 - `run`: the process: whether this is the live preview and of which languages, and the
   default 404 page kept between the languages' builds. A new run starts afresh, caches too.
-The private internals of the plugins sit behind `mkdocs_internals`; the domain (which
-pages are generated, what they show, how a page is cited) is in the core.
+The private internals of the plugins sit behind `mkdocs_internals`, the rewrites of
+Material's HTML in `theme_rewrites`; what a language's build does whatever the generator
+(a page's Markdown, fragments and notices, the files beside the pages, the typography) is
+`build`, and the domain (which pages are generated, what they show, how a page is cited)
+is in the core.
 """
 
 from __future__ import annotations
@@ -23,7 +26,6 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from urllib.parse import urlsplit
 
-import yaml
 from jinja2 import Environment
 from jinja2.bccache import Bucket, BytecodeCache
 from mkdocs.config.defaults import MkDocsConfig
@@ -34,15 +36,22 @@ from mkdocs.structure.nav import Navigation
 from mkdocs.structure.pages import Page
 from mkdocs.utils.templates import TemplateContext
 
-from . import DEFAULT_LANGUAGE, SITE_LANGUAGES, caches, strings, typography
-from .build import generated_body, hand_written
+from . import DEFAULT_LANGUAGE, SITE_LANGUAGES, caches, strings
+from .build import (
+    TEMPLATES,
+    Inputs,
+    files_after,
+    front_matter,
+    generated_body,
+    hand_written,
+    inputs_stamp,
+)
+from .build import finish as finish_page
 from .caches import Lifetime, table
 from .catalogue import GeneratedPage, generated_pages
 from .citepage import page_cite_box
-from .errors import BriefingError, Problem
+from .errors import BriefingError
 from .expand import expand
-from .exports import render_all
-from .history import History, read_history
 from .mkdocs_internals import (
     add_to_language,
     build_only,
@@ -55,7 +64,6 @@ from .mkdocs_internals import (
     set_switcher_links,
     version_problems,
 )
-from .news import render_feed
 from .preview import (
     LanguageReuse,
     Reuse,
@@ -65,7 +73,7 @@ from .preview import (
     digest,
     theme_key,
 )
-from .project import Project, load_project
+from .project import Project
 from .render import (
     fill_fragments,
     placeholder,
@@ -74,86 +82,10 @@ from .render import (
 )
 from .search_index import SearchIndexer
 from .strings import label
-from .theme_rewrites import ICONS_FILE, IconSprite, ThemeChanged, finish
+from .theme_rewrites import ICONS_FILE, IconSprite, ThemeChanged, apply_rewrites
 from .urls import feed_path, lang_prefix, relative_url
 
-PACKAGE = Path(__file__).parent
 log = logging.getLogger("mkdocs.plugins.briefing")
-
-
-def inputs_stamp(*paths: Path) -> tuple[tuple[str, int, int], ...]:
-    """Cheap identity of the input files (path, mtime, size), so a build loads them once
-    and any change reloads them."""
-    files = [p for path in paths for p in ([path] if path.is_file() else path.rglob("*"))]
-    return tuple(
-        sorted((str(p), (s := p.stat()).st_mtime_ns, s.st_size) for p in files if p.is_file())
-    )
-
-
-@dataclass
-class Inputs:
-    """The project for one set of input files, loaded once, reloaded when one changes.
-    Under the live preview, inputs with problems give `problems` instead of a project."""
-
-    stamp: tuple[tuple[str, int, int], ...] | None = None
-    project: Project | None = None
-    problems: list[Problem] = field(default_factory=list)
-    history: History = field(default_factory=lambda: History(False, ()))
-
-    def refresh(self, root: Path, docs: Path, serving: bool) -> Project | None:
-        strings.refresh()
-        stamp = inputs_stamp(
-            root / "seeds",
-            docs,
-            root / "data",
-            PACKAGE / "templates",
-            strings.PATH,
-            root / "overrides",
-        )
-        if stamp == self.stamp:
-            return self.project
-        caches.inputs_changed()  # what was made from the old inputs goes with them
-        self.stamp, self.project, self.problems = stamp, None, []
-        try:
-            self.project = load_project(root, SITE_LANGUAGES, docs_dir=docs, drafts=serving)
-        except BriefingError as exc:
-            if not serving:
-                self.stamp = None  # nothing was loaded: the next build tries again
-                raise PluginError(str(exc)) from None
-            # The preview shows the problems on every page instead of keeping old pages.
-            self.problems = exc.problems
-            for problem in exc.problems:
-                log.info("briefing: %s", problem.format())
-            log.info(
-                "briefing: the preview shows these %d problem(s) on every page", len(exc.problems)
-            )
-            return None
-        self.history = read_history(root)
-        self._tell(self.project)
-        return self.project
-
-    def _tell(self, project: Project) -> None:
-        for source in project.sources.values():
-            if source.missing:
-                log.info(
-                    "briefing: %s is a draft (still empty: %s); `make check` will fail "
-                    "until it is complete",
-                    source.path,
-                    ", ".join(source.missing),
-                )
-        for behind in project.behind:
-            log.info("briefing: %s", behind.format())
-        if not self.history.available:
-            log.info(
-                "briefing: no git history here (or a shallow clone): What's new dates "
-                "sources by their accessed date and lists no page updates"
-            )
-
-    def require(self) -> Project:
-        """The project validated in this build's pre-build event."""
-        if self.project is None:
-            raise PluginError("briefing: pages are rendered before the sources were loaded")
-        return self.project
 
 
 @dataclass
@@ -309,7 +241,14 @@ def load(config: MkDocsConfig) -> Project | None:
     """Validate sources and pages unless this exact input was already validated."""
     check_setup(config)
     check_publication(config)
-    return SESSION.inputs.refresh(_root(config), Path(config.docs_dir), SESSION.run.serving)
+    try:
+        project = SESSION.inputs.refresh(_root(config), Path(config.docs_dir), SESSION.run.serving)
+    except BriefingError as exc:
+        raise PluginError(str(exc)) from None
+    finally:
+        for note in SESSION.inputs.take_notes():
+            log.info("briefing: %s", note)
+    return project
 
 
 def localize_theme(config: MkDocsConfig) -> None:
@@ -349,11 +288,7 @@ def add_generated_files(files: Files, config: MkDocsConfig) -> Files:
         None if SESSION.inputs.problems or skipped else SESSION.inputs.require()
     )
     for generated in catalogue:
-        # The title goes into YAML front matter that MkDocs reads back and puts in the
-        # page's <title> and navigation without escaping: escaped here, it stays text.
-        front = yaml.safe_dump(
-            {"title": html.escape(generated.title(lang), quote=True)}, allow_unicode=True
-        )
+        front = front_matter(generated, lang)
         file = File.generated(
             config, generated.src_uri(lang), content=f"---\n{front}---\n\n{placeholder(0)}\n"
         )
@@ -366,7 +301,7 @@ def add_generated_files(files: Files, config: MkDocsConfig) -> Files:
     if SESSION.run.serving:  # what every page of this build reads: its files (a link's target
         # changes when one comes or goes), the templates, the theme's overrides, the strings
         root = _root(config)
-        read = (PACKAGE / "templates", root / "overrides", strings.PATH, root / "mkdocs.yml")
+        read = (TEMPLATES, root / "overrides", strings.PATH, root / "mkdocs.yml")
         files_read = sorted((f.src_uri, f.dest_uri) for f in files)
         SESSION.language.reuse.build_key = digest((files_read, inputs_stamp(*read)))
     return files
@@ -444,14 +379,14 @@ def post_page(output: str, page: Page, config: MkDocsConfig) -> str:
     if page.file.src_uri in SESSION.language.reuse.reused:
         return output
     try:
-        output = finish(output, page.file.src_uri)
+        output = apply_rewrites(output, page.file.src_uri)
         output = SESSION.run.icons.refer(
             output, relative_url(page.url, ICONS_FILE), page.file.src_uri
         )
     except ThemeChanged as exc:
         raise PluginError(f"briefing: {exc}") from None
     if not SESSION.inputs.problems:
-        output = typography.apply_html(output, SESSION.language.lang)
+        output = finish_page(output, SESSION.language.lang)
     SESSION.run.reuse.keep_finished(SESSION.language.reuse, page, output)
     return output
 
@@ -494,10 +429,10 @@ def post_template(output: str, template_name: str, config: MkDocsConfig) -> str:
     if template_name != "404.html":
         return output
     try:
-        output = finish(output, template_name)
+        output = apply_rewrites(output, template_name)
     except ThemeChanged as exc:
         raise PluginError(f"briefing: {exc}") from None
-    return typography.apply_html(output, current_language(config))
+    return finish_page(output, current_language(config))
 
 
 def fix_alternates(page: Page, config: MkDocsConfig) -> None:
@@ -565,29 +500,20 @@ def write_icons(config: MkDocsConfig) -> None:
     target.write_text(SESSION.run.icons.sprite(), encoding="utf-8")
 
 
-def write_feed(config: MkDocsConfig) -> None:
-    """Write this language's Atom feed next to its home page."""
-    if SESSION.inputs.problems or SESSION.language.lang not in SESSION.run.languages:
-        return
-    lang = current_language(config)
-    target = Path(config.site_dir) / feed_path(lang)
-    target.parent.mkdir(parents=True, exist_ok=True)
-    target.write_bytes(
-        render_feed(lang, SESSION.inputs.require(), SESSION.inputs.history, _site_url(config))
-    )
-
-
-def write_exports(config: MkDocsConfig) -> None:
-    """Write this language's downloads (CSL-JSON, BibTeX, TimelineJS, chips CSV/JSON) and,
-    in the first language built, those every language shares (texts.json)."""
+def write_files(config: MkDocsConfig) -> None:
+    """Write the files this language's build makes beside its pages (build.files_after:
+    its feed, its downloads and, in the first language built, the shared ones)."""
     if SESSION.inputs.problems or SESSION.language.lang not in SESSION.run.languages:
         return
     lang = current_language(config)
     shared = lang == SESSION.run.languages[0]  # files every language links to, written once
-    for path, text in render_all(SESSION.inputs.require(), lang, _site_url(config), shared).items():
+    files = files_after(
+        SESSION.inputs.require(), SESSION.inputs.history, lang, _site_url(config), shared
+    )
+    for path, content in files.items():
         target = Path(config.site_dir) / path
         target.parent.mkdir(parents=True, exist_ok=True)
-        target.write_text(text, encoding="utf-8")
+        target.write_bytes(content)
 
 
 def _site_url(config: MkDocsConfig) -> str:

@@ -7,7 +7,7 @@ partial the site could override without copying large templates: its body's fixe
 placeholders, its checkbox toggles, its indentation and its icons.
 
 A rewrite matches Material's exact markup, so a change of that markup must not pass
-silently: each rewrite says on which pages it must find its target, and `finish` stops
+silently: each rewrite says on which pages it must find its target, and `apply_rewrites` stops
 with `ThemeChanged` when it does not. `tests/test_theme.py` checks the same on the real
 build's pages.
 """
@@ -141,7 +141,7 @@ REWRITES = (
 )
 
 
-def finish(output: str, where: str) -> str:
+def apply_rewrites(output: str, where: str) -> str:
     """A page or the 404 page as Material wrote it, through every rewrite; `ThemeChanged`
     when one that must apply finds nothing (Material's markup changed under it)."""
     for rewrite in REWRITES:
