@@ -78,3 +78,33 @@ def test_starting_a_preview_again_adds_no_second_log_filter(monkeypatch):
     finally:
         for added in [f for f in nav_log.filters if f not in before]:
             nav_log.removeFilter(added)
+
+
+# Module-level containers filled at run time, each owned: strings.yml's tables (refreshed by
+# strings.refresh, which empties the caches that read them) and the registry itself.
+OWNED = {"strings.py": {"LABELS", "KINDS", "ACTORS", "UNITS", "OUTLETS"}, "caches.py": {"NAMES"}}
+
+
+def test_no_module_keeps_an_unowned_container_filled_at_run_time():
+    """An empty dict, list or set at module level is a cache in waiting: make it with
+    caches.table (a lifetime) instead."""
+    found = []
+    for path in sorted(PACKAGE.glob("*.py")):
+        for node in ast.parse(path.read_text("utf-8")).body:
+            target, value = None, None
+            if isinstance(node, ast.AnnAssign):
+                target, value = node.target, node.value
+            elif isinstance(node, ast.Assign) and len(node.targets) == 1:
+                target, value = node.targets[0], node.value
+            empty = (
+                isinstance(value, (ast.Dict, ast.List, ast.Set)) and not ast.unparse(value)[1:-1]
+            ) or (
+                isinstance(value, ast.Call)
+                and isinstance(value.func, ast.Name)
+                and value.func.id in {"dict", "list", "set"}
+                and not value.args
+            )
+            owned = OWNED.get(path.name, set())
+            if empty and isinstance(target, ast.Name) and target.id not in owned:
+                found.append(f"{path.name}:{node.lineno} {target.id}")
+    assert not found, f"make these with briefing.caches.table: {found}"
