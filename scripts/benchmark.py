@@ -126,7 +126,8 @@ def _theme_without_hooks(folder: Path) -> None:
     (folder / "overrides" / "404.html").unlink()  # it uses the hooks' labels
     main = folder / "overrides" / "main.html"  # and blocks the hooks' filters
     text = main.read_text("utf-8")
-    main.write_text(re.sub(r"super\(\) \| briefing_\w+", "super()", text), "utf-8")
+    text = re.sub(r"super\(\) \| briefing_\w+", "super()", text)
+    main.write_text(text.replace("| briefing_json", "| tojson"), "utf-8")
 
 
 def write_project(folder: Path, n_sources: int, hooks: bool) -> None:

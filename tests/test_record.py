@@ -173,7 +173,7 @@ def test_a_bad_log_entry_is_reported_with_its_line(make_project, log, message):
 
 
 def test_notices_come_after_the_page_title():
-    from briefing.site import after_title
+    from briefing.build import after_title
 
     assert after_title("# Title\n\nText.\n", ["NOTICE"]) == "# Title\n\nNOTICE\n\n\nText.\n"
     assert after_title("Text.\n", ["NOTICE"]).startswith("\nNOTICE\n")

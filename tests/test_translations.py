@@ -212,7 +212,7 @@ def test_reference_gives_original_and_translation(make_project):
     ) in html
     assert (
         '<ol class="bf-references" data-original="Original" data-translation="Our translation" '
-        'data-account="Our account">' in html
+        'data-account="Our account" data-go="Read the paragraph" data-close="Close">' in html
     )
     assert (
         '<span class="bf-trans-quote">[Our translation: <q lang="en">Second paragraph, '

@@ -16,10 +16,12 @@ from pathlib import Path
 
 from . import DEFAULT_LANGUAGE, LANGUAGE_NAMES, SITE_LANGUAGES
 from .accounts import path_for as accounts_path_for
+from .build import write_markdown_export
 from .contested import ContestedError
 from .contested import scaffold as scaffold_contested
 from .errors import BriefingError, Refused
 from .freshness import Behind, stamp
+from .history import read_history
 from .load import read_document
 from .model import PRECISIONS, Source
 from .newsource import (
@@ -53,6 +55,20 @@ from .translations import (
     scaffold,
 )
 from .validate import check_source, load_sources
+
+
+def export_markdown(root: Path, target: Path) -> int:
+    """Write the expanded pages under `target`; stop, as `check` does, on bad input."""
+    try:
+        project = load_project(root)
+    except BriefingError as exc:
+        for problem in exc.problems:
+            print(problem.format())
+        print(f"{len(exc.problems)} problem(s).", file=sys.stderr)
+        return 1
+    written = write_markdown_export(project, read_history(root), SITE_LANGUAGES, target)
+    print(f"{len(written)} pages written to {target}")
+    return 0
 
 
 def check(root: Path) -> int:
@@ -608,12 +624,20 @@ def main(argv: list[str] | None = None) -> int:
         "account of each paragraph",
     )
     acc.add_argument("ids", nargs="+", metavar="ID", help="source ids")
+    exp = sub.add_parser(
+        "export-markdown",
+        help="write every page of every language, fully expanded, as Markdown (for another "
+        "generator)",
+    )
+    exp.add_argument("target", type=Path, metavar="DIR")
     par = sub.add_parser("parity", help="compare translations: same citations, same figures")
     par.add_argument("pages", nargs="*", help="page paths inside docs/<lang>/, e.g. chips.md")
     parser.add_argument("--root", type=Path, default=Path.cwd(), help="project folder")
     args = parser.parse_args(argv)
     if args.command == "parity":
         return parity(args.root, args.pages)
+    if args.command == "export-markdown":
+        return export_markdown(args.root, args.target)
     if args.command == "new":
         return new(args)
     if args.command == "translated":

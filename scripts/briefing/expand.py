@@ -10,11 +10,11 @@ from __future__ import annotations
 
 import re
 from collections.abc import Mapping
-from functools import cache
 from pathlib import Path
 
 from jinja2 import ChoiceLoader, Environment, FileSystemLoader
 
+from .caches import Lifetime, memo
 from .data import Data
 from .directives import DIRECTIVE_RE, DIRECTIVES, Directive, options_of
 from .templating import ENV
@@ -46,7 +46,7 @@ def render_directive(
     return _environment(row.templates).get_template(row.template).render(lang=lang, **context)
 
 
-@cache
+@memo(Lifetime.PROCESS)  # keyed on the folder: the templates it finds are read afresh
 def _environment(folder: Path | None) -> Environment:
     """The package's environment, or for a directive declared outside the package one that
     also finds the templates in its folder (same filters, globals and autoescaping)."""

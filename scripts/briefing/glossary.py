@@ -20,6 +20,7 @@ from typing import Any
 
 from . import SITE_LANGUAGES
 from .answered import PATH as ANSWERED
+from .caches import Lifetime, table
 from .copyguard import TOKEN_RE as IDS_RE  # citations and {q:…} tokens
 from .errors import Problem
 from .load import Key, read_document, read_text, read_yaml
@@ -312,20 +313,27 @@ def texts(
             yield shown, lang, text, line
 
 
-_FOUND: dict[tuple[str, str], tuple[Variant, ...]] = {}  # (language, text) -> variants in it
-_FOUND_FOR: list[tuple[tuple[str, str, str], ...]] = []  # the rejected forms _FOUND is for
+# What each text holds, for the rejected forms it was found with (one entry: the latest).
+_FOUND: dict[tuple[tuple[str, str, str], ...], dict[tuple[str, str], tuple[Variant, ...]]] = table(
+    "glossary._FOUND", Lifetime.PROCESS
+)
 
 
-def _rejected_in(rejected: dict[str, list[Variant]], lang: str, text: str) -> tuple[Variant, ...]:
+def _rejected_in(
+    rejected: dict[str, list[Variant]],
+    found_in: dict[tuple[str, str], tuple[Variant, ...]],
+    lang: str,
+    text: str,
+) -> tuple[Variant, ...]:
     """The rejected variants in `text`, remembered (see house_style_problems)."""
-    found = _FOUND.get((lang, text))
+    found = found_in.get((lang, text))
     if found is None:
         words = IDS_RE.sub(" ", text)  # a citation's or a quotation's id is no wording
         # A substring test first (most texts contain no variant), the pattern only then.
         found = tuple(
             v for v in rejected.get(lang, ()) if v.needle in words and v.pattern.search(words)
         )
-        _FOUND[(lang, text)] = found
+        found_in[(lang, text)] = found
     return found
 
 
@@ -337,12 +345,13 @@ def house_style_problems(
     checks the same texts again."""
     rejected = variants(terms)
     forms = tuple((v.term.id, v.lang, v.text) for vs in rejected.values() for v in vs)
-    if [forms] != _FOUND_FOR:
+    found_in = _FOUND.get(forms)
+    if found_in is None:
         _FOUND.clear()
-        _FOUND_FOR[:] = [forms]
+        found_in = _FOUND[forms] = {}
     problems = []
     for path, lang, text, line in site_texts:
-        for variant in _rejected_in(rejected, lang, text):
+        for variant in _rejected_in(rejected, found_in, lang, text):
             term = variant.term
             problems.append(
                 Problem(

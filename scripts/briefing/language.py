@@ -9,7 +9,8 @@ and names in English inside a translated sentence do not trip it.
 from __future__ import annotations
 
 import re
-from functools import lru_cache
+
+from .caches import Lifetime, memo
 
 ENGLISH = frozenset(
     "the and of to is was that with for on by which has have were are this from its "
@@ -34,7 +35,9 @@ JAPANESE_RE = re.compile(r"[\u3040-\u30ff\u3400-\u9fff\uff66-\uff9f]")
 MIN_WORDS = 6
 
 
-@lru_cache(maxsize=16384)  # pure; each rebuild of the preview checks the same texts again
+@memo(
+    Lifetime.PROCESS, maxsize=16384
+)  # pure; each rebuild of the preview checks the same texts again
 def left_in_english(text: str, lang: str) -> bool:
     """True when `text`, meant to be in `lang` (ja, fr or de), reads as English."""
     if lang == "en":

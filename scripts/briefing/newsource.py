@@ -14,7 +14,6 @@ the whole session).
 from __future__ import annotations
 
 import datetime as dt
-import functools
 import json
 import re
 import unicodedata
@@ -28,6 +27,7 @@ from .accounts import HEADER as ACCOUNTS_HEADER
 from .accounts import SUFFIX as ACCOUNTS_SUFFIX
 from .accounts import load_accounts
 from .accounts import path_for as accounts_path_for
+from .caches import Lifetime, memo
 from .copyguard import RUN_WORDS, guard, run_size, units
 from .errors import Problem, Refused
 from .identity import normalise_url, text_hash, without_tracking
@@ -200,7 +200,7 @@ def _url(text: str, values: Mapping[str, object]) -> Read:
     return text
 
 
-@functools.cache
+@memo(Lifetime.PROCESS, maxsize=None)  # babel's names do not change
 def _language_names() -> dict[str, str]:
     """Language names in the site's languages -> tag, to answer 'français' with 'fr'."""
     from babel import Locale

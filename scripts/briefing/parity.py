@@ -10,11 +10,11 @@ from __future__ import annotations
 import re
 from collections.abc import Callable, Mapping
 from decimal import Decimal, InvalidOperation
-from functools import lru_cache
 from typing import Protocol, TypeVar
 
 from babel.numbers import get_decimal_symbol
 
+from .caches import Lifetime, memo
 from .citations import find_citations
 from .errors import Problem
 from .load import body_of
@@ -130,7 +130,7 @@ def _range(match: re.Match[str]) -> str:
     return f"{first}{space}{unit if smaller else ''}{joint}{second}{space}{unit}"
 
 
-@lru_cache(maxsize=65536)  # pure, and asked again for the same texts on every rebuild
+@memo(Lifetime.PROCESS)  # pure, and asked again for the same texts on every rebuild
 def figures(text: str, lang: str) -> frozenset[str]:
     """The figures a text states, normalised so that translations can be compared."""
     cites, _ = find_citations(text, "")

@@ -2,15 +2,20 @@
 
 The dictionaries are updated in place by `refresh()` when strings.yml changes, so that
 `mkdocs serve` shows an edited label without a restart (modules hold references to them).
+The build's owner of state (the adapter's `Session`) refreshes them with the other inputs;
+a change empties every cache that reads the inputs (`caches.Lifetime.INPUTS`), so nothing
+made from an old label is served again.
 """
 
 from __future__ import annotations
 
-from collections.abc import Callable, Mapping
+from collections.abc import Mapping
 from pathlib import Path
 from typing import Any
 
 import yaml
+
+from . import caches
 
 PATH = Path(__file__).parent / "strings.yml"
 LABELS: dict[str, dict[str, str]] = {}
@@ -20,9 +25,6 @@ UNITS: dict[str, dict[str, str]] = {}
 OUTLETS: dict[str, dict[str, str]] = {}
 ADDED: dict[str, dict[str, str]] = {}  # labels declared in code (see `add_labels`)
 _loaded: list[int] = [-1]  # mtime_ns of the file last read
-# Caches of what was made from the strings (formatted dates ...), cleared when they change, so
-# that `mkdocs serve` never shows an edited label's old text.
-ON_REFRESH: list[Callable[[], None]] = []
 
 
 def refresh() -> None:
@@ -42,8 +44,7 @@ def refresh() -> None:
         target.update(data[key])
     LABELS.update(ADDED)
     _loaded[0] = mtime
-    for clear in ON_REFRESH:
-        clear()
+    caches.inputs_changed()  # what was made from the old strings (dates "c. …") goes
 
 
 def unit(name: str | None, lang: str) -> str:

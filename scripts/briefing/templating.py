@@ -11,7 +11,6 @@ from __future__ import annotations
 import datetime as dt
 import re
 from collections.abc import Mapping
-from functools import lru_cache
 from pathlib import Path
 
 from babel import Locale
@@ -19,17 +18,19 @@ from babel.dates import format_date, format_skeleton
 from babel.numbers import format_decimal, format_percent
 from jinja2 import Environment, FileSystemLoader, StrictUndefined, select_autoescape
 
+from .caches import Lifetime, memo
 from .data import RATING_MENTION_RE, Chips, Quote, Ratio, Row
 from .model import Cite, FuzzyDate, Source
 from .project import Project
 from .quotes import TOKEN_RE as QUOTE_TOKEN_RE
-from .strings import ACTORS, KINDS, LABELS, ON_REFRESH, label, outlet_name, unit
+from .strings import ACTORS, KINDS, LABELS, label, outlet_name, unit
 from .urls import index_url, relative_url, source_url
 
 PREVIEW_CHARS = 600  # of a cited passage, shown in a citation's preview
 
 
-@lru_cache(maxsize=65536)  # pure, and called for every marker and date
+# Reads strings.yml's approximate-date labels: emptied when the input files change.
+@memo(Lifetime.INPUTS)  # called for every marker and date
 def format_fuzzy(date: FuzzyDate, lang: str) -> str:
     """A date as that language writes it, at the precision it is known."""
     value = date.sort_key
@@ -44,7 +45,7 @@ def format_fuzzy(date: FuzzyDate, lang: str) -> str:
     return label(f"approx_{known}", lang).format(date=text)
 
 
-@lru_cache(maxsize=65536)  # pure, and called for every marker and date
+@memo(Lifetime.PROCESS)  # pure, and called for every marker and date
 def format_day(value: dt.date, lang: str) -> str:
     return format_date(value, "long", locale=lang)
 
@@ -201,10 +202,6 @@ def preview_translation(project: Project, source: Source, cite: Cite, lang: str)
     if not all(parts):
         return ""
     return _shorten(" ".join(parts))
-
-
-# Dates are formatted with labels ("c. {date}"): the caches go when strings.yml changes.
-ON_REFRESH.extend((format_fuzzy.cache_clear, format_day.cache_clear))
 
 
 def _environment() -> Environment:

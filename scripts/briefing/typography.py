@@ -15,7 +15,8 @@ verbatim original (`data-verbatim`) and not a passage in another language (`lang
 from __future__ import annotations
 
 import re
-from functools import cache, lru_cache
+
+from .caches import Lifetime, memo
 
 NNBSP = "\u202f"  # narrow no-break space
 NBSP = "\u00a0"
@@ -62,7 +63,7 @@ def apply(text: str, lang: str) -> str:
     return _set(text, lang)
 
 
-@lru_cache(maxsize=1 << 14)  # a page's labels, dates and notices recur on every page
+@memo(Lifetime.PROCESS, maxsize=1 << 14)  # a page's labels, dates and notices recur on every page
 def _set(text: str, lang: str) -> str:
     urls = iter(URL_RE.findall(text))
     text = URL_RE.sub(HOLD, text)  # a URL is one opaque word while the rules run
@@ -177,7 +178,7 @@ def _element_end(html: str, name: str, pos: int) -> int:
     return len(html)
 
 
-@cache
+@memo(Lifetime.PROCESS, maxsize=None)
 def _tags_named(name: str) -> re.Pattern[str]:
     """The opening and closing tags of the element `name`."""
     return re.compile(rf"<(/?){re.escape(name)}\b[^>]*>", re.I)

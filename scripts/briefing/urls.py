@@ -8,9 +8,9 @@ feeds, downloads, the search index and the adapter all ask this module.
 from __future__ import annotations
 
 import posixpath
-from functools import lru_cache
 
 from . import DEFAULT_LANGUAGE
+from .caches import Lifetime, memo
 
 # Paths the build generates in every language; a hand-written page there would clash.
 GENERATED_TOP = frozenset({"sources", "downloads", "search", "assets"})
@@ -66,7 +66,7 @@ def downloads_url(lang: str, name: str = "") -> str:
     return f"{lang_prefix(lang)}downloads/{name}"
 
 
-@lru_cache(maxsize=65536)  # pure, and called for every marker and link
+@memo(Lifetime.PROCESS)  # pure, and called for every marker and link
 def relative_url(from_url: str, to_url: str) -> str:
     """Link from one site-relative directory URL to another (both end in '/' or are '')."""
     path, _, anchor = to_url.partition("#")
