@@ -43,11 +43,11 @@ import time
 import urllib.request
 from pathlib import Path
 
-from briefing import SITE_LANGUAGES
+from briefing.languages import site_codes
 from briefing.urls import lang_prefix
 
 ROOT = Path(__file__).resolve().parent.parent
-LANGS = SITE_LANGUAGES
+LANGS = site_codes(ROOT)
 SOURCE_LANGS = ("ja", "fr", "de")
 WORDS = {
     "fr": "le la les des puces exportation licence régulateurs entreprises marché accord "

@@ -18,8 +18,9 @@ from urllib.parse import urlsplit
 
 import pytest
 
-from briefing import SITE_LANGUAGES
+from briefing import DEFAULT_LANGUAGE
 from briefing.freshness import english_hash
+from briefing.languages import site_codes
 from briefing.model import Source
 from briefing.project import Project, load_project
 from briefing.translations import paragraph_digest
@@ -28,27 +29,56 @@ from briefing.urls import lang_prefix
 REPO = Path(__file__).resolve().parent.parent
 ROOT = Path(os.environ.get("BRIEFING_ROOT") or REPO).resolve()
 GOLDEN = REPO / "tests" / "golden"
-LANGS = SITE_LANGUAGES
+LANGS = site_codes(ROOT)  # the site's languages: the real mkdocs.yml's, never spelled out
+TRANSLATED = tuple(lang for lang in LANGS if lang != DEFAULT_LANGUAGE)
 PREFIX = {lang: lang_prefix(lang) for lang in LANGS}  # where each language's pages live
 BASE = "/h200-briefing/"  # the path of site_url in mkdocs.yml, where the site is served
 CHROMIUM = Path("/usr/bin/chromium")
 
-VALID_SEED = """\
+# A few words in each language a fixture may need, so that fixtures are written for the
+# site's languages (whatever mkdocs.yml lists) instead of spelling out four. A language
+# without words here gets the English ones marked with its code.
+WORDS = {
+    "en": {"title": "Original title", "note": "A note.", "para": "paragraph", "home": "Home"},
+    "ja": {"title": "原題", "note": "注記。", "para": "段落", "home": "ホーム"},
+    "fr": {"title": "Titre original", "note": "Une note.", "para": "paragraphe", "home": "Accueil"},
+    "de": {"title": "Originaltitel", "note": "Eine Notiz.", "para": "Absatz", "home": "Start"},
+    "zh": {"title": "原标题", "note": "一条说明。", "para": "段落", "home": "首页"},
+}
+
+
+def word(lang: str, name: str) -> str:
+    """A fixture's word `name` in `lang`."""
+    return WORDS.get(lang, {}).get(name) or f"{WORDS['en'][name]} ({lang})"
+
+
+def per_language(template: str, languages: tuple[str, ...] = LANGS, skip: str = "") -> str:
+    """`template` ({lang}, {title}, {note} ...) once per site language but `skip`, joined."""
+    return "".join(
+        template.format(lang=lang, **{k: word(lang, k) for k in WORDS["en"]})
+        for lang in languages
+        if lang != skip
+    )
+
+
+VALID_SEED = (
+    """\
 ---
 id: example-source
 language: fr
 title:
   original: Titre original
-  en: Original title
-  ja: 原題
-  de: Originaltitel
-outlet: Le Média
+"""
+    + per_language("  {lang}: {title}\n", skip="fr")
+    + """outlet: Le Média
 author: null
 published: {date: 2026-01-28, precision: day}
 accessed: 2026-11-22
 url: https://example.org/article
 kind: news-report
-note: {en: A note., ja: 注記。, fr: Une note., de: Eine Notiz.}
+note: {"""
+    + ", ".join(f"{lang}: {word(lang, 'note')}" for lang in LANGS)
+    + """}
 removed: []
 original_file: article-recu.txt
 reproduction: whole
@@ -60,6 +90,7 @@ sur deux lignes.
 
 Troisième paragraphe.
 """
+)
 
 
 def _translations(texts: dict[str, tuple[str, ...]], originals: tuple[str, ...]) -> str:
@@ -77,14 +108,32 @@ VALID_PARAGRAPHS = (
     "Troisième paragraphe.",
 )
 # The site's translations of VALID_SEED's three paragraphs, written beside it by default.
+PARAGRAPHS = {
+    "en": ("First paragraph.", "Second paragraph, on two lines.", "Third paragraph."),
+    "ja": ("第1段落。", "第2段落、2行にわたる。", "第3段落。"),
+    "de": ("Erster Absatz.", "Zweiter Absatz, auf zwei Zeilen.", "Dritter Absatz."),
+    "zh": ("第一段。", "第二段，分两行。", "第三段。"),
+}
+
+
+def translated_paragraphs(lang: str) -> tuple[str, ...]:
+    """VALID_SEED's three paragraphs translated into `lang`."""
+    return PARAGRAPHS.get(lang) or tuple(f"{p} ({lang})" for p in PARAGRAPHS["en"])
+
+
 VALID_TRANSLATIONS = _translations(
-    {
-        "en": ("First paragraph.", "Second paragraph, on two lines.", "Third paragraph."),
-        "ja": ("第1段落。", "第2段落、2行にわたる。", "第3段落。"),
-        "de": ("Erster Absatz.", "Zweiter Absatz, auf zwei Zeilen.", "Dritter Absatz."),
-    },
+    {lang: translated_paragraphs(lang) for lang in LANGS if lang != "fr"},
     VALID_PARAGRAPHS,
 )
+
+
+def mkdocs_yml(languages: tuple[str, ...] = LANGS) -> str:
+    """A fixture project's mkdocs.yml: the i18n plugin's languages, English the default."""
+    return "plugins:\n  - i18n:\n      languages:\n" + "".join(
+        f"        - locale: {lang}\n"
+        + ("          default: true\n" if lang == DEFAULT_LANGUAGE else "")
+        for lang in languages
+    )
 
 
 def pytest_addoption(parser: pytest.Parser) -> None:
@@ -138,10 +187,14 @@ def make_project(tmp_path: Path) -> Callable[..., Path]:
         pages: dict[str, str] | None = None,
         stamp: bool = True,
         data: dict[str, str] | None = None,
+        languages: tuple[str, ...] = LANGS,
     ) -> Path:
         """`stamp`: record in each translation that it matches its English page.
-        `data`: files of data/, e.g. {"timeline.yml": "events: ..."}."""
+        `data`: files of data/, e.g. {"timeline.yml": "events: ..."}.
+        `languages`: the site's, written to the project's mkdocs.yml."""
         root = tmp_path / "project"
+        root.mkdir(parents=True, exist_ok=True)
+        (root / "mkdocs.yml").write_text(mkdocs_yml(languages), encoding="utf-8")
         seeds = seeds if seeds is not None else {"example-source.md": VALID_SEED}
         if seeds.get("example-source.md") == VALID_SEED:
             seeds = {"example-source.translations.yml": VALID_TRANSLATIONS, **seeds}
@@ -154,13 +207,18 @@ def make_project(tmp_path: Path) -> Callable[..., Path]:
                 path.write_text(text, encoding="utf-8")
         default_pages = {
             f"{lang}/index.md": f"# Home {lang}\n\nA fact [@example-source, ¶2].\n"
-            for lang in LANGS
+            for lang in languages
         }
         pages = pages if pages is not None else default_pages
         for rel, text in pages.items():
             lang, _, inner = rel.partition("/")
-            english = pages.get(f"en/{inner}")
-            if stamp and lang != "en" and english is not None and not text.startswith("---"):
+            english = pages.get(f"{DEFAULT_LANGUAGE}/{inner}")
+            if (
+                stamp
+                and lang != DEFAULT_LANGUAGE
+                and english is not None
+                and not text.startswith("---")
+            ):
                 text = f"---\ntranslated_from: '{english_hash(english)}'\n---\n{text}"
             path = root / "docs" / rel
             path.parent.mkdir(parents=True, exist_ok=True)

@@ -426,7 +426,8 @@ def test_derive_id_puts_model_names_first(title, url, expected):
         ),
         ("fr", ARTICLE, "[Titre non recueilli] Nvidia relance la production du H200 pour la…"),
         ("de", "Kurz gesagt.", "[Ohne Überschrift erfasst] Kurz gesagt."),
-        ("zh-Hans", "中国海关暂停进口。", "[No headline captured] 中国海关暂停进口。"),
+        ("zh-Hans", "中国海关暂停进口。", "〔未收录标题〕中国海关暂停进口。"),
+        ("ko", "세관이 수입을 막았다.", "[No headline captured] 세관이 수입을 막았다."),
     ],
 )
 def test_a_capture_without_headline_gets_a_bracketed_title(language, text, expected):

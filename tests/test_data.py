@@ -103,8 +103,8 @@ rows:
 
 def _timeline(tmp_path: Path, make_project, text: str):
     root = make_project(data={"timeline.yml": text})
-    sources, _ = load_sources(root / "seeds", root)
-    return load_timeline(root / "data" / "timeline.yml", root, sources, set())
+    sources, _ = load_sources(root / "seeds", root, LANGS)
+    return load_timeline(root / "data" / "timeline.yml", root, sources, set(), LANGS)
 
 
 def test_valid_event_loads(tmp_path, make_project):

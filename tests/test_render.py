@@ -89,7 +89,7 @@ def test_javascript_url_is_never_shown(make_project):
     root = make_project(seeds={"example-source.md": seed}, pages={})
     from briefing.validate import load_sources
 
-    sources, problems = load_sources(root / "seeds", root)
+    sources, problems = load_sources(root / "seeds", root, LANGS)
     assert sources == {}
     assert "not an http(s) address" in problems[0].message
 

@@ -9,9 +9,10 @@ from pathlib import Path
 import pytest
 
 from briefing.errors import BriefingError
+from briefing.languages import NBSP, NNBSP
 from briefing.project import load_project
 from briefing.strings import LABELS
-from briefing.typography import NBSP, NNBSP, apply, apply_html
+from briefing.typography import apply, apply_html
 from conftest import LANGS, PREFIX, VALID_SEED, VALID_TRANSLATIONS
 from sitehtml import visible_text
 
@@ -339,7 +340,7 @@ def test_a_written_fingerprint_is_always_quoted(make_project):
     from briefing.translations import render_file
 
     project = load_project(make_project())
-    text = render_file(project.sources["example-source"])
+    text = render_file(project.sources["example-source"], project.languages)
     assert re.findall(r'original: "[0-9a-f]{12}"', text) and "original: 0" not in text
 
 

@@ -256,7 +256,9 @@ def test_realign_moves_texts_with_their_paragraphs(make_project):
         == "Second paragraph, on two lines."
     )
     assert project.paragraph_translation("example-source", 4, "de") == "Dritter Absatz."
-    assert realign(project.sources["example-source"], root) == (root / TR).read_text("utf-8")
+    assert realign(project.sources["example-source"], root, project.languages) == (
+        root / TR
+    ).read_text("utf-8")
 
 
 def test_new_scaffolds_a_slot_per_paragraph_and_language_for_a_given_article(

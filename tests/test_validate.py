@@ -136,7 +136,7 @@ BAD_SEEDS = [
 )
 def test_bad_seed_is_reported_with_file_and_line(make_project, case, breaker, expected, line):
     root = make_project(seeds={"bad.md": breaker(VALID_SEED)}, pages={})
-    _, problems = load_sources(root / "seeds", root)
+    _, problems = load_sources(root / "seeds", root, LANGS)
     messages = [p.format() for p in problems]
     assert any(expected in m for m in messages), messages
     hit = next(p for p in problems if expected in p.format())
@@ -148,7 +148,7 @@ def test_bad_seed_is_reported_with_file_and_line(make_project, case, breaker, ex
 def test_non_utf8_names_the_line(make_project):
     data = VALID_SEED.encode("utf-8").replace(b"Le M\xc3\xa9dia", b"Le M\xe9dia")
     root = make_project(seeds={"latin1.md": data}, pages={})
-    _, problems = load_sources(root / "seeds", root)
+    _, problems = load_sources(root / "seeds", root, LANGS)
     assert [p.format() for p in problems] == [
         "seeds/latin1.md:9: the file is not UTF-8 (byte 0xe9 at offset 136). "
         "Fix: save the file as UTF-8 (in most editors: 'Save with encoding' > UTF-8)"
@@ -159,7 +159,7 @@ def test_duplicate_id_names_both_files(make_project):
     root = make_project(
         seeds={"example-source.md": VALID_SEED, "research/example-source.md": VALID_SEED}, pages={}
     )
-    _, problems = load_sources(root / "seeds", root)
+    _, problems = load_sources(root / "seeds", root, LANGS)
     assert [p.format() for p in problems] == [
         "seeds/research/example-source.md:2: id: 'example-source' is already used by "
         "seeds/example-source.md. Fix: give this source a different id"
@@ -168,7 +168,7 @@ def test_duplicate_id_names_both_files(make_project):
 
 def test_non_markdown_file_in_seeds(make_project):
     root = make_project(seeds={"example-source.md": VALID_SEED, "notes.txt": "x"}, pages={})
-    _, problems = load_sources(root / "seeds", root)
+    _, problems = load_sources(root / "seeds", root, LANGS)
     assert problems[0].path == "seeds/notes.txt"
 
 

@@ -33,7 +33,7 @@ from mkdocs.structure.nav import Navigation
 from mkdocs.structure.pages import Page
 from mkdocs.utils.templates import TemplateContext
 
-from . import DEFAULT_LANGUAGE, SITE_LANGUAGES, strings, typography
+from . import DEFAULT_LANGUAGE, strings, typography
 from .catalogue import GeneratedPage, generated_pages
 from .citepage import page_cite_box
 from .errors import BriefingError, Problem
@@ -67,7 +67,7 @@ from .preview import (
     digest,
     theme_key,
 )
-from .project import Project, load_project
+from .project import Project, load_project, setup_problems
 from .render import (
     fill_fragments,
     placeholder,
@@ -119,7 +119,7 @@ class Inputs:
             return self.project
         self.stamp, self.project, self.problems = stamp, None, []
         try:
-            self.project = load_project(root, SITE_LANGUAGES, docs_dir=docs, drafts=serving)
+            self.project = load_project(root, docs_dir=docs, drafts=serving)
         except BriefingError as exc:
             if not serving:
                 self.stamp = None  # nothing was loaded: the next build tries again
@@ -191,8 +191,10 @@ class Run:
 
     serving: bool = False  # `mkdocs serve`: show problems in the browser, allow drafts
     default_404: bytes | None = None  # the default language's 404 page, kept between languages
+    site: tuple[str, ...] = ()  # the site's languages, as mkdocs.yml lists them
+    chosen: tuple[str, ...] = ()  # BRIEFING_LANGUAGES, for a preview of some languages only
     # The live preview of some languages only (`make serve LANG=ja`): the others are not built.
-    languages: tuple[str, ...] = SITE_LANGUAGES
+    languages: tuple[str, ...] = ()
     reuse: Reuse = field(default_factory=Reuse)  # the preview's pages, between rebuilds
     icons: IconSprite = field(default_factory=IconSprite)  # the theme's, from every page
     search: SearchIndexer = field(default_factory=SearchIndexer)  # each language's, running
@@ -210,15 +212,9 @@ def start(command: str) -> None:
     if problems := version_problems():
         raise PluginError("briefing: " + "\nbriefing: ".join(problems))
     chosen = os.environ.get("BRIEFING_LANGUAGES", "").replace(",", " ").split()
-    unknown = [lang for lang in chosen if lang not in SITE_LANGUAGES]
-    if unknown:
-        raise PluginError(
-            f"briefing: BRIEFING_LANGUAGES names {', '.join(unknown)}, not a site language. "
-            f"Fix: choose among {', '.join(SITE_LANGUAGES)} (make serve LANG=ja)"
-        )
     if chosen and RUN.serving:
-        RUN.languages = tuple(lang for lang in SITE_LANGUAGES if lang in chosen)
-        log.info("briefing: this preview builds %s only", ", ".join(RUN.languages))
+        RUN.chosen = tuple(chosen)
+        log.info("briefing: this preview builds %s only", ", ".join(RUN.chosen))
         # The default language's pages left out of the preview are named in the navigation.
         logging.getLogger("mkdocs.structure.nav").addFilter(
             lambda record: "excluded from the built site" not in record.getMessage()
@@ -226,8 +222,18 @@ def start(command: str) -> None:
 
 
 def choose_languages(config: MkDocsConfig) -> None:
-    """Before the i18n plugin reads its languages: leave out those this preview skips."""
-    if RUN.languages != SITE_LANGUAGES:
+    """Before the i18n plugin reads its languages: the site's, from mkdocs.yml; leave out
+    those this preview skips."""
+    RUN.site = tuple(configured_languages(config))
+    unknown = [lang for lang in RUN.chosen if lang not in RUN.site]
+    if unknown:
+        raise PluginError(
+            f"briefing: BRIEFING_LANGUAGES names {', '.join(unknown)}, not a site language. "
+            f"Fix: choose among {', '.join(RUN.site)} (make serve LANG=ja)"
+        )
+    chosen = [lang for lang in RUN.site if lang in RUN.chosen]
+    RUN.languages = tuple(chosen) if chosen else RUN.site
+    if RUN.languages != RUN.site:
         build_only(config, RUN.languages)
 
 
@@ -249,23 +255,12 @@ def _root(config: MkDocsConfig) -> Path:
 
 
 def check_setup(config: MkDocsConfig) -> None:
-    """Stop before building if mkdocs.yml's languages are not the briefing's (the plugins'
-    versions are checked once, when the process starts)."""
-    listed = configured_languages(config)
-    if listed != list(SITE_LANGUAGES):
-        path = Path(config.config_file_path)
-        text = path.read_text("utf-8") if path.is_file() else ""
-        line = next(
-            (n for n, raw in enumerate(text.splitlines(), 1) if "locale:" in raw),
-            1,
-        )
-        raise PluginError(
-            f"briefing: {path.name}:{line}: the i18n plugin lists the languages "
-            f"{', '.join(listed)}; "
-            f"the briefing's are {', '.join(SITE_LANGUAGES)} (SITE_LANGUAGES in "
-            "scripts/briefing/__init__.py). Fix: list the same languages, in the same order, "
-            "in both (strings.yml and data/glossary.yml need every language too)"
-        )
+    """Stop before building if the site cannot be built in mkdocs.yml's languages: one
+    without a record in languages.py, strings.yml not giving each (what `check` reports too,
+    from the same function; the plugins' versions are checked once, as the process starts)."""
+    _, problems = setup_problems(_root(config))
+    if problems:
+        raise PluginError("briefing: " + "\nbriefing: ".join(p.format() for p in problems))
 
 
 PLACEHOLDER_HOST = "example.github.io"  # mkdocs.yml's site_url when SITE_URL is not set
@@ -334,7 +329,7 @@ def add_generated_files(files: Files, config: MkDocsConfig) -> Files:
             config, generated.src_uri(lang), content=f"---\n{front}---\n\n{placeholder(0)}\n"
         )
         file.dest_uri = f"{generated.url(lang)}index.html"
-        set_sitemap_alternates(file, {other: generated.url(other) for other in SITE_LANGUAGES})
+        set_sitemap_alternates(file, {other: generated.url(other) for other in RUN.site})
         files.append(file)
         added.append(file)
         LANGUAGE.generated[generated.src_uri(lang)] = generated
@@ -406,9 +401,9 @@ def _render_markdown(
 
 def _preview_notice(lang: str) -> list[str]:
     """In a preview of some languages only, the note saying which it leaves out."""
-    if RUN.languages == SITE_LANGUAGES:
+    if RUN.languages == RUN.site:
         return []
-    skipped = [other for other in SITE_LANGUAGES if other not in RUN.languages]
+    skipped = [other for other in RUN.site if other not in RUN.languages]
     return [render_preview_notice(lang, RUN.languages, skipped)]
 
 
@@ -507,7 +502,7 @@ def fix_alternates(page: Page, config: MkDocsConfig) -> None:
     """On generated pages, point the language switcher at the same page in each language."""
     generated = LANGUAGE.generated.get(page.file.src_uri)
     if generated is not None:
-        set_switcher_links(config, {lang: generated.url(lang) for lang in SITE_LANGUAGES})
+        set_switcher_links(config, {lang: generated.url(lang) for lang in RUN.site})
 
 
 def index_search(config: MkDocsConfig) -> None:
@@ -522,7 +517,7 @@ def index_search(config: MkDocsConfig) -> None:
             log.info("briefing: no search index is built (BRIEFING_SEARCH=on builds it)")
         return
     try:
-        RUN.search.start(Path(config.site_dir), current_language(config))
+        RUN.search.start(Path(config.site_dir), current_language(config), RUN.site)
     except OSError as exc:
         RUN.search.stop()
         raise PluginError(
@@ -639,7 +634,7 @@ def add_template_globals(env: Environment) -> None:
         add_dispatch(env)
     env.globals["briefing_label"] = label
     env.globals["briefing_feed"] = feed_path
-    env.globals["briefing_languages"] = SITE_LANGUAGES
+    env.globals["briefing_languages"] = RUN.site
     env.globals["briefing_default_language"] = DEFAULT_LANGUAGE
     env.filters["briefing_without_own_links"] = without_own_head_links
     env.filters["briefing_config"] = config_without_search
@@ -652,4 +647,4 @@ def prepare_404(config: MkDocsConfig) -> None:
     """The 404 page's language switcher leads to each language's home page (the switcher
     would otherwise keep the links of the last page built)."""
     root = urlsplit(_site_url(config)).path  # the 404 page is served at any path
-    set_switcher_links(config, {lang: root + lang_prefix(lang) for lang in SITE_LANGUAGES})
+    set_switcher_links(config, {lang: root + lang_prefix(lang) for lang in RUN.site})

@@ -6,13 +6,18 @@ The dictionaries are updated in place by `refresh()` when strings.yml changes, s
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 from pathlib import Path
 from typing import Any
 
 import yaml
 
+from .errors import Problem
+from .languages import name as language_name
+from .load import Key, read_yaml
+
 PATH = Path(__file__).parent / "strings.yml"
+SHOWN = "scripts/briefing/strings.yml"  # as editors see it
 LABELS: dict[str, dict[str, str]] = {}
 KINDS: dict[str, dict[str, dict[str, str]]] = {}
 ACTORS: dict[str, dict[str, str]] = {}
@@ -59,6 +64,49 @@ def outlet_name(outlet: str, lang: str) -> str:
         agency=OUTLETS.get(agency, {}).get(lang, agency),
         host=OUTLETS.get(host, {}).get(lang, host),
     )
+
+
+def coverage(languages: Sequence[str]) -> list[Problem]:
+    """Every entry of strings.yml in every site language, and in no other: a missing one
+    would stop the build halfway (a label is looked up, never guessed)."""
+    value, lines, problems = read_yaml(PATH, SHOWN)
+    if problems or not isinstance(value, dict):
+        return problems
+    found: list[Problem] = []
+
+    def walk(key: Key, node: Any) -> None:
+        if not isinstance(node, dict):
+            return
+        if not all(isinstance(v, dict) for v in node.values()):  # one text per language
+            line = lines.get(key, 1)
+            name = ".".join(map(str, key))
+            for lang in languages:
+                if not isinstance(node.get(lang), str):
+                    found.append(
+                        Problem(
+                            SHOWN,
+                            line,
+                            f"{name} has no '{lang}' text ({language_name(lang)}, a site "
+                            "language in mkdocs.yml)",
+                            f"add {lang}: … to the entry",
+                        )
+                    )
+            for extra in sorted(set(node) - set(languages)):
+                found.append(
+                    Problem(
+                        SHOWN,
+                        lines.get((*key, extra), line),
+                        f"{name} gives '{extra}', which mkdocs.yml does not list among the "
+                        "site's languages",
+                        f"add {extra} to mkdocs.yml's i18n languages, or remove it here",
+                    )
+                )
+            return
+        for name, child in node.items():
+            walk((*key, name), child)
+
+    walk((), value)
+    return found
 
 
 def label(key: str, lang: str) -> str:
