@@ -9,11 +9,13 @@ from __future__ import annotations
 
 import functools
 import http.server
+import json
 import os
 import shutil
 import threading
 from collections.abc import Callable, Iterator
 from pathlib import Path
+from typing import Any
 from urllib.parse import urlsplit
 
 import pytest
@@ -39,12 +41,15 @@ CHROMIUM = Path("/usr/bin/chromium")
 # site's languages (whatever mkdocs.yml lists) instead of spelling out four. A language
 # without words here gets the English ones marked with its code.
 WORDS = {
-    "en": {"title": "Original title", "note": "A note.", "para": "paragraph", "home": "Home"},
-    "ja": {"title": "原題", "note": "注記。", "para": "段落", "home": "ホーム"},
-    "fr": {"title": "Titre original", "note": "Une note.", "para": "paragraphe", "home": "Accueil"},
-    "de": {"title": "Originaltitel", "note": "Eine Notiz.", "para": "Absatz", "home": "Start"},
-    "zh": {"title": "原标题", "note": "一条说明。", "para": "段落", "home": "首页"},
+    "en": {"title": "Original title", "note": "A note."},
+    "ja": {"title": "原題", "note": "注記。"},
+    "fr": {"title": "Titre original", "note": "Une note."},
+    "de": {"title": "Originaltitel", "note": "Eine Notiz."},
+    "zh": {"title": "原标题", "note": "一条说明。"},
 }
+# The languages of the fixture projects whose output is compared with tests/golden/: their
+# own mkdocs.yml, whatever the site lists.
+GOLDEN_LANGS = ("en", "ja", "fr", "de")
 
 
 def word(lang: str, name: str) -> str:
@@ -52,33 +57,26 @@ def word(lang: str, name: str) -> str:
     return WORDS.get(lang, {}).get(name) or f"{WORDS['en'][name]} ({lang})"
 
 
-def per_language(template: str, languages: tuple[str, ...] = LANGS, skip: str = "") -> str:
-    """`template` ({lang}, {title}, {note} ...) once per site language but `skip`, joined."""
-    return "".join(
-        template.format(lang=lang, **{k: word(lang, k) for k in WORDS["en"]})
-        for lang in languages
-        if lang != skip
-    )
+def valid_note(languages: tuple[str, ...] = LANGS) -> str:
+    return "note: {" + ", ".join(f"{lang}: {word(lang, 'note')}" for lang in languages) + "}"
 
 
-VALID_SEED = (
-    """\
+def valid_seed(languages: tuple[str, ...] = LANGS) -> str:
+    """A valid French source holding its text, for a site in `languages`."""
+    titles = "".join(f"  {lang}: {word(lang, 'title')}\n" for lang in languages if lang != "fr")
+    return f"""\
 ---
 id: example-source
 language: fr
 title:
   original: Titre original
-"""
-    + per_language("  {lang}: {title}\n", skip="fr")
-    + """outlet: Le Média
+{titles}outlet: Le Média
 author: null
-published: {date: 2026-01-28, precision: day}
+published: {{date: 2026-01-28, precision: day}}
 accessed: 2026-11-22
 url: https://example.org/article
 kind: news-report
-note: {"""
-    + ", ".join(f"{lang}: {word(lang, 'note')}" for lang in LANGS)
-    + """}
+{valid_note(languages)}
 removed: []
 original_file: article-recu.txt
 reproduction: whole
@@ -90,7 +88,10 @@ sur deux lignes.
 
 Troisième paragraphe.
 """
-)
+
+
+VALID_NOTE = valid_note()
+VALID_SEED = valid_seed()
 
 
 def _translations(texts: dict[str, tuple[str, ...]], originals: tuple[str, ...]) -> str:
@@ -121,10 +122,40 @@ def translated_paragraphs(lang: str) -> tuple[str, ...]:
     return PARAGRAPHS.get(lang) or tuple(f"{p} ({lang})" for p in PARAGRAPHS["en"])
 
 
-VALID_TRANSLATIONS = _translations(
-    {lang: translated_paragraphs(lang) for lang in LANGS if lang != "fr"},
-    VALID_PARAGRAPHS,
-)
+def valid_translations(languages: tuple[str, ...] = LANGS) -> str:
+    return _translations(
+        {lang: translated_paragraphs(lang) for lang in languages if lang != "fr"},
+        VALID_PARAGRAPHS,
+    )
+
+
+VALID_TRANSLATIONS = valid_translations()
+
+
+def known(expected: dict[str, Any]) -> dict[str, Any]:
+    """The expectations of a content test (how strings.yml words a label in each language)
+    for the site's languages that have them: a language added to mkdocs.yml breaks no such
+    test before its strings are reviewed (check reports strings it does not give)."""
+    return {lang: value for lang, value in expected.items() if lang in LANGS}
+
+
+def text_lines(texts: dict[str, str], indent: str) -> str:
+    """A YAML `lang: "text"` line per site language, in mkdocs.yml's order; `texts` gives
+    every language the briefing has a record of, so that the site may list any of them."""
+    return "".join(f'{indent}{lang}: "{texts[lang]}"\n' for lang in LANGS)
+
+
+def inline(one: dict[str, str] | str) -> str:
+    """A YAML flow mapping {en: …, ja: …} over the site's languages (one text for all, or
+    one per language)."""
+    return (
+        "{"
+        + ", ".join(
+            f"{lang}: {json.dumps(one if isinstance(one, str) else one[lang], ensure_ascii=False)}"
+            for lang in LANGS
+        )
+        + "}"
+    )
 
 
 def mkdocs_yml(languages: tuple[str, ...] = LANGS) -> str:
@@ -195,9 +226,10 @@ def make_project(tmp_path: Path) -> Callable[..., Path]:
         root = tmp_path / "project"
         root.mkdir(parents=True, exist_ok=True)
         (root / "mkdocs.yml").write_text(mkdocs_yml(languages), encoding="utf-8")
-        seeds = seeds if seeds is not None else {"example-source.md": VALID_SEED}
-        if seeds.get("example-source.md") == VALID_SEED:
-            seeds = {"example-source.translations.yml": VALID_TRANSLATIONS, **seeds}
+        seed = valid_seed(languages)
+        seeds = seeds if seeds is not None else {"example-source.md": seed}
+        if seeds.get("example-source.md") == seed:
+            seeds = {"example-source.translations.yml": valid_translations(languages), **seeds}
         for rel, text in seeds.items():
             path = root / "seeds" / rel
             path.parent.mkdir(parents=True, exist_ok=True)

@@ -5,6 +5,7 @@ from __future__ import annotations
 import pytest
 
 from briefing.parity import figures
+from conftest import text_lines
 
 SAME = [
     # multiples: "1.9x", "×", "fold", "times", 倍, fois, -mal, -fach
@@ -67,11 +68,16 @@ events:
     precision: day
     actors: [nvidia]
     text:
-      en: "The chip is 1.9 times faster, by one measure [@example-source, ¶1]."
-      ja: "ある指標では同チップは約2倍速い[@example-source, ¶1]。"
-      fr: "Selon une mesure, la puce est 1,9 fois plus rapide [@example-source, ¶1]."
-      de: "Nach einem Maß ist der Chip 1,9-mal schneller [@example-source, ¶1]."
-"""
+""" + text_lines(
+    {
+        "en": "The chip is 1.9 times faster, by one measure [@example-source, ¶1].",
+        "ja": "ある指標では同チップは約2倍速い[@example-source, ¶1]。",
+        "fr": "Selon une mesure, la puce est 1,9 fois plus rapide [@example-source, ¶1].",
+        "de": "Nach einem Maß ist der Chip 1,9-mal schneller [@example-source, ¶1].",
+        "zh": "按某项指标，该芯片快1.9倍[@example-source, ¶1]。",
+    },
+    "      ",
+)
 ANSWER = """\
 accepted:
   - file: data/timeline.yml

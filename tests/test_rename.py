@@ -4,17 +4,23 @@ from __future__ import annotations
 
 from briefing.cli import main
 from briefing.project import load_project
-from conftest import LANGS, VALID_SEED, mkdocs_yml
+from conftest import LANGS, VALID_SEED, inline, mkdocs_yml
 from test_accounts import RECORD, accounts_file
 
-CLAIMS = """\
+CLAIMS = (
+    """\
 claims:
   - id: c
     claimant: [agency-report, example-source]
     rating: unsupported
     evidence: {finding: unchecked, document: "no", party: silent, sources: unnamed, outlets: one}
-    claim: {en: "A claim.", ja: "主張。", fr: "Une affirmation.", de: "Eine Behauptung."}
-"""
+    claim: """
+    + inline(
+        {"en": "A claim.", "ja": "主張。", "fr": "Une affirmation.", "de": "Eine Behauptung."}
+        | {"zh": "一项说法。"}
+    )
+    + "\n"
+)
 
 
 def test_renaming_a_source_moves_its_files_and_every_reference(make_project, capsys):

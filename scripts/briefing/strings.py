@@ -13,6 +13,7 @@ from typing import Any
 import yaml
 
 from .errors import Problem
+from .languages import LANGUAGES
 from .languages import name as language_name
 from .load import Key, read_yaml
 
@@ -67,8 +68,9 @@ def outlet_name(outlet: str, lang: str) -> str:
 
 
 def coverage(languages: Sequence[str]) -> list[Problem]:
-    """Every entry of strings.yml in every site language, and in no other: a missing one
-    would stop the build halfway (a label is looked up, never guessed)."""
+    """Every entry of strings.yml in every site language (a missing one would stop the build
+    halfway: a label is looked up, never guessed), and in no language without a record (a
+    mistyped code). A language with a record may be given before mkdocs.yml lists it."""
     value, lines, problems = read_yaml(PATH, SHOWN)
     if problems or not isinstance(value, dict):
         return problems
@@ -91,14 +93,14 @@ def coverage(languages: Sequence[str]) -> list[Problem]:
                             f"add {lang}: … to the entry",
                         )
                     )
-            for extra in sorted(set(node) - set(languages)):
+            for extra in sorted(set(node) - set(languages) - set(LANGUAGES)):
                 found.append(
                     Problem(
                         SHOWN,
                         lines.get((*key, extra), line),
-                        f"{name} gives '{extra}', which mkdocs.yml does not list among the "
-                        "site's languages",
-                        f"add {extra} to mkdocs.yml's i18n languages, or remove it here",
+                        f"{name} gives '{extra}', a language neither mkdocs.yml lists nor "
+                        "scripts/briefing/languages.py knows",
+                        "correct the language code (en, ja, fr ...), or remove the text",
                     )
                 )
             return
