@@ -9,7 +9,7 @@ from pathlib import Path
 import pytest
 
 from briefing.errors import BriefingError
-from briefing.languages import NBSP, NNBSP
+from briefing.languages import LANGUAGES, NBSP, NNBSP
 from briefing.project import load_project
 from briefing.strings import LABELS
 from briefing.typography import apply, apply_html
@@ -187,11 +187,19 @@ def test_a_malformed_glossary_entry_is_reported_with_its_line(make_project, made
         ),
         ("情報弁公室(CAC): 10:30に", "ja", "情報弁公室（CAC）：10:30に"),
         ("1月28日~30日、148 TFLOPS", "ja", "1月28日〜30日、148TFLOPS"),
+        ("网信办(CAC): 10:30开会,收入4.6亿.", "zh", "网信办（CAC）：10:30开会，收入4.6亿。"),
         ("Nvidia: the H20 (2025) 400 000", "en", "Nvidia: the H20 (2025) 400 000"),
     ],
 )
 def test_typography_of_each_language(text, lang, expected):
     assert apply(text, lang) == expected
+
+
+@pytest.mark.parametrize("language", LANGUAGES.values(), ids=lambda record: record.code)
+def test_every_languages_typography_is_tested_above(language):
+    """A language whose record sets typography has a case in the test above."""
+    cases = test_typography_of_each_language.pytestmark[0].args[1]
+    assert any(lang == language.code for _, lang, _ in cases) or not language.typography
 
 
 def test_typography_leaves_markup_code_originals_and_other_languages_alone():

@@ -296,11 +296,18 @@ def read_site_languages(root: Path) -> tuple[SiteLanguages | None, list[Problem]
         text = path.read_text("utf-8")
         config = yaml.load(text, Loader=_Lenient)  # noqa: S506 (a SafeLoader)
     except (OSError, UnicodeDecodeError, yaml.YAMLError) as error:
-        return None, [Problem(CONFIG, 1, f"cannot read the site's languages ({error})", fix)]
+        mark = getattr(error, "problem_mark", None)
+        line = mark.line + 1 if mark is not None else 1
+        why = getattr(error, "problem", None) or getattr(error, "strerror", None) or error
+        return None, [Problem(CONFIG, line, f"the site's languages cannot be read: {why}", fix)]
+    plugins = config.get("plugins") if isinstance(config, dict) else None
+    if isinstance(plugins, dict):  # MkDocs also takes them as one mapping
+        plugins = [{name: options} for name, options in plugins.items()]
     listed: list[Any] = []
-    for plugin in (config or {}).get("plugins") or []:
+    for plugin in plugins if isinstance(plugins, list) else []:
         if isinstance(plugin, dict) and isinstance(plugin.get("i18n"), dict):
-            listed = plugin["i18n"].get("languages") or []
+            found = plugin["i18n"].get("languages")
+            listed = found if isinstance(found, list) else []
     lines: dict[str, int] = {}
     for number, raw in enumerate(text.splitlines(), 1):
         if found := re.match(r"\s*-?\s*locale:\s*['\"]?([\w-]+)", raw):

@@ -114,6 +114,7 @@ class Inputs:
             PACKAGE / "templates",
             strings.PATH,
             root / "overrides",
+            root / "mkdocs.yml",  # the site's languages
         )
         if stamp == self.stamp:
             return self.project
