@@ -110,15 +110,21 @@ def test_a_language_the_briefing_cannot_build_is_a_problem_for_check(tmp_path, c
     assert [p for p in problems if message in p.format() and ". Fix: " in p.format()], problems
 
 
-def test_check_reports_strings_missing_a_site_language(make_project, capsys):
-    root = make_project(languages=FIVE)  # strings.yml has no zh yet
-    assert main(["--root", str(root), "check"]) == 1
-    out = capsys.readouterr().out
-    assert re.search(
-        r"scripts/briefing/strings.yml:\d+: labels.\w+ has no 'zh' text \(Chinese, a site "
-        r"language in mkdocs.yml\)\. Fix: add zh: … to the entry",
-        out,
-    ), out
+def test_check_reports_strings_missing_a_site_language(make_project, capsys, tmp_path, monkeypatch):
+    lang = LANGS[-1]
+    text = strings.PATH.read_text("utf-8")
+    start = text.index("  references: {")  # an entry that has lost one language's text
+    end = text.index("\n", start)
+    entry = re.sub(rf",? {lang}: [^,}}]*", "", text[start:end])
+    path = tmp_path / "strings.yml"
+    path.write_text(text[:start] + entry + text[end:], "utf-8")
+    monkeypatch.setattr(strings, "PATH", path)
+    assert main(["--root", str(make_project()), "check"]) == 1
+    line = text[:start].count("\n") + 1
+    assert capsys.readouterr().out.startswith(
+        f"scripts/briefing/strings.yml:{line}: labels.references has no '{lang}' text "
+        f"({record(lang).name}, a site language in mkdocs.yml). Fix: add {lang}: … to the entry"
+    )
 
 
 # --------------------------------------------------------------------- a fifth language
