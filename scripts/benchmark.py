@@ -48,11 +48,11 @@ import urllib.request
 from pathlib import Path
 from typing import TextIO
 
-from briefing import SITE_LANGUAGES
+from briefing.languages import site_codes, spaced
 from briefing.urls import lang_prefix
 
 ROOT = Path(__file__).resolve().parent.parent
-LANGS = SITE_LANGUAGES
+LANGS = site_codes(ROOT)
 SOURCE_LANGS = ("ja", "fr", "de")
 WORDS = {
     "fr": "le la les des puces exportation licence régulateurs entreprises marché accord "
@@ -63,8 +63,10 @@ WORDS = {
     "チップ 需要".split(),
     "en": "chips export licence regulators companies market deal purchase approval "
     "government Chinese American order memory compute".split(),
+    "zh": "出口 许可 监管 机构 企业 市场 协议 采购 批准 政府 中国 美国 订单 内存 算力 芯片".split(),
 }
-SEP = {"ja": "", "fr": " ", "de": " ", "en": " "}
+NOTE = {"en": "Synthetic.", "ja": "合成データ。", "fr": "Synthétique.", "de": "Synthetisch."}
+NOTE["zh"] = "合成数据。"
 # Pages per navigation section. An editor groups a growing briefing's pages by topic; with
 # `navigation.prune` a page carries its own section's links, so one section of N/10 pages
 # would put N/10 links on every page (1,000 at 10,000 sources).
@@ -72,8 +74,8 @@ SECTION = int(os.environ.get("BENCH_SECTION", "20"))
 
 
 def sentence(rng: random.Random, lang: str, words: int) -> str:
-    text = SEP[lang].join(rng.choice(WORDS[lang]) for _ in range(words))
-    return text + ("。" if lang == "ja" else ".")
+    gap, stop = (" ", ".") if spaced(lang) else ("", "。")
+    return gap.join(rng.choice(WORDS[lang]) for _ in range(words)) + stop
 
 
 def source_text(index: int, lang: str, rng: random.Random) -> tuple[str, str, list[str]]:
@@ -97,7 +99,7 @@ published: {{date: "20{22 + index % 5}-{1 + index % 12:02d}-{1 + index % 28:02d}
 accessed: 2026-11-23
 url: "https://bench.example/{index}"
 kind: news-report
-note: {{en: "Synthetic.", ja: "合成データ。", fr: "Synthétique.", de: "Synthetisch."}}
+note: {{{", ".join(f'{site}: "{NOTE[site]}"' for site in LANGS)}}}
 removed: []
 ---
 """

@@ -9,8 +9,8 @@ from types import SimpleNamespace
 import pytest
 from mkdocs.exceptions import PluginError
 
-from briefing import SITE_LANGUAGES, mkdocs_internals, site
-from conftest import ROOT
+from briefing import mkdocs_internals, site
+from conftest import LANGS, ROOT, mkdocs_yml
 
 
 def test_the_internals_are_read_in_the_pinned_versions():
@@ -33,55 +33,56 @@ def test_another_plugin_version_stops_the_build(monkeypatch):
 
 def _config(tmp_path, locales):
     path = tmp_path / "mkdocs.yml"
-    path.write_text(
-        "plugins:\n  - i18n:\n      languages:\n"
-        + "".join(f"        - locale: {lang}\n" for lang in locales)
-    )
+    path.write_text(mkdocs_yml(tuple(locales)))
     languages = [SimpleNamespace(locale=lang) for lang in locales]
     plugin = SimpleNamespace(config=SimpleNamespace(languages=languages))
     return SimpleNamespace(config_file_path=str(path), plugins={"i18n": plugin})
 
 
-def test_mkdocs_yml_and_the_briefing_agree_on_the_languages(tmp_path):
-    site.check_setup(_config(tmp_path, SITE_LANGUAGES))  # the same: nothing to say
+def test_the_build_stops_on_a_language_the_briefing_has_no_record_of(tmp_path):
+    site.check_setup(_config(tmp_path, LANGS))  # every language known: nothing to say
     with pytest.raises(PluginError) as caught:
-        site.check_setup(_config(tmp_path, [*SITE_LANGUAGES[:-1]]))
+        site.check_setup(_config(tmp_path, [*LANGS, "xx"]))
     message = str(caught.value)
-    assert "mkdocs.yml:4: the i18n plugin lists the languages" in message
-    assert "Fix: list the same languages" in message
+    line = 4 + len(LANGS) + 1  # after each language's locale and the default's flag
+    assert f"mkdocs.yml:{line}: the language 'xx' has no record" in message
+    assert "Fix: add its Language record" in message
+    assert "strings.yml" in message  # and strings.yml gives no text in it
 
 
-def test_the_real_mkdocs_yml_lists_the_briefings_languages():
+def test_the_real_mkdocs_yml_lists_languages_the_briefing_knows():
     listed = re.findall(r"^\s*- locale: (\S+)", (ROOT / "mkdocs.yml").read_text(), re.M)
-    assert tuple(listed) == SITE_LANGUAGES
+    assert tuple(listed) == LANGS
 
 
 def test_a_preview_of_some_languages_builds_those_and_the_default(monkeypatch, tmp_path):
     monkeypatch.setattr(site, "SESSION", site.Session())
     monkeypatch.setenv("BRIEFING_LANGUAGES", "ja")
     site.start("serve")
-    assert site.SESSION.run.languages == ("ja",)
-    config = _config(tmp_path, SITE_LANGUAGES)
+    config = _config(tmp_path, LANGS)
     site.choose_languages(config)
+    assert site.SESSION.run.languages == ("ja",)
     built = {
         lang.locale: getattr(lang, "build", None)
         for lang in config.plugins["i18n"].config.languages
     }
-    assert built == {"en": True, "ja": True, "fr": False, "de": False}
+    assert built == {lang: lang in ("en", "ja") for lang in LANGS}
 
 
-def test_a_build_ignores_the_preview_languages(monkeypatch):
+def test_a_build_ignores_the_preview_languages(monkeypatch, tmp_path):
     monkeypatch.setattr(site, "SESSION", site.Session())
     monkeypatch.setenv("BRIEFING_LANGUAGES", "ja")
     site.start("build")
-    assert site.SESSION.run.languages == SITE_LANGUAGES
+    site.choose_languages(_config(tmp_path, LANGS))
+    assert site.SESSION.run.languages == LANGS
 
 
-def test_an_unknown_preview_language_is_refused(monkeypatch):
+def test_an_unknown_preview_language_is_refused(monkeypatch, tmp_path):
     monkeypatch.setattr(site, "SESSION", site.Session())
     monkeypatch.setenv("BRIEFING_LANGUAGES", "es")
+    site.start("serve")
     with pytest.raises(PluginError, match="BRIEFING_LANGUAGES names es, not a site language"):
-        site.start("serve")
+        site.choose_languages(_config(tmp_path, LANGS))
 
 
 def test_the_preview_polls_every_tenth_of_a_second_and_keeps_what_it_watched(tmp_path):
@@ -147,8 +148,8 @@ def test_each_languages_search_index_reads_its_own_pages(tmp_path):
     ):
         (tmp_path / rel).parent.mkdir(parents=True, exist_ok=True)
         (tmp_path / rel).write_text("x")
-    assert language_glob(tmp_path, "en") == "{404.html,index.html,sources/**/*.html}"
-    assert language_glob(tmp_path, "ja") == "ja/**/*.html"
+    assert language_glob(tmp_path, "en", LANGS) == "{404.html,index.html,sources/**/*.html}"
+    assert language_glob(tmp_path, "ja", LANGS) == "ja/**/*.html"
 
 
 def test_a_failed_search_index_stops_the_build_with_what_pagefind_said(tmp_path):
@@ -156,7 +157,7 @@ def test_a_failed_search_index_stops_the_build_with_what_pagefind_said(tmp_path)
 
     (tmp_path / "ja").mkdir()  # no page to index
     indexer = SearchIndexer()
-    indexer.start(tmp_path, "ja")
+    indexer.start(tmp_path, "ja", LANGS)
     (failure,) = indexer.finish()
     assert failure.startswith("ja: Pagefind stopped (1)")
     assert "not able to build an index" in failure

@@ -15,9 +15,23 @@ from briefing.project import load_project
 from briefing.strings import ACTORS
 from briefing.templating import ratio_text
 from briefing.validate import load_sources
-from conftest import LANGS, PREFIX, ROOT
+from conftest import LANGS, PREFIX, ROOT, inline, text_lines
 from sitehtml import read
 
+FACT = {
+    "en": "A fact [@example-source, ¶2].",
+    "ja": "事実[@example-source, ¶2]。",
+    "fr": "Un fait [@example-source, ¶2].",
+    "de": "Eine Tatsache [@example-source, ¶2].",
+    "zh": "一个事实[@example-source, ¶2]。",
+}
+EARLIER_FACT = {
+    "en": "An earlier fact [@example-source, ¶1].",
+    "ja": "以前の事実[@example-source, ¶1]。",
+    "fr": "Un fait antérieur [@example-source, ¶1].",
+    "de": "Eine frühere Tatsache [@example-source, ¶1].",
+    "zh": "一个较早的事实[@example-source, ¶1]。",
+}
 EVENT = """\
 events:
   - id: first
@@ -25,11 +39,7 @@ events:
     precision: day
     actors: [nvidia, china-government]
     text:
-      en: "A fact [@example-source, ¶2]."
-      ja: "事実[@example-source, ¶2]。"
-      fr: "Un fait [@example-source, ¶2]."
-      de: "Eine Tatsache [@example-source, ¶2]."
-"""
+""" + text_lines(FACT, "      ")
 
 LATER_EVENT = """\
   - id: second
@@ -37,24 +47,20 @@ LATER_EVENT = """\
     precision: month
     actors: [huawei]
     text:
-      en: "An earlier fact [@example-source, ¶1]."
-      ja: "以前の事実[@example-source, ¶1]。"
-      fr: "Un fait antérieur [@example-source, ¶1]."
-      de: "Eine frühere Tatsache [@example-source, ¶1]."
-"""
+""" + text_lines(EARLIER_FACT, "      ")
 
 CITE = '"[@example-source, ¶2]"'
 
 
 def _cell(number: float | None, status: str = "confirmed") -> str:
     figure = f"{number:g}" if number is not None else "?"
-    value = f"{{en: '{figure}', ja: '{figure}', fr: '{figure}', de: '{figure}'}}"
+    value = inline(figure)
     shown = "" if number is None else f"\n        number: {number}"
     return f"        value: {value}{shown}\n        status: {status}\n        cite: {CITE}\n"
 
 
 def _names(name: str) -> str:
-    return f"{{en: {name}, ja: {name}, fr: {name}, de: {name}}}"
+    return inline(name)
 
 
 # Figures chosen so that each ratio has a known result (148/989 = 15.0 %, 989/148 = 6.7x,
@@ -103,8 +109,8 @@ rows:
 
 def _timeline(tmp_path: Path, make_project, text: str):
     root = make_project(data={"timeline.yml": text})
-    sources, _ = load_sources(root / "seeds", root)
-    return load_timeline(root / "data" / "timeline.yml", root, sources, set())
+    sources, _ = load_sources(root / "seeds", root, LANGS)
+    return load_timeline(root / "data" / "timeline.yml", root, sources, set(), LANGS)
 
 
 def test_valid_event_loads(tmp_path, make_project):

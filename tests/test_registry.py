@@ -17,7 +17,7 @@ from typing import Any
 
 import pytest
 
-from briefing import SITE_LANGUAGES, directives, strings
+from briefing import directives, strings
 from briefing.catalogue import SITE_PAGES, GeneratedPage, generated_pages
 from briefing.citations import check_cite, find_citations
 from briefing.data import Data
@@ -54,7 +54,7 @@ def load_licences(path: Path, reading: Reading) -> tuple[list[Licence], list[Pro
     licences = []
     for index, entry in enumerate(value.get("licences", []) if value else []):
         text = entry.get("text", {})
-        if missing := [lang for lang in SITE_LANGUAGES if lang not in text]:
+        if missing := [lang for lang in LANGS if lang not in text]:
             keys.fail(("licences", index, "text"), f"no text in {', '.join(missing)}")
             continue
         for lang, words in text.items():

@@ -9,7 +9,7 @@ from briefing.cli import main
 from briefing.expand import expand
 from briefing.project import load_project
 from briefing.render import render_draft_notice, render_source_page
-from conftest import LANGS
+from conftest import LANGS, text_lines
 from test_accounts import RECORD, accounts_file
 
 EVENT = """\
@@ -20,11 +20,16 @@ events:
     actors: [us-government]
     draft: [de]
     text:
-      en: "A rule [@agency-report, ¶1]."
-      ja: "規則[@agency-report, ¶1]。"
-      fr: "Une règle [@agency-report, ¶1]."
-      de: "Eine Vorschrift [@agency-report, ¶1]."
-"""
+""" + text_lines(
+    {
+        "en": "A rule [@agency-report, ¶1].",
+        "ja": "規則[@agency-report, ¶1]。",
+        "fr": "Une règle [@agency-report, ¶1].",
+        "de": "Eine Vorschrift [@agency-report, ¶1].",
+        "zh": "一项规定[@agency-report, ¶1]。",
+    },
+    "      ",
+)
 
 
 def drafted(make_project):

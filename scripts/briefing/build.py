@@ -18,7 +18,7 @@ from pathlib import Path
 
 import yaml
 
-from . import SITE_LANGUAGES, caches, strings, typography
+from . import caches, strings, typography
 from .catalogue import GeneratedPage, generated_pages
 from .errors import BriefingError, Problem
 from .exports import render_all
@@ -67,13 +67,14 @@ class Inputs:
             TEMPLATES,
             strings.PATH,
             root / "overrides",
+            root / "mkdocs.yml",  # the site's languages
         )
         if stamp == self.stamp:
             return self.project
         caches.inputs_changed()  # what was made from the old inputs goes with them
         self.stamp, self.project, self.problems = stamp, None, []
         try:
-            self.project = load_project(root, SITE_LANGUAGES, docs_dir=docs, drafts=serving)
+            self.project = load_project(root, docs_dir=docs, drafts=serving)
         except BriefingError as exc:
             if not serving:
                 self.stamp = None  # nothing was loaded: the next build tries again

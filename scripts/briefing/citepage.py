@@ -13,8 +13,9 @@ from .catalogue import GeneratedPage
 from .citations import find_citations
 from .data import RATINGS, Claim
 from .directives import occurrences, options_of, without
-from .exports import BIB_LANGIDS, CSL_TYPES, latex_escape
+from .exports import CSL_TYPES, latex_escape
 from .history import History
+from .languages import record
 from .model import Source
 from .project import Project
 from .strings import label
@@ -164,7 +165,7 @@ def cite_box(
     fields = [("title", "{" + latex_escape(title) + "}"), ("organization", latex_escape(site))]
     if day:
         fields += [("date", day.isoformat()), ("year", str(day.year))]
-    fields += [("url", url), ("langid", BIB_LANGIDS[lang])]
+    fields += [("url", url), ("langid", record(lang).bib_langid or lang)]
     body = ",\n".join(f"  {name} = {{{value}}}" for name, value in fields)
     bibtex = f"@online{{{bibtex_key(lang, path)},\n{body}\n}}"
     return ENV.get_template("cite_page.html.j2").render(

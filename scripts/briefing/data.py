@@ -14,7 +14,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any, cast
 
-from . import DEFAULT_LANGUAGE, SITE_LANGUAGES
+from . import DEFAULT_LANGUAGE
 from .citations import check_cite, find_citations
 from .errors import Problem, Refused
 from .keypaths import KeyPaths
@@ -265,10 +265,16 @@ class _Reader(KeyPaths):
     """Walks a parsed data file, naming each entry by its id as well as its position."""
 
     def __init__(
-        self, path: str, lines: dict[Key, int], sources: Mapping[str, Source], broken: set[str]
+        self,
+        path: str,
+        lines: dict[Key, int],
+        sources: Mapping[str, Source],
+        broken: set[str],
+        languages: Sequence[str],
     ) -> None:
         super().__init__(path, lines)
         self.sources, self.broken = sources, broken
+        self.site = tuple(languages)  # the site's languages
         self.ids: dict[Key, str] = {}  # ("events", 3) -> the entry's id, to name it
         self.value: Any = None  # the parsed file, when it could be read (see _reader)
         self.readable = False
@@ -328,7 +334,7 @@ class _Reader(KeyPaths):
 
     def texts(self, key: Key, value: Any, cited: bool) -> dict[str, str] | None:
         """Text in every site language; with `cited`, the same citations in each."""
-        texts = self.mapping(key, value, SITE_LANGUAGES)
+        texts = self.mapping(key, value, self.site)
         if texts is None:
             return None
         if not all(isinstance(t, str) and t.strip() for t in texts.values()):
@@ -345,11 +351,12 @@ class _Reader(KeyPaths):
                 "the text has no citation",
                 "end each factual sentence with a citation such as [@id] or [@id, ¶3]",
             )
-        for lang in SITE_LANGUAGES[1:]:
-            if keys[lang] != keys[DEFAULT_LANGUAGE]:
+        for lang in self.site:
+            if lang != DEFAULT_LANGUAGE and keys[lang] != keys[DEFAULT_LANGUAGE]:
                 self.fail(
                     (*key, lang),
-                    f"cites {_keys(keys[lang])} but the English text cites {_keys(keys['en'])}",
+                    f"cites {_keys(keys[lang])} but the English text cites "
+                    f"{_keys(keys[DEFAULT_LANGUAGE])}",
                     "cite the same sources and paragraphs in every language",
                 )
         return {lang: text.strip() for lang, text in texts.items()}
@@ -377,11 +384,17 @@ def _keys(counter: Counter[tuple[str, str]]) -> str:
     return "{" + ", ".join(f"@{i}{', ' + loc if loc else ''}" for i, loc in sorted(counter)) + "}"
 
 
-def _reader(path: Path, root: Path, sources: Mapping[str, Source], broken: set[str]) -> _Reader:
+def _reader(
+    path: Path,
+    root: Path,
+    sources: Mapping[str, Source],
+    broken: set[str],
+    languages: Sequence[str],
+) -> _Reader:
     """A reader over one data file, holding the file's value and any problem reading it."""
     shown = path.relative_to(root).as_posix()
     value, lines, problems = read_yaml(path, shown)
-    reader = _Reader(shown, lines, sources, broken)
+    reader = _Reader(shown, lines, sources, broken, languages)
     reader.problems.extend(problems)
     reader.value, reader.readable = value, not problems
     return reader
@@ -413,11 +426,15 @@ def _entries(
 
 
 def load_timeline(
-    path: Path, root: Path, sources: Mapping[str, Source], broken: set[str]
+    path: Path,
+    root: Path,
+    sources: Mapping[str, Source],
+    broken: set[str],
+    languages: Sequence[str],
 ) -> tuple[list[Event], list[Problem]]:
     shown = path.relative_to(root).as_posix()
     value, lines, problems = read_yaml(path, shown)
-    reader = _Reader(shown, lines, sources, broken)
+    reader = _Reader(shown, lines, sources, broken, languages)
     reader.problems.extend(problems)
     top = reader.mapping((), value, ["events"]) if not problems else None
     events: list[Event] = []
@@ -463,7 +480,7 @@ def load_timeline(
             )
             questions = []
         drafts = entry.get("draft", [])
-        if not isinstance(drafts, list) or not set(drafts) <= set(SITE_LANGUAGES):
+        if not isinstance(drafts, list) or not set(drafts) <= set(reader.site):
             reader.fail(
                 (*key, "draft"),
                 f"expected site languages, found {drafts!r}",
@@ -487,11 +504,15 @@ def load_timeline(
 
 
 def load_chips(
-    path: Path, root: Path, sources: Mapping[str, Source], broken: set[str]
+    path: Path,
+    root: Path,
+    sources: Mapping[str, Source],
+    broken: set[str],
+    languages: Sequence[str],
 ) -> tuple[Chips | None, list[Problem]]:
     shown = path.relative_to(root).as_posix()
     value, lines, problems = read_yaml(path, shown)
-    reader = _Reader(shown, lines, sources, broken)
+    reader = _Reader(shown, lines, sources, broken, languages)
     reader.problems.extend(problems)
     top = reader.mapping((), value, ["chips", "rows"], ["ratios"]) if not problems else None
     if top is None:
@@ -542,10 +563,14 @@ def load_chips(
 
 
 def load_corrections(
-    path: Path, root: Path, sources: Mapping[str, Source], broken: set[str]
+    path: Path,
+    root: Path,
+    sources: Mapping[str, Source],
+    broken: set[str],
+    languages: Sequence[str],
 ) -> tuple[list[Correction], list[Problem]]:
     """data/corrections.yml: the dated log of what the briefing changed and why."""
-    reader = _reader(path, root, sources, broken)
+    reader = _reader(path, root, sources, broken, languages)
     corrections: list[Correction] = []
     for key, entry, ident in _entries(
         reader, "changes", ["id", "date", "kind", "pages", "text"], "entry"
@@ -594,10 +619,14 @@ def load_corrections(
 
 
 def load_claims(
-    path: Path, root: Path, sources: Mapping[str, Source], broken: set[str]
+    path: Path,
+    root: Path,
+    sources: Mapping[str, Source],
+    broken: set[str],
+    languages: Sequence[str],
 ) -> tuple[dict[str, Claim], list[Problem]]:
     """data/claims.yml: the claims the contested-figures page rates (ClaimReview)."""
-    reader = _reader(path, root, sources, broken)
+    reader = _reader(path, root, sources, broken, languages)
     claims: dict[str, Claim] = {}
     for key, entry, ident in _entries(
         reader,

@@ -13,7 +13,7 @@ declared outside the package (a test's fixture, say) is added with `register_dat
 
 from __future__ import annotations
 
-from collections.abc import Callable, Mapping
+from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
@@ -36,12 +36,14 @@ from .status import load_research, load_status
 @dataclass(frozen=True)
 class Reading:
     """What a loader may use besides its file: the sources (and the ids of those that are
-    present but broken, whose own problems are reported) and the files read before it."""
+    present but broken, whose own problems are reported), the files read before it and the
+    site's languages."""
 
     root: Path
     sources: Mapping[str, Source]
     broken: set[str]
     data: Data
+    languages: Sequence[str]  # the site's, each text's languages
 
 
 # path of the file, what it may use -> (its value, its problems)
@@ -59,20 +61,22 @@ class DataFile:
 
 
 def _timeline(path: Path, reading: Reading) -> tuple[Any, list[Problem]]:
-    return load_timeline(path, reading.root, reading.sources, reading.broken)
+    return load_timeline(path, reading.root, reading.sources, reading.broken, reading.languages)
 
 
 def _chips(path: Path, reading: Reading) -> tuple[Any, list[Problem]]:
-    return load_chips(path, reading.root, reading.sources, reading.broken)
+    return load_chips(path, reading.root, reading.sources, reading.broken, reading.languages)
 
 
 def _claims(path: Path, reading: Reading) -> tuple[Any, list[Problem]]:
-    return load_claims(path, reading.root, reading.sources, reading.broken)
+    return load_claims(path, reading.root, reading.sources, reading.broken, reading.languages)
 
 
 def _corrections(path: Path, reading: Reading) -> tuple[Any, list[Problem]]:
     """The log, and the ratings it names checked against the claims (read before it)."""
-    corrections, problems = load_corrections(path, reading.root, reading.sources, reading.broken)
+    corrections, problems = load_corrections(
+        path, reading.root, reading.sources, reading.broken, reading.languages
+    )
     return corrections, problems + _rating_mentions(corrections, reading.data.claims)
 
 
@@ -80,17 +84,22 @@ def _status(path: Path, reading: Reading) -> tuple[Any, list[Problem]]:
     """The key questions and the horizon; read even when absent, as the timeline's events
     may name questions that must then exist."""
     questions, horizon, problems = load_status(
-        path, reading.root, dict(reading.sources), reading.broken, reading.data.events
+        path,
+        reading.root,
+        dict(reading.sources),
+        reading.broken,
+        reading.data.events,
+        reading.languages,
     )
     return (questions, horizon), problems
 
 
 def _research(path: Path, reading: Reading) -> tuple[Any, list[Problem]]:
-    return None, load_research(path, reading.root, reading.data.events)
+    return None, load_research(path, reading.root, reading.data.events, reading.languages)
 
 
 def _quotes(path: Path, reading: Reading) -> tuple[Any, list[Problem]]:
-    return load_quotes(path, reading.root, reading.sources, reading.broken)
+    return load_quotes(path, reading.root, reading.sources, reading.broken, reading.languages)
 
 
 # Every file of data/, in the order they are read (and named to an editor).
@@ -120,12 +129,16 @@ def register_data_file(row: DataFile) -> DataFile:
 
 
 def load_data(
-    data_dir: Path, root: Path, sources: Mapping[str, Source], broken: set[str]
+    data_dir: Path,
+    root: Path,
+    sources: Mapping[str, Source],
+    broken: set[str],
+    languages: Sequence[str],
 ) -> tuple[Data, list[Problem]]:
     """Read every declared file of data/ that is present, and report any file there that
     no row declares."""
     data = Data()
-    reading = Reading(root, sources, broken, data)
+    reading = Reading(root, sources, broken, data, tuple(languages))
     problems: list[Problem] = []
     for row in DATA_FILES.values():
         path = data_dir / row.name

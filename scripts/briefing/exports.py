@@ -33,6 +33,7 @@ from typing import Any
 from . import DEFAULT_LANGUAGE
 from .citations import find_citations
 from .data import Chips
+from .languages import record as language_record
 from .model import Cite, FuzzyDate, Source
 from .project import Project
 from .strings import ACTORS, KINDS, label, unit
@@ -59,7 +60,6 @@ FORMATS = {  # a download's media type, as the data page names its format
     "application/x-bibtex": "BibTeX",
 }
 BIB_TYPES = {"article-newspaper": "article", "report": "report"}  # others: @online
-BIB_LANGIDS = {"ja": "japanese", "fr": "french", "de": "ngerman", "en": "english", "zh": "chinese"}
 BIB_MONTHS = ("jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec")
 
 
@@ -172,7 +172,7 @@ def bibtex_entry(source: Source, lang: str, site_url: str, project: Project | No
     if source.url:
         fields.append(("url", source.url.replace("{", "%7B").replace("}", "%7D")))
         fields.append(("urldate", source.accessed.isoformat()))
-    langid = BIB_LANGIDS.get(source.language.split("-")[0])
+    langid = language_record(source.language).bib_langid
     if langid:
         fields.append(("langid", langid))
     note = source.notes[lang]

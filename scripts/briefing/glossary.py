@@ -18,16 +18,16 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-from . import SITE_LANGUAGES
 from .answered import PATH as ANSWERED
 from .caches import Lifetime, table
 from .copyguard import TOKEN_RE as IDS_RE  # citations and {q:…} tokens
 from .errors import Problem
+from .languages import spaced
 from .load import Key, read_document, read_text, read_yaml
 
 PATH = "data/glossary.yml"
 STRINGS = "scripts/briefing/strings.yml"
-FIELDS = ("id", *SITE_LANGUAGES, "first", "reject", "note")
+FIELDS = ("id", "first", "reject", "note")  # and one per site language
 ID_RE = re.compile(r"^[a-z0-9]+(?:-[a-z0-9]+)*$")
 
 
@@ -55,14 +55,15 @@ class Variant:
 def _needle(text: str, lang: str) -> str:
     """All of the text, or all but its first letter where the pattern also takes it
     capitalised (see _pattern)."""
-    return text[1:] if lang != "ja" and text[:1].isalpha() else text
+    return text[1:] if spaced(lang) and text[:1].isalpha() else text
 
 
 def _pattern(text: str, lang: str) -> re.Pattern[str]:
-    """Japanese matches anywhere; other languages only as whole words, and also with a
+    """A language written without spaces (Japanese, Chinese) matches anywhere: its words
+    have no boundary to look for; other languages only as whole words, and also with a
     capital first letter (at the start of a sentence)."""
     escaped = re.escape(text)
-    if lang == "ja":
+    if not spaced(lang):
         return re.compile(escaped)
     if text[:1].isalpha() and text[0].lower() != text[0].upper():
         escaped = f"[{text[0].lower()}{text[0].upper()}]" + re.escape(text[1:])
@@ -138,13 +139,14 @@ def _term(
                 "add a line such as 'id: jensen-huang'",
             )
         )
-    for extra in sorted(set(entry) - set(FIELDS)):
+    fields = (*FIELDS[:1], *languages, *FIELDS[1:])
+    for extra in sorted(set(entry) - set(fields)):
         problems.append(
             Problem(
                 PATH,
                 lines.get((*key, extra), line),
                 f"{name}: unknown field '{extra}'",
-                f"use only: {', '.join(FIELDS)}",
+                f"use only: {', '.join(fields)}",
             )
         )
     forms = {lang: entry.get(lang) for lang in languages}

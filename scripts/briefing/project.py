@@ -8,13 +8,14 @@ from dataclasses import dataclass, field, replace
 from functools import cached_property
 from pathlib import Path
 
-from . import DEFAULT_LANGUAGE, SITE_LANGUAGES
+from . import DEFAULT_LANGUAGE, strings
 from .answered import Accepted, answer
 from .data import Data
 from .datafiles import load_data
 from .errors import BriefingError, Problem
 from .freshness import Behind, check_translations
 from .glossary import house_style_problems, load_glossary, texts
+from .languages import site_languages
 from .model import Source
 from .pages import PageScan, scan_pages
 from .parity import differences
@@ -168,9 +169,19 @@ def _index_uses(pages: dict[str, list[PageScan]]) -> dict[str, dict[str, list[Ci
     return uses
 
 
+def setup_problems(root: Path) -> tuple[tuple[str, ...] | None, list[Problem]]:
+    """The site's languages, as mkdocs.yml lists them, and what keeps the site from being
+    built in them: a language without a record in languages.py, an entry of strings.yml
+    without one of them. `check` and the build (`site.check_setup`) both ask here."""
+    site, problems = site_languages(root)
+    if site is None:
+        return None, problems
+    return site.codes, problems + strings.coverage(site.codes)
+
+
 def load_project(
     root: Path,
-    languages: Sequence[str] = SITE_LANGUAGES,
+    languages: Sequence[str] | None = None,
     docs_dir: Path | None = None,
     seeds_dir: Path | None = None,
     data_dir: Path | None = None,
@@ -179,11 +190,15 @@ def load_project(
     """Validate sources and pages together; raise one error listing every problem.
 
     `drafts` (the live preview only): a source whose translations are still empty
-    is loaded as a draft instead of failing the whole site.
+    is loaded as a draft instead of failing the whole site. `languages`: the site's,
+    read from mkdocs.yml unless given.
     """
     docs_dir = docs_dir or root / "docs"
     seeds_dir = seeds_dir or root / "seeds"
-    problems: list[Problem] = []
+    configured, problems = setup_problems(root)
+    if languages is None and configured is None:
+        raise BriefingError(problems)
+    languages = tuple(languages or configured or ())
     seen: set[str] = set()
     if not seeds_dir.is_dir():
         problems.append(
@@ -196,20 +211,21 @@ def load_project(
         )
         sources: dict[str, Source] = {}
     else:
-        sources, problems = load_sources(seeds_dir, root, seen, drafts)
+        sources, found = load_sources(seeds_dir, root, languages, seen, drafts)
+        problems.extend(found)
     translations: dict[str, Translations] = {}
     pending: list[Pending] = []
     for source in sources.values():
         if not source.has_text:
             problems.extend(stray_translations(source, root))
         else:
-            found, trouble, waiting = load_translations(source, root)
+            translated, trouble, waiting = load_translations(source, root, languages)
             problems.extend(trouble)
             pending.extend(waiting)
-            if found is not None:
-                translations[source.id] = found
+            if translated is not None:
+                translations[source.id] = translated
     broken = seen - set(sources)  # their own problems are already reported
-    data, data_problems = load_data(data_dir or root / "data", root, sources, broken)
+    data, data_problems = load_data(data_dir or root / "data", root, sources, broken, languages)
     problems.extend(data_problems)
     pages, page_problems = scan_pages(docs_dir, root, languages, sources, broken, data)
     problems.extend(page_problems)

@@ -13,11 +13,12 @@ from __future__ import annotations
 import subprocess
 import sys
 import tempfile
+from collections.abc import Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import IO
 
-from . import DEFAULT_LANGUAGE, SITE_LANGUAGES
+from . import DEFAULT_LANGUAGE
 
 BUNDLE = "pagefind"  # the folder of the site holding one bundle per language
 # What the article repeats on page after page and a reader never searches for: the notes on
@@ -37,12 +38,12 @@ def bundle_path(lang: str) -> str:
     return f"{BUNDLE}/{lang}/"
 
 
-def language_glob(site: Path, lang: str) -> str:
+def language_glob(site: Path, lang: str, languages: Sequence[str]) -> str:
     """The pages of `lang` among the site's files, as a Pagefind glob: the other languages
     have their own folders, the default language is what is left at the root."""
     if lang != DEFAULT_LANGUAGE:
         return f"{lang}/**/*.html"
-    skipped = {*SITE_LANGUAGES, BUNDLE, "assets"}
+    skipped = {*languages, BUNDLE, "assets"}
     parts = sorted(
         f"{entry.name}/**/*.html" if entry.is_dir() else entry.name
         for entry in site.iterdir()
@@ -64,10 +65,10 @@ class SearchIndexer:
 
     running: list[_Indexing] = field(default_factory=list)
 
-    def start(self, site: Path, lang: str) -> None:
+    def start(self, site: Path, lang: str, languages: Sequence[str]) -> None:
         """Index `lang`'s pages, written just now, while the build goes on."""
         command = [sys.executable, "-m", "pagefind", "--site", str(site), "--silent"]
-        command += ["--glob", language_glob(site, lang)]
+        command += ["--glob", language_glob(site, lang, languages)]
         command += ["--output-path", str(site / bundle_path(lang))]
         for selector in NOT_INDEXED:
             command += ["--exclude-selectors", selector]

@@ -36,7 +36,7 @@ from mkdocs.structure.nav import Navigation
 from mkdocs.structure.pages import Page
 from mkdocs.utils.templates import TemplateContext
 
-from . import DEFAULT_LANGUAGE, SITE_LANGUAGES, caches, strings
+from . import DEFAULT_LANGUAGE, caches, strings
 from .build import (
     TEMPLATES,
     Inputs,
@@ -73,7 +73,7 @@ from .preview import (
     digest,
     theme_key,
 )
-from .project import Project
+from .project import Project, setup_problems
 from .publisher import publication_problems, publisher
 from .render import (
     fill_fragments,
@@ -120,8 +120,10 @@ class Run:
 
     serving: bool = False  # `mkdocs serve`: show problems in the browser, allow drafts
     default_404: bytes | None = None  # the default language's 404 page, kept between languages
+    site: tuple[str, ...] = ()  # the site's languages, as mkdocs.yml lists them
+    chosen: tuple[str, ...] = ()  # BRIEFING_LANGUAGES, for a preview of some languages only
     # The live preview of some languages only (`make serve LANG=ja`): the others are not built.
-    languages: tuple[str, ...] = SITE_LANGUAGES
+    languages: tuple[str, ...] = ()
     reuse: Reuse = field(default_factory=Reuse)  # the preview's pages, between rebuilds
     icons: IconSprite = field(default_factory=IconSprite)  # the theme's, from every page
     search: SearchIndexer = field(default_factory=SearchIndexer)  # each language's, running
@@ -168,22 +170,27 @@ def start(command: str) -> None:
     if problems := version_problems():
         raise PluginError("briefing: " + "\nbriefing: ".join(problems))
     chosen = os.environ.get("BRIEFING_LANGUAGES", "").replace(",", " ").split()
-    unknown = [lang for lang in chosen if lang not in SITE_LANGUAGES]
-    if unknown:
-        raise PluginError(
-            f"briefing: BRIEFING_LANGUAGES names {', '.join(unknown)}, not a site language. "
-            f"Fix: choose among {', '.join(SITE_LANGUAGES)} (make serve LANG=ja)"
-        )
     if chosen and run.serving:
-        run.languages = tuple(lang for lang in SITE_LANGUAGES if lang in chosen)
-        log.info("briefing: this preview builds %s only", ", ".join(run.languages))
+        run.chosen = tuple(chosen)
+        log.info("briefing: this preview builds %s only", ", ".join(run.chosen))
         nav_log.addFilter(_SKIPPED_PAGES)
 
 
 def choose_languages(config: MkDocsConfig) -> None:
-    """Before the i18n plugin reads its languages: leave out those this preview skips."""
-    if SESSION.run.languages != SITE_LANGUAGES:
-        build_only(config, SESSION.run.languages)
+    """Before the i18n plugin reads its languages: the site's, from mkdocs.yml; leave out
+    those this preview skips."""
+    run = SESSION.run
+    run.site = tuple(configured_languages(config))
+    unknown = [lang for lang in run.chosen if lang not in run.site]
+    if unknown:
+        raise PluginError(
+            f"briefing: BRIEFING_LANGUAGES names {', '.join(unknown)}, not a site language. "
+            f"Fix: choose among {', '.join(run.site)} (make serve LANG=ja)"
+        )
+    chosen = [lang for lang in run.site if lang in run.chosen]
+    run.languages = tuple(chosen) if chosen else run.site
+    if run.languages != run.site:
+        build_only(config, run.languages)
 
 
 def quicken_preview(config: MkDocsConfig) -> None:
@@ -204,23 +211,12 @@ def _root(config: MkDocsConfig) -> Path:
 
 
 def check_setup(config: MkDocsConfig) -> None:
-    """Stop before building if mkdocs.yml's languages are not the briefing's (the plugins'
-    versions are checked once, when the process starts)."""
-    listed = configured_languages(config)
-    if listed != list(SITE_LANGUAGES):
-        path = Path(config.config_file_path)
-        text = path.read_text("utf-8") if path.is_file() else ""
-        line = next(
-            (n for n, raw in enumerate(text.splitlines(), 1) if "locale:" in raw),
-            1,
-        )
-        raise PluginError(
-            f"briefing: {path.name}:{line}: the i18n plugin lists the languages "
-            f"{', '.join(listed)}; "
-            f"the briefing's are {', '.join(SITE_LANGUAGES)} (SITE_LANGUAGES in "
-            "scripts/briefing/__init__.py). Fix: list the same languages, in the same order, "
-            "in both (strings.yml and data/glossary.yml need every language too)"
-        )
+    """Stop before building if the site cannot be built in mkdocs.yml's languages: one
+    without a record in languages.py, strings.yml not giving each (what `check` reports too,
+    from the same function; the plugins' versions are checked once, as the process starts)."""
+    _, problems = setup_problems(_root(config))
+    if problems:
+        raise PluginError("briefing: " + "\nbriefing: ".join(p.format() for p in problems))
 
 
 PLACEHOLDER_HOST = "example.github.io"  # mkdocs.yml's site_url when SITE_URL is not set
@@ -302,7 +298,7 @@ def add_generated_files(files: Files, config: MkDocsConfig) -> Files:
             config, generated.src_uri(lang), content=f"---\n{front}---\n\n{placeholder(0)}\n"
         )
         file.dest_uri = f"{generated.url(lang)}index.html"
-        set_sitemap_alternates(file, {other: generated.url(other) for other in SITE_LANGUAGES})
+        set_sitemap_alternates(file, {other: generated.url(other) for other in SESSION.run.site})
         files.append(file)
         added.append(file)
         SESSION.language.generated[generated.src_uri(lang)] = generated
@@ -348,9 +344,9 @@ def page_markdown(markdown: str, page: Page, config: MkDocsConfig) -> str:
 
 def _preview_notice(lang: str) -> list[str]:
     """In a preview of some languages only, the note saying which it leaves out."""
-    if SESSION.run.languages == SITE_LANGUAGES:
+    if SESSION.run.languages == SESSION.run.site:
         return []
-    skipped = [other for other in SITE_LANGUAGES if other not in SESSION.run.languages]
+    skipped = [other for other in SESSION.run.site if other not in SESSION.run.languages]
     return [render_preview_notice(lang, SESSION.run.languages, skipped)]
 
 
@@ -448,7 +444,7 @@ def fix_alternates(page: Page, config: MkDocsConfig) -> None:
     """On generated pages, point the language switcher at the same page in each language."""
     generated = SESSION.language.generated.get(page.file.src_uri)
     if generated is not None:
-        set_switcher_links(config, {lang: generated.url(lang) for lang in SITE_LANGUAGES})
+        set_switcher_links(config, {lang: generated.url(lang) for lang in SESSION.run.site})
 
 
 def index_search(config: MkDocsConfig) -> None:
@@ -463,7 +459,7 @@ def index_search(config: MkDocsConfig) -> None:
             log.info("briefing: no search index is built (BRIEFING_SEARCH=on builds it)")
         return
     try:
-        SESSION.run.search.start(Path(config.site_dir), current_language(config))
+        SESSION.run.search.start(Path(config.site_dir), current_language(config), SESSION.run.site)
     except OSError as exc:
         SESSION.run.search.stop()
         raise PluginError(
@@ -570,7 +566,7 @@ def add_template_globals(env: Environment) -> None:
     env.globals["briefing_feed"] = feed_path
     env.globals["briefing_page_url"] = page_url
     env.globals["briefing_publisher"] = publisher
-    env.globals["briefing_languages"] = SITE_LANGUAGES
+    env.globals["briefing_languages"] = SESSION.run.site
     env.globals["briefing_default_language"] = DEFAULT_LANGUAGE
     env.filters["briefing_json"] = json_in_script
     env.globals["briefing_shared_nav"] = shared_nav_key
@@ -581,4 +577,4 @@ def prepare_404(config: MkDocsConfig) -> None:
     """The 404 page's language switcher leads to each language's home page (the switcher
     would otherwise keep the links of the last page built)."""
     root = urlsplit(_site_url(config)).path  # the 404 page is served at any path
-    set_switcher_links(config, {lang: root + lang_prefix(lang) for lang in SITE_LANGUAGES})
+    set_switcher_links(config, {lang: root + lang_prefix(lang) for lang in SESSION.run.site})

@@ -9,15 +9,20 @@ made from an old label is served again.
 
 from __future__ import annotations
 
-from collections.abc import Mapping
+from collections.abc import Mapping, Sequence
 from pathlib import Path
 from typing import Any
 
 import yaml
 
 from . import caches
+from .errors import Problem
+from .languages import LANGUAGES
+from .languages import name as language_name
+from .load import Key, read_yaml
 
 PATH = Path(__file__).parent / "strings.yml"
+SHOWN = "scripts/briefing/strings.yml"  # as editors see it
 LABELS: dict[str, dict[str, str]] = {}
 KINDS: dict[str, dict[str, dict[str, str]]] = {}
 ACTORS: dict[str, dict[str, str]] = {}
@@ -72,6 +77,50 @@ def add_labels(labels: Mapping[str, Mapping[str, str]]) -> None:
         raise ValueError(f"strings.yml already has the labels {', '.join(taken)}")
     ADDED.update({key: dict(texts) for key, texts in labels.items()})
     LABELS.update(ADDED)
+
+
+def coverage(languages: Sequence[str]) -> list[Problem]:
+    """Every entry of strings.yml in every site language (a missing one would stop the build
+    halfway: a label is looked up, never guessed), and in no language without a record (a
+    mistyped code). A language with a record may be given before mkdocs.yml lists it."""
+    value, lines, problems = read_yaml(PATH, SHOWN)
+    if problems or not isinstance(value, dict):
+        return problems
+    found: list[Problem] = []
+
+    def walk(key: Key, node: Any) -> None:
+        if not isinstance(node, dict):
+            return
+        if not all(isinstance(v, dict) for v in node.values()):  # one text per language
+            line = lines.get(key, 1)
+            name = ".".join(map(str, key))
+            for lang in languages:
+                if not isinstance(node.get(lang), str):
+                    found.append(
+                        Problem(
+                            SHOWN,
+                            line,
+                            f"{name} has no '{lang}' text ({language_name(lang)}, a site "
+                            "language in mkdocs.yml)",
+                            f"add {lang}: … to the entry",
+                        )
+                    )
+            for extra in sorted(set(node) - set(languages) - set(LANGUAGES)):
+                found.append(
+                    Problem(
+                        SHOWN,
+                        lines.get((*key, extra), line),
+                        f"{name} gives '{extra}', a language neither mkdocs.yml lists nor "
+                        "scripts/briefing/languages.py knows",
+                        "correct the language code (en, ja, fr ...), or remove the text",
+                    )
+                )
+            return
+        for name, child in node.items():
+            walk((*key, name), child)
+
+    walk((), value)
+    return found
 
 
 def label(key: str, lang: str) -> str:

@@ -20,6 +20,7 @@ from jinja2 import Environment, FileSystemLoader, StrictUndefined, select_autoes
 
 from .caches import Lifetime, memo
 from .data import RATING_MENTION_RE, Chips, Quote, Ratio, Row
+from .languages import record
 from .model import Cite, FuzzyDate, Source
 from .project import Project
 from .quotes import TOKEN_RE as QUOTE_TOKEN_RE
@@ -123,6 +124,12 @@ def language_name(tag: str, lang: str) -> str:
     return Locale.parse(tag, sep="-").get_display_name(Locale.parse(lang)) or tag
 
 
+def link_gap(lang: str) -> str:
+    """What separates a sentence from the inline link after it: a space, or nothing in a
+    language written without spaces."""
+    return record(lang).link_gap
+
+
 def format_number(value: float, lang: str, row: Row | None = None) -> str:
     """A figure as the reader's language writes it; in a row where some figure has decimals
     (4.8, 3.35 TB/s), every figure keeps at least one (4.0, not 4)."""
@@ -130,7 +137,7 @@ def format_number(value: float, lang: str, row: Row | None = None) -> str:
         c.number is not None and c.number != int(c.number) for c in row.cells.values()
     )
     fraction = ".0##" if decimals else ".###"
-    if lang == "de" and abs(value) < 10000:  # German does not group four-digit numbers
+    if not record(lang).groups_four_digits and abs(value) < 10000:  # German: 6500, not 6.500
         return format_decimal(value, "0" + fraction, locale=lang)
     return format_decimal(value, "#,##0" + fraction, locale=lang)
 
@@ -224,6 +231,7 @@ def _environment() -> Environment:
         format_number=format_number,
         ratio_text=ratio_text,
         language_name=language_name,
+        link_gap=link_gap,
         kind_with_meaning=kind_with_meaning,
         with_quotes=with_quotes,
         with_ratings=with_ratings,

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import datetime as dt
 import re
-from collections.abc import Iterable
+from collections.abc import Iterable, Sequence
 from dataclasses import replace
 from pathlib import Path
 from typing import Any
@@ -12,12 +12,12 @@ from urllib.parse import urlsplit
 
 from babel import Locale, UnknownLocaleError
 
-from . import LANGUAGE_NAMES, SITE_LANGUAGES
 from .accounts import SUFFIX as ACCOUNTS
 from .accounts import load_accounts
 from .errors import Problem, Refused
 from .identity import normalise_url, text_hash
 from .keypaths import KeyPaths
+from .languages import name as language_name
 from .load import Document, Key, paragraphs_of, read_document
 from .model import PRECISIONS, FuzzyDate, Source
 from .strings import KINDS
@@ -72,9 +72,10 @@ class _Checker(KeyPaths):
 
     first_line = 2
 
-    def __init__(self, doc: Document, drafts: bool = False) -> None:
+    def __init__(self, doc: Document, languages: Sequence[str], drafts: bool = False) -> None:
         super().__init__(doc.path, doc.lines)
         self.doc = doc
+        self.site = tuple(languages)  # the site's languages
         self.problems.extend(doc.problems)
         self.drafts = drafts  # accept empty translations ("") as a draft's missing fields
         self.missing: list[str] = []
@@ -86,12 +87,12 @@ class _Checker(KeyPaths):
         if isinstance(value, str) and value.strip():
             return value.strip()
         name = ".".join(map(str, key))
-        if self.drafts and value == "" and len(key) >= 2 and key[-1] in SITE_LANGUAGES:
+        if self.drafts and value == "" and len(key) >= 2 and key[-1] in self.site:
             self.missing.append(name)
             return f"[{name}: to be written]"
         fix = None
-        if isinstance(value, str) and len(key) == 2 and key[1] in SITE_LANGUAGES:
-            fix = f"write the {key[0]} in {LANGUAGE_NAMES[str(key[1])]} between the quotes"
+        if isinstance(value, str) and len(key) == 2 and key[1] in self.site:
+            fix = f"write the {key[0]} in {language_name(str(key[1]))} between the quotes"
         self.fail(key, f"expected text, found {_describe(value)}", fix)
         return None
 
@@ -160,13 +161,15 @@ def language_tag(value: Any) -> str | None:
     return value
 
 
-def check_source(doc: Document, drafts: bool = False) -> tuple[Source | None, list[Problem]]:
+def check_source(
+    doc: Document, languages: Sequence[str], drafts: bool = False
+) -> tuple[Source | None, list[Problem]]:
     """Validate one document as a source record.
 
     With `drafts` (the live preview), translations left empty ("") by `new` are not
     problems: the source is returned with `missing` naming them.
     """
-    c = _Checker(doc, drafts)
+    c = _Checker(doc, languages, drafts)
     meta = doc.meta
     if doc.problems and not meta:
         return None, c.problems
@@ -204,12 +207,12 @@ def check_source(doc: Document, drafts: bool = False) -> tuple[Source | None, li
     title_original = None
     if "title" in meta:
         # Judge by the raw tag, so a bad tag is one problem, not also a missing title.
-        needed = [lang for lang in SITE_LANGUAGES if lang != get("language")]
+        needed = [lang for lang in languages if lang != get("language")]
         titles = c.languages(
-            ("title",), get("title"), ["original", *needed], ["original", *SITE_LANGUAGES]
+            ("title",), get("title"), ["original", *needed], ["original", *languages]
         )
         title_original = titles.pop("original", None)
-        if language in SITE_LANGUAGES and title_original:
+        if language is not None and language in languages and title_original:
             titles.setdefault(language, title_original)
 
     outlet = _nullable(c, meta, "outlet")
@@ -254,11 +257,7 @@ def check_source(doc: Document, drafts: bool = False) -> tuple[Source | None, li
     if "kind" in meta and kind not in KINDS:
         c.fail(("kind",), f"{kind!r} is not a known kind")
 
-    notes = (
-        c.languages(("note",), get("note"), SITE_LANGUAGES, SITE_LANGUAGES)
-        if "note" in meta
-        else {}
-    )
+    notes = c.languages(("note",), get("note"), languages, languages) if "note" in meta else {}
 
     removed: list[dict[str, str]] = []
     if "removed" in meta:
@@ -267,9 +266,7 @@ def check_source(doc: Document, drafts: bool = False) -> tuple[Source | None, li
             c.fail(("removed",), f"expected a list, found {_describe(items)}")
         else:
             for index, item in enumerate(items):
-                removed.append(
-                    c.languages(("removed", index), item, SITE_LANGUAGES, SITE_LANGUAGES)
-                )
+                removed.append(c.languages(("removed", index), item, languages, languages))
 
     same = get("same_text_as", [])
     if not isinstance(same, list) or not all(isinstance(s, str) for s in same):
@@ -287,7 +284,7 @@ def check_source(doc: Document, drafts: bool = False) -> tuple[Source | None, li
         isinstance(d, str)
         and d.count(".") == 1
         and d.split(".")[0] in ("title", "note")
-        and d.split(".")[1] in SITE_LANGUAGES
+        and d.split(".")[1] in languages
         for d in under_review
     ):
         c.fail(("draft",), f"expected fields such as note.fr or title.de, found {under_review!r}")
@@ -354,9 +351,11 @@ def check_source(doc: Document, drafts: bool = False) -> tuple[Source | None, li
     ), c.problems
 
 
-def _with_accounts(source: Source, root: Path, drafts: bool) -> tuple[Source | None, list[Problem]]:
+def _with_accounts(
+    source: Source, root: Path, drafts: bool, languages: Sequence[str]
+) -> tuple[Source | None, list[Problem]]:
     """The source with its accounts, if it has any (a held text has none)."""
-    accounts, problems = load_accounts(source.path, source.id, root, drafts)
+    accounts, problems = load_accounts(source.path, source.id, root, languages, drafts)
     if accounts is None:
         return (None if problems else source), problems
     if source.has_text:
@@ -423,7 +422,11 @@ def _duplicates(
 
 
 def load_sources(
-    seeds_dir: Path, root: Path, seen_ids: set[str] | None = None, drafts: bool = False
+    seeds_dir: Path,
+    root: Path,
+    languages: Sequence[str],
+    seen_ids: set[str] | None = None,
+    drafts: bool = False,
 ) -> tuple[dict[str, Source], list[Problem]]:
     """Read and validate every `*.md` under `seeds_dir`; check ids across files.
 
@@ -476,7 +479,7 @@ def load_sources(
             )
             continue
         doc = read_document(path, root)
-        source, found = check_source(doc, drafts)
+        source, found = check_source(doc, languages, drafts)
         problems.extend(found)
         raw_id = doc.meta.get("id") if isinstance(doc.meta.get("id"), str) else None
         if raw_id and raw_id in first_path:
@@ -513,7 +516,7 @@ def load_sources(
             if seen_ids is not None:
                 seen_ids.add(raw_id)
         if source:
-            source, trouble = _with_accounts(source, root, drafts)
+            source, trouble = _with_accounts(source, root, drafts, languages)
             problems.extend(trouble)
         if source and not source.paragraph_count and source.url is None:
             problems.append(
