@@ -126,6 +126,7 @@ def page_text(lang: str, page: int, n_sources: int, rng: random.Random) -> str:
 def _theme_without_hooks(folder: Path) -> None:
     """The project's theme overrides, made to build without the hooks' globals and filter."""
     (folder / "overrides" / "404.html").unlink()  # it uses the hooks' labels
+    (folder / "overrides" / "partials" / "copyright.html").unlink()  # and the publisher
     main = folder / "overrides" / "main.html"  # and blocks the hooks' filters
     text = main.read_text("utf-8")
     text = re.sub(r"super\(\) \| briefing_\w+", "super()", text)

@@ -161,7 +161,7 @@ def test_each_preview_gives_its_references_words(page, server, cited):
 def test_citation_preview_opens_on_hover(page, server, cited):
     page.goto(f"{server}{cited}")
     cite = _first_marker(page)
-    cite.locator("a").hover()
+    cite.locator("a.bf-cite__link").hover()
     assert cite.locator(".bf-cite__tip").is_visible()
 
 
