@@ -9,6 +9,7 @@ import pytest
 from briefing.citations import find_citations
 from briefing.data import load_timeline
 from briefing.directives import CHART_ROWS, problems_in
+from briefing.errors import BriefingError
 from briefing.expand import expand
 from briefing.parity import citation_keys, compare, figures
 from briefing.project import load_project
@@ -184,6 +185,21 @@ def test_chip_data_loads_in_the_order_written(make_project):
     assert [r.id for r in chips.rows] == ["fp16-dense", "memory-bandwidth"]
     assert chips.cell("memory-bandwidth", "h100").number is None
     assert chips.cell("memory-bandwidth", "h200").number == 4.8
+
+
+def test_a_makers_claim_keeps_its_figure_and_its_status(make_project):
+    """A maker's own figure is charted and divided like any other, but stays its claim."""
+    text = CHIPS.replace(_cell(None, "unconfirmed"), _cell(3.35, "claimed"))
+    chips = load_project(make_project(data={"chips.yml": text})).data.chips
+    assert chips is not None
+    cell = chips.cell("memory-bandwidth", "h100")
+    assert (cell.number, cell.status) == (3.35, "claimed")
+
+
+def test_a_status_the_site_does_not_know_is_refused(make_project):
+    text = CHIPS.replace(_cell(None, "unconfirmed"), _cell(3.35, "rumoured"))
+    with pytest.raises(BriefingError, match="'rumoured' is not a status.*claimed"):
+        load_project(make_project(data={"chips.yml": text}))
 
 
 def test_every_chip_cell_is_cited(real):

@@ -23,7 +23,10 @@ from .model import FuzzyDate, Source
 from .strings import ACTORS
 from .validate import parse_fuzzy_date
 
-STATUSES = ("confirmed", "reported", "unconfirmed")
+# How sure a chip figure is: confirmed by the maker's documentation or several sources,
+# reported by the press, claimed by the maker for its own product and not measured
+# independently (shown as the maker's, never as confirmed), or unconfirmed.
+STATUSES = ("confirmed", "reported", "claimed", "unconfirmed")
 
 
 @dataclass(frozen=True)
