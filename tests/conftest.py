@@ -7,6 +7,7 @@ another project folder (a changed copy, say): the `site` fixture builds that fol
 
 from __future__ import annotations
 
+import contextlib
 import functools
 import http.server
 import json
@@ -350,15 +351,24 @@ class _Handler(http.server.SimpleHTTPRequestHandler):
         self.wfile.write(body)
 
 
-@pytest.fixture(scope="session")
-def site_server(site: Path) -> Iterator[str]:
-    """The built site served on 127.0.0.1 under its deployed base path; yields its address."""
+@contextlib.contextmanager
+def serve(site: Path) -> Iterator[str]:
+    """A built site served on 127.0.0.1 under its deployed base path; yields its address."""
     handler = functools.partial(_Handler, directory=str(site))
     httpd = http.server.ThreadingHTTPServer(("127.0.0.1", 0), handler)
     thread = threading.Thread(target=httpd.serve_forever, daemon=True)
     thread.start()
-    yield f"http://127.0.0.1:{httpd.server_address[1]}{BASE}"
-    httpd.shutdown()
+    try:
+        yield f"http://127.0.0.1:{httpd.server_address[1]}{BASE}"
+    finally:
+        httpd.shutdown()
+
+
+@pytest.fixture(scope="session")
+def site_server(site: Path) -> Iterator[str]:
+    """The real site served on 127.0.0.1 under its deployed base path; yields its address."""
+    with serve(site) as address:
+        yield address
 
 
 @pytest.fixture(scope="session")

@@ -22,8 +22,12 @@ What a record holds, and who reads it:
   groups_four_digits  6,500 or 6500 (templating);
   no_headline     the marker of a title the site supplies (newsource);
   still_to_title  a heading still to write (contested);
-  bib_langid      biblatex's language id (exports).
-Search needs nothing here: Pagefind segments and stems by each page's `lang`.
+  bib_langid      biblatex's language id (exports);
+  search_endings  the inflectional endings a search result's word may have instead of the
+                  query's (Pagefind segments and stems by each page's `lang`, and also
+                  matches words that only begin alike; the page's script keeps a result
+                  only where it has the word or one of these forms: docs/assets/briefing.js,
+                  given them by the search box in overrides/main.html). None: all stand.
 """
 
 from __future__ import annotations
@@ -74,6 +78,9 @@ class Language:
     no_headline: str | None = None
     still_to_title: str = ""
     bib_langid: str | None = None
+    # the inflectional endings a search result's word may have in place of the query's
+    # ("" for none); empty where Pagefind does not stem the language (docs/assets/briefing.js)
+    search_endings: tuple[str, ...] = ()
 
 
 ENGLISH = Language(
@@ -95,6 +102,7 @@ ENGLISH = Language(
     no_headline="[No headline captured]",
     still_to_title="Still to title",
     bib_langid="english",
+    search_endings=("", "s", "es", "e", "ed", "d", "ing", "y", "ies", "ied"),
 )
 
 JAPANESE = Language(
@@ -152,6 +160,11 @@ FRENCH = Language(
     no_headline="[Titre non recueilli]",
     still_to_title="Titre à écrire",
     bib_langid="french",
+    search_endings=(
+        *("", "s", "x", "e", "es", "ee", "ees", "er", "ez", "ent", "ait", "aient", "ons", "ions"),
+        *("iez", "era", "eront", "erait", "al", "aux", "ale", "ales", "if", "ifs", "ive", "ives"),
+        *("eux", "euse", "euses"),
+    ),
 )
 
 GERMAN = Language(
@@ -183,6 +196,7 @@ GERMAN = Language(
     no_headline="[Ohne Überschrift erfasst]",
     still_to_title="Titel fehlt",
     bib_langid="ngerman",
+    search_endings=("", "e", "en", "n", "s", "es", "er", "ern", "em", "nen"),
 )
 
 _AFTER_HAN = rf"(?<=[{HAN}）」』])"
@@ -235,6 +249,11 @@ def record(tag: str) -> Language:
 def name(tag: str) -> str:
     """A language's English name, for messages ("the French translation")."""
     return record(tag).name
+
+
+def search_endings(tag: str) -> list[str]:
+    """The endings search results are checked by in a language (none: not stemmed)."""
+    return list(record(tag).search_endings)
 
 
 def spaced(tag: str) -> bool:

@@ -23,12 +23,24 @@ from . import DEFAULT_LANGUAGE
 BUNDLE = "pagefind"  # the folder of the site holding one bundle per language
 # What the article repeats on page after page and a reader never searches for: the notes on
 # how a source's text is shown, its paragraphs' labels and numbers, "translation pending".
+# And what would show as site markup in a result's title or excerpt: the headings' permalink
+# signs (¶), citation markers ([3]) and a reference's links back to them (^ a b), the
+# address a reference shows only in print, the bracketed note opening a title the site
+# wrote ("[No headline captured]"), and a source's record (outlet, author, address...), whose outlet
+# and date the page gives Pagefind as metadata instead (data-pagefind-meta, source.html.j2):
+# still searchable, and shown apart from the excerpt.
 NOT_INDEXED = (
     ".bf-tr-intro",
     ".bf-tr-toggle",
     ".bf-para__label",
     ".bf-para__num",
     ".bf-para__pending",
+    ".headerlink",
+    ".bf-cite",
+    ".bf-backlinks",
+    ".bf-print-url",
+    ".bf-title-note",
+    ".bf-meta",
 )
 TIMEOUT_SECONDS = 600  # per language, counted from when the build waits for it
 

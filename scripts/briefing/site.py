@@ -52,6 +52,7 @@ from .catalogue import GeneratedPage, generated_pages
 from .citepage import page_cite_box
 from .errors import BriefingError
 from .expand import expand
+from .languages import search_endings
 from .mkdocs_internals import (
     add_to_language,
     build_only,
@@ -568,6 +569,7 @@ def add_template_globals(env: Environment) -> None:
     env.globals["briefing_publisher"] = publisher
     env.globals["briefing_languages"] = SESSION.run.site
     env.globals["briefing_default_language"] = DEFAULT_LANGUAGE
+    env.globals["briefing_search_endings"] = search_endings
     env.filters["briefing_json"] = json_in_script
     env.globals["briefing_shared_nav"] = shared_nav_key
     env.globals["briefing_nav_blocks"] = {}  # a new environment for each language build
