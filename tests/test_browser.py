@@ -140,15 +140,16 @@ def test_citation_preview_opens_on_focus_and_closes_with_escape(page, server, ci
 
 def test_each_preview_gives_its_references_words(page, server, cited):
     """The script makes every marker's preview from its entry in the reference list: the
-    outlet, then the cited words (or, for a whole source, its title), described by it."""
+    outlet, then our account of the paragraph (a source kept as accounts), or the cited
+    words, or (for a whole source) its title, described by it."""
     page.goto(f"{server}{cited}", wait_until="load")
     previews = page.evaluate(
         """() => [...document.querySelectorAll('.bf-cite')].map(cite => {
             const link = cite.querySelector('.bf-cite__link');
             const tip = document.getElementById(link.getAttribute('aria-describedby'));
             const entry = document.getElementById('cite-note-' + link.dataset.ref);
-            const words = entry.querySelector('.bf-ref-quote')
-                || entry.querySelector('.bf-ref-title');
+            const words = entry.querySelector('.bf-ref-account__text')
+                || entry.querySelector('.bf-ref-quote') || entry.querySelector('.bf-ref-title');
             return [tip && cite.contains(tip) ? tip.textContent : '',
                     entry.querySelector('.bf-ref > a').textContent, words.textContent];
         })"""

@@ -239,29 +239,30 @@ def _far_word(site: Path, server: str, page, lang: str) -> tuple[str, str]:
 
 
 def _sample_far_word(site: Path, server: str, page, lang: str) -> tuple[str, str]:
-    """(word, page address): a word of one of the language's longest pages, on no other
-    page, first found in the last third of its text, that Pagefind ranks that page first for."""
+    """(word, page address): a word of one of the language's longest pages, first found in
+    the last third of its text, that Pagefind ranks that page first for. The words on the
+    fewest other pages are tried first (a page's events also appear on the actors' pages, so
+    a word on that page alone may not exist)."""
     texts = _language_texts(site, lang)
     pattern = JAPANESE_RUN if lang == "ja" else WORD
     folded = {p: fold(t) for p, t in texts.items()}
     page.goto(f"{server}{PREFIX[lang]}", wait_until="load")
     for path in sorted(texts, key=lambda p: -len(texts[p]))[:4]:
         text = texts[path]
-        words = sorted(set(pattern.findall(text)), key=lambda w: (-len(w), w))
-        tried = 0
-        for word in words:
+        far = [
+            word
+            for word in set(pattern.findall(text))
+            if fold(text).find(fold(word)) >= 2 * len(text) // 3
+        ]
+
+        def elsewhere(word: str, path: Path = path) -> int:
             stem = fold(word)[: max(3, len(word) - 3)]
-            if fold(text).find(fold(word)) < 2 * len(text) // 3:
-                continue
-            if any(stem in other for p, other in folded.items() if p != path):
-                continue
-            tried += 1
-            address = _address_of(site, path)
-            found = engine_results(page, server, lang, word)
-            if found[:1] == [address]:
+            return sum(stem in other for p, other in folded.items() if p != path)
+
+        address = _address_of(site, path)
+        for word in sorted(far, key=lambda w: (elsewhere(w), -len(w), w))[:12]:
+            if engine_results(page, server, lang, word)[:1] == [address]:
                 return word, address
-            if tried == 8:
-                break
     raise AssertionError(f"{lang}: no word found far down a long page to search for")
 
 

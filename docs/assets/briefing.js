@@ -120,19 +120,31 @@
         cite.classList.remove("bf-cite--open", "bf-cite--top");
         cite.classList.add("bf-cite--closed");
         var tip = cite.querySelector(".bf-cite__tip");
-        if (tip) tip.setAttribute("role", "tooltip");
+        if (tip) {
+          tip.setAttribute("role", "tooltip");
+          tip.style.maxHeight = "";
+        }
       });
     }
-    // The sheet never covers the marker it explains: at the foot of the screen, or at its top
-    // when the marker is in the lower half.
+    // The sheet never covers the marker it explains: at the foot of the screen or at its top,
+    // whichever leaves it more room, and no taller than that room (it scrolls inside).
     function open(cite) {
       closeAll(cite);
-      var marker = cite.getBoundingClientRect();
-      cite.classList.toggle("bf-cite--top", marker.top + marker.height / 2 > window.innerHeight / 2);
       cite.classList.remove("bf-cite--closed");
       cite.classList.add("bf-cite--open");
       var tip = cite.querySelector(".bf-cite__tip");
-      if (tip) tip.setAttribute("role", "dialog");
+      if (!tip) return;
+      tip.setAttribute("role", "dialog");
+      if (window.getComputedStyle(tip).position !== "fixed") return;  // a desktop preview
+      var marker = cite.getBoundingClientRect();
+      var gap = 8;
+      cite.classList.add("bf-cite--top");
+      var above = marker.top - tip.getBoundingClientRect().top - gap;
+      cite.classList.remove("bf-cite--top");
+      var below = tip.getBoundingClientRect().bottom - marker.bottom - gap;
+      var top = above > below;
+      cite.classList.toggle("bf-cite--top", top);
+      tip.style.maxHeight = Math.max(0, Math.min(0.45 * window.innerHeight, top ? above : below)) + "px";
     }
     document.addEventListener("pointerdown", function (event) {
       touch = event.pointerType === "touch";
