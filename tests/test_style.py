@@ -9,6 +9,7 @@ from pathlib import Path
 import pytest
 
 from briefing.errors import BriefingError
+from briefing.glossary import HOUSE_STYLE
 from briefing.project import load_project
 from briefing.strings import LABELS
 from briefing.typography import NBSP, NNBSP, apply, apply_html
@@ -43,7 +44,7 @@ def style_problems(root: Path) -> list[str]:
     try:
         load_project(root)
     except BriefingError as exc:
-        return [p.format() for p in exc.problems if "house style" in p.message]
+        return [p.format() for p in exc.problems if p.code == HOUSE_STYLE]
     return []
 
 

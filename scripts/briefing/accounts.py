@@ -75,6 +75,8 @@ def load_accounts(
 
 
 class _Checker(KeyPaths):
+    family = "accounts"
+
     def __init__(self, shown: str, lines: dict[Key, int], source_id: str, drafts: bool) -> None:
         super().__init__(shown, lines)
         self.source_id = source_id

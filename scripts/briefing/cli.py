@@ -45,6 +45,7 @@ from .project import load_project
 from .rename import RenameError, rename_page, rename_source
 from .strings import KINDS
 from .translations import (
+    STALE,
     Pending,
     load_translations,
     path_for,
@@ -455,7 +456,7 @@ def translated_sources(root: Path, ids: list[str]) -> int:
             status = 2
             continue
         found, problems, _ = load_translations(source, root)
-        blocking = [p for p in problems if "changed after this translation" not in p.message]
+        blocking = [p for p in problems if p.code != STALE]  # what the stamp records
         if found is None or blocking:
             for problem in blocking:
                 print(problem.format())

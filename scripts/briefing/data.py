@@ -234,6 +234,8 @@ class Data:
 class _Reader(KeyPaths):
     """Walks a parsed data file, naming each entry by its id as well as its position."""
 
+    family = "data"
+
     def __init__(
         self, path: str, lines: dict[Key, int], sources: Mapping[str, Source], broken: set[str]
     ) -> None:

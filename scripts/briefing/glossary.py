@@ -25,6 +25,7 @@ from .errors import Problem
 from .load import Key, read_document, read_text, read_yaml
 
 PATH = "data/glossary.yml"
+HOUSE_STYLE = "glossary.house-style"  # the code of a rejected variant found in a text
 STRINGS = "scripts/briefing/strings.yml"
 FIELDS = ("id", *SITE_LANGUAGES, "first", "reject", "note")
 ID_RE = re.compile(r"^[a-z0-9]+(?:-[a-z0-9]+)*$")
@@ -360,6 +361,7 @@ def house_style_problems(
                         else ""
                     )
                     + f". If it does not apply here, answer it in {ANSWERED} with the reason",
+                    HOUSE_STYLE,
                 )
             )
     return problems

@@ -40,6 +40,9 @@ from .model import Source
 from .parity import figures
 
 SUFFIX = ".translations.yml"
+# A paragraph of the original changed after its translations were made: what `translated`
+# records, so it alone does not block the stamp.
+STALE = "translation.stale"
 PREVIEW = 70  # characters of the original shown in the comment above each entry
 
 
@@ -141,6 +144,8 @@ def load_translations(
 
 class _Checker(KeyPaths):
     """Checks one translations file: entries aligned with the source's paragraphs."""
+
+    family = "translation"  # STALE is one of its codes
 
     def __init__(self, source: Source, shown: str, lines: dict[Key, int]) -> None:
         super().__init__(shown, lines)
@@ -254,6 +259,7 @@ class _Checker(KeyPaths):
                     f"update the translations of ¶{number} to the new text "
                     f"({source.path}:{source.paragraph_lines[number - 1]}), then run: "
                     f"{restamp}",
+                    "stale",
                 )
         texts: dict[str, str] = {}
         expected = figures(source.paragraphs[number - 1], source.language)

@@ -70,6 +70,8 @@ HINTS = {
 class _Checker(KeyPaths):
     """Checks one document's metadata (front matter: its keys start on line 2)."""
 
+    family = "source"
+
     first_line = 2
 
     def __init__(self, doc: Document, drafts: bool = False) -> None:
