@@ -17,11 +17,11 @@ from typing import Any
 from . import DEFAULT_LANGUAGE, SITE_LANGUAGES
 from .citations import check_cite, find_citations
 from .errors import Problem, Refused
+from .fields import parse_fuzzy_date
 from .keypaths import KeyPaths
 from .load import Key, read_yaml
 from .model import FuzzyDate, Source
 from .strings import ACTORS
-from .validate import parse_fuzzy_date
 
 STATUSES = ("confirmed", "reported", "unconfirmed")
 

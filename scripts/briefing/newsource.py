@@ -30,11 +30,12 @@ from .accounts import load_accounts
 from .accounts import path_for as accounts_path_for
 from .copyguard import RUN_WORDS, guard, run_size, units
 from .errors import Problem, Refused
+from .fields import language_tag, parse_fuzzy_date
 from .identity import normalise_url, text_hash, without_tracking
 from .load import paragraphs_of, read_document, read_yaml, split_front_matter
 from .model import PRECISIONS
 from .strings import KINDS
-from .validate import ID_RE, check_source, language_tag, parse_fuzzy_date
+from .validate import ID_RE, check_source
 
 STOP_WORDS = frozenset(
     "a an and as at by for from in into is its of on or over than that the to with "

@@ -35,10 +35,10 @@ from urllib.parse import urlsplit
 
 from .data import Answer, Event, Horizon, Question, _entries, _Reader, _reader
 from .errors import Problem, Refused
+from .fields import parse_fuzzy_date
 from .load import Key
 from .model import Source
 from .strings import ACTORS
-from .validate import parse_fuzzy_date
 
 
 def _day(reader: _Reader, key: Key, value: Any) -> dt.date | None:
