@@ -1,8 +1,8 @@
 """Fields declared once: what each key of a source or a data entry holds, checked at its line.
 
 A form is a tuple of `Field`s, each naming a key, what it holds (a spec: `Text`, `Languages`,
-`Choice`, `Ident`, `FuzzyDateOf`, `Day`, `Url`, `Refs`, `ListOf`, `Fields.texts` for cited
-texts), whether it is required, and the hint an editor reads when it is wrong. `Fields.read`
+`Choice`, `Ident`, `FuzzyDateOf`, `Day`, `Url`, `Refs`, `ListOf`, `CitedTexts`, ...), whether
+it is required, and the hint an editor reads when it is wrong. `Fields.read`
 checks a mapping against a form: unknown keys, missing keys, then each field in order, every
 problem at its key's line (keypaths.py) with a code; rules across fields are the caller's few
 lines after it. The specs are where a kind of value is checked once: "use one of", an http(s)
@@ -73,6 +73,10 @@ class Fields(KeyPaths):
         super().__init__(path, lines)
         self.languages = tuple(languages)  # every text is given in each of these
         self.hints: dict[str, str] = {}
+        # What references may name, by kind, and the ids not to report (a source that
+        # failed its own checks is reported there, not again as unknown).
+        self.refs: dict[str, Collection[str]] = {}
+        self.tolerated: dict[str, Collection[str]] = {}
 
     def default_fix(self, key: Key) -> str:
         return self.hints.get(str(key[0]) if key else "", "see CONTRIBUTING.md")
@@ -87,13 +91,22 @@ class Fields(KeyPaths):
 
     def read(self, form: Sequence[Field], key: Key, entry: Mapping[str, Any]) -> dict[str, Any]:
         """Each present field's value (None for a null one), INVALID where it is wrong."""
+        self.keys(form, key, entry)
+        return self.values(form, key, entry)
+
+    def keys(self, form: Sequence[Field], key: Key, entry: Mapping[str, Any]) -> bool:
+        """Whether the mapping has every required field (each missing or unknown one is
+        reported)."""
         allowed = [f.name for f in form]
         for name in entry:
             if name not in allowed:
                 self.unknown(key, name, allowed)
-        for field in form:
-            if field.required and field.name not in entry:
-                self.missing(key, field)
+        missing = [f for f in form if f.required and f.name not in entry]
+        for field in missing:
+            self.missing(key, field)
+        return not missing
+
+    def values(self, form: Sequence[Field], key: Key, entry: Mapping[str, Any]) -> dict[str, Any]:
         values: dict[str, Any] = {}
         for field in form:
             if field.name not in entry:
@@ -104,6 +117,15 @@ class Fields(KeyPaths):
             else:
                 values[field.name] = field.spec.read(self, (*key, field.name), value, entry)
         return values
+
+    def cited_texts(self, key: Key, value: Any, cited: bool) -> dict[str, str] | None:
+        """Text in each language citing the same sources (see data.py, whose reader knows
+        the sources); None after reporting what is wrong."""
+        raise NotImplementedError(f"{type(self).__name__} reads no cited texts")
+
+    def known(self, kind: str) -> Collection[str]:
+        """The ids a reference of this kind may name ("sources", "actors", ...)."""
+        return self.refs.get(kind, ())
 
     def text(self, key: Key, value: Any) -> str | None:
         """Non-empty text, stripped."""
@@ -195,19 +217,31 @@ class Languages:
 
 
 @dataclass(frozen=True)
+class CitedTexts:
+    """Text in each language, each citing the same sources; with `cited`, at least one."""
+
+    cited: bool = False
+
+    def read(self, at: Fields, key: Key, value: Any, entry: Mapping[str, Any]) -> Any:
+        texts = at.cited_texts(key, value, self.cited)
+        return INVALID if texts is None else texts
+
+
+@dataclass(frozen=True)
 class Choice:
     """One of a few allowed values: "'x' is not a status. Fix: use one of: ..."."""
 
     values: Collection[str]
     noun: str  # "a status", "a known kind"
     fix: str | None = None  # else "use one of: ..."
+    message: str | None = None  # else "'x' is not <noun>"
 
     def read(self, at: Fields, key: Key, value: Any, entry: Mapping[str, Any]) -> Any:
         if isinstance(value, str | int | float) and value in self.values:  # a list: not one
             return value
         at.fail(
             key,
-            f"{value!r} is not {self.noun}",
+            self.message or f"{value!r} is not {self.noun}",
             self.fix or f"use one of: {', '.join(self.values)}",
             "not-allowed",
         )
@@ -216,21 +250,22 @@ class Choice:
 
 @dataclass(frozen=True)
 class Refs:
-    """A non-empty list of ids, each naming something that exists (sources, actors, ...);
-    ids in `tolerated` are not reported (a source that failed its own checks)."""
+    """A non-empty list of ids, each naming something that exists: `to` is the kind, whose
+    ids the checker knows (sources, actors, claims, events)."""
 
-    known: Callable[[], Collection[str]]
+    to: str
     noun: str  # "actors", "source ids"
-    fix: str
-    tolerated: Collection[str] = ()
+    fix: str  # "{known}" is replaced by the ids that may be named
+    not_list: list[str] | None = None  # what the message shows for a value that is no list
 
     def read(self, at: Fields, key: Key, value: Any, entry: Mapping[str, Any]) -> Any:
-        given = value if isinstance(value, list) else None
-        known = self.known()
-        unknown = [v for v in given or [] if v not in known and v not in self.tolerated]
+        given = value if isinstance(value, list) else self.not_list
+        known, tolerated = at.known(self.to), at.tolerated.get(self.to, ())
+        unknown = [v for v in given or [] if v not in known and v not in tolerated]
         if given and not unknown:
             return given
-        at.fail(key, f"unknown or missing {self.noun} {unknown or given}", self.fix, "unknown-ref")
+        fix = self.fix.format(known=", ".join(known))
+        at.fail(key, f"unknown or missing {self.noun} {unknown or given}", fix, "unknown-ref")
         return INVALID
 
 
@@ -250,15 +285,18 @@ class ListOf:
 @dataclass(frozen=True)
 class Strings:
     """A list of texts each of which `accept` takes (ids, language codes), else one problem
-    saying what was expected; absent, it reads as an empty list."""
+    saying what was expected."""
 
     expected: str  # "expected a list of source ids"
     fix: str | None = None
     accept: Callable[[Fields, str], bool] = lambda at, text: True
+    empty: bool = True  # an empty list is allowed
 
     def read(self, at: Fields, key: Key, value: Any, entry: Mapping[str, Any]) -> Any:
-        if isinstance(value, list) and all(
-            isinstance(v, str) and self.accept(at, v) for v in value
+        if (
+            isinstance(value, list)
+            and (value or self.empty)
+            and all(isinstance(v, str) and self.accept(at, v) for v in value)
         ):
             return value
         at.fail(key, self.expected.format(value=value), self.fix, "not-list")
@@ -300,7 +338,7 @@ class OfType:
     fix: str | None = None
 
     def read(self, at: Fields, key: Key, value: Any, entry: Mapping[str, Any]) -> Any:
-        if isinstance(value, self.type) and not isinstance(value, bool):
+        if isinstance(value, self.type):
             return value
         at.fail(key, self.wrong.format(value=value), self.fix, "wrong-type")
         return INVALID
