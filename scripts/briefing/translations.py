@@ -26,14 +26,14 @@ from __future__ import annotations
 
 import hashlib
 import json
-from collections.abc import Mapping
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
 from . import LANGUAGE_NAMES, SITE_LANGUAGES
 from .errors import Problem
-from .keypaths import KeyPaths
+from .fields import Field, Fields, Judged
 from .language import left_in_english
 from .load import Key, read_yaml
 from .model import Source
@@ -142,15 +142,21 @@ def load_translations(
     return result, checker.problems, checker.pending()
 
 
-class _Checker(KeyPaths):
+class _Checker(Fields):
     """Checks one translations file: entries aligned with the source's paragraphs."""
 
     family = "translation"  # STALE is one of its codes
 
     def __init__(self, source: Source, shown: str, lines: dict[Key, int]) -> None:
-        super().__init__(shown, lines)
+        super().__init__(shown, lines, targets(source))
         self.source = source
-        self.missing: dict[str, list[int]] = {lang: [] for lang in targets(source)}
+        self.untranslated: dict[str, list[int]] = {lang: [] for lang in targets(source)}
+        # An entry: its paragraph's number, the original's stamp, a text per language
+        # (each language's problems are worded per paragraph: _entry).
+        self.form = [
+            Field("n", Judged()),
+            *(Field(name, Judged(), required=False) for name in ("original", *self.languages)),
+        ]
 
     def check(self, value: object) -> Translations | None:
         source = self.source
@@ -215,6 +221,19 @@ class _Checker(KeyPaths):
             )
         return result
 
+    def unknown(self, key: Key, name: str, allowed: Sequence[str]) -> None:
+        self.report(
+            self.line((*key, name)),
+            f"¶{int(key[-1]) + 1}: unknown field '{name}'",
+            f"use only: {', '.join(allowed)}"
+            + (
+                " (a source is not translated into its own language)"
+                if name == self.source.language
+                else ""
+            ),
+            "unknown-field",
+        )
+
     def _entry(
         self,
         entry: dict[str, Any],
@@ -224,81 +243,94 @@ class _Checker(KeyPaths):
         result: Translations,
         restamp: str,
     ) -> None:
-        source = self.source
         key = ("paragraphs", index)
-        line = self.line(key)
-        result.lines[number] = line
-        allowed = {"n", "original", *targets(source)}
-        for name in entry:
-            if name not in allowed:
-                self.report(
-                    self.line((*key, name)),
-                    f"¶{number}: unknown field '{name}'",
-                    f"use only: {', '.join(sorted(allowed, key=list(allowed).index))}"
-                    + (
-                        " (a source is not translated into its own language)"
-                        if name == source.language
-                        else ""
-                    ),
-                )
-        stamp = entry.get("original")
-        aligned = stamp == prints[number - 1]
-        if not aligned:
-            follows = [n + 1 for n, p in enumerate(prints) if p == stamp]
-            if follows:
-                self.report(
-                    self.line((*key, "original")),
-                    f"¶{number}: no longer aligned: this entry translates ¶{follows[0]} "
-                    "of the original (a paragraph was inserted or removed)",
-                    f"move the entry to n: {follows[0]} and give ¶{number} its own translation",
-                )
-            else:
-                self.report(
-                    self.line((*key, "original")),
-                    f"¶{number} of the original changed after this translation was made",
-                    f"update the translations of ¶{number} to the new text "
-                    f"({source.path}:{source.paragraph_lines[number - 1]}), then run: "
-                    f"{restamp}",
-                    "stale",
-                )
+        result.lines[number] = self.line(key)
+        self.keys(self.form, key, entry)
+        aligned = self._aligned(entry, key, number, prints, restamp)
         texts: dict[str, str] = {}
-        expected = figures(source.paragraphs[number - 1], source.language)
-        for lang in targets(source):
-            value = entry.get(lang)
-            where = self.line((*key, lang))
-            if value is None or not isinstance(value, str):
-                self.report(
-                    where if lang in entry else line,
-                    f"¶{number}: the {LANGUAGE_NAMES[lang]} translation is missing",
-                    f'add \'{lang}: "…"\' (an empty "" marks it as pending)',
-                )
+        expected = figures(self.source.paragraphs[number - 1], self.source.language)
+        for lang in targets(self.source):
+            text = self._text(entry, key, number, lang)
+            if text is None:
                 continue
-            text = value.strip()
             texts[lang] = text
-            if not text:
-                self.missing[lang].append(number)
-                continue
-            stated = figures(text, lang)
-            if aligned and stated != expected:  # else compared with the wrong paragraph
-                self.report(
-                    where,
-                    f"¶{number}: the {LANGUAGE_NAMES[lang]} translation states "
-                    f"other figures than the original (only in the translation: "
-                    f"{sorted(stated - expected)}; only in the original: "
-                    f"{sorted(expected - stated)})",
-                    "give every figure as the original does (an error in the original "
-                    "is kept, not corrected)",
-                )
-            if left_in_english(text, lang):
-                self.report(
-                    where,
-                    f"¶{number}: the {LANGUAGE_NAMES[lang]} translation reads as English",
-                    f"translate it into {LANGUAGE_NAMES[lang]}",
-                )
+            if text:
+                self._compare(text, (*key, lang), number, lang, expected if aligned else None)
+            else:
+                self.untranslated[lang].append(number)
         result.texts[number] = texts
 
+    def _aligned(
+        self, entry: dict[str, Any], key: Key, number: int, prints: list[str], restamp: str
+    ) -> bool:
+        """Whether the entry translates its paragraph as the original now reads; if not,
+        whether the paragraph moved (misaligned) or changed (stale)."""
+        stamp = entry.get("original")
+        if stamp == prints[number - 1]:
+            return True
+        follows = [n + 1 for n, p in enumerate(prints) if p == stamp]
+        if follows:
+            self.report(
+                self.line((*key, "original")),
+                f"¶{number}: no longer aligned: this entry translates ¶{follows[0]} "
+                "of the original (a paragraph was inserted or removed)",
+                f"move the entry to n: {follows[0]} and give ¶{number} its own translation",
+                "misaligned",
+            )
+        else:
+            source = self.source
+            self.report(
+                self.line((*key, "original")),
+                f"¶{number} of the original changed after this translation was made",
+                f"update the translations of ¶{number} to the new text "
+                f"({source.path}:{source.paragraph_lines[number - 1]}), then run: "
+                f"{restamp}",
+                "stale",
+            )
+        return False
+
+    def _text(self, entry: dict[str, Any], key: Key, number: int, lang: str) -> str | None:
+        """The entry's text in a language ("" while pending), or None if it has none."""
+        value = entry.get(lang)
+        if isinstance(value, str):
+            return value.strip()
+        self.report(
+            self.line((*key, lang)) if lang in entry else self.line(key),
+            f"¶{number}: the {LANGUAGE_NAMES[lang]} translation is missing",
+            f'add \'{lang}: "…"\' (an empty "" marks it as pending)',
+            "missing",
+        )
+        return None
+
+    def _compare(
+        self, text: str, key: Key, number: int, lang: str, expected: frozenset[str] | None
+    ) -> None:
+        """The translation states the original's figures (when it is compared with the
+        paragraph it translates: `expected`) and is not left in English."""
+        stated = figures(text, lang)
+        if expected is not None and stated != expected:
+            self.report(
+                self.line(key),
+                f"¶{number}: the {LANGUAGE_NAMES[lang]} translation states "
+                f"other figures than the original (only in the translation: "
+                f"{sorted(stated - expected)}; only in the original: "
+                f"{sorted(expected - stated)})",
+                "give every figure as the original does (an error in the original "
+                "is kept, not corrected)",
+                "figures-differ",
+            )
+        if left_in_english(text, lang):
+            self.report(
+                self.line(key),
+                f"¶{number}: the {LANGUAGE_NAMES[lang]} translation reads as English",
+                f"translate it into {LANGUAGE_NAMES[lang]}",
+                "left-in-english",
+            )
+
     def pending(self) -> list[Pending]:
-        waiting = tuple((lang, tuple(numbers)) for lang, numbers in self.missing.items() if numbers)
+        waiting = tuple(
+            (lang, tuple(numbers)) for lang, numbers in self.untranslated.items() if numbers
+        )
         return [Pending(self.path, waiting, len(self.source.paragraphs))] if waiting else []
 
 
