@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from collections import defaultdict
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field, replace
 from functools import cached_property
 from pathlib import Path
@@ -11,7 +11,7 @@ from pathlib import Path
 from . import DEFAULT_LANGUAGE, SITE_LANGUAGES
 from .answered import Accepted, answer
 from .data import Data, load_data
-from .errors import BriefingError, Problem
+from .errors import BriefingError, Problem, Report
 from .freshness import Behind, check_translations
 from .glossary import house_style_problems, load_glossary, texts
 from .model import Source
@@ -178,81 +178,26 @@ def load_project(
 ) -> Project:
     """Validate sources and pages together; raise one error listing every problem.
 
+    The stages, each adding its problems to one report: sources → their translations →
+    data → pages → freshness and parity → the pages the log names → house style.
     `drafts` (the live preview only): a source whose translations are still empty
     is loaded as a draft instead of failing the whole site.
     """
     docs_dir = docs_dir or root / "docs"
     seeds_dir = seeds_dir or root / "seeds"
-    problems: list[Problem] = []
-    seen: set[str] = set()
-    if not seeds_dir.is_dir():
-        problems.append(
-            Problem(
-                seeds_dir.name,
-                1,
-                "the seeds folder is missing",
-                "create seeds/ with one .md file per source",
-            )
-        )
-        sources: dict[str, Source] = {}
-    else:
-        sources, problems = load_sources(seeds_dir, root, seen, drafts)
-    translations: dict[str, Translations] = {}
-    pending: list[Pending] = []
-    for source in sources.values():
-        if not source.has_text:
-            problems.extend(stray_translations(source, root))
-        else:
-            found, trouble, waiting = load_translations(source, root)
-            problems.extend(trouble)
-            pending.extend(waiting)
-            if found is not None:
-                translations[source.id] = found
+    data_dir = data_dir or root / "data"
+    report = Report()
+    seen: set[str] = set()  # every source id, valid or not
+    sources = _sources(root, seeds_dir, seen, drafts, languages, report)
+    translations, pending = _translations(root, sources, report)
     broken = seen - set(sources)  # their own problems are already reported
-    data, data_problems = load_data(data_dir or root / "data", root, sources, broken)
-    problems.extend(data_problems)
-    data.questions, data.horizon, status_problems = load_status(
-        (data_dir or root / "data") / "status.yml", root, sources, broken, data.events
-    )
-    problems.extend(status_problems)
-    problems.extend(load_research((data_dir or root / "data") / "research.yml", root, data.events))
-    data.quotes, quote_problems = load_quotes(
-        (data_dir or root / "data") / "quotes.yml", root, sources, broken
-    )
-    problems.extend(quote_problems)
+    data = _data(root, data_dir, sources, broken, report)
     pages, page_problems = scan_pages(docs_dir, root, languages, sources, broken, data)
-    problems.extend(page_problems)
-    behind, stale_problems = check_translations(pages)
-    problems.extend(stale_problems)
-    reported = {problem.path for problem in problems}  # no second message for one slip
-    problems.extend(p for p in parity_problems(pages, behind) if p.path not in reported)
-    english = {scan.rel for scan in pages.get(DEFAULT_LANGUAGE, [])}
-    for change in data.corrections:
-        problems.extend(
-            Problem(
-                "data/corrections.yml",
-                change.line,
-                f"entry '{change.id}': no page {rel} in docs/en/",
-                "list the pages the change affects by their path inside "
-                "docs/en/, e.g. chips.md or actors/nvidia.md",
-            )
-            for rel in change.pages
-            if rel not in english
-        )
-    terms, glossary_problems = load_glossary(root, languages)
-    problems.extend(glossary_problems)
-    site_texts = list(texts(root, languages, docs_dir, seeds_dir, data_dir or root / "data"))
-    problems.extend(house_style_problems(terms, iter(site_texts)))
-    # The site's own words; the five given articles' translations render their quotation
-    # marks faithfully, as the original has them, and are not checked against quotes.yml.
-    written = [
-        t
-        for t in site_texts
-        if t[0] != "data/quotes.yml" and not t[0].endswith(".translations.yml")
-    ]
-    problems.extend(unknown_tokens(iter(written), data.quotes))
-    problems.extend(hand_typed(iter(written), data.quotes))
-    problems, accepted = answer(root, problems)
+    report.extend(page_problems)
+    behind = _freshness(pages, report)
+    report.extend(_log_names_pages(data, pages))
+    _house_style(root, languages, (docs_dir, seeds_dir, data_dir), data, report)
+    problems, accepted = answer(root, report)
     if problems:
         raise BriefingError(problems)
     project = Project(
@@ -269,6 +214,113 @@ def load_project(
     )
     project.uses = _index_uses(pages)
     return project
+
+
+def _sources(
+    root: Path,
+    seeds_dir: Path,
+    seen: set[str],
+    drafts: bool,
+    languages: Sequence[str],
+    report: Report,
+) -> dict[str, Source]:
+    if not seeds_dir.is_dir():
+        report.add(
+            seeds_dir.name,
+            1,
+            "the seeds folder is missing",
+            "create seeds/ with one .md file per source",
+            "source.no-seeds",
+        )
+        return {}
+    sources, problems = load_sources(seeds_dir, root, seen, drafts, languages)
+    report.extend(problems)
+    return sources
+
+
+def _translations(
+    root: Path, sources: Mapping[str, Source], report: Report
+) -> tuple[dict[str, Translations], list[Pending]]:
+    """The paragraph translations of the sources held whole, and those still pending."""
+    translations: dict[str, Translations] = {}
+    pending: list[Pending] = []
+    for source in sources.values():
+        if not source.has_text:
+            report.extend(stray_translations(source, root))
+            continue
+        found, trouble, waiting = load_translations(source, root)
+        report.extend(trouble)
+        pending.extend(waiting)
+        if found is not None:
+            translations[source.id] = found
+    return translations, pending
+
+
+def _data(
+    root: Path, data_dir: Path, sources: dict[str, Source], broken: set[str], report: Report
+) -> Data:
+    """The data files, the key questions and research log, and the quotations."""
+    data, data_problems = load_data(data_dir, root, sources, broken)
+    report.extend(data_problems)
+    data.questions, data.horizon, status_problems = load_status(
+        data_dir / "status.yml", root, sources, broken, data.events
+    )
+    report.extend(status_problems)
+    report.extend(load_research(data_dir / "research.yml", root, data.events))
+    data.quotes, quote_problems = load_quotes(data_dir / "quotes.yml", root, sources, broken)
+    report.extend(quote_problems)
+    return data
+
+
+def _freshness(pages: dict[str, list[PageScan]], report: Report) -> list[Behind]:
+    """The translations behind their English page, and the parity of the others (not
+    reported again for a file that already has a problem: one slip, one message)."""
+    behind, stale_problems = check_translations(pages)
+    report.extend(stale_problems)
+    reported = {problem.path for problem in report}
+    report.extend(p for p in parity_problems(pages, behind) if p.path not in reported)
+    return behind
+
+
+def _log_names_pages(data: Data, pages: Mapping[str, list[PageScan]]) -> list[Problem]:
+    """Every page the log of corrections names exists."""
+    english = {scan.rel for scan in pages.get(DEFAULT_LANGUAGE, [])}
+    return [
+        Problem(
+            "data/corrections.yml",
+            change.line,
+            f"entry '{change.id}': no page {rel} in docs/en/",
+            "list the pages the change affects by their path inside "
+            "docs/en/, e.g. chips.md or actors/nvidia.md",
+            "data.unknown-page",
+        )
+        for change in data.corrections
+        for rel in change.pages
+        if rel not in english
+    ]
+
+
+def _house_style(
+    root: Path,
+    languages: Sequence[str],
+    dirs: tuple[Path, Path, Path],
+    data: Data,
+    report: Report,
+) -> None:
+    """The glossary's rejected variants and the quotations, over the site's own texts."""
+    terms, glossary_problems = load_glossary(root, languages)
+    report.extend(glossary_problems)
+    site_texts = list(texts(root, languages, *dirs))
+    report.extend(house_style_problems(terms, iter(site_texts)))
+    # The site's own words; the five given articles' translations render their quotation
+    # marks faithfully, as the original has them, and are not checked against quotes.yml.
+    written = [
+        t
+        for t in site_texts
+        if t[0] != "data/quotes.yml" and not t[0].endswith(".translations.yml")
+    ]
+    report.extend(unknown_tokens(iter(written), data.quotes))
+    report.extend(hand_typed(iter(written), data.quotes))
 
 
 def _drafts(
