@@ -166,6 +166,7 @@ class _Checker(Fields):
                 1,
                 "expected 'source:' and 'paragraphs:' only",
                 f"keep the layout that `make translations SOURCE={source.id}` writes",
+                "layout",
             )
             return None
         if value["source"] != source.id:
@@ -173,6 +174,7 @@ class _Checker(Fields):
                 self.line(("source",)),
                 f"source: {value['source']!r} is not this file's source ('{source.id}')",
                 f"write source: {source.id}",
+                "other-source",
             )
         entries = value["paragraphs"]
         if not isinstance(entries, list):
@@ -180,46 +182,56 @@ class _Checker(Fields):
                 self.line(("paragraphs",)),
                 "paragraphs: expected a list of entries",
                 "one '- n: …' entry per paragraph",
+                "not-list",
             )
             return None
         prints = [paragraph_digest(p) for p in source.paragraphs]
         result = Translations(source.id, self.path)
         for index, entry in enumerate(entries):
-            line = self.line(("paragraphs", index))
-            if not isinstance(entry, dict) or not isinstance(entry.get("n"), int):
-                self.report(
-                    line,
-                    "expected an entry 'n: <paragraph number>' with 'original:' and "
-                    "one text per language",
-                    "copy the layout of the entries around it",
-                )
-                continue
-            number = entry["n"]
-            if number != index + 1:
-                self.report(
-                    line,
-                    f"entry {index + 1} is for ¶{number}: entries must follow the "
-                    "paragraphs in order, one each",
-                    f"put the entry for ¶{index + 1} here",
-                )
-                continue
-            if number > len(prints):
-                self.report(
-                    line,
-                    f"¶{number}: the original has only {len(prints)} paragraphs",
-                    "remove this entry, or check whether a paragraph was removed from "
-                    f"{source.path}",
-                )
-                continue
-            self._entry(entry, index, number, prints, result, restamp)
+            if self._in_place(entry, index, len(prints)):
+                self._entry(entry, index, entry["n"], prints, result, restamp)
         for number in range(len(entries) + 1, len(prints) + 1):
             self.report(
                 self.line(("paragraphs",)),
                 f"¶{number} of the original has no entry",
                 f"add an entry 'n: {number}' (run: make translations SOURCE={source.id} "
                 "to add the missing slots)",
+                "no-entry",
             )
         return result
+
+    def _in_place(self, entry: object, index: int, paragraphs: int) -> bool:
+        """Whether the entry is one, for the paragraph of its place in the list."""
+        line = self.line(("paragraphs", index))
+        if not isinstance(entry, dict) or not isinstance(entry.get("n"), int):
+            self.report(
+                line,
+                "expected an entry 'n: <paragraph number>' with 'original:' and "
+                "one text per language",
+                "copy the layout of the entries around it",
+                "not-entry",
+            )
+            return False
+        number = entry["n"]
+        if number != index + 1:
+            self.report(
+                line,
+                f"entry {index + 1} is for ¶{number}: entries must follow the "
+                "paragraphs in order, one each",
+                f"put the entry for ¶{index + 1} here",
+                "out-of-order",
+            )
+            return False
+        if number > paragraphs:
+            self.report(
+                line,
+                f"¶{number}: the original has only {paragraphs} paragraphs",
+                "remove this entry, or check whether a paragraph was removed from "
+                f"{self.source.path}",
+                "no-paragraph",
+            )
+            return False
+        return True
 
     def unknown(self, key: Key, name: str, allowed: Sequence[str]) -> None:
         self.report(
