@@ -356,7 +356,7 @@ class Day:
     def read(self, at: Fields, key: Key, value: Any, entry: Mapping[str, Any]) -> Any:
         if self.iso:
             try:
-                day = dt.date.fromisoformat(str(value))
+                day = value if isinstance(value, dt.date) else dt.date.fromisoformat(str(value))
             except ValueError:
                 at.fail(key, f"{value!r} is not a date", self.not_day_fix, "bad-date")
                 return INVALID

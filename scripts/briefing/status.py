@@ -35,23 +35,23 @@ from urllib.parse import urlsplit
 
 from .data import Answer, Event, Horizon, Question, _entries, _Reader, _reader
 from .errors import Problem, Refused
-from .fields import parse_fuzzy_date
+from .fields import INVALID, Day, parse_fuzzy_date
 from .load import Key
 from .model import Source
 from .strings import ACTORS
 
+# A day (YYYY-MM-DD), never in the future: an answer is as of a day already past.
+PAST_DAY = Day(
+    future="{day} is in the future",
+    future_fix="write a day already past",
+    iso=True,
+    not_day_fix="write the day as YYYY-MM-DD",
+)
+
 
 def _day(reader: _Reader, key: Key, value: Any) -> dt.date | None:
-    """A day (YYYY-MM-DD), never in the future: an answer is as of a day already past."""
-    try:
-        day = value if isinstance(value, dt.date) else dt.date.fromisoformat(str(value))
-    except ValueError:
-        reader.fail(key, f"{value!r} is not a date", "write the day as YYYY-MM-DD")
-        return None
-    if day > dt.date.today():
-        reader.fail(key, f"{day.isoformat()} is in the future", "write a day already past")
-        return None
-    return day
+    day = PAST_DAY.read(reader, key, value, {})
+    return None if day is INVALID else day
 
 
 def load_status(
