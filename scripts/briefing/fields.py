@@ -84,7 +84,12 @@ class Fields(KeyPaths):
     # What a form's keys may be, and how a missing one is said; sources and data entries
     # word these differently (validate.py, data.py).
     def unknown(self, key: Key, name: str, allowed: Sequence[str]) -> None:
-        self.fail((*key, name), f"unknown field '{name}'", f"use only: {', '.join(allowed)}")
+        self.fail(
+            (*key, name),
+            f"unknown field '{name}'",
+            f"use only: {', '.join(allowed)}",
+            "unknown-field",
+        )
 
     def missing(self, key: Key, field: Field) -> None:
         self.fail(key, f"the '{field.name}' field is missing", f"add '{field.name}:'", "missing")
