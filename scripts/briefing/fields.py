@@ -1,7 +1,7 @@
 """Fields declared once: what each key of a source or a data entry holds, checked at its line.
 
 A form is a tuple of `Field`s, each naming a key, what it holds (a spec: `Text`, `Languages`,
-`Choice`, `Ident`, `FuzzyDateOf`, `Day`, `Url`, `Refs`, `ListOf`, `CitedTexts`, ...), whether
+`Choice`, `Ident`, `FuzzyDateOf`, `Day`, `Url`, `Ref`, `Refs`, `ListOf`, `CitedTexts`, ...), whether
 it is required, and the hint an editor reads when it is wrong. `Fields.read`
 checks a mapping against a form: unknown keys, missing keys, then each field in order, every
 problem at its key's line (keypaths.py) with a code; rules across fields are the caller's few
@@ -271,6 +271,21 @@ class Refs:
             return given
         fix = self.fix.format(known=", ".join(known))
         at.fail(key, f"unknown or missing {self.noun} {unknown or given}", fix, "unknown-ref")
+        return INVALID
+
+
+@dataclass(frozen=True)
+class Ref:
+    """One id naming something that exists (`to`: events, claims, pages ...)."""
+
+    to: str
+    unknown: str  # "no timeline event has id {value!r}"
+    fix: str
+
+    def read(self, at: Fields, key: Key, value: Any, entry: Mapping[str, Any]) -> Any:
+        if isinstance(value, str) and value in at.known(self.to):
+            return value
+        at.fail(key, self.unknown.format(value=value), self.fix, "unknown-ref")
         return INVALID
 
 

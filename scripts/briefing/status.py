@@ -35,7 +35,7 @@ from urllib.parse import urlsplit
 
 from .data import Answer, Event, Horizon, Question, _entries, _Reader, _reader
 from .errors import Problem, Refused
-from .fields import INVALID, Day, parse_fuzzy_date
+from .fields import INVALID, Day, Ref, parse_fuzzy_date
 from .load import Key
 from .model import Source
 from .strings import ACTORS
@@ -46,6 +46,14 @@ PAST_DAY = Day(
     future_fix="write a day already past",
     iso=True,
     not_day_fix="write the day as YYYY-MM-DD",
+)
+
+
+# The timeline event that brought an answer.
+CHANGED_BY = Ref(
+    "events",
+    "no timeline event has id {value!r}",
+    "give the id of the event in data/timeline.yml that changed the answer",
 )
 
 
@@ -66,6 +74,7 @@ def load_status(
         unknown = [(e, q) for e in events for q in e.questions]
         return [], None, [_no_such_question(e, q) for e, q in unknown]
     reader = _reader(path, root, sources, broken)
+    reader.refs["events"] = {event.id for event in events}
     horizon = _horizon(reader)
     questions: list[Question] = []
     by_id = {event.id: event for event in events}
@@ -131,12 +140,8 @@ def _answers(reader: _Reader, key: Key, raw: Any, events: dict[str, Event]) -> t
             continue
         day = _day(reader, (*where, "as_of"), entry["as_of"])
         changed_by = entry.get("changed_by")
-        if changed_by is not None and changed_by not in events:
-            reader.fail(
-                (*where, "changed_by"),
-                f"no timeline event has id {changed_by!r}",
-                "give the id of the event in data/timeline.yml that changed the answer",
-            )
+        if changed_by is not None:
+            CHANGED_BY.read(reader, (*where, "changed_by"), changed_by, entry)
         text = reader.texts((*where, "text"), entry["text"], cited=True)
         if day and text:
             answers.append(Answer(day, text, changed_by, reader.line(where)))
