@@ -13,7 +13,7 @@ export NO_MKDOCS_2_WARNING := 1  # Material's end-of-life banner is noise for ed
 WORKERS ?= auto
 SUDO   := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
 
-.PHONY: serve build test test-full test-fast lint check new translated translations accounts rename status contested hooks clean chromium vnu
+.PHONY: serve build test test-full test-fast lint check export-markdown new translated translations accounts rename status contested hooks clean chromium vnu
 
 # The pinned tools, then the `briefing` package itself (editable: an edit to scripts/briefing
 # is live at once), which gives the `briefing` command.
@@ -85,6 +85,11 @@ lint: $(STAMP)
 # Editors' commands (see CONTRIBUTING.md).
 check: $(STAMP)
 	$(BIN)/briefing check
+
+# Every page of every language, fully expanded, as Markdown for another generator (DIR=...).
+DIR ?= export
+export-markdown: $(STAMP)
+	$(BIN)/briefing export-markdown $(DIR)
 
 # The editors' commands. A refusal prints its message (file:line: what. Fix: how) and stops;
 # these targets then end quietly, without make's own "Error" line: they are for people. Scripts

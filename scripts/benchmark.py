@@ -23,11 +23,15 @@ source, a page or a data file to the served page showing the change, five edits 
 previewing one language (`make serve LANG=ja`) and every language.
 
 These are measurements, printed as Markdown tables; nothing here asserts a time.
+`--write BENCHMARKS.md` also writes them, with the date, the commit and the machine, to that
+file: the one place the project keeps its figures (README states none, so none goes stale).
 """
 
 from __future__ import annotations
 
 import argparse
+import datetime
+import io
 import json
 import os
 import platform
@@ -42,12 +46,13 @@ import tempfile
 import time
 import urllib.request
 from pathlib import Path
+from typing import TextIO
 
-from briefing import SITE_LANGUAGES
+from briefing.languages import site_codes, spaced
 from briefing.urls import lang_prefix
 
 ROOT = Path(__file__).resolve().parent.parent
-LANGS = SITE_LANGUAGES
+LANGS = site_codes(ROOT)
 SOURCE_LANGS = ("ja", "fr", "de")
 WORDS = {
     "fr": "le la les des puces exportation licence régulateurs entreprises marché accord "
@@ -58,8 +63,10 @@ WORDS = {
     "チップ 需要".split(),
     "en": "chips export licence regulators companies market deal purchase approval "
     "government Chinese American order memory compute".split(),
+    "zh": "出口 许可 监管 机构 企业 市场 协议 采购 批准 政府 中国 美国 订单 内存 算力 芯片".split(),
 }
-SEP = {"ja": "", "fr": " ", "de": " ", "en": " "}
+NOTE = {"en": "Synthetic.", "ja": "合成データ。", "fr": "Synthétique.", "de": "Synthetisch."}
+NOTE["zh"] = "合成数据。"
 # Pages per navigation section. An editor groups a growing briefing's pages by topic; with
 # `navigation.prune` a page carries its own section's links, so one section of N/10 pages
 # would put N/10 links on every page (1,000 at 10,000 sources).
@@ -67,8 +74,8 @@ SECTION = int(os.environ.get("BENCH_SECTION", "20"))
 
 
 def sentence(rng: random.Random, lang: str, words: int) -> str:
-    text = SEP[lang].join(rng.choice(WORDS[lang]) for _ in range(words))
-    return text + ("。" if lang == "ja" else ".")
+    gap, stop = (" ", ".") if spaced(lang) else ("", "。")
+    return gap.join(rng.choice(WORDS[lang]) for _ in range(words)) + stop
 
 
 def source_text(index: int, lang: str, rng: random.Random) -> tuple[str, str, list[str]]:
@@ -92,7 +99,7 @@ published: {{date: "20{22 + index % 5}-{1 + index % 12:02d}-{1 + index % 28:02d}
 accessed: 2026-11-23
 url: "https://bench.example/{index}"
 kind: news-report
-note: {{en: "Synthetic.", ja: "合成データ。", fr: "Synthétique.", de: "Synthetisch."}}
+note: {{{", ".join(f'{site}: "{NOTE[site]}"' for site in LANGS)}}}
 removed: []
 ---
 """
@@ -119,9 +126,11 @@ def page_text(lang: str, page: int, n_sources: int, rng: random.Random) -> str:
 def _theme_without_hooks(folder: Path) -> None:
     """The project's theme overrides, made to build without the hooks' globals and filter."""
     (folder / "overrides" / "404.html").unlink()  # it uses the hooks' labels
+    (folder / "overrides" / "partials" / "copyright.html").unlink()  # and the publisher
     main = folder / "overrides" / "main.html"  # and blocks the hooks' filters
     text = main.read_text("utf-8")
-    main.write_text(re.sub(r"super\(\) \| briefing_\w+", "super()", text), "utf-8")
+    text = re.sub(r"super\(\) \| briefing_\w+", "super()", text)
+    main.write_text(text.replace("| briefing_json", "| tojson"), "utf-8")
 
 
 def write_project(folder: Path, n_sources: int, hooks: bool) -> None:
@@ -496,8 +505,12 @@ def main() -> int:
     parser.add_argument("--large", type=int, nargs="*", default=[], help="one build of N")
     parser.add_argument("--serve", action="store_true", help="also measure the live preview")
     parser.add_argument("--edits", type=int, default=5, help="edits of each kind (--serve)")
+    parser.add_argument("--write", type=Path, help="also write the figures to this file")
     args = parser.parse_args()
+    if args.write:
+        sys.stdout = Tee(sys.stdout)
     print(f"Command: .venv/bin/python scripts/benchmark.py {' '.join(sys.argv[1:])}")
+    print(f"Date: {datetime.datetime.now(datetime.UTC):%Y-%m-%d %H:%M} UTC, commit {commit()}")
     print(
         f"Machine: {os.cpu_count()} CPUs, Python {platform.python_version()}, "
         f"{platform.system()} {platform.release()}"
@@ -522,7 +535,55 @@ def main() -> int:
             times = measure_serve(lang, edits=args.edits)
             cells = " | ".join(f"{median(times[kind]):.2f} s" for kind in EDITS)
             print(f"| {label} | {cells} |", flush=True)
+    if isinstance(sys.stdout, Tee):
+        write_section(args.write, "benchmark.py", "## Build and preview\n\n" + sys.stdout.text())
     return 0
+
+
+BENCHMARKS_HEAD = """# Benchmarks
+
+The project's figures of speed and size, each section written by the script it names
+(`--write BENCHMARKS.md`) with its command, date, commit and machine; README states none, so
+none goes stale. This machine's speed varies during a day by more than some differences
+measured here: compare figures within one run; the ratios hold better than the times.
+"""
+
+
+def write_section(path: Path, script: str, text: str) -> None:
+    """Replace `script`'s section of the figures file (or add it), leaving the others."""
+    begin, end = f"<!-- written by scripts/{script} -->", f"<!-- end of scripts/{script} -->"
+    old = path.read_text(encoding="utf-8") if path.exists() else BENCHMARKS_HEAD
+    section = f"{begin}\n{text.strip()}\n{end}"
+    if begin in old and end in old:
+        new = old[: old.index(begin)] + section + old[old.index(end) + len(end) :]
+    else:
+        new = f"{old.rstrip()}\n\n{section}\n"
+    path.write_text(new, encoding="utf-8")
+
+
+class Tee(io.TextIOBase):
+    """Standard output that also keeps what was printed, for `--write`."""
+
+    def __init__(self, out: TextIO) -> None:
+        self.out, self.kept = out, io.StringIO()
+
+    def write(self, text: str) -> int:
+        self.kept.write(text)
+        return self.out.write(text)
+
+    def flush(self) -> None:
+        self.out.flush()
+
+    def text(self) -> str:
+        return self.kept.getvalue()
+
+
+def commit() -> str:
+    """The short hash of the commit measured."""
+    done = subprocess.run(
+        ["git", "rev-parse", "--short", "HEAD"], cwd=ROOT, capture_output=True, text=True
+    )
+    return done.stdout.strip() or "unknown"
 
 
 if __name__ == "__main__":

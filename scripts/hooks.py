@@ -81,8 +81,7 @@ def on_page_context(  # after the i18n plugin's (priority 50)
 def on_post_build(*, config: MkDocsConfig) -> None:
     site.place_404(config)
     site.write_icons(config)
-    site.write_feed(config)
-    site.write_exports(config)
+    site.write_files(config)
     site.index_search(config)  # this language, while the next builds; waits after the last
 
 

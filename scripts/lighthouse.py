@@ -7,7 +7,8 @@ path, compressing text with gzip as static hosts such as GitHub Pages do, runs L
 13.5.0 (from the npm registry, through npx) with Debian's Chromium, three times per page
 by default, and prints the medians as a Markdown
 table (with `--each`, also every audit's performance score, to show how much one page's score
-moves between audits). These are measured figures, not test assertions.
+moves between audits). These are measured figures, not test assertions. `--write
+BENCHMARKS.md` also puts them in that file, in this script's section.
 """
 
 from __future__ import annotations
@@ -24,6 +25,8 @@ import sys
 import tempfile
 import threading
 from pathlib import Path
+
+from benchmark import Tee, commit, write_section
 
 LIGHTHOUSE = "lighthouse@13.5.0"
 BASE = "/h200-briefing/"
@@ -104,13 +107,17 @@ def main() -> None:
     parser.add_argument(
         "--each", action="store_true", help="also list every audit's performance score"
     )
+    parser.add_argument("--write", type=Path, help="also write the figures to this file")
     args = parser.parse_args()
+    if args.write:
+        sys.stdout = Tee(sys.stdout)
     pages = args.pages or default_pages(args.site)
     handler = functools.partial(Handler, directory=str(args.site.resolve()))
     server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), handler)
     threading.Thread(target=server.serve_forever, daemon=True).start()
     root = f"http://127.0.0.1:{server.server_address[1]}{BASE}"
     print(f"Command: .venv/bin/python scripts/lighthouse.py {' '.join(sys.argv[1:])}")
+    print(f"Commit {commit()}, Lighthouse {LIGHTHOUSE}, mobile preset.")
     print(f"Median of {args.runs} audits of each page.")
     print()
     each = " Performance of each audit |" if args.each else ""
@@ -128,6 +135,8 @@ def main() -> None:
                 flush=True,
             )
     server.shutdown()
+    if isinstance(sys.stdout, Tee):
+        write_section(args.write, "lighthouse.py", "## Lighthouse\n\n" + sys.stdout.text())
 
 
 if __name__ == "__main__":

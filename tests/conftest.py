@@ -7,19 +7,23 @@ another project folder (a changed copy, say): the `site` fixture builds that fol
 
 from __future__ import annotations
 
+import contextlib
 import functools
 import http.server
+import json
 import os
 import shutil
 import threading
 from collections.abc import Callable, Iterator
 from pathlib import Path
+from typing import Any
 from urllib.parse import urlsplit
 
 import pytest
 
-from briefing import SITE_LANGUAGES
+from briefing import DEFAULT_LANGUAGE
 from briefing.freshness import english_hash
+from briefing.languages import site_codes
 from briefing.model import Source
 from briefing.project import Project, load_project
 from briefing.translations import paragraph_digest
@@ -28,27 +32,52 @@ from briefing.urls import lang_prefix
 REPO = Path(__file__).resolve().parent.parent
 ROOT = Path(os.environ.get("BRIEFING_ROOT") or REPO).resolve()
 GOLDEN = REPO / "tests" / "golden"
-LANGS = SITE_LANGUAGES
+LANGS = site_codes(ROOT)  # the site's languages: the real mkdocs.yml's, never spelled out
+TRANSLATED = tuple(lang for lang in LANGS if lang != DEFAULT_LANGUAGE)
 PREFIX = {lang: lang_prefix(lang) for lang in LANGS}  # where each language's pages live
 BASE = "/h200-briefing/"  # the path of site_url in mkdocs.yml, where the site is served
 CHROMIUM = Path("/usr/bin/chromium")
 
-VALID_SEED = """\
+# A few words in each language a fixture may need, so that fixtures are written for the
+# site's languages (whatever mkdocs.yml lists) instead of spelling out four. A language
+# without words here gets the English ones marked with its code.
+WORDS = {
+    "en": {"title": "Original title", "note": "A note."},
+    "ja": {"title": "原題", "note": "注記。"},
+    "fr": {"title": "Titre original", "note": "Une note."},
+    "de": {"title": "Originaltitel", "note": "Eine Notiz."},
+    "zh": {"title": "原标题", "note": "一条说明。"},
+}
+# The languages of the fixture projects whose output is compared with tests/golden/: their
+# own mkdocs.yml, whatever the site lists.
+GOLDEN_LANGS = ("en", "ja", "fr", "de")
+
+
+def word(lang: str, name: str) -> str:
+    """A fixture's word `name` in `lang`."""
+    return WORDS.get(lang, {}).get(name) or f"{WORDS['en'][name]} ({lang})"
+
+
+def valid_note(languages: tuple[str, ...] = LANGS) -> str:
+    return "note: {" + ", ".join(f"{lang}: {word(lang, 'note')}" for lang in languages) + "}"
+
+
+def valid_seed(languages: tuple[str, ...] = LANGS) -> str:
+    """A valid French source holding its text, for a site in `languages`."""
+    titles = "".join(f"  {lang}: {word(lang, 'title')}\n" for lang in languages if lang != "fr")
+    return f"""\
 ---
 id: example-source
 language: fr
 title:
   original: Titre original
-  en: Original title
-  ja: 原題
-  de: Originaltitel
-outlet: Le Média
+{titles}outlet: Le Média
 author: null
-published: {date: 2026-01-28, precision: day}
+published: {{date: 2026-01-28, precision: day}}
 accessed: 2026-11-22
 url: https://example.org/article
 kind: news-report
-note: {en: A note., ja: 注記。, fr: Une note., de: Eine Notiz.}
+{valid_note(languages)}
 removed: []
 original_file: article-recu.txt
 reproduction: whole
@@ -60,6 +89,10 @@ sur deux lignes.
 
 Troisième paragraphe.
 """
+
+
+VALID_NOTE = valid_note()
+VALID_SEED = valid_seed()
 
 
 def _translations(texts: dict[str, tuple[str, ...]], originals: tuple[str, ...]) -> str:
@@ -77,14 +110,62 @@ VALID_PARAGRAPHS = (
     "Troisième paragraphe.",
 )
 # The site's translations of VALID_SEED's three paragraphs, written beside it by default.
-VALID_TRANSLATIONS = _translations(
-    {
-        "en": ("First paragraph.", "Second paragraph, on two lines.", "Third paragraph."),
-        "ja": ("第1段落。", "第2段落、2行にわたる。", "第3段落。"),
-        "de": ("Erster Absatz.", "Zweiter Absatz, auf zwei Zeilen.", "Dritter Absatz."),
-    },
-    VALID_PARAGRAPHS,
-)
+PARAGRAPHS = {
+    "en": ("First paragraph.", "Second paragraph, on two lines.", "Third paragraph."),
+    "ja": ("第1段落。", "第2段落、2行にわたる。", "第3段落。"),
+    "de": ("Erster Absatz.", "Zweiter Absatz, auf zwei Zeilen.", "Dritter Absatz."),
+    "zh": ("第一段。", "第二段，分两行。", "第三段。"),
+}
+
+
+def translated_paragraphs(lang: str) -> tuple[str, ...]:
+    """VALID_SEED's three paragraphs translated into `lang`."""
+    return PARAGRAPHS.get(lang) or tuple(f"{p} ({lang})" for p in PARAGRAPHS["en"])
+
+
+def valid_translations(languages: tuple[str, ...] = LANGS) -> str:
+    return _translations(
+        {lang: translated_paragraphs(lang) for lang in languages if lang != "fr"},
+        VALID_PARAGRAPHS,
+    )
+
+
+VALID_TRANSLATIONS = valid_translations()
+
+
+def known(expected: dict[str, Any]) -> dict[str, Any]:
+    """The expectations of a content test (how strings.yml words a label in each language)
+    for the site's languages that have them: a language added to mkdocs.yml breaks no such
+    test before its strings are reviewed (check reports strings it does not give)."""
+    return {lang: value for lang, value in expected.items() if lang in LANGS}
+
+
+def text_lines(texts: dict[str, str], indent: str) -> str:
+    """A YAML `lang: "text"` line per site language, in mkdocs.yml's order; `texts` gives
+    every language the briefing has a record of, so that the site may list any of them."""
+    return "".join(f'{indent}{lang}: "{texts[lang]}"\n' for lang in LANGS)
+
+
+def inline(one: dict[str, str] | str) -> str:
+    """A YAML flow mapping {en: …, ja: …} over the site's languages (one text for all, or
+    one per language)."""
+    return (
+        "{"
+        + ", ".join(
+            f"{lang}: {json.dumps(one if isinstance(one, str) else one[lang], ensure_ascii=False)}"
+            for lang in LANGS
+        )
+        + "}"
+    )
+
+
+def mkdocs_yml(languages: tuple[str, ...] = LANGS) -> str:
+    """A fixture project's mkdocs.yml: the i18n plugin's languages, English the default."""
+    return "plugins:\n  - i18n:\n      languages:\n" + "".join(
+        f"        - locale: {lang}\n"
+        + ("          default: true\n" if lang == DEFAULT_LANGUAGE else "")
+        for lang in languages
+    )
 
 
 def pytest_addoption(parser: pytest.Parser) -> None:
@@ -138,13 +219,18 @@ def make_project(tmp_path: Path) -> Callable[..., Path]:
         pages: dict[str, str] | None = None,
         stamp: bool = True,
         data: dict[str, str] | None = None,
+        languages: tuple[str, ...] = LANGS,
     ) -> Path:
         """`stamp`: record in each translation that it matches its English page.
-        `data`: files of data/, e.g. {"timeline.yml": "events: ..."}."""
+        `data`: files of data/, e.g. {"timeline.yml": "events: ..."}.
+        `languages`: the site's, written to the project's mkdocs.yml."""
         root = tmp_path / "project"
-        seeds = seeds if seeds is not None else {"example-source.md": VALID_SEED}
-        if seeds.get("example-source.md") == VALID_SEED:
-            seeds = {"example-source.translations.yml": VALID_TRANSLATIONS, **seeds}
+        root.mkdir(parents=True, exist_ok=True)
+        (root / "mkdocs.yml").write_text(mkdocs_yml(languages), encoding="utf-8")
+        seed = valid_seed(languages)
+        seeds = seeds if seeds is not None else {"example-source.md": seed}
+        if seeds.get("example-source.md") == seed:
+            seeds = {"example-source.translations.yml": valid_translations(languages), **seeds}
         for rel, text in seeds.items():
             path = root / "seeds" / rel
             path.parent.mkdir(parents=True, exist_ok=True)
@@ -154,13 +240,18 @@ def make_project(tmp_path: Path) -> Callable[..., Path]:
                 path.write_text(text, encoding="utf-8")
         default_pages = {
             f"{lang}/index.md": f"# Home {lang}\n\nA fact [@example-source, ¶2].\n"
-            for lang in LANGS
+            for lang in languages
         }
         pages = pages if pages is not None else default_pages
         for rel, text in pages.items():
             lang, _, inner = rel.partition("/")
-            english = pages.get(f"en/{inner}")
-            if stamp and lang != "en" and english is not None and not text.startswith("---"):
+            english = pages.get(f"{DEFAULT_LANGUAGE}/{inner}")
+            if (
+                stamp
+                and lang != DEFAULT_LANGUAGE
+                and english is not None
+                and not text.startswith("---")
+            ):
                 text = f"---\ntranslated_from: '{english_hash(english)}'\n---\n{text}"
             path = root / "docs" / rel
             path.parent.mkdir(parents=True, exist_ok=True)
@@ -260,15 +351,24 @@ class _Handler(http.server.SimpleHTTPRequestHandler):
         self.wfile.write(body)
 
 
-@pytest.fixture(scope="session")
-def site_server(site: Path) -> Iterator[str]:
-    """The built site served on 127.0.0.1 under its deployed base path; yields its address."""
+@contextlib.contextmanager
+def serve(site: Path) -> Iterator[str]:
+    """A built site served on 127.0.0.1 under its deployed base path; yields its address."""
     handler = functools.partial(_Handler, directory=str(site))
     httpd = http.server.ThreadingHTTPServer(("127.0.0.1", 0), handler)
     thread = threading.Thread(target=httpd.serve_forever, daemon=True)
     thread.start()
-    yield f"http://127.0.0.1:{httpd.server_address[1]}{BASE}"
-    httpd.shutdown()
+    try:
+        yield f"http://127.0.0.1:{httpd.server_address[1]}{BASE}"
+    finally:
+        httpd.shutdown()
+
+
+@pytest.fixture(scope="session")
+def site_server(site: Path) -> Iterator[str]:
+    """The real site served on 127.0.0.1 under its deployed base path; yields its address."""
+    with serve(site) as address:
+        yield address
 
 
 @pytest.fixture(scope="session")

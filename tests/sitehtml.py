@@ -7,7 +7,8 @@ from functools import cache
 from html.parser import HTMLParser
 from pathlib import Path
 
-from briefing import DEFAULT_LANGUAGE, SITE_LANGUAGES
+from briefing import DEFAULT_LANGUAGE
+from briefing.languages import LANGUAGES
 from briefing.typography import SKIP, VOID
 
 
@@ -64,7 +65,7 @@ def pages(site: Path) -> list[Path]:
 
 def language_of(site: Path, page: Path) -> str:
     first = page.relative_to(site).parts[0]
-    return first if first in SITE_LANGUAGES else DEFAULT_LANGUAGE
+    return first if first in LANGUAGES else DEFAULT_LANGUAGE
 
 
 class TextReader(HTMLParser):

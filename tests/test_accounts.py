@@ -14,7 +14,8 @@ from briefing.errors import BriefingError
 from briefing.exports import texts_json
 from briefing.project import load_project
 from briefing.render import render_page, render_source_page
-from conftest import LANGS, VALID_SEED
+from briefing.strings import LABELS
+from conftest import LANGS, VALID_SEED, known
 
 # The article an editor read (never written into the fixture project except where a test
 # shows what happens when it is).
@@ -60,6 +61,11 @@ ACCOUNTS = {
         "Preis im Voraus begleichen.",
         "Der Artikel beziffert die Leistung auf rund das Sechsfache des früheren China-Modells.",
         "Branchenangaben im Artikel zufolge liegen die Bestellungen bei über 2 Millionen Stück.",
+    ),
+    "zh": (
+        "两位知情人士称，该公司要求中国买家预先支付全部货款。",
+        "文章称该芯片的性能约为此前中国版型号的6倍。",
+        "文章援引的业内信息显示，订单超过200万件。",
     ),
 }
 
@@ -117,9 +123,9 @@ def test_its_page_gives_the_account_in_the_readers_language_labelled_as_ours(mak
     assert not any(text in html for text in others)
     assert "data-verbatim>Der Konzern" not in html
     assert "bf-accounts-intro" in html and 'href="https://example.org/agency"' in html
-    assert {"en": "Our account", "ja": "当サイトによる要約", "fr": "Notre résumé"}.get(
-        lang, "Unsere Zusammenfassung"
-    ) in html
+    ours = {"en": "Our account", "ja": "当サイトによる要約", "fr": "Notre résumé"}
+    ours["de"] = "Unsere Zusammenfassung"
+    assert known(ours).get(lang, LABELS["account_label"][lang]) in html
 
 
 def test_a_citing_page_previews_the_account_never_a_quotation(make_project):
@@ -158,9 +164,10 @@ def test_a_record_holding_an_articles_text_is_refused_with_the_command_that_conv
     make_project,
 ):
     text = RECORD + "\n\n".join(ARTICLE) + "\n"
+    body = RECORD.count("\n") + 1  # the text's first line
     found = problems_of(project_with(make_project, record=text))
     assert any(
-        line.startswith("seeds/agency-report.md:18: the file holds an article's text")
+        line.startswith(f"seeds/agency-report.md:{body}: the file holds an article's text")
         and "make accounts SOURCE=agency-report" in line
         for line in found
     ), found
@@ -253,7 +260,8 @@ def test_a_drafts_empty_accounts_are_listed_as_missing_in_the_preview(make_proje
 def test_the_accounts_command_takes_the_text_out_and_keeps_what_was_written(make_project, capsys):
     root = project_with(make_project, record=RECORD + "\n\n".join(ARTICLE) + "\n")
     (root / "seeds" / "agency-report.translations.yml").write_text("source: x\n", "utf-8")
-    written = "\n".join(accounts_file(with_guard=False).splitlines()[:7]) + "\n"  # ¶1 only
+    first = 3 + len(LANGS)  # source, paragraphs, n: 1 and ¶1's accounts
+    written = "\n".join(accounts_file(with_guard=False).splitlines()[:first]) + "\n"
     (root / "seeds" / "agency-report.accounts.yml").write_text(written, "utf-8")
     assert main(["--root", str(root), "accounts", "agency-report"]) == 0
     assert "an entry per paragraph (3)" in capsys.readouterr().out
@@ -261,7 +269,7 @@ def test_the_accounts_command_takes_the_text_out_and_keeps_what_was_written(make
     assert "Der Konzern" not in record and "reproduction" not in record
     assert not (root / "seeds" / "agency-report.translations.yml").exists()
     accounts = (root / "seeds" / "agency-report.accounts.yml").read_text("utf-8")
-    assert ACCOUNTS["ja"][0] in accounts and accounts.count('""') == 8  # ¶2 and ¶3 to write
+    assert ACCOUNTS["ja"][0] in accounts and accounts.count('""') == 2 * len(LANGS)  # ¶2, ¶3
     assert "Der Konzern" not in accounts and "copy_guard: >-" in accounts
     # The guard left behind still recognises the article's words in an account.
     copied = accounts.replace('de: ""', f'de: "{ARTICLE[2]}"', 1)

@@ -9,8 +9,8 @@ from types import SimpleNamespace
 import pytest
 from mkdocs.exceptions import PluginError
 
-from briefing import SITE_LANGUAGES, mkdocs_internals, site
-from conftest import ROOT
+from briefing import mkdocs_internals, site
+from conftest import LANGS, ROOT, mkdocs_yml
 
 
 def test_the_internals_are_read_in_the_pinned_versions():
@@ -26,86 +26,63 @@ def test_another_plugin_version_stops_the_build(monkeypatch):
     (problem,) = mkdocs_internals.version_problems()
     assert problem.startswith("mkdocs-static-i18n 1.3.1 is installed; the build relies on")
     assert "Fix: " in problem
-    monkeypatch.setattr(site, "RUN", site.Run())
+    monkeypatch.setattr(site, "SESSION", site.Session())
     with pytest.raises(PluginError, match="mkdocs-static-i18n 1.3.1 is installed"):
         site.start("build")  # once, as the process starts
 
 
 def _config(tmp_path, locales):
     path = tmp_path / "mkdocs.yml"
-    path.write_text(
-        "plugins:\n  - i18n:\n      languages:\n"
-        + "".join(f"        - locale: {lang}\n" for lang in locales)
-    )
+    path.write_text(mkdocs_yml(tuple(locales)))
     languages = [SimpleNamespace(locale=lang) for lang in locales]
     plugin = SimpleNamespace(config=SimpleNamespace(languages=languages))
     return SimpleNamespace(config_file_path=str(path), plugins={"i18n": plugin})
 
 
-def test_mkdocs_yml_and_the_briefing_agree_on_the_languages(tmp_path):
-    site.check_setup(_config(tmp_path, SITE_LANGUAGES))  # the same: nothing to say
+def test_the_build_stops_on_a_language_the_briefing_has_no_record_of(tmp_path):
+    site.check_setup(_config(tmp_path, LANGS))  # every language known: nothing to say
     with pytest.raises(PluginError) as caught:
-        site.check_setup(_config(tmp_path, [*SITE_LANGUAGES[:-1]]))
+        site.check_setup(_config(tmp_path, [*LANGS, "xx"]))
     message = str(caught.value)
-    assert "mkdocs.yml:4: the i18n plugin lists the languages" in message
-    assert "Fix: list the same languages" in message
+    line = 4 + len(LANGS) + 1  # after each language's locale and the default's flag
+    assert f"mkdocs.yml:{line}: the language 'xx' has no record" in message
+    assert "Fix: add its Language record" in message
+    assert "strings.yml" in message  # and strings.yml gives no text in it
 
 
-def test_the_real_mkdocs_yml_lists_the_briefings_languages():
+def test_the_real_mkdocs_yml_lists_languages_the_briefing_knows():
     listed = re.findall(r"^\s*- locale: (\S+)", (ROOT / "mkdocs.yml").read_text(), re.M)
-    assert tuple(listed) == SITE_LANGUAGES
+    assert tuple(listed) == LANGS
 
 
 def test_a_preview_of_some_languages_builds_those_and_the_default(monkeypatch, tmp_path):
-    monkeypatch.setattr(site, "RUN", site.Run())
+    monkeypatch.setattr(site, "SESSION", site.Session())
     monkeypatch.setenv("BRIEFING_LANGUAGES", "ja")
     site.start("serve")
-    assert site.RUN.languages == ("ja",)
-    config = _config(tmp_path, SITE_LANGUAGES)
+    config = _config(tmp_path, LANGS)
     site.choose_languages(config)
+    assert site.SESSION.run.languages == ("ja",)
     built = {
         lang.locale: getattr(lang, "build", None)
         for lang in config.plugins["i18n"].config.languages
     }
-    assert built == {"en": True, "ja": True, "fr": False, "de": False}
+    assert built == {lang: lang in ("en", "ja") for lang in LANGS}
 
 
-def test_a_build_ignores_the_preview_languages(monkeypatch):
-    monkeypatch.setattr(site, "RUN", site.Run())
+def test_a_build_ignores_the_preview_languages(monkeypatch, tmp_path):
+    monkeypatch.setattr(site, "SESSION", site.Session())
     monkeypatch.setenv("BRIEFING_LANGUAGES", "ja")
     site.start("build")
-    assert site.RUN.languages == SITE_LANGUAGES
+    site.choose_languages(_config(tmp_path, LANGS))
+    assert site.SESSION.run.languages == LANGS
 
 
-def test_an_unknown_preview_language_is_refused(monkeypatch):
-    monkeypatch.setattr(site, "RUN", site.Run())
+def test_an_unknown_preview_language_is_refused(monkeypatch, tmp_path):
+    monkeypatch.setattr(site, "SESSION", site.Session())
     monkeypatch.setenv("BRIEFING_LANGUAGES", "es")
+    site.start("serve")
     with pytest.raises(PluginError, match="BRIEFING_LANGUAGES names es, not a site language"):
-        site.start("serve")
-
-
-def test_template_indentation_goes_but_kept_whitespace_stays():
-    page = (
-        "<body>\n    <p>one\n      two</p>\n\n\n  <pre><code>a\n    b</code></pre>\n"
-        "  <script>\n  var x;\n</script>\n  <textarea>\n  t</textarea>\n</body>\n"
-    )
-    assert mkdocs_internals.compact_html(page) == (
-        "<body>\n<p>one\ntwo</p>\n<pre><code>a\n    b</code></pre>\n"
-        "<script>\n  var x;\n</script>\n<textarea>\n  t</textarea>\n</body>\n"
-    )
-
-
-def test_materials_invalid_markup_is_made_valid():
-    page = (
-        '<input class="md-toggle" type="checkbox" id="__drawer" autocomplete="off">'
-        '<input type="text" autocomplete="off"><label for="__toc">Contents</label>'
-    )
-    fixed = mkdocs_internals.valid_html(page)
-    assert '<input class="md-toggle" type="checkbox" id="__drawer">' in fixed
-    assert '<input type="text" autocomplete="off">' in fixed  # allowed on text inputs
-    assert "<label>Contents</label>" in fixed  # no checkbox __toc on this page
-    with_toc = page + '<input type="checkbox" id="__toc">'
-    assert 'for="__toc"' in mkdocs_internals.valid_html(with_toc)
+        site.choose_languages(_config(tmp_path, LANGS))
 
 
 def test_the_preview_polls_every_tenth_of_a_second_and_keeps_what_it_watched(tmp_path):
@@ -137,21 +114,6 @@ def test_the_installed_themes_files_are_listed_once_and_the_projects_every_time(
     assert theme.get_env().list_templates() == expected
     (overrides / "extra.css").write_text("/* new */\n")
     assert theme.get_env().list_templates() == sorted([*expected, "extra.css"])
-
-
-def test_theme_icons_move_into_a_sprite_and_charts_stay():
-    icon = (
-        '<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 24 24"><path d="M3 6h18v2H3z"/></svg>'
-    )
-    chart = '<svg viewBox="0 0 640 184" role="img" aria-label="A chart"><rect/></svg>'
-    sprite = mkdocs_internals.IconSprite()
-    page = sprite.refer(f"<p>{icon}{chart}{icon}</p>", "../assets/icons.svg")
-    (ident,) = sprite.icons
-    use = f'<svg viewBox="0 0 24 24"><use href="../assets/icons.svg#{ident}"/></svg>'
-    assert page == f"<p>{use}{chart}{use}</p>"
-    assert f'<symbol id="{ident}" viewBox="0 0 24 24"><path d="M3 6h18v2H3z"/></symbol>' in (
-        sprite.sprite()
-    )
 
 
 def test_mkdocs_copies_the_same_theme_files_with_the_listing_kept(tmp_path):
@@ -186,8 +148,8 @@ def test_each_languages_search_index_reads_its_own_pages(tmp_path):
     ):
         (tmp_path / rel).parent.mkdir(parents=True, exist_ok=True)
         (tmp_path / rel).write_text("x")
-    assert language_glob(tmp_path, "en") == "{404.html,index.html,sources/**/*.html}"
-    assert language_glob(tmp_path, "ja") == "ja/**/*.html"
+    assert language_glob(tmp_path, "en", LANGS) == "{404.html,index.html,sources/**/*.html}"
+    assert language_glob(tmp_path, "ja", LANGS) == "ja/**/*.html"
 
 
 def test_a_failed_search_index_stops_the_build_with_what_pagefind_said(tmp_path):
@@ -195,72 +157,18 @@ def test_a_failed_search_index_stops_the_build_with_what_pagefind_said(tmp_path)
 
     (tmp_path / "ja").mkdir()  # no page to index
     indexer = SearchIndexer()
-    indexer.start(tmp_path, "ja")
+    indexer.start(tmp_path, "ja", LANGS)
     (failure,) = indexer.finish()
     assert failure.startswith("ja: Pagefind stopped (1)")
     assert "not able to build an index" in failure
     assert indexer.finish() == []  # each build waits for its own indexing only
 
 
-def test_materials_configuration_script_loses_its_search_worker_and_strings():
-    block = (
-        '<script id="__config" type="application/json">{"base": "..", "features": [], '
-        '"translations": {"clipboard.copy": "\\u30b3\\u30d4\\u30fc \\u003c/script\\u003e", '
-        '"search.result.none": "x"}, "search": "../assets/javascripts/workers/search.js", '
-        '"tags": null}</script>'
+def test_materials_configuration_script_is_compact_utf8_that_cannot_end_its_script():
+    value = {"translations": {"clipboard.copy": "コピー </script> & co"}, "base": ".."}
+    assert site.json_in_script(value) == (
+        '{"base":"..","translations":{"clipboard.copy":"コピー \\u003c/script\\u003e \\u0026 co"}}'
     )
-    trimmed = mkdocs_internals.config_without_search(block)
-    assert trimmed == (
-        '<script id="__config" type="application/json">{"base":"..","features":[],'
-        '"translations":{"clipboard.copy":"コピー \\u003c/script\\u003e"},"tags":null}</script>'
-    )
-
-
-def test_the_content_tab_script_stays_only_where_there_are_content_tabs():
-    script = mkdocs_internals._TABS_SCRIPT
-    page = f"<main><p>Text</p></main>{script}<footer></footer>"
-    assert (
-        mkdocs_internals.without_unused_scripts(page) == "<main><p>Text</p></main><footer></footer>"
-    )
-    tabs = f'<input id="__tabbed_1_1" name="__tabbed_1" type="radio">{script}'
-    assert mkdocs_internals.without_unused_scripts(tabs) == tabs
-
-
-def test_materials_and_the_sites_scripts_are_deferred_in_their_order():
-    block = (
-        '\n<script src="../assets/javascripts/bundle.a5f9d56c.min.js"></script>\n'
-        '<script src="../assets/briefing.js"></script>\n'
-    )
-    assert mkdocs_internals.deferred_scripts(block) == (
-        '\n<script src="../assets/javascripts/bundle.a5f9d56c.min.js" defer></script>\n'
-        '<script src="../assets/briefing.js" defer></script>\n'
-    )
-
-
-def test_materials_empty_placeholders_are_left_out():
-    skip = '<div data-md-component="skip">\n<a href="#a" class="md-skip">\nSkip\n</a>\n</div>\n'
-    page = (
-        '<body>\n<div data-md-component="skip">\n</div>\n'
-        '<div data-md-component="announce">\n</div>\n<main></main>\n'
-        '<div class="md-dialog" data-md-component="dialog">\n'
-        '<div class="md-dialog__inner md-typeset"></div>\n</div>\n</body>'
-    )
-    assert mkdocs_internals.without_empty_components(page) == "<body>\n<main></main>\n</body>"
-    kept = page.replace('<div data-md-component="skip">\n</div>\n', skip).replace(
-        "<main></main>", '<main><button class="md-clipboard"></button></main>'
-    )
-    left = mkdocs_internals.without_empty_components(kept)
-    assert skip in left and 'data-md-component="dialog"' in left
-    assert 'data-md-component="announce"' not in left
-    toc = (
-        '<div class="md-sidebar md-sidebar--secondary" data-md-component="sidebar" '
-        'data-md-type="toc" >\n<div class="md-sidebar__scrollwrap">\n'
-        '<div class="md-sidebar__inner">\n<nav class="md-nav md-nav--secondary" '
-        'aria-label="目次">\n{}</nav>\n</div>\n</div>\n</div>\n'
-    )
-    assert mkdocs_internals.without_empty_components(toc.format("")) == ""
-    listed = toc.format('<ul class="md-nav__list"><li>A</li></ul>\n')
-    assert mkdocs_internals.without_empty_components(listed) == listed
 
 
 def test_source_pages_share_one_navigation_block_unless_listed_or_with_contents(monkeypatch):
@@ -277,7 +185,7 @@ def test_source_pages_share_one_navigation_block_unless_listed_or_with_contents(
     language.start("ja", [])
     for generated in (source, listed, with_toc):
         language.generated[generated.file.src_uri] = GeneratedPage("source")
-    monkeypatch.setattr(site, "LANGUAGE", language)
+    monkeypatch.setattr(site, "SESSION", site.Session(language=language))
     nav = SimpleNamespace(pages=[listed, written])
     assert site.shared_nav_key(source, nav) == "ja/sources"
     assert site.shared_nav_key(listed, nav) is None  # its own entry is active

@@ -18,6 +18,7 @@ from urllib.parse import urlsplit
 import pytest
 
 from briefing.project import Project
+from briefing.strings import LABELS
 from conftest import (
     BASE,
     LANGS,
@@ -160,7 +161,7 @@ def test_each_preview_gives_its_references_words(page, server, cited):
 def test_citation_preview_opens_on_hover(page, server, cited):
     page.goto(f"{server}{cited}")
     cite = _first_marker(page)
-    cite.locator("a").hover()
+    cite.locator("a.bf-cite__link").hover()
     assert cite.locator(".bf-cite__tip").is_visible()
 
 
@@ -172,12 +173,12 @@ def test_citation_preview_opens_on_tap_and_second_tap_follows(browser, server, c
     page.goto(f"{server}ja/{cited}")
     cite = _first_marker(page)
     url = page.url
-    cite.locator("a").tap()
+    cite.locator(".bf-cite__link").tap()
     assert cite.locator(".bf-cite__tip").is_visible()
     assert page.url == url
     box = cite.locator(".bf-cite__tip").bounding_box()
     assert box["x"] >= 0 and box["x"] + box["width"] <= 390
-    cite.locator("a").tap()
+    cite.locator(".bf-cite__link").tap()
     page.wait_for_url(re.compile(r"/ja/sources/.+#p\d+$|/ja/sources/[^#]+/$"))
     context.close()
 
@@ -492,3 +493,133 @@ def test_every_page_is_clean(browser, server, site):
 @pytest.mark.full
 def test_phone_width_nothing_overflows_or_shifts_on_any_page(browser, server, site):
     assert _phone_problems(browser, server, _everything(site)) == []
+
+
+@pytest.mark.parametrize("lang", LANGS)
+def test_the_sources_table_reads_on_a_desktop_and_on_a_phone(browser, server, lang):
+    """On a 1280-px screen the table needs no sideways scrolling; on a 390-px phone each
+    source is a card whose every line says what it is."""
+    desktop = browser.new_page(viewport={"width": 1280, "height": 900})
+    desktop.goto(server + PREFIX[lang] + "sources/", wait_until="load")
+    table = desktop.locator(".bf-index table")
+    assert table.is_visible()
+    assert desktop.evaluate(
+        "() => { const t = document.querySelector('.bf-index table');"
+        " return t.scrollWidth <= t.clientWidth + 1"
+        " && t.getBoundingClientRect().right <= innerWidth; }"
+    )
+    desktop.close()
+    phone = browser.new_page(viewport={"width": 390, "height": 800}, is_mobile=True, has_touch=True)
+    phone.goto(server + PREFIX[lang] + "sources/", wait_until="load")
+    assert not phone.evaluate("document.documentElement.scrollWidth > innerWidth + 1")
+    cells = phone.locator(".bf-index tbody tr").first.locator("td")
+    assert cells.count() == 7
+    for i in range(1, 7):
+        cell = cells.nth(i)
+        label = cell.get_attribute("data-label")
+        before = cell.evaluate("c => getComputedStyle(c, '::before').content")
+        assert label and label in before, (lang, i, before)
+        box = cell.bounding_box()
+        assert box and box["x"] >= 0 and box["x"] + box["width"] <= 390
+    phone.close()
+
+
+def _phone(browser):
+    return browser.new_context(
+        viewport={"width": 390, "height": 844}, has_touch=True, is_mobile=True
+    ).new_page()
+
+
+def _overlap(a, b) -> bool:
+    return not (
+        a["x"] + a["width"] <= b["x"]
+        or b["x"] + b["width"] <= a["x"]
+        or a["y"] + a["height"] <= b["y"]
+        or b["y"] + b["height"] <= a["y"]
+    )
+
+
+@pytest.mark.parametrize("lang", LANGS)
+def test_every_citation_marker_is_a_target_of_24_pixels(browser, server, real, lang):
+    """WCAG 2.2 target size (minimum), on a phone, on every hand-written page that cites."""
+    page = _phone(browser)
+    for rel in cited_pages(real, lang):
+        page.goto(server + PREFIX[lang] + rel.removesuffix(".md") + "/", wait_until="load")
+        sizes = page.evaluate(
+            "() => [...document.querySelectorAll('.bf-cite__link')].map(a => {"
+            " const r = a.getBoundingClientRect(); return [r.width, r.height]; })"
+        )
+        assert sizes, rel
+        small = [s for s in sizes if s[0] < 24 or s[1] < 24]
+        assert not small, (lang, rel, small[:3])
+    page.context.close()
+
+
+@pytest.mark.parametrize("lang", LANGS)
+def test_the_phone_sheet_links_its_paragraph_closes_and_never_covers_its_marker(
+    browser, server, cited, lang
+):
+    page = _phone(browser)
+    page.goto(server + PREFIX[lang] + cited, wait_until="load")
+    markers = page.locator(".bf-cite")
+    # One marker near the top of the screen and one near its foot.
+    for where in ("start", "end"):
+        cite = markers.nth(min(3, markers.count() - 1))
+        cite.evaluate(f"c => c.scrollIntoView({{block: '{where}'}})")
+        if where == "end":
+            page.evaluate("window.scrollBy(0, 120)")  # above the foot, still in the lower half
+        link = cite.locator(".bf-cite__link")
+        link.tap()
+        tip = cite.locator(".bf-cite__tip")
+        assert tip.is_visible()
+        assert tip.get_attribute("role") == "dialog"
+        go = tip.locator(".bf-cite__go")
+        assert go.is_visible() and go.get_attribute("href") == link.get_attribute("href")
+        assert go.inner_text().strip() == LABELS["preview_go"][lang]
+        assert not _overlap(tip.bounding_box(), link.bounding_box()), where
+        close = tip.locator(".bf-cite__close")
+        assert close.get_attribute("aria-label") == LABELS["preview_close"][lang]
+        box = close.bounding_box()
+        assert box["width"] >= 24 and box["height"] >= 24
+        close.tap()
+        assert not tip.is_visible()
+    page.context.close()
+
+
+def test_a_desktop_preview_shows_no_phone_controls(page, server, cited):
+    page.goto(f"{server}{cited}")
+    cite = _first_marker(page)
+    cite.hover()
+    assert cite.locator(".bf-cite__tip").is_visible()
+    assert not cite.locator(".bf-cite__actions").is_visible()
+
+
+@pytest.mark.parametrize("lang", LANGS)
+def test_switching_language_keeps_the_section_and_the_paragraph(browser, server, real, lang):
+    other = next(code for code in LANGS if code != lang)
+    context = browser.new_context(viewport={"width": 1280, "height": 800})
+    page = context.new_page()
+    # A section: the page with the most sections, read at its last section but one.
+    rel = max(cited_pages(real, lang), key=lambda r: real_sections(real, lang, r))
+    page.goto(server + PREFIX[lang] + rel.removesuffix(".md") + "/", wait_until="load")
+    headings = page.locator("article h2[id]")
+    index = headings.count() - 2
+    assert index >= 1, rel
+    headings.nth(index).evaluate("h => h.scrollIntoView()")
+    page.locator(f".md-select__link[hreflang='{other}']").evaluate("a => a.click()")
+    page.wait_for_url(re.compile(re.escape(server + PREFIX[other])))
+    page.wait_for_load_state("load")
+    top = page.locator("article h2[id]").nth(index).evaluate("h => h.getBoundingClientRect().top")
+    assert 0 <= top < 200, (rel, top)
+    # A paragraph of a source page: its anchor goes along.
+    source = next(s for s in sources_with_text(real) if len(s.paragraphs) >= 3)
+    page.goto(server + PREFIX[lang] + f"sources/{source.id}/#p3", wait_until="load")
+    page.locator(f".md-select__link[hreflang='{other}']").evaluate("a => a.click()")
+    page.wait_for_url(server + PREFIX[other] + f"sources/{source.id}/#p3")
+    context.close()
+
+
+def real_sections(real, lang: str, rel: str) -> int:
+    """How many second-level headings a hand-written page has."""
+    page = next(p for p in real.pages[lang] if p.rel == rel)
+    return sum(1 for line in page.body.splitlines() if line.startswith("## "))

@@ -375,8 +375,8 @@ def test_sitemap_lists_every_page_of_every_language_once(site, project):
 
 @pytest.mark.build
 def test_materials_content_tab_script_is_on_the_pages_with_content_tabs(site):
-    from briefing.mkdocs_internals import _TABS_SCRIPT
-
+    partial = (ROOT / "overrides/partials/javascripts/content.html").read_text("utf-8")
+    (_TABS_SCRIPT,) = re.findall(r"<script>var target=.*?</script>", partial)
     for path in pages(site):
         html = path.read_text("utf-8")
         assert (_TABS_SCRIPT in html) == ('name="__tabbed_' in html), path
@@ -441,7 +441,7 @@ def test_a_preview_of_one_language_builds_its_pages_only(project_copy, tmp_path,
 
     from briefing import site as adapter
 
-    monkeypatch.setattr(adapter, "RUN", adapter.Run())
+    monkeypatch.setattr(adapter, "SESSION", adapter.Session())
     monkeypatch.setenv("BRIEFING_LANGUAGES", "ja")
     out = tmp_path / "out"
     config = load_config(str(project_copy / "mkdocs.yml"), site_dir=str(out))
@@ -472,13 +472,13 @@ def test_the_preview_rewrites_only_what_an_edit_changes(project_copy, tmp_path, 
 
     from briefing import site as adapter
 
-    monkeypatch.setattr(adapter, "RUN", adapter.Run())
+    monkeypatch.setattr(adapter, "SESSION", adapter.Session())
     monkeypatch.setenv("BRIEFING_LANGUAGES", "ja")
     out = tmp_path / "out"
 
     def rebuild() -> dict[str, str]:
         config = load_config(str(project_copy / "mkdocs.yml"), site_dir=str(out))
-        if not adapter.RUN.serving:
+        if not adapter.SESSION.run.serving:
             config.plugins.on_startup(command="serve", dirty=False)
         build(config, serve_url="http://127.0.0.1:8000/h200-briefing/")
         return {
@@ -488,13 +488,15 @@ def test_the_preview_rewrites_only_what_an_edit_changes(project_copy, tmp_path, 
         }
 
     first = rebuild()
-    assert adapter.LANGUAGE.reuse.reused == set()
-    converted = dict(adapter.RUN.reuse.converted)
+    assert adapter.SESSION.language.reuse.reused == set()
+    converted = dict(adapter.SESSION.run.reuse.converted)
     assert rebuild() == first  # nothing changed: every page reused, the same bytes
-    pages = set(adapter.LANGUAGE.reuse.theme_keys)
-    assert adapter.LANGUAGE.reuse.reused == pages and pages
+    pages = set(adapter.SESSION.language.reuse.theme_keys)
+    assert adapter.SESSION.language.reuse.reused == pages and pages
     # ... and not converted again: what Markdown made of each page is the same object.
-    assert all(adapter.RUN.reuse.converted[dest] is page for dest, page in converted.items())
+    assert all(
+        adapter.SESSION.run.reuse.converted[dest] is page for dest, page in converted.items()
+    )
 
     # A paragraph added to one page: that page is written again, the others reused. (A page
     # the navigation lists by its first heading, for the title's change below.)
@@ -512,9 +514,9 @@ def test_the_preview_rewrites_only_what_an_edit_changes(project_copy, tmp_path, 
     edited.write_text(edited.read_text("utf-8") + "\n新しい段落。\n", "utf-8")
     second = rebuild()
     assert "新しい段落。" in second[f"ja/{rel}/index.html"]
-    assert f"ja/{rel}.md" not in adapter.LANGUAGE.reuse.reused
-    assert adapter.LANGUAGE.reuse.reused == pages - {f"ja/{rel}.md"}
-    adapter.RUN.reuse.clear()  # a build without reuse writes the same
+    assert f"ja/{rel}.md" not in adapter.SESSION.language.reuse.reused
+    assert adapter.SESSION.language.reuse.reused == pages - {f"ja/{rel}.md"}
+    adapter.SESSION.run.reuse.clear()  # a build without reuse writes the same
     assert rebuild() == second
 
     # A source's note: its own page is written again; the pages citing it do not show it.
@@ -528,8 +530,8 @@ def test_the_preview_rewrites_only_what_an_edit_changes(project_copy, tmp_path, 
     seed.write_text(text.replace(note.group(0), note.group(0)[:-1] + '追記。"', 1), "utf-8")
     edited_note = rebuild()
     assert "追記。" in edited_note[f"ja/sources/{seed.stem}/index.html"]
-    assert adapter.LANGUAGE.reuse.reused == pages - {f"ja/sources/{seed.stem}.md"}
-    adapter.RUN.reuse.clear()
+    assert adapter.SESSION.language.reuse.reused == pages - {f"ja/sources/{seed.stem}.md"}
+    adapter.SESSION.run.reuse.clear()
     assert rebuild() == edited_note
     # A timeline event's text: the pages showing the timeline are written again.
     timeline = project_copy / "data" / "timeline.yml"
@@ -539,8 +541,8 @@ def test_the_preview_rewrites_only_what_an_edit_changes(project_copy, tmp_path, 
     timeline.write_text(changed, "utf-8")
     edited_data = rebuild()
     assert "年表に追記。" in edited_data["ja/timeline/index.html"]
-    assert "ja/timeline.md" not in adapter.LANGUAGE.reuse.reused
-    adapter.RUN.reuse.clear()
+    assert "ja/timeline.md" not in adapter.SESSION.language.reuse.reused
+    adapter.SESSION.run.reuse.clear()
     assert rebuild() == edited_data
     # Its title changed: every page's navigation shows it, so every page is written again.
     text = edited.read_text("utf-8")
@@ -548,11 +550,60 @@ def test_the_preview_rewrites_only_what_an_edit_changes(project_copy, tmp_path, 
     assert title is not None
     edited.write_text(text.replace(title.group(0), "# 改題した見出し", 1), "utf-8")
     third = rebuild()
-    assert adapter.LANGUAGE.reuse.reused == set()
+    assert adapter.SESSION.language.reuse.reused == set()
     assert "改題した見出し" in third["ja/index.html"]
     # What the preview reused is what a build without reuse writes.
-    adapter.RUN.reuse.clear()
+    adapter.SESSION.run.reuse.clear()
     assert rebuild() == third
+
+
+@pytest.mark.build
+@pytest.mark.copy
+def test_an_edited_date_label_shows_after_the_previews_rebuild(project_copy, tmp_path, monkeypatch):
+    """Under `make serve`, strings.yml's approximate-date label edited: the rebuild shows the
+    new wording (a formatted date is not served from a cache of the old one)."""
+    import os
+
+    from mkdocs.commands.build import build
+    from mkdocs.config import load_config
+
+    from briefing import site as adapter
+    from briefing import strings
+
+    monkeypatch.setattr(adapter, "SESSION", adapter.Session())
+    monkeypatch.setenv("BRIEFING_LANGUAGES", "ja")
+    labels = tmp_path / "strings.yml"
+    labels.write_text(strings.PATH.read_text("utf-8"), "utf-8")
+    monkeypatch.setattr(strings, "PATH", labels)
+    # An event known only approximately, so the timeline shows an approximate date.
+    timeline = project_copy / "data" / "timeline.yml"
+    text = timeline.read_text("utf-8")
+    approximate = text.replace("precision: day", "precision: approximate", 1)
+    assert approximate != text, "no event dated to the day in data/timeline.yml"
+    timeline.write_text(approximate, "utf-8")
+    out = tmp_path / "out"
+
+    def timeline_page() -> str:
+        config = load_config(str(project_copy / "mkdocs.yml"), site_dir=str(out))
+        if not adapter.SESSION.run.serving:
+            config.plugins.on_startup(command="serve", dirty=False)
+        build(config, serve_url="http://127.0.0.1:8000/h200-briefing/")
+        return (out / "ja" / "timeline" / "index.html").read_text("utf-8")
+
+    old, new = LABELS["approx_day"]["ja"], "{date}（推定の日付）"
+    try:
+        before = timeline_page()
+        assert old.format(date="") in before and new.format(date="") not in before
+        edited = labels.read_text("utf-8").replace(f'ja: "{old}"', f'ja: "{new}"')
+        assert edited != labels.read_text("utf-8")
+        labels.write_text(edited, "utf-8")
+        os.utime(labels, ns=(1, 10**18))  # a different modification time, whatever the clock
+        after = timeline_page()
+        assert new.format(date="") in after
+    finally:
+        monkeypatch.undo()
+        strings._loaded[0] = -1
+        strings.refresh()
 
 
 @pytest.mark.build

@@ -24,7 +24,14 @@ from briefing.newsource import (
 )
 from briefing.project import load_project
 from briefing.strings import KINDS
-from conftest import LANGS, VALID_SEED
+from conftest import (
+    GOLDEN_LANGS,
+    LANGS,
+    TRANSLATED,
+    VALID_SEED,
+    valid_seed,
+    valid_translations,
+)
 
 JAPANESE_ARTICLE = """\
 中国の税関当局が、NVIDIAのH200の輸入を認めていないことが関係者の話で明らかになった。
@@ -83,17 +90,26 @@ def run(capsys: pytest.CaptureFixture[str], *argv: str) -> tuple[int, str, str]:
 
 
 def broken_project(make_project) -> Path:
+    """A project with a problem of each kind, in the golden files' languages."""
+    seed = valid_seed(GOLDEN_LANGS)
     bad_seed = (
-        VALID_SEED.replace("id: example-source", "id: other-source")
+        seed.replace("id: example-source", "id: other-source")
         .replace("https://example.org/article", "javascript:alert(1)")
         .replace("kind: news-report\n", "")
     )
-    pages = {f"{lang}/index.md": "# Home\n\nA fact [@example-source, ¶2].\n" for lang in LANGS}
+    pages = {
+        f"{lang}/index.md": "# Home\n\nA fact [@example-source, ¶2].\n" for lang in GOLDEN_LANGS
+    }
     pages["fr/index.md"] = "# Accueil\n\nUn fait [@example-source, ¶7] et [@nope].\n"
     pages["en/method.md"] = "# Method\n"
     pages["ja/method.md"] = "# 方法\n"
     pages["fr/method.md"] = "# Méthode\n"
-    return make_project(seeds={"example-source.md": VALID_SEED, "other.md": bad_seed}, pages=pages)
+    seeds = {
+        "example-source.md": seed,
+        "example-source.translations.yml": valid_translations(GOLDEN_LANGS),
+        "other.md": bad_seed,
+    }
+    return make_project(seeds=seeds, pages=pages, languages=GOLDEN_LANGS)
 
 
 def test_check_reports_every_problem_as_file_line_fix(make_project, capsys, golden, monkeypatch):
@@ -118,7 +134,8 @@ def test_check_in_github_actions_also_annotates(make_project, capsys, golden, mo
 def test_check_passes_a_good_project(make_project, capsys, monkeypatch):
     monkeypatch.delenv("GITHUB_ACTIONS", raising=False)
     code, out, _ = run(capsys, "--root", str(make_project()), "check")
-    assert (code, out) == (0, "OK: 1 sources, 4 pages in 4 languages.\n")
+    count = len(LANGS)
+    assert (code, out) == (0, f"OK: 1 sources, {count} pages in {count} languages.\n")
 
 
 # --------------------------------------------------------------------------- new
@@ -126,7 +143,7 @@ def test_check_passes_a_good_project(make_project, capsys, monkeypatch):
 
 def test_new_writes_a_source_that_passes_check(make_project, tmp_path, capsys, golden, monkeypatch):
     monkeypatch.delenv("GITHUB_ACTIONS", raising=False)
-    root = make_project()
+    root = make_project(languages=GOLDEN_LANGS)
     text = tmp_path / "article.txt"
     text.write_text(ARTICLE, encoding="utf-8")
     # --id keeps the golden files' id; the derived one is tested below (model names first).
@@ -213,15 +230,18 @@ def test_new_lists_what_is_left_to_translate(make_project, tmp_path, capsys):
     )
     assert code == 0
     path = "seeds/titre-2026-02.md"
+    written = (root / path).read_text("utf-8").splitlines()
+    title = written.index('  en: ""') + 1
+    note = written.index('  en: ""', title) + 1
     assert (
-        f"{path}:6: title.en: expected text, found an empty text. Fix: write the title in "
+        f"{path}:{title}: title.en: expected text, found an empty text. Fix: write the title in "
         "English between the quotes" in out
     )
-    assert f"{path}:16: note.en: expected text" in out
+    assert f"{path}:{note}: note.en: expected text" in out
     assert "precision: month" in (root / path).read_text("utf-8")
     code, out, _ = run(capsys, "--root", str(root), "check")
     assert code == 1
-    assert out.count(path) == 7  # three titles, four notes
+    assert out.count(path) == 2 * len(LANGS) - 1  # a title in each language but French, notes
 
 
 @pytest.mark.parametrize(
@@ -427,7 +447,8 @@ def test_derive_id_puts_model_names_first(title, url, expected):
         ),
         ("fr", ARTICLE, "[Titre non recueilli] Nvidia relance la production du H200 pour la…"),
         ("de", "Kurz gesagt.", "[Ohne Überschrift erfasst] Kurz gesagt."),
-        ("zh-Hans", "中国海关暂停进口。", "[No headline captured] 中国海关暂停进口。"),
+        ("zh-Hans", "中国海关暂停进口。", "〔未收录标题〕中国海关暂停进口。"),
+        ("ko", "세관이 수입을 막았다.", "[No headline captured] 세관이 수입을 막았다."),
     ],
 )
 def test_a_capture_without_headline_gets_a_bracketed_title(language, text, expected):
@@ -766,8 +787,11 @@ def test_translated_records_the_english_text_and_check_lists_pages_behind(
     assert out.splitlines() == [
         f"docs/{lang}/index.md: behind the English page: docs/en/index.md changed after this "
         f"translation was made. Update it, then run: make translated PAGES=docs/{lang}/index.md"
-        for lang in ("ja", "fr", "de")
-    ] + ["OK: 1 sources, 4 pages in 4 languages; 3 translation(s) behind the English."]
+        for lang in TRANSLATED
+    ] + [
+        f"OK: 1 sources, {len(LANGS)} pages in {len(LANGS)} languages; {len(TRANSLATED)} "
+        "translation(s) behind the English."
+    ]
     code, out, _ = run(capsys, "--root", str(root), "translated", "docs/ja/index.md")
     assert code == 0
     stamp = english_hash(english.read_text("utf-8"))
@@ -777,7 +801,8 @@ def test_translated_records_the_english_text_and_check_lists_pages_behind(
         .read_text("utf-8")
         .startswith(f'---\ntranslated_from: "{stamp}"\n---\n')
     )
-    assert [b.path for b in load_project(root).behind] == ["docs/fr/index.md", "docs/de/index.md"]
+    still = [f"docs/{lang}/index.md" for lang in TRANSLATED if lang != "ja"]
+    assert [b.path for b in load_project(root).behind] == still
 
 
 def test_a_translation_without_a_record_is_a_problem(make_project, capsys):

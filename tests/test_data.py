@@ -8,17 +8,31 @@ import pytest
 
 from briefing.citations import find_citations
 from briefing.data import load_timeline
-from briefing.directives import problems_in
+from briefing.directives import CHART_ROWS, problems_in
 from briefing.errors import BriefingError
-from briefing.expand import CHART_ROWS, expand
+from briefing.expand import expand
 from briefing.parity import citation_keys, compare, figures
 from briefing.project import load_project
 from briefing.strings import ACTORS
 from briefing.templating import ratio_text
 from briefing.validate import load_sources
-from conftest import LANGS, PREFIX, ROOT
+from conftest import LANGS, PREFIX, ROOT, inline, text_lines
 from sitehtml import read
 
+FACT = {
+    "en": "A fact [@example-source, ¶2].",
+    "ja": "事実[@example-source, ¶2]。",
+    "fr": "Un fait [@example-source, ¶2].",
+    "de": "Eine Tatsache [@example-source, ¶2].",
+    "zh": "一个事实[@example-source, ¶2]。",
+}
+EARLIER_FACT = {
+    "en": "An earlier fact [@example-source, ¶1].",
+    "ja": "以前の事実[@example-source, ¶1]。",
+    "fr": "Un fait antérieur [@example-source, ¶1].",
+    "de": "Eine frühere Tatsache [@example-source, ¶1].",
+    "zh": "一个较早的事实[@example-source, ¶1]。",
+}
 EVENT = """\
 events:
   - id: first
@@ -26,11 +40,7 @@ events:
     precision: day
     actors: [nvidia, china-government]
     text:
-      en: "A fact [@example-source, ¶2]."
-      ja: "事実[@example-source, ¶2]。"
-      fr: "Un fait [@example-source, ¶2]."
-      de: "Eine Tatsache [@example-source, ¶2]."
-"""
+""" + text_lines(FACT, "      ")
 
 LATER_EVENT = """\
   - id: second
@@ -38,24 +48,20 @@ LATER_EVENT = """\
     precision: month
     actors: [huawei]
     text:
-      en: "An earlier fact [@example-source, ¶1]."
-      ja: "以前の事実[@example-source, ¶1]。"
-      fr: "Un fait antérieur [@example-source, ¶1]."
-      de: "Eine frühere Tatsache [@example-source, ¶1]."
-"""
+""" + text_lines(EARLIER_FACT, "      ")
 
 CITE = '"[@example-source, ¶2]"'
 
 
 def _cell(number: float | None, status: str = "confirmed") -> str:
     figure = f"{number:g}" if number is not None else "?"
-    value = f"{{en: '{figure}', ja: '{figure}', fr: '{figure}', de: '{figure}'}}"
+    value = inline(figure)
     shown = "" if number is None else f"\n        number: {number}"
     return f"        value: {value}{shown}\n        status: {status}\n        cite: {CITE}\n"
 
 
 def _names(name: str) -> str:
-    return f"{{en: {name}, ja: {name}, fr: {name}, de: {name}}}"
+    return inline(name)
 
 
 # Figures chosen so that each ratio has a known result (148/989 = 15.0 %, 989/148 = 6.7x,
@@ -104,8 +110,8 @@ rows:
 
 def _timeline(tmp_path: Path, make_project, text: str):
     root = make_project(data={"timeline.yml": text})
-    sources, _ = load_sources(root / "seeds", root)
-    return load_timeline(root / "data" / "timeline.yml", root, sources, set())
+    sources, _ = load_sources(root / "seeds", root, LANGS)
+    return load_timeline(root / "data" / "timeline.yml", root, sources, set(), LANGS)
 
 
 def test_valid_event_loads(tmp_path, make_project):
@@ -198,6 +204,21 @@ def test_chip_data_loads_in_the_order_written(make_project):
     assert [r.id for r in chips.rows] == ["fp16-dense", "memory-bandwidth"]
     assert chips.cell("memory-bandwidth", "h100").number is None
     assert chips.cell("memory-bandwidth", "h200").number == 4.8
+
+
+def test_a_makers_claim_keeps_its_figure_and_its_status(make_project):
+    """A maker's own figure is charted and divided like any other, but stays its claim."""
+    text = CHIPS.replace(_cell(None, "unconfirmed"), _cell(3.35, "claimed"))
+    chips = load_project(make_project(data={"chips.yml": text})).data.chips
+    assert chips is not None
+    cell = chips.cell("memory-bandwidth", "h100")
+    assert (cell.number, cell.status) == (3.35, "claimed")
+
+
+def test_a_status_the_site_does_not_know_is_refused(make_project):
+    text = CHIPS.replace(_cell(None, "unconfirmed"), _cell(3.35, "rumoured"))
+    with pytest.raises(BriefingError, match="'rumoured' is not a status.*claimed"):
+        load_project(make_project(data={"chips.yml": text}))
 
 
 def test_every_chip_cell_is_cited(real):

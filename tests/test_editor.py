@@ -332,6 +332,7 @@ def _add_source_and_sentence(root: Path, rel: str) -> None:
 
 
 @pytest.mark.copy
+@pytest.mark.full  # about a minute: the pull-request workflow's `make test-full` runs it
 def test_a_pull_request_adding_a_source_passes_check_build_and_the_site_tests(project_copy, real):
     _add_source_and_sentence(project_copy, cited_pages(real)[0])
     # The same pull request leaves another page's translations behind its English page: a

@@ -37,19 +37,96 @@ def download(site, lang, name):
 
 
 @pytest.mark.build
-def test_every_export_exists_and_is_linked_from_each_citations_index(site):
+def test_every_export_exists_and_is_listed_on_each_languages_data_page(site):
     for lang in LANGS:
-        index = read(site / PREFIX[lang] / "sources" / "index.html")
-        links = {t.attrs.get("href") for t in index.tags if t.name == "a"}
+        data_page = read(site / PREFIX[lang] / "data" / "index.html")
+        links = {t.attrs.get("href") for t in data_page.tags if t.name == "a"}
+        rows = {t.attrs.get("id") for t in data_page.tags if t.name == "tr"}
         for download in DOWNLOADS:
             path = download.url(lang)
             assert (site / path).is_file()
-            assert relative_url(f"{PREFIX[lang]}sources/", path) in links, (lang, path)
+            assert relative_url(f"{PREFIX[lang]}data/", path) in links, (lang, path)
+            assert download.anchor in rows, (lang, download.name)
+            text = (site / PREFIX[lang] / "data" / "index.html").read_text("utf-8")
+            assert f"<td>{download.format}</td>" in text, (lang, download.name)
             if download.shared:  # one file, in the default language's folder only
                 assert download.url(lang) == f"downloads/{download.name}"
                 assert not any(
                     (site / p / "downloads" / download.name).exists() for p in PREFIX.values() if p
                 )
+
+
+@pytest.mark.build
+def test_the_data_page_is_in_every_languages_navigation_and_linked_from_the_data_pages(site):
+    """Found where a reader looks: the navigation of every page, the citations index (with its
+    own CSV), the timeline and the chip comparison."""
+    for lang in LANGS:
+        home = read(site / PREFIX[lang] / "index.html")
+        nav = {t.attrs.get("href") for t in home.tags if t.name == "a"}
+        assert "data/" in nav, lang
+        index = read(site / PREFIX[lang] / "sources" / "index.html")
+        links = {t.attrs.get("href") for t in index.tags if t.name == "a"}
+        assert {"../data/", "../downloads/sources.csv"} <= links, lang
+        for page in ("timeline", "chips"):
+            html = read(site / PREFIX[lang] / page / "index.html")
+            hrefs = {t.attrs.get("href") for t in html.tags if t.name == "a"}
+            assert any(h and h.startswith("../data/#") for h in hrefs), (lang, page)
+
+
+def _csv_rows(text):
+    assert text.startswith("\ufeff"), "a BOM, so spreadsheets read UTF-8"
+    return list(csv.DictReader(io.StringIO(text.lstrip("\ufeff"))))
+
+
+@pytest.mark.build
+@pytest.mark.parametrize("lang", LANGS)
+def test_timeline_csv_has_one_plain_row_per_event(site, project, lang):
+    rows = _csv_rows(download(site, lang, "timeline.csv"))
+    assert [r["id"] for r in rows] == [e.id for e in project.data.events]
+    for row, event in zip(rows, project.data.events, strict=True):
+        assert row["date"] == event.date.iso and row["precision"] == event.date.precision
+        assert re.fullmatch(r"\d{4}(-\d{2}(-\d{2})?)?", row["date"])
+        assert row["actors"].split() == list(event.actors)
+        assert row["text"] and not re.search(r"\[@|<[a-z]|\{q:", row["text"]), row["text"]
+        cited = [c.source_id for cit in find_citations(event.text[lang], "")[0] for c in cit.cites]
+        assert [s.split(" ")[0] for s in row["sources"].split("; ") if s] == cited
+        pages = row["source_pages"].split()
+        assert len(pages) == len(cited)
+        assert all(p.startswith(BASE + PREFIX[lang] + "sources/") for p in pages)
+        assert all(u.startswith(("https://", "http://")) for u in row["original_urls"].split())
+
+
+@pytest.mark.build
+@pytest.mark.parametrize("lang", LANGS)
+def test_sources_csv_has_one_row_per_source_with_its_record(site, project, lang):
+    rows = _csv_rows(download(site, lang, "sources.csv"))
+    assert [r["id"] for r in rows] == [s.id for s in project.sorted_sources()]
+    for row in rows:
+        source = project.sources[row["id"]]
+        assert row["title"] == source.titles[lang]
+        assert row["published"] == source.published.iso
+        assert row["language"] == source.language
+        assert row["page"] == BASE + PREFIX[lang] + f"sources/{source.id}/"
+        assert row["url"] == (source.url if (source.url or "").startswith("http") else "")
+        cited = sum(use.count for use in project.uses_of(lang, source.id))
+        assert int(row["citations"]) == cited
+
+
+@pytest.mark.build
+@pytest.mark.parametrize("lang", LANGS)
+def test_chips_wide_csv_reads_like_the_comparison(site, project, lang):
+    chips = project.data.chips
+    text = download(site, lang, "chips-wide.csv")
+    header, *rows = list(csv.reader(io.StringIO(text.lstrip("\ufeff"))))
+    assert header[:2] == ["chip", "chip_name"]
+    assert len(header) == 2 + len(chips.rows)
+    for column, row in zip(header[2:], chips.rows, strict=True):
+        assert column.startswith(row.label[lang])
+    assert [r[0] for r in rows] == list(chips.names)
+    for record in rows:
+        for value, row in zip(record[2:], chips.rows, strict=True):
+            cell = row.cells.get(record[0])
+            assert value == (cell.value[lang] if cell else "")
 
 
 @pytest.mark.build

@@ -5,12 +5,17 @@ from __future__ import annotations
 import pytest
 
 from briefing.parity import figures
+from conftest import text_lines
 
 SAME = [
     # multiples: "1.9x", "×", "fold", "times", 倍, fois, -mal, -fach
     ("1.9x faster", "en", {"1.9×"}),
     ("1.9× faster", "en", {"1.9×"}),
     ("1.9倍", "ja", {"1.9×"}),
+    ("性能提高1.9倍", "zh", {"1.9×"}),
+    ("收入46亿美元", "zh", {"4600000000"}),
+    ("39亿400万元", "zh", {"3904000000"}),
+    ("占百分之15", "zh", {"15%"}),
     ("1,9 fois", "fr", {"1.9×"}),
     ("1,9-mal", "de", {"1.9×"}),
     ("a 1.5-fold rise", "en", {"1.5×"}),
@@ -67,11 +72,16 @@ events:
     precision: day
     actors: [nvidia]
     text:
-      en: "The chip is 1.9 times faster, by one measure [@example-source, ¶1]."
-      ja: "ある指標では同チップは約2倍速い[@example-source, ¶1]。"
-      fr: "Selon une mesure, la puce est 1,9 fois plus rapide [@example-source, ¶1]."
-      de: "Nach einem Maß ist der Chip 1,9-mal schneller [@example-source, ¶1]."
-"""
+""" + text_lines(
+    {
+        "en": "The chip is 1.9 times faster, by one measure [@example-source, ¶1].",
+        "ja": "ある指標では同チップは約2倍速い[@example-source, ¶1]。",
+        "fr": "Selon une mesure, la puce est 1,9 fois plus rapide [@example-source, ¶1].",
+        "de": "Nach einem Maß ist der Chip 1,9-mal schneller [@example-source, ¶1].",
+        "zh": "按某项指标，该芯片快1.9倍[@example-source, ¶1]。",
+    },
+    "      ",
+)
 ANSWER = """\
 accepted:
   - file: data/timeline.yml

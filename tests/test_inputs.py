@@ -22,10 +22,17 @@ from briefing.history import Commit, History
 from briefing.news import entries
 from briefing.project import load_project
 from briefing.strings import LABELS
-from conftest import LANGS, VALID_SEED
+from conftest import LANGS, VALID_NOTE, VALID_SEED, inline, text_lines
 
 SEED = "seeds/example-source.md"
-KIND_LINE = next(n for n, line in enumerate(VALID_SEED.splitlines(), 1) if line.startswith("kind:"))
+
+
+def seed_line(start: str) -> int:
+    """The line of VALID_SEED that starts with `start` (it depends on the site's languages)."""
+    return next(n for n, line in enumerate(VALID_SEED.splitlines(), 1) if line.startswith(start))
+
+
+KIND_LINE = seed_line("kind:")
 
 
 def problems_of(root: Path) -> list[str]:
@@ -53,23 +60,19 @@ HOSTILE_YAML = [
         "aliases",
         VALID_SEED.replace("removed: []", "removed: []\n" + BILLION_LAUGHS),
         "YAML anchors and aliases (& and *) are not allowed",
-        17,
+        seed_line("removed:") + 1,
     ),
     (
         "deep nesting",
         VALID_SEED.replace("removed: []", "removed: " + "[" * 5000 + "]" * 5000),
         "the YAML nests more than 40 levels deep",
-        16,
+        seed_line("removed:"),
     ),
     (
         "an unescaped quote",
-        VALID_SEED.replace(
-            "note: {en: A note., ja: 注記。, fr: Une note., de: Eine Notiz.}",
-            'note:\n  en: "He said "two months" later."\n  ja: 注記。\n'
-            "  fr: Une note.\n  de: Notiz.",
-        ),
+        VALID_SEED.replace(VALID_NOTE, 'note:\n  en: "He said "two months" later."'),
         "a quoted text contains its own quote mark",
-        16,
+        seed_line("note:") + 1,
     ),
 ]
 
@@ -144,11 +147,16 @@ events:
     precision: day
     actors: [nvidia]
     text:
-      en: "Something happened [@example-source, ¶9]."
-      ja: "何かが起きた [@example-source, ¶9]。"
-      fr: "Il s'est passé quelque chose [@example-source, ¶9]."
-      de: "Etwas geschah [@example-source, ¶9]."
-"""
+""" + text_lines(
+    {
+        "en": "Something happened [@example-source, ¶9].",
+        "ja": "何かが起きた [@example-source, ¶9]。",
+        "fr": "Il s'est passé quelque chose [@example-source, ¶9].",
+        "de": "Etwas geschah [@example-source, ¶9].",
+        "zh": "发生了某事[@example-source, ¶9]。",
+    },
+    "      ",
+)
 
 
 def test_a_data_error_is_reported_once_per_entry_by_id(make_project):
@@ -176,8 +184,8 @@ def test_a_data_error_names_the_entry_by_position_when_it_has_no_id(make_project
         ("an entry is text", "events:\n  - just text\n", 2),
         (
             "cells are a list",
-            "chips: [{id: a, name: {en: A, ja: A, fr: A, de: A}}]\n"
-            "rows:\n  - id: r\n    label: {en: R, ja: R, fr: R, de: R}\n"
+            f"chips: [{{id: a, name: {inline('A')}}}]\n"
+            f"rows:\n  - id: r\n    label: {inline('R')}\n"
             "    cells: [1, 2]\n",
             5,
         ),
@@ -224,8 +232,9 @@ def test_english_left_in_a_source_note_is_reported(make_project):
         "fr: 'This is the note of the article, which was left in English by the editor.'",
     )
     assert (
-        f"{SEED}:15: note.fr: the text reads as English, not French. Fix: translate it into "
-        "French" in problems_of(make_project(seeds={"example-source.md": seed}))
+        f"{SEED}:{seed_line('note:')}: note.fr: the text reads as English, not French. "
+        "Fix: translate it into French"
+        in problems_of(make_project(seeds={"example-source.md": seed}))
     )
 
 
@@ -314,19 +323,13 @@ def test_the_preview_shows_problems_instead_of_failing(make_project):
 
 def test_a_new_sources_empty_fields_make_it_a_draft_in_the_preview_only(make_project):
     draft = VALID_SEED.replace("  de: Originaltitel", '  de: ""').replace(
-        "note: {en: A note., ja: 注記。, fr: Une note., de: Eine Notiz.}",
-        'note: {en: "", ja: "", fr: "", de: ""}',
+        VALID_NOTE, f"note: {inline('')}"
     )
     root = make_project(seeds={"example-source.md": draft})
-    assert len(problems_of(root)) == 5  # check and the build: five empty fields
+    missing = ("title.de", *(f"note.{lang}" for lang in LANGS))
+    assert len(problems_of(root)) == len(missing)  # check and the build: each empty field
     project = load_project(root, drafts=True)
-    assert project.sources["example-source"].missing == (
-        "title.de",
-        "note.en",
-        "note.ja",
-        "note.fr",
-        "note.de",
-    )
+    assert project.sources["example-source"].missing == missing
 
 
 def test_a_pages_front_matter_must_be_a_mapping_or_empty(make_project):

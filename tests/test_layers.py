@@ -104,3 +104,38 @@ def test_the_layer_test_catches_an_upward_and_a_late_import(tmp_path):
     assert ("site", 1, True) in found and ("render", 4, False) in found
     layers = declared_layers()
     assert layers["site"] > layers["errors"] and layers["render"] > layers["errors"]
+
+
+GENERATOR = ("mkdocs", "material", "mkdocs_static_i18n", "watchdog")  # what the adapters wrap
+
+
+def external_imports(path: Path) -> list[tuple[str, int]]:
+    """(top-level package, line) for each import of something outside the package."""
+    found = []
+    for node in ast.walk(ast.parse(path.read_text("utf-8"))):
+        if isinstance(node, ast.ImportFrom) and node.level == 0 and node.module:
+            found.append((node.module.split(".")[0], node.lineno))
+        elif isinstance(node, ast.Import):
+            found += [(alias.name.split(".")[0], node.lineno) for alias in node.names]
+    return found
+
+
+def test_only_the_adapters_import_the_generator():
+    """MkDocs, Material and the i18n plugin are reached only through the adapters layer, so
+    another generator replaces the adapters and nothing below them."""
+    layers = declared_layers()
+    adapters = max(layers.values())
+    wrong = [
+        f"{path.relative_to(ROOT)}:{line}: imports {package}"
+        for name, path in modules().items()
+        if layers[name] < adapters
+        for package, line in external_imports(path)
+        if package in GENERATOR
+    ]
+    assert not wrong, "\n".join(wrong)
+
+
+def test_the_generator_check_finds_an_import(tmp_path):
+    sample = tmp_path / "model.py"
+    sample.write_text("from mkdocs.structure.pages import Page\nimport material\n")
+    assert external_imports(sample) == [("mkdocs", 1), ("material", 2)]

@@ -8,35 +8,37 @@ import pytest
 from briefing.errors import BriefingError
 from briefing.project import load_project
 from briefing.render import render_page
-from conftest import LANGS
+from conftest import LANGS, inline, text_lines
 
-QUOTES = """\
+OFFICIAL = {"en": "An official", "ja": "当局者", "fr": "Un responsable", "de": "Ein Beamter"}
+OFFICIAL["zh"] = "一名官员"
+NONE_SO_FAR = {"en": "none so far", "ja": "これまでのところゼロ", "fr": "aucune pour l'instant"}
+NONE_SO_FAR |= {"de": "bislang keine", "zh": "目前为止没有"}
+MINISTER = {"en": "A minister", "ja": "大臣", "fr": "Un ministre", "de": "Ein Minister"}
+MINISTER["zh"] = "一位部长"
+LIVE_WITH = {"en": "must live with it", "ja": "受け入れるしかない", "fr": "doit s'en accommoder"}
+LIVE_WITH |= {"de": "muss damit leben", "zh": "只能接受"}
+QUOTES = f"""\
 quotes:
   - id: none-so-far
-    speaker: {en: "An official", ja: "当局者", fr: "Un responsable", de: "Ein Beamter"}
+    speaker: {inline(OFFICIAL)}
     source: example-source
     paragraph: 2
     language: fr
     original: "aucune pour l'instant"
     wording: speaker
     text:
-      en: "none so far"
-      ja: "これまでのところゼロ"
-      fr: "aucune pour l'instant"
-      de: "bislang keine"
+{text_lines(NONE_SO_FAR, "      ")}\
     variants: ["jusqu'ici, rien"]
   - id: live-with
-    speaker: {en: "A minister", ja: "大臣", fr: "Un ministre", de: "Ein Minister"}
+    speaker: {inline(MINISTER)}
     source: example-source
     paragraph: 1
     language: fr
     original: "doit s'en accommoder"
     wording: machine-translation
     text:
-      en: "must live with it"
-      ja: "受け入れるしかない"
-      fr: "doit s'en accommoder"
-      de: "muss damit leben"
+{text_lines(LIVE_WITH, "      ")}\
 """
 SENTENCES = {
     "en": "He said {q:none-so-far}; the minister said Nvidia {q:live-with} [@example-source, ¶2].",
@@ -45,6 +47,7 @@ SENTENCES = {
     "[@example-source, ¶2].",
     "de": "Er sagte {q:none-so-far}; der Minister sagte, Nvidia {q:live-with} "
     "[@example-source, ¶2].",
+    "zh": "他说{q:none-so-far}；部长说英伟达{q:live-with}[@example-source, ¶2]。",
 }
 
 

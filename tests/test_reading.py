@@ -130,7 +130,7 @@ def _hover_preview(page, server: str, url: str, ident: str):
     """The preview of the first marker citing `ident` on `url`, opened by the mouse."""
     page.goto(server + url, wait_until="load")
     marker = page.locator(f".bf-cite:has(a[href*='sources/{ident}/#p'])").first
-    marker.locator("a").hover()
+    marker.locator("a.bf-cite__link").hover()
     tip = marker.locator(".bf-cite__tip")
     assert tip.is_visible()
     return tip
@@ -164,14 +164,16 @@ def test_preview_shows_both_on_keyboard_focus_and_on_tap(browser, server, real):
     phone = context.new_page()
     phone.goto(server + url, wait_until="load")
     marker = phone.locator(f".bf-cite:has(a[href*='sources/{ident}/#p'])").first
-    marker.locator("a").tap()
+    marker.locator("a.bf-cite__link").tap()
     assert marker.locator(".bf-cite__tr q[lang='de']").is_visible()
     box = marker.locator(".bf-cite__tip").bounding_box()
     assert box["x"] >= 0 and box["x"] + box["width"] <= 390
     context.close()
     desk = browser.new_page()
     desk.goto(server + url, wait_until="load")
-    link = desk.locator(f".bf-cite:has(a[href*='sources/{ident}/#p'])").first.locator("a")
+    link = desk.locator(f".bf-cite:has(a[href*='sources/{ident}/#p'])").first.locator(
+        "a.bf-cite__link"
+    )
     link.focus()
     assert link.locator("xpath=..").locator(".bf-cite__tr q[lang='de']").is_visible()
     desk.close()

@@ -9,8 +9,15 @@ import pytest
 from briefing.errors import BriefingError
 from briefing.project import load_project
 from briefing.render import render_page, render_source_page
-from conftest import LANGS, VALID_SEED
+from conftest import LANGS, VALID_SEED, inline, text_lines
 
+CLAIMED = {
+    "en": "Over 40,000 chips were approved.",
+    "ja": "4万個超が承認された。",
+    "fr": "Plus de 40 000 puces ont été autorisées.",
+    "de": "Mehr als 40.000 Chips wurden genehmigt.",
+    "zh": "超过4万枚芯片获批。",
+}
 CLAIMS = """\
 claims:
   - id: count
@@ -18,16 +25,13 @@ claims:
     rating: wrong
     evidence: {finding: contradicted, document: "yes", party: silent, sources: named, outlets: one}
     claim:
-      en: "Over 40,000 chips were approved."
-      ja: "4万個超が承認された。"
-      fr: "Plus de 40 000 puces ont été autorisées."
-      de: "Mehr als 40.000 Chips wurden genehmigt."
-"""
+""" + text_lines(CLAIMED, "      ")
 ASSESSED = {
     "en": "**Assessment.** The figure is 400,000 [@example-source, ¶2].",
     "ja": "**評価** 数字は40万個です[@example-source, ¶2]。",
     "fr": "**Évaluation.** Le chiffre est de 400 000 [@example-source, ¶2].",
     "de": "**Bewertung.** Die Zahl ist 400.000 [@example-source, ¶2].",
+    "zh": "**评估** 数字是40万[@example-source, ¶2]。",
 }
 
 
@@ -111,6 +115,13 @@ def test_a_bad_claim_has_the_code_of_its_problem(make_project, claims, code):
     assert [p.code for p in caught.value.problems] == [code]
 
 
+FIXED = {
+    "en": "The home page gave 40,000; the source says 400,000 [@example-source, ¶2].",
+    "ja": "概要ページは4万としていたが、出典は40万としている[@example-source, ¶2]。",
+    "fr": "L'accueil indiquait 40 000 ; la source dit 400 000 [@example-source, ¶2].",
+    "de": "Die Startseite nannte 40.000; die Quelle sagt 400.000 [@example-source, ¶2].",
+    "zh": "首页曾写4万；来源称40万[@example-source, ¶2]。",
+}
 LOG = """\
 changes:
   - id: figure-fixed
@@ -118,11 +129,7 @@ changes:
     kind: correction
     pages: [index.md]
     text:
-      en: "The home page gave 40,000; the source says 400,000 [@example-source, ¶2]."
-      ja: "概要ページは4万としていたが、出典は40万としている[@example-source, ¶2]。"
-      fr: "L'accueil indiquait 40 000 ; la source dit 400 000 [@example-source, ¶2]."
-      de: "Die Startseite nannte 40.000; die Quelle sagt 400.000 [@example-source, ¶2]."
-"""
+""" + text_lines(FIXED, "      ")
 LOG_PAGES = {
     **{f"{lang}/index.md": f"# Home {lang}\n\nA fact [@example-source, ¶2].\n" for lang in LANGS},
     **{
@@ -188,7 +195,7 @@ def test_a_bad_log_entry_is_reported_with_its_line(make_project, log, message):
 
 
 def test_notices_come_after_the_page_title():
-    from briefing.site import after_title
+    from briefing.build import after_title
 
     assert after_title("# Title\n\nText.\n", ["NOTICE"]) == "# Title\n\nNOTICE\n\n\nText.\n"
     assert after_title("Text.\n", ["NOTICE"]).startswith("\nNOTICE\n")
@@ -239,7 +246,17 @@ def test_a_rating_the_evidence_does_not_give_is_reported_unless_its_exception_is
         for f in found
     ), found
     excused = other + (
-        '    exception: {en: "A reason.", ja: "理由。", fr: "Une raison.", de: "Ein Grund."}\n'
+        "    exception: "
+        + inline(
+            {
+                "en": "A reason.",
+                "ja": "理由。",
+                "fr": "Une raison.",
+                "de": "Ein Grund.",
+                "zh": "理由。",
+            }
+        )
+        + "\n"
     )
     project = load_project(claims_project(make_project, excused))
     rendered = render_page(project.scan("fr", "index.md").body, "", "fr", project)
@@ -258,6 +275,7 @@ def test_a_rating_named_in_the_log_is_the_same_claims_label_in_every_language(ma
     log = log.replace(
         "die Quelle sagt 400.000 [", "die Quelle sagt 400.000 ({rating:wrong@count}) ["
     )
+    log = log.replace("来源称40万[", "来源称40万（{rating:wrong@count}）[")
     pages = {
         f"{lang}/index.md": "# Home\n\n<!-- briefing:corrections -->\n\nA [@example-source, ¶2].\n"
         for lang in LANGS

@@ -4,17 +4,23 @@ from __future__ import annotations
 
 from briefing.cli import main
 from briefing.project import load_project
-from conftest import LANGS, VALID_SEED
+from conftest import LANGS, VALID_SEED, inline, mkdocs_yml
 from test_accounts import RECORD, accounts_file
 
-CLAIMS = """\
+CLAIMS = (
+    """\
 claims:
   - id: c
     claimant: [agency-report, example-source]
     rating: unsupported
     evidence: {finding: unchecked, document: "no", party: silent, sources: unnamed, outlets: one}
-    claim: {en: "A claim.", ja: "主張。", fr: "Une affirmation.", de: "Eine Behauptung."}
-"""
+    claim: """
+    + inline(
+        {"en": "A claim.", "ja": "主張。", "fr": "Une affirmation.", "de": "Eine Behauptung."}
+        | {"zh": "一项说法。"}
+    )
+    + "\n"
+)
 
 
 def test_renaming_a_source_moves_its_files_and_every_reference(make_project, capsys):
@@ -52,7 +58,7 @@ def test_renaming_a_page_moves_it_in_every_language_with_its_links(make_project,
     pages = {f"{lang}/index.md": "# Home\n\nSee [the chips](chips.md#memory).\n" for lang in LANGS}
     pages.update({f"{lang}/chips.md": "# Chips\n" for lang in LANGS})
     root = make_project(pages=pages)
-    (root / "mkdocs.yml").write_text("nav:\n  - index.md\n  - chips.md\n", "utf-8")
+    (root / "mkdocs.yml").write_text(mkdocs_yml() + "nav:\n  - index.md\n  - chips.md\n", "utf-8")
     assert main(["--root", str(root), "rename", "chips.md", "comparison.md"]) == 0
     for lang in LANGS:
         assert (root / "docs" / lang / "comparison.md").is_file()

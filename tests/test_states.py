@@ -9,7 +9,7 @@ from briefing.cli import main
 from briefing.expand import expand
 from briefing.project import load_project
 from briefing.render import render_draft_notice, render_source_page
-from conftest import LANGS
+from conftest import LANGS, text_lines
 from test_accounts import RECORD, accounts_file
 
 EVENT = """\
@@ -20,11 +20,16 @@ events:
     actors: [us-government]
     draft: [de]
     text:
-      en: "A rule [@agency-report, ¶1]."
-      ja: "規則[@agency-report, ¶1]。"
-      fr: "Une règle [@agency-report, ¶1]."
-      de: "Eine Vorschrift [@agency-report, ¶1]."
-"""
+""" + text_lines(
+    {
+        "en": "A rule [@agency-report, ¶1].",
+        "ja": "規則[@agency-report, ¶1]。",
+        "fr": "Une règle [@agency-report, ¶1].",
+        "de": "Eine Vorschrift [@agency-report, ¶1].",
+        "zh": "一项规定[@agency-report, ¶1]。",
+    },
+    "      ",
+)
 
 
 def drafted(make_project):
@@ -100,10 +105,38 @@ def test_a_build_for_publication_stops_on_the_placeholder_address(monkeypatch):
 
     class Config:
         site_url = "https://example.github.io/h200-briefing/"
+        extra = {"publisher": {"editors": ["A. Editor"], "repository": "https://git.example/x"}}
+        config_file_path = None
 
     check_publication(Config())  # a preview or a test build may use it
     monkeypatch.setenv("BRIEFING_PUBLISH", "1")
     with pytest.raises(PluginError, match="site_url is the placeholder .* Fix: set SITE_URL"):
         check_publication(Config())
     Config.site_url = "https://owner.github.io/h200-briefing/"
+    check_publication(Config())
+
+
+def test_a_build_for_publication_stops_without_editors_or_repository(monkeypatch, tmp_path):
+    import pytest
+    from mkdocs.exceptions import PluginError
+
+    from briefing.site import check_publication
+
+    config_file = tmp_path / "mkdocs.yml"
+    config_file.write_text("site_name: x\nextra:\n  publisher:\n    editors: []\n", "utf-8")
+
+    class Config:
+        site_url = "https://owner.github.io/h200-briefing/"
+        extra = {"publisher": {"editors": [], "repository": "not an address"}}
+        config_file_path = str(config_file)
+
+    check_publication(Config())  # a preview shows what is missing instead
+    monkeypatch.setenv("BRIEFING_PUBLISH", "1")
+    with pytest.raises(PluginError) as stopped:
+        check_publication(Config())
+    message = str(stopped.value)
+    assert "mkdocs.yml:3: extra.publisher.editors is not set" in message
+    assert "mkdocs.yml:3: extra.publisher.repository is not set" in message
+    assert "Fix: set extra.publisher in mkdocs.yml" in message
+    Config.extra = {"publisher": {"editors": ["A. Editor"], "repository": "https://git.example/x"}}
     check_publication(Config())

@@ -9,7 +9,36 @@ import pytest
 from briefing.errors import BriefingError
 from briefing.expand import expand
 from briefing.project import load_project
-from conftest import LANGS
+from conftest import LANGS, text_lines
+
+ACTS = {
+    "en": "Washington acts [@example-source, ¶1].",
+    "ja": "米政府が動く[@example-source, ¶1]。",
+    "fr": "Washington agit [@example-source, ¶1].",
+    "de": "Washington handelt [@example-source, ¶1].",
+    "zh": "美国政府采取行动[@example-source, ¶1]。",
+}
+NONE_GRANTED = {
+    "en": "{word} granted so far [@example-source, ¶2].",
+    "ja": "{word}：これまでに許可なし[@example-source, ¶2]。",
+    "fr": "{word} : aucune licence à ce jour [@example-source, ¶2].",
+    "de": "{word}: bislang keine Lizenz [@example-source, ¶2].",
+    "zh": "{word}：迄今未获许可[@example-source, ¶2]。",
+}
+SEARCHED = {
+    "en": "Searched month by month in five languages.",
+    "ja": "5言語で月ごとに検索した。",
+    "fr": "Recherche mois par mois dans cinq langues.",
+    "de": "Monat für Monat in fünf Sprachen gesucht.",
+    "zh": "以五种语言逐月检索。",
+}
+QUESTION = {
+    "en": "Does Washington license sales?",
+    "ja": "米政府は販売を許可しているか",
+    "fr": "Washington autorise-t-il les ventes ?",
+    "de": "Genehmigt Washington die Verkäufe?",
+    "zh": "美国政府是否许可销售？",
+}
 
 
 def event(ident: str, date: str, questions: str = "[licences]") -> str:
@@ -20,11 +49,7 @@ def event(ident: str, date: str, questions: str = "[licences]") -> str:
     actors: [us-government]
     questions: {questions}
     text:
-      en: "Washington acts [@example-source, ¶1]."
-      ja: "米政府が動く[@example-source, ¶1]。"
-      fr: "Washington agit [@example-source, ¶1]."
-      de: "Washington handelt [@example-source, ¶1]."
-"""
+""" + text_lines(ACTS, "      ")
 
 
 def answer(as_of: str, changed_by: str | None = None, word: str = "None") -> str:
@@ -32,33 +57,32 @@ def answer(as_of: str, changed_by: str | None = None, word: str = "None") -> str
     return f"""\
           - as_of: {as_of}{by}
             text:
-              en: "{word} granted so far [@example-source, ¶2]."
-              ja: "{word}：これまでに許可なし[@example-source, ¶2]。"
-              fr: "{word} : aucune licence à ce jour [@example-source, ¶2]."
-              de: "{word}: bislang keine Lizenz [@example-source, ¶2]."
-"""
+""" + text_lines(
+        {lang: text.format(word=word) for lang, text in NONE_GRANTED.items()}, "              "
+    )
 
 
 def status(*answers: str) -> str:
-    return """\
+    return (
+        """\
 horizon:
   complete_to: 2026-06-05
   consulted_to: 2026-06-10
   searched:
-    en: "Searched month by month in five languages."
-    ja: "5言語で月ごとに検索した。"
-    fr: "Recherche mois par mois dans cinq langues."
-    de: "Monat für Monat in fünf Sprachen gesucht."
+"""
+        + text_lines(SEARCHED, "    ")
+        + """\
 questions:
   - id: licences
     actors: [us-government]
     question:
-      en: "Does Washington license sales?"
-      ja: "米政府は販売を許可しているか"
-      fr: "Washington autorise-t-il les ventes ?"
-      de: "Genehmigt Washington die Verkäufe?"
+"""
+        + text_lines(QUESTION, "      ")
+        + """\
     answers:
-""" + "".join(answers)
+"""
+        + "".join(answers)
+    )
 
 
 def project(make_project, events: str, status_file: str, page: str = "<!-- briefing:status -->"):
@@ -78,12 +102,15 @@ def test_an_answer_older_than_a_newer_event_on_its_question_is_reported_until_re
     make_project,
 ):
     events = event("first-rule", "2026-01-13") + event("new-rule", "2026-05-02")
-    root = project(make_project, events, status(answer("2026-02-01", "first-rule")))
+    board = status(answer("2026-02-01", "first-rule"))
+    root = project(make_project, events, board)
     (found,) = [p for p in problems_of(root) if "question 'licences'" in p]
+    line = board.splitlines().index("          - as_of: 2026-02-01") + 1
+    event_line = ("events:\n" + events).splitlines().index("  - id: new-rule") + 1
     assert found.startswith(
-        "data/status.yml:18: question 'licences': its answer is as of 2026-02-01"
+        f"data/status.yml:{line}: question 'licences': its answer is as of 2026-02-01"
     )
-    assert "'new-rule' (2026-05-02, data/timeline.yml:12)" in found
+    assert f"'new-rule' (2026-05-02, data/timeline.yml:{event_line})" in found
     assert "Fix: review the answer" in found and "changed_by: new-rule" in found
     # Reviewed: the answer still holds, restamped ...
     (root / "data" / "status.yml").write_text(status(answer("2026-05-10", "first-rule")), "utf-8")
@@ -243,6 +270,8 @@ def test_a_changed_answer_is_in_whats_new_and_every_answer_in_the_download(make_
         ("de", "Bislang wurde kein H200 geliefert.", "Bislang"),
         ("de", "Stand Juni 2026 wurde bislang kein H200 geliefert.", None),
         ("de", "Er sagte: „Bislang keiner“.", None),  # a quotation is not the site's statement
+        ("zh", "目前尚无H200交付的报道。", "目前"),
+        ("zh", "截至2026年6月，尚无H200交付的报道。", None),
     ],
 )
 def test_a_present_state_without_its_date_is_found(lang, text, word):

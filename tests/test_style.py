@@ -10,27 +10,38 @@ import pytest
 
 from briefing.errors import BriefingError
 from briefing.glossary import HOUSE_STYLE
+from briefing.languages import LANGUAGES, NBSP, NNBSP
 from briefing.project import load_project
 from briefing.strings import LABELS
-from briefing.typography import NBSP, NNBSP, apply, apply_html
-from conftest import LANGS, PREFIX, VALID_SEED, VALID_TRANSLATIONS
+from briefing.typography import apply, apply_html
+from conftest import LANGS, PREFIX, VALID_NOTE, VALID_SEED, VALID_TRANSLATIONS, text_lines
 from sitehtml import visible_text
 
-GLOSSARY = """\
-terms:
-  - id: jensen-huang
-    en: "Jensen Huang"
-    ja: "ジェンスン・フアン"
-    fr: "Jensen Huang"
-    de: "Jensen Huang"
-    reject: {ja: ["ジェンセン・フアン"]}
-  - id: h20
-    en: "the H20"
-    ja: "H20"
-    fr: "la H20"
-    de: "der H20"
-    reject: {fr: ["le H20"], de: ["die H20"]}
-"""
+HUANG = {
+    "en": "Jensen Huang",
+    "ja": "ジェンスン・フアン",
+    "fr": "Jensen Huang",
+    "de": "Jensen Huang",
+    "zh": "黄仁勋",
+}
+H20 = {"en": "the H20", "ja": "H20", "fr": "la H20", "de": "der H20", "zh": "H20"}
+GLOSSARY = (
+    "terms:\n  - id: jensen-huang\n"
+    + text_lines(HUANG, "    ")
+    + '    reject: {ja: ["ジェンセン・フアン"]}\n  - id: h20\n'
+    + text_lines(H20, "    ")
+    + '    reject: {fr: ["le H20"], de: ["die H20"]}\n'
+)
+
+
+def entry(
+    forms: dict[str, str] | None = None, extra: str = "", ident: str = "x"
+) -> tuple[str, int]:
+    """A glossary entry with a form per site language (X unless given), then `extra`; and
+    the line `extra` starts on."""
+    forms = forms or {}
+    lines = "".join(f'    {lang}: "{forms.get(lang, "X")}"\n' for lang in LANGS)
+    return f"  - id: {ident}\n{lines}{extra}", 3 + len(LANGS)
 
 
 def problems_of(root: Path) -> list[str]:
@@ -85,10 +96,16 @@ def test_a_variant_is_reported_in_notes_events_and_paragraph_translations(make_p
     timeline = (
         'events:\n  - id: an-event\n    date: "2026-01-28"\n    precision: day\n'
         "    actors: [nvidia]\n    text:\n"
-        '      en: "Something happens [@example-source, ¶1]."\n'
-        '      ja: "何かが起きる[@example-source, ¶1]。"\n'
-        '      fr: "Quelque chose arrive [@example-source, ¶1]."\n'
-        '      de: "Die H20 kommt [@example-source, ¶1]."\n'
+        + text_lines(
+            {
+                "en": "Something happens [@example-source, ¶1].",
+                "ja": "何かが起きる[@example-source, ¶1]。",
+                "fr": "Quelque chose arrive [@example-source, ¶1].",
+                "de": "Die H20 kommt [@example-source, ¶1].",
+                "zh": "发生了某事[@example-source, ¶1]。",
+            },
+            "      ",
+        )
     )
     root = make_project(
         seeds={"example-source.md": seed}, data={"glossary.yml": GLOSSARY, "timeline.yml": timeline}
@@ -105,7 +122,10 @@ def test_a_variant_is_reported_in_notes_events_and_paragraph_translations(make_p
         and "'ジェンセン・フアン'" in p
         and "ジェンスン・フアン" in p
     ], problems
-    assert [p for p in problems if p.startswith("data/timeline.yml:10: 'die H20'")], problems
+    de_line = timeline.splitlines().index('      de: "Die H20 kommt [@example-source, ¶1]."') + 1
+    assert [p for p in problems if p.startswith(f"data/timeline.yml:{de_line}: 'die H20'")], (
+        problems
+    )
     lines = translations.read_text("utf-8").splitlines()
     line = next(i for i, text in enumerate(lines, start=1) if "Die H20." in text)
     assert [
@@ -122,40 +142,27 @@ def test_the_captured_article_itself_is_never_checked(make_project):
 
 
 @pytest.mark.parametrize(
-    ("entry", "line", "message"),
+    ("made", "message"),
     [
-        ('  - id: x\n    en: "X"\n    ja: "X"\n    fr: "X"\n', 2, "term 'x' has no 'de' form"),
         (
-            '  - id: Bad Id\n    en: "X"\n    ja: "X"\n    fr: "X"\n    de: "X"\n',
-            2,
-            "term 'Bad Id' has no id of lower-case words and hyphens",
+            (entry()[0].replace(f'    {LANGS[-1]}: "X"\n', ""), 2),
+            f"term 'x' has no '{LANGS[-1]}' form",
         ),
+        ((entry(ident="Bad Id")[0], 2), "term 'Bad Id' has no id of lower-case words and hyphens"),
         (
-            '  - id: x\n    en: "X"\n    ja: "X"\n    fr: "la X"\n    de: "X"\n'
-            '    reject: {fr: ["la X"]}\n',
-            7,
+            entry({"fr": "la X"}, '    reject: {fr: ["la X"]}\n'),
             "term 'x': the rejected 'la X' is part of the preferred",
         ),
+        (entry(extra='    reject: {es: ["Y"]}\n'), "term 'x': 'es' is not a site language"),
+        (entry(extra="    colour: red\n"), "term 'x': unknown field 'colour'"),
         (
-            '  - id: x\n    en: "X"\n    ja: "X"\n    fr: "X"\n    de: "X"\n'
-            '    reject: {es: ["Y"]}\n',
-            7,
-            "term 'x': 'es' is not a site language",
-        ),
-        (
-            '  - id: x\n    en: "X"\n    ja: "X"\n    fr: "X"\n    de: "X"\n    colour: red\n',
-            7,
-            "term 'x': unknown field 'colour'",
-        ),
-        (
-            '  - id: x\n    en: "X"\n    ja: "X"\n    fr: "X"\n    de: "X"\n'
-            '    reject: {fr: "Y"}\n',
-            7,
+            entry(extra='    reject: {fr: "Y"}\n'),
             "term 'x': 'reject.fr' must be a list of variants",
         ),
     ],
 )
-def test_a_malformed_glossary_entry_is_reported_with_its_line(make_project, entry, line, message):
+def test_a_malformed_glossary_entry_is_reported_with_its_line(make_project, made, message):
+    entry, line = made
     problems = problems_of(make_project(data={"glossary.yml": "terms:\n" + entry}))
     assert [p for p in problems if p.startswith(f"data/glossary.yml:{line}: {message}")], problems
 
@@ -181,11 +188,19 @@ def test_a_malformed_glossary_entry_is_reported_with_its_line(make_project, entr
         ),
         ("情報弁公室(CAC): 10:30に", "ja", "情報弁公室（CAC）：10:30に"),
         ("1月28日~30日、148 TFLOPS", "ja", "1月28日〜30日、148TFLOPS"),
+        ("网信办(CAC): 10:30开会,收入4.6亿.", "zh", "网信办（CAC）：10:30开会，收入4.6亿。"),
         ("Nvidia: the H20 (2025) 400 000", "en", "Nvidia: the H20 (2025) 400 000"),
     ],
 )
 def test_typography_of_each_language(text, lang, expected):
     assert apply(text, lang) == expected
+
+
+@pytest.mark.parametrize("language", LANGUAGES.values(), ids=lambda record: record.code)
+def test_every_languages_typography_is_tested_above(language):
+    """A language whose record sets typography has a case in the test above."""
+    cases = test_typography_of_each_language.pytestmark[0].args[1]
+    assert any(lang == language.code for _, lang, _ in cases) or not language.typography
 
 
 def test_typography_leaves_markup_code_originals_and_other_languages_alone():
@@ -274,10 +289,16 @@ def test_an_event_translation_stating_another_figure_is_reported(make_project):
     timeline = (
         'events:\n  - id: an-event\n    date: "2026-01-28"\n    precision: day\n'
         "    actors: [nvidia]\n    text:\n"
-        '      en: "Orders reach 400,000 chips [@example-source, ¶1]."\n'
-        '      ja: "受注は40万個に達する[@example-source, ¶1]。"\n'
-        '      fr: "Les commandes atteignent 40 000 puces [@example-source, ¶1]."\n'
-        '      de: "Die Bestellungen erreichen 400.000 Chips [@example-source, ¶1]."\n'
+        + text_lines(
+            {
+                "en": "Orders reach 400,000 chips [@example-source, ¶1].",
+                "ja": "受注は40万個に達する[@example-source, ¶1]。",
+                "fr": "Les commandes atteignent 40 000 puces [@example-source, ¶1].",
+                "de": "Die Bestellungen erreichen 400.000 Chips [@example-source, ¶1].",
+                "zh": "订单达到40万枚芯片[@example-source, ¶1]。",
+            },
+            "      ",
+        )
     )
     problems = problems_of(make_project(data={"timeline.yml": timeline}))
     assert problems == [
@@ -288,18 +309,21 @@ def test_an_event_translation_stating_another_figure_is_reported(make_project):
 
 
 def test_a_source_note_stating_another_figure_is_reported(make_project):
-    seed = VALID_SEED.replace(
-        "note: {en: A note., ja: 注記。, fr: Une note., de: Eine Notiz.}",
-        'note:\n  en: "Says 25% of sales."\n  ja: "売上の25%とする。"\n'
-        '  fr: "Évoque 25 % des ventes."\n'
-        '  de: "Nennt 20 Prozent des Umsatzes."',
-    )
+    note = {
+        "en": "Says 25% of sales.",
+        "ja": "売上の25%とする。",
+        "fr": "Évoque 25 % des ventes.",
+        "de": "Nennt 20 Prozent des Umsatzes.",
+        "zh": "称占销售额的25%。",
+    }
+    seed = VALID_SEED.replace(VALID_NOTE, "note:\n" + text_lines(note, "  ").rstrip("\n"))
     problems = problems_of(make_project(seeds={"example-source.md": seed}))
+    line = seed.splitlines().index('  de: "Nennt 20 Prozent des Umsatzes."') + 1
     assert [
         p
         for p in problems
         if p.startswith(
-            "seeds/example-source.md:19: note.de: states other figures than the English "
+            f"seeds/example-source.md:{line}: note.de: states other figures than the English "
             "(only here: "
             "20%; missing: 25%)"
         )
@@ -340,7 +364,7 @@ def test_a_written_fingerprint_is_always_quoted(make_project):
     from briefing.translations import render_file
 
     project = load_project(make_project())
-    text = render_file(project.sources["example-source"])
+    text = render_file(project.sources["example-source"], project.languages)
     assert re.findall(r'original: "[0-9a-f]{12}"', text) and "original: 0" not in text
 
 

@@ -17,7 +17,13 @@ from briefing.exports import texts_json
 from briefing.project import load_project
 from briefing.render import render_page, render_source_page
 from briefing.translations import STALE, paragraph_digest, realign
-from conftest import VALID_PARAGRAPHS, VALID_SEED, VALID_TRANSLATIONS
+from conftest import (
+    LANGS,
+    VALID_PARAGRAPHS,
+    VALID_SEED,
+    VALID_TRANSLATIONS,
+    translated_paragraphs,
+)
 
 TR = "seeds/example-source.translations.yml"
 
@@ -220,7 +226,7 @@ def test_reference_gives_original_and_translation(make_project):
     ) in html
     assert (
         '<ol class="bf-references" data-original="Original" data-translation="Our translation" '
-        'data-account="Our account">' in html
+        'data-account="Our account" data-go="Read the paragraph" data-close="Close">' in html
     )
     assert (
         '<span class="bf-trans-quote">[Our translation: <q lang="en">Second paragraph, '
@@ -242,9 +248,7 @@ def test_texts_download_aligns_each_paragraph_with_its_translations(make_project
     (source,) = data["sources"]
     assert [p["original"] for p in source["paragraphs"]] == list(VALID_PARAGRAPHS)
     assert source["paragraphs"][2]["translations"] == {
-        "en": "Third paragraph.",
-        "ja": "第3段落。",
-        "de": "Dritter Absatz.",
+        lang: translated_paragraphs(lang)[2] for lang in LANGS if lang != "fr"
     }
     assert source["pages"]["ja"] == "https://example.org/ja/sources/example-source/"
     assert source["pages"]["en"] == "https://example.org/sources/example-source/"
@@ -264,7 +268,9 @@ def test_realign_moves_texts_with_their_paragraphs(make_project):
         == "Second paragraph, on two lines."
     )
     assert project.paragraph_translation("example-source", 4, "de") == "Dritter Absatz."
-    assert realign(project.sources["example-source"], root) == (root / TR).read_text("utf-8")
+    assert realign(project.sources["example-source"], root, project.languages) == (
+        root / TR
+    ).read_text("utf-8")
 
 
 def test_new_scaffolds_a_slot_per_paragraph_and_language_for_a_given_article(

@@ -5,10 +5,8 @@ tests/test_layers.py): leaves (errors, model, urls, load, ...), records (validat
 pages, project, ...), templating, presentation (render, news, exports, ...) and adapters
 (`site.py` and `mkdocs_internals.py` for MkDocs, `cli.py` for editors).
 
-The site's languages are defined here, once: mkdocs.yml must list the same (the build
-checks), and strings.yml and data/glossary.yml give every one of them.
+The site's languages are configuration, not code: mkdocs.yml's i18n plugin lists them
+(`languages.site_languages` reads them), and `languages.py` holds what each one needs.
 """
 
-SITE_LANGUAGES: tuple[str, ...] = ("en", "ja", "fr", "de")
-DEFAULT_LANGUAGE = "en"
-LANGUAGE_NAMES = {"en": "English", "ja": "Japanese", "fr": "French", "de": "German"}
+DEFAULT_LANGUAGE = "en"  # the language the briefing is written in; mkdocs.yml's default

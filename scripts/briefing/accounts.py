@@ -24,13 +24,14 @@ found in the article's copy guard.
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from . import LANGUAGE_NAMES, SITE_LANGUAGES
 from .copyguard import QUOTE_CHARS, QUOTE_WORDS, copied_runs, long_quotes, run_size
 from .errors import Problem
 from .keypaths import KeyPaths
+from .languages import name as language_name
 from .load import Key, read_yaml
 
 SUFFIX = ".accounts.yml"
@@ -60,7 +61,7 @@ class Accounts:
 
 
 def load_accounts(
-    source_path: str, source_id: str, root: Path, drafts: bool = False
+    source_path: str, source_id: str, root: Path, languages: Sequence[str], drafts: bool = False
 ) -> tuple[Accounts | None, list[Problem]]:
     """Read and check the accounts beside a source (None, no problem: it has none)."""
     path = path_for(source_path, root)
@@ -70,22 +71,30 @@ def load_accounts(
     value, lines, problems = read_yaml(path, shown)
     if problems:
         return None, problems
-    checker = _Checker(shown, lines, source_id, drafts)
+    checker = _Checker(shown, lines, source_id, drafts, languages)
     return checker.check(value), checker.problems
 
 
 class _Checker(KeyPaths):
     family = "accounts"
 
-    def __init__(self, shown: str, lines: dict[Key, int], source_id: str, drafts: bool) -> None:
+    def __init__(
+        self,
+        shown: str,
+        lines: dict[Key, int],
+        source_id: str,
+        drafts: bool,
+        languages: Sequence[str],
+    ) -> None:
         super().__init__(shown, lines)
+        self.site = tuple(languages)  # the site's languages
         self.source_id = source_id
         self.drafts = drafts
 
     def name(self, key: Key) -> str:
         if len(key) >= 2 and key[0] == "paragraphs" and isinstance(key[1], int):
             rest = ".".join(map(str, key[2:]))
-            return f"¶{key[1] + 1}" + (f" ({LANGUAGE_NAMES.get(rest, rest)})" if rest else "")
+            return f"¶{key[1] + 1}" + (f" ({language_name(rest)})" if rest else "")
         return super().name(key)
 
     def default_fix(self, key: Key) -> str:
@@ -128,7 +137,7 @@ class _Checker(KeyPaths):
             result.texts.append(self._entry(entry, key, guard, result))
             result.lines.append(self.line(key))
             drafts = entry.get("draft", [])
-            if not isinstance(drafts, list) or not set(drafts) <= set(SITE_LANGUAGES):
+            if not isinstance(drafts, list) or not set(drafts) <= set(self.site):
                 self.fail((*key, "draft"), f"expected site languages, found {drafts!r}")
                 drafts = []
             result.drafts.append(tuple(drafts))
@@ -138,14 +147,14 @@ class _Checker(KeyPaths):
         self, entry: dict[str, object], key: Key, guard: str, result: Accounts
     ) -> dict[str, str]:
         for name in entry:
-            if name not in ("n", "draft") and name not in SITE_LANGUAGES:
+            if name not in ("n", "draft") and name not in self.site:
                 self.fail(
                     (*key, name),
                     f"unknown field '{name}'",
-                    f"use only: n, {', '.join(SITE_LANGUAGES)}, draft",
+                    f"use only: n, {', '.join(self.site)}, draft",
                 )
         texts: dict[str, str] = {}
-        for lang in SITE_LANGUAGES:
+        for lang in self.site:
             value = entry.get(lang)
             if not isinstance(value, str) or not value.strip():
                 if self.drafts and value == "":
@@ -155,7 +164,7 @@ class _Checker(KeyPaths):
                 self.fail(
                     (*key, lang),
                     "the account is missing",
-                    f'write what the paragraph reports, in {LANGUAGE_NAMES[lang]}, as {lang}: "…"',
+                    f'write what the paragraph reports, in {language_name(lang)}, as {lang}: "…"',
                 )
                 continue
             text = " ".join(value.split())

@@ -11,8 +11,8 @@ import difflib
 import re
 from collections.abc import Mapping
 from dataclasses import dataclass
-from functools import lru_cache
 
+from .caches import Lifetime, memo
 from .errors import Problem
 from .model import Cite, Source
 
@@ -69,7 +69,9 @@ def find_citations(
     return list(found), list(problems)
 
 
-@lru_cache(maxsize=16384)  # pure; the same texts are read again by each rebuild and render
+@memo(
+    Lifetime.PROCESS, maxsize=16384
+)  # pure; the same texts are read again by each rebuild and render
 def _find_citations(
     text: str, path: str, first_line: int
 ) -> tuple[tuple[Citation, ...], tuple[Problem, ...]]:

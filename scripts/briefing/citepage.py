@@ -12,8 +12,10 @@ from typing import Any
 from .catalogue import GeneratedPage
 from .citations import find_citations
 from .data import RATINGS, Claim
-from .exports import BIB_LANGIDS, CSL_TYPES, latex_escape
+from .directives import occurrences, options_of, without
+from .exports import CSL_TYPES, latex_escape
 from .history import History
+from .languages import record
 from .model import Source
 from .project import Project
 from .strings import label
@@ -72,9 +74,6 @@ def page_ld(
     return _script_json(data)
 
 
-CLAIM_REVIEW_RE = re.compile(r"<!--\s*briefing:claim-review\s+id=([a-z0-9-]+)\s*-->")
-
-
 def claim_reviews(
     body: str,
     lang: str,
@@ -88,13 +87,14 @@ def claim_reviews(
     made it and where, the site's rating, and as its reasoning the assessment paragraph
     that follows the directive (citations and Markdown removed)."""
     reviews = []
-    for match in CLAIM_REVIEW_RE.finditer(body):
-        claim = claims.get(match.group(1))
+    for match in occurrences(body, "claim-review"):
+        claim = claims.get(options_of(match.group(2)).get("id", ""))
         if claim is None:
             continue
         # The assessment is the paragraph after this directive (and after any other
         # claim-review directives stacked on it: one assessment may rate several claims).
-        after = CLAIM_REVIEW_RE.sub("", body[match.end() :].split("\n\n## ", 1)[0])
+        section = body[match.end() :].split("\n\n## ", 1)[0]
+        after = without(section, "claim-review")
         reasoning = next((block for block in after.split("\n\n") if block.strip()), "")
         cites, _ = find_citations(reasoning, "")
         for citation in reversed(cites):
@@ -165,7 +165,7 @@ def cite_box(
     fields = [("title", "{" + latex_escape(title) + "}"), ("organization", latex_escape(site))]
     if day:
         fields += [("date", day.isoformat()), ("year", str(day.year))]
-    fields += [("url", url), ("langid", BIB_LANGIDS[lang])]
+    fields += [("url", url), ("langid", record(lang).bib_langid or lang)]
     body = ",\n".join(f"  {name} = {{{value}}}" for name, value in fields)
     bibtex = f"@online{{{bibtex_key(lang, path)},\n{body}\n}}"
     return ENV.get_template("cite_page.html.j2").render(

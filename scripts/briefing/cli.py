@@ -15,12 +15,16 @@ import sys
 from collections.abc import Callable
 from pathlib import Path
 
-from . import DEFAULT_LANGUAGE, LANGUAGE_NAMES, SITE_LANGUAGES
+from . import DEFAULT_LANGUAGE
 from .accounts import path_for as accounts_path_for
+from .build import write_markdown_export
 from .contested import ContestedError
 from .contested import scaffold as scaffold_contested
 from .errors import BriefingError, Refused
 from .freshness import Behind, stamp
+from .history import read_history
+from .languages import LANGUAGES, site_codes
+from .languages import name as language_name
 from .load import read_document
 from .model import PRECISIONS, Source
 from .newsource import (
@@ -54,6 +58,20 @@ from .translations import (
     scaffold,
 )
 from .validate import check_source, load_sources
+
+
+def export_markdown(root: Path, target: Path) -> int:
+    """Write the expanded pages under `target`; stop, as `check` does, on bad input."""
+    try:
+        project = load_project(root)
+    except BriefingError as exc:
+        for problem in exc.problems:
+            print(problem.format())
+        print(f"{len(exc.problems)} problem(s).", file=sys.stderr)
+        return 1
+    written = write_markdown_export(project, read_history(root), project.languages, target)
+    print(f"{len(written)} pages written to {target}")
+    return 0
 
 
 def check(root: Path) -> int:
@@ -95,9 +113,10 @@ def _page_rel(root: Path, given: str) -> str | None:
     path = Path(given)
     candidates = [given]
     parts = path.parts
-    if len(parts) >= 3 and parts[0] == "docs" and parts[1] in SITE_LANGUAGES:
+    site = site_codes(root)
+    if len(parts) >= 3 and parts[0] == "docs" and parts[1] in site:
         candidates.insert(0, Path(*parts[2:]).as_posix())
-    elif len(parts) >= 2 and parts[0] in SITE_LANGUAGES:
+    elif len(parts) >= 2 and parts[0] in site:
         candidates.insert(0, Path(*parts[1:]).as_posix())
     for rel in candidates:
         if (docs / DEFAULT_LANGUAGE / rel).is_file():
@@ -139,7 +158,9 @@ def parity(root: Path, pages: list[str]) -> int:
         if english is None:
             continue
         keys, figs = located(english.body, DEFAULT_LANGUAGE, english.body_line)
-        for lang in SITE_LANGUAGES[1:]:
+        for lang in site_codes(root):
+            if lang == DEFAULT_LANGUAGE:
+                continue
             path = docs / lang / rel
             if not path.is_file():
                 print(f"docs/{lang}/{rel}:1: the translation is missing. Fix: add it")
@@ -254,6 +275,7 @@ def _article(args: argparse.Namespace, text: str, values: dict[str, object]) -> 
         value = values.get(name)
         return value if isinstance(value, str) else None
 
+    site = site_codes(args.root)
     return Article(
         text=text,
         language=get("language") or "",
@@ -267,8 +289,8 @@ def _article(args: argparse.Namespace, text: str, values: dict[str, object]) -> 
         accessed=get("accessed"),
         source_id=get("id"),
         original_file=args.original_file,
-        titles={lang: t for lang in SITE_LANGUAGES if (t := getattr(args, f"title_{lang}"))},
-        notes={lang: n for lang in SITE_LANGUAGES if (n := getattr(args, f"note_{lang}"))},
+        titles={lang: t for lang in site if (t := getattr(args, f"title_{lang}", None))},
+        notes={lang: n for lang in site if (n := getattr(args, f"note_{lang}", None))},
     )
 
 
@@ -330,7 +352,7 @@ def _ask_id(values: dict[str, object], existing: list[Existing], seeds_dir: Path
 
 def _source(root: Path, given: str) -> Source | None:
 
-    sources, _ = load_sources(root / "seeds", root)
+    sources, _ = load_sources(root / "seeds", root, site_codes(root))
     ident = Path(given).name.removesuffix(".translations.yml").removesuffix(".md")
     return sources.get(ident)
 
@@ -350,7 +372,7 @@ def translations(root: Path, ids: list[str]) -> int:
             status = 2
             continue
         path = path_for(source, root)
-        path.write_text(realign(source, root), encoding="utf-8")
+        path.write_text(realign(source, root, site_codes(root)), encoding="utf-8")
         print(
             f"{path.relative_to(root).as_posix()}: one entry per paragraph "
             f'({len(source.paragraphs)}); fill the empty "" texts'
@@ -415,7 +437,7 @@ def status(root: Path) -> int:
             if code == lang
         ]
         drafts = [d for d in project.drafts if d.lang == lang]
-        print(f"{LANGUAGE_NAMES[lang]} ({lang}):")
+        print(f"{language_name(lang)} ({lang}):")
         if not (behind or pending or drafts):
             print("  nothing pending, no draft")
         for item in behind:
@@ -451,7 +473,7 @@ def translated_sources(root: Path, ids: list[str]) -> int:
             print(f"translated: {given}: no source with text has this id", file=sys.stderr)
             status = 2
             continue
-        found, problems, _ = load_translations(source, root)
+        found, problems, _ = load_translations(source, root, site_codes(root))
         blocking = [p for p in problems if p.code != STALE]  # what the stamp records
         if found is None or blocking:
             for problem in blocking:
@@ -463,7 +485,7 @@ def translated_sources(root: Path, ids: list[str]) -> int:
             status = 1
             continue
         path = path_for(source, root)
-        path.write_text(render_file(source, found), encoding="utf-8")
+        path.write_text(render_file(source, site_codes(root), found), encoding="utf-8")
         print(
             f"{path.relative_to(root).as_posix()}: translations recorded as matching the "
             "current original"
@@ -474,8 +496,9 @@ def translated_sources(root: Path, ids: list[str]) -> int:
 def _scaffold_translations(path: Path, root: Path) -> str | None:
     """Empty paragraph-translation slots beside a source that `new` just wrote."""
 
-    source, _ = check_source(read_document(path, root), drafts=True)
-    written = scaffold(source, root) if source is not None else None
+    site = site_codes(root)
+    source, _ = check_source(read_document(path, root), site, drafts=True)
+    written = scaffold(source, root, site) if source is not None else None
     return written.relative_to(root).as_posix() if written else None
 
 
@@ -496,7 +519,12 @@ def translated(root: Path, pages: list[str]) -> int:
         except ValueError:
             lang, rel = "", ""
         english_path = root / "docs" / DEFAULT_LANGUAGE / rel
-        if lang in SITE_LANGUAGES[1:] and path.is_file() and english_path.is_file():
+        if (
+            lang in site_codes(root)
+            and lang != DEFAULT_LANGUAGE
+            and path.is_file()
+            and english_path.is_file()
+        ):
             english, _ = scan_page(english_path, root, DEFAULT_LANGUAGE, rel)
             scan, _ = scan_page(path, root, lang, rel)
             found = differences(english, scan) if english and scan else []
@@ -541,7 +569,7 @@ def main(argv: list[str] | None = None) -> int:
         "'[No headline captured] ' (in the article's language) followed "
         "by --title, or by the first words of ¶1",
     )
-    for lang in SITE_LANGUAGES:
+    for lang in LANGUAGES:  # every language with a record; the site's are kept
         add.add_argument(f"--title-{lang}", metavar="TEXT", help=f"the title in '{lang}'")
     add.add_argument(
         "--outlet",
@@ -558,7 +586,7 @@ def main(argv: list[str] | None = None) -> int:
     )
     add.add_argument("--url", help="the article's http(s) address")
     add.add_argument("--kind", help="one of: " + ", ".join(KINDS))
-    for lang in SITE_LANGUAGES:
+    for lang in LANGUAGES:
         add.add_argument(f"--note-{lang}", metavar="TEXT", help=f"the note for '{lang}' readers")
     add.add_argument("--accessed", help="date captured, YYYY-MM-DD (default: today)")
     add.add_argument(
@@ -605,12 +633,20 @@ def main(argv: list[str] | None = None) -> int:
         "account of each paragraph",
     )
     acc.add_argument("ids", nargs="+", metavar="ID", help="source ids")
+    exp = sub.add_parser(
+        "export-markdown",
+        help="write every page of every language, fully expanded, as Markdown (for another "
+        "generator)",
+    )
+    exp.add_argument("target", type=Path, metavar="DIR")
     par = sub.add_parser("parity", help="compare translations: same citations, same figures")
     par.add_argument("pages", nargs="*", help="page paths inside docs/<lang>/, e.g. chips.md")
     parser.add_argument("--root", type=Path, default=Path.cwd(), help="project folder")
     args = parser.parse_args(argv)
     if args.command == "parity":
         return parity(args.root, args.pages)
+    if args.command == "export-markdown":
+        return export_markdown(args.root, args.target)
     if args.command == "new":
         return new(args)
     if args.command == "translated":

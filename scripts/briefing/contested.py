@@ -13,10 +13,8 @@ from __future__ import annotations
 import datetime as dt
 from pathlib import Path
 
-from . import SITE_LANGUAGES
+from .languages import record, site_codes
 from .validate import ID_RE
-
-HEADINGS = {"en": "Still to title", "ja": "見出し未定", "fr": "Titre à écrire", "de": "Titel fehlt"}
 
 
 class ContestedError(Exception):
@@ -29,13 +27,14 @@ def scaffold(root: Path, claim_id: str, today: dt.date) -> list[str]:
         raise ContestedError(f"{claim_id!r} is not a valid id: lower-case letters, digits, hyphens")
     claims = root / "data" / "claims.yml"
     log = root / "data" / "corrections.yml"
-    pages = {lang: root / "docs" / lang / "contested.md" for lang in SITE_LANGUAGES}
+    site = site_codes(root)
+    pages = {lang: root / "docs" / lang / "contested.md" for lang in site}
     missing = [p for p in (claims, log, *pages.values()) if not p.is_file()]
     if missing:
         raise ContestedError(f"{missing[0].relative_to(root).as_posix()} does not exist")
     if f"- id: {claim_id}\n" in claims.read_text("utf-8"):
         raise ContestedError(f"data/claims.yml already has a claim '{claim_id}'")
-    empty = "{" + ", ".join(f'{lang}: ""' for lang in SITE_LANGUAGES) + "}"
+    empty = "{" + ", ".join(f'{lang}: ""' for lang in site) + "}"
     claims.write_text(
         claims.read_text("utf-8").replace("claims: []", "claims:").rstrip("\n")
         + f"""
@@ -52,7 +51,7 @@ def scaffold(root: Path, claim_id: str, today: dt.date) -> list[str]:
             page.read_text("utf-8").rstrip("\n")
             + f"""
 
-## {HEADINGS[lang]} <!-- briefing:todo what=heading -->
+## {record(lang).still_to_title} <!-- briefing:todo what=heading -->
 
 <!-- briefing:todo what=sides-with-citations -->
 
@@ -75,5 +74,5 @@ def scaffold(root: Path, claim_id: str, today: dt.date) -> list[str]:
     return [
         "data/claims.yml",
         "data/corrections.yml",
-        *(f"docs/{lang}/contested.md" for lang in SITE_LANGUAGES),
+        *(f"docs/{lang}/contested.md" for lang in site),
     ]

@@ -19,11 +19,12 @@ import hashlib
 import re
 from collections.abc import Iterable
 
+from .languages import spaced
+
 RUN_WORDS = 8  # a copied run, in space-separated languages
 RUN_CHARS = 20  # in languages written without spaces
 QUOTE_WORDS = 12  # the longest quotation an account may hold: a clause
 QUOTE_CHARS = 30
-UNSPACED = ("ja", "zh")
 
 QUOTE_RE = re.compile(r"“[^”]*”|«[^»]*»|„[^“”]*[“”]|「[^」]*」|『[^』]*』|\"[^\"]*\"|‘[^’]*’")
 WORD_RE = re.compile(r"\w+", re.UNICODE)
@@ -31,7 +32,7 @@ PUNCT_RE = re.compile(r"[\W_]+", re.UNICODE)
 
 
 def _unspaced(lang: str) -> bool:
-    return lang.split("-")[0] in UNSPACED
+    return not spaced(lang)
 
 
 def units(text: str, lang: str) -> list[str]:

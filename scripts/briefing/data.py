@@ -9,12 +9,12 @@ from __future__ import annotations
 import datetime as dt
 import re
 from collections import Counter
-from collections.abc import Callable, Iterator, Mapping, Sequence
+from collections.abc import Iterator, Mapping, Sequence
 from dataclasses import dataclass, field, replace
 from pathlib import Path
-from typing import Any
+from typing import Any, cast
 
-from . import DEFAULT_LANGUAGE, SITE_LANGUAGES
+from . import DEFAULT_LANGUAGE
 from .citations import check_cite, find_citations
 from .errors import Problem, Refused
 from .fields import (
@@ -34,7 +34,10 @@ from .load import Key, read_yaml
 from .model import FuzzyDate, Source
 from .strings import ACTORS
 
-STATUSES = ("confirmed", "reported", "unconfirmed")
+# How sure a chip figure is: confirmed by the maker's documentation or several sources,
+# reported by the press, claimed by the maker for its own product and not measured
+# independently (shown as the maker's, never as confirmed), or unconfirmed.
+STATUSES = ("confirmed", "reported", "claimed", "unconfirmed")
 
 
 @dataclass(frozen=True)
@@ -218,15 +221,45 @@ RATINGS = {
 
 @dataclass
 class Data:
-    events: list[Event]
-    chips: Chips | None
-    chips_broken: bool = False  # data/chips.yml exists but has problems (reported on it)
-    claims: dict[str, Claim] = field(default_factory=dict)
-    claims_broken: bool = False  # data/claims.yml has problems of its own
-    corrections: list[Correction] = field(default_factory=list)  # newest first
-    questions: list[Question] = field(default_factory=list)  # data/status.yml, in its order
-    quotes: dict[str, Quote] = field(default_factory=dict)  # data/quotes.yml, by id
-    horizon: Horizon | None = None
+    """What the data files hold, each under its file name in data/ (the rows of
+    `datafiles.DATA_FILES` say how each is read). A file that is absent has no value; a
+    file in `broken` is present but has problems, already reported on it, so a directive
+    showing it says nothing more. The properties name the site's own files' values."""
+
+    values: dict[str, Any] = field(default_factory=dict)
+    broken: set[str] = field(default_factory=set)
+
+    def present(self, name: str) -> bool:
+        """The file exists (readable or not): a directive showing it is not missing data."""
+        return name in self.values or name in self.broken
+
+    @property
+    def events(self) -> list[Event]:  # timeline.yml, in date order
+        return cast("list[Event]", self.values.get("timeline.yml", []))
+
+    @property
+    def chips(self) -> Chips | None:
+        return cast("Chips | None", self.values.get("chips.yml"))
+
+    @property
+    def claims(self) -> dict[str, Claim]:
+        return cast("dict[str, Claim]", self.values.get("claims.yml", {}))
+
+    @property
+    def corrections(self) -> list[Correction]:  # newest first
+        return cast("list[Correction]", self.values.get("corrections.yml", []))
+
+    @property
+    def questions(self) -> list[Question]:  # status.yml, in its order
+        return cast("list[Question]", self.values.get("status.yml", ([], None))[0])
+
+    @property
+    def horizon(self) -> Horizon | None:
+        return cast("Horizon | None", self.values.get("status.yml", ([], None))[1])
+
+    @property
+    def quotes(self) -> dict[str, Quote]:  # quotes.yml, by id
+        return cast("dict[str, Quote]", self.values.get("quotes.yml", {}))
 
     def questions_of(self, actor: str | None) -> list[Question]:
         return [q for q in self.questions if actor is None or actor in q.actors]
@@ -259,6 +292,7 @@ class _Reader(Fields):
         self.sources, self.broken = sources, broken
         self.refs = {"sources": sources, "actors": ACTORS}
         self.tolerated = {"sources": broken}
+        self.site = tuple(languages)  # the site's languages
         self.ids: dict[Key, str] = {}  # ("events", 3) -> the entry's id, to name it
         self.value: Any = None  # the parsed file, when it could be read (see _reader)
         self.readable = False
@@ -382,10 +416,10 @@ def _reader(
     root: Path,
     sources: Mapping[str, Source],
     broken: set[str],
-    languages: Sequence[str] = SITE_LANGUAGES,
+    languages: Sequence[str],
 ) -> _Reader:
     """A reader over one data file, holding the file's value and any problem reading it.
-    `languages`: those every text of the file is given in."""
+    `languages`: those every text of the file is given in (the site's)."""
     shown = path.relative_to(root).as_posix()
     value, lines, problems = read_yaml(path, shown)
     reader = _Reader(shown, lines, sources, broken, languages)
@@ -496,9 +530,13 @@ EVENT = (
 
 
 def load_timeline(
-    path: Path, root: Path, sources: Mapping[str, Source], broken: set[str]
+    path: Path,
+    root: Path,
+    sources: Mapping[str, Source],
+    broken: set[str],
+    languages: Sequence[str],
 ) -> tuple[list[Event], list[Problem]]:
-    reader = _reader(path, root, sources, broken)
+    reader = _reader(path, root, sources, broken, languages)
     events: list[Event] = []
     top = _top(reader, ["events"])
     raw = top["events"] if top else []
@@ -561,9 +599,13 @@ RATIO = (
 
 
 def load_chips(
-    path: Path, root: Path, sources: Mapping[str, Source], broken: set[str]
+    path: Path,
+    root: Path,
+    sources: Mapping[str, Source],
+    broken: set[str],
+    languages: Sequence[str],
 ) -> tuple[Chips | None, list[Problem]]:
-    reader = _reader(path, root, sources, broken)
+    reader = _reader(path, root, sources, broken, languages)
     top = _top(reader, ["chips", "rows"], ["ratios"])
     if not top:
         return None, reader.problems
@@ -636,10 +678,14 @@ CHANGE = (
 
 
 def load_corrections(
-    path: Path, root: Path, sources: Mapping[str, Source], broken: set[str]
+    path: Path,
+    root: Path,
+    sources: Mapping[str, Source],
+    broken: set[str],
+    languages: Sequence[str],
 ) -> tuple[list[Correction], list[Problem]]:
     """data/corrections.yml: the dated log of what the briefing changed and why."""
-    reader = _reader(path, root, sources, broken)
+    reader = _reader(path, root, sources, broken, languages)
     corrections: list[Correction] = []
     top = _top(reader, ["changes"])
     for key, entry, ident in _walk(
@@ -671,10 +717,14 @@ CLAIM = (
 
 
 def load_claims(
-    path: Path, root: Path, sources: Mapping[str, Source], broken: set[str]
+    path: Path,
+    root: Path,
+    sources: Mapping[str, Source],
+    broken: set[str],
+    languages: Sequence[str],
 ) -> tuple[dict[str, Claim], list[Problem]]:
     """data/claims.yml: the claims the contested-figures page rates (ClaimReview)."""
-    reader = _reader(path, root, sources, broken)
+    reader = _reader(path, root, sources, broken, languages)
     claims: dict[str, Claim] = {}
     top = _top(reader, ["claims"])
     for key, entry, ident in _walk(reader, "claims", top["claims"] if top else [], CLAIM, "claim"):
@@ -782,58 +832,6 @@ def _ratio(reader: _Reader, key: Key, entry: dict[str, Any], chips: Chips) -> Ra
     if style is INVALID or label is INVALID:
         return None
     return Ratio(entry["id"], label, parts[0], parts[1], style)
-
-
-KNOWN_FILES = (
-    "timeline.yml",
-    "chips.yml",
-    "claims.yml",
-    "corrections.yml",
-    "status.yml",
-    "research.yml",
-    "quotes.yml",
-    "answered.yml",
-    "glossary.yml",
-)  # the glossary is read by glossary.py, the key questions and research log by status.py
-
-
-def load_data(
-    data_dir: Path, root: Path, sources: Mapping[str, Source], broken: set[str]
-) -> tuple[Data, list[Problem]]:
-    """Load data/timeline.yml and data/chips.yml if present."""
-
-    def load(
-        name: str, loader: Callable[..., tuple[Any, list[Problem]]], empty: Any
-    ) -> tuple[Any, list[Problem]]:
-        path = data_dir / name
-        if not path.exists():
-            return empty, []
-        try:
-            return loader(path, root, sources, broken)
-        except (TypeError, AttributeError, KeyError, ValueError) as exc:  # a shape we missed
-            return empty, [_shape_problem(path, root, exc)]
-
-    corrections, corrections_problems = load("corrections.yml", load_corrections, [])
-    claims, claims_problems = load("claims.yml", load_claims, {})
-    events, events_problems = load("timeline.yml", load_timeline, [])
-    chips, chips_problems = load("chips.yml", load_chips, None)
-    problems = corrections_problems + claims_problems + events_problems + chips_problems
-    for path in sorted(data_dir.glob("*")) if data_dir.is_dir() else []:
-        if path.name not in KNOWN_FILES and not path.name.startswith("."):
-            problems.append(
-                Problem(
-                    path.relative_to(root).as_posix(),
-                    1,
-                    "the site reads only data/"
-                    + ", data/".join(KNOWN_FILES[:-1])
-                    + " and data/"
-                    + KNOWN_FILES[-1],
-                    "move this file out of data/, or put its entries in one of those files",
-                )
-            )
-    problems += _rating_mentions(corrections, claims)
-    chips_broken = chips is None and (data_dir / "chips.yml").exists()
-    return Data(events, chips, chips_broken, claims, bool(claims_problems), corrections), problems
 
 
 # A rating named in the log: {rating:mostly-accurate@h200-orders}, shown as the rating's label

@@ -3,8 +3,13 @@ file that is the same in every language, `shared`, once into the default languag
 
 - sources.json: every source as CSL-JSON (imports into Zotero, Pandoc, citeproc);
 - sources.bib: every source as BibTeX (BibLaTeX fields that Zotero and Biber read);
+- sources.csv: one row per source with its record (for a spreadsheet);
 - timeline.json: the timeline in TimelineJS's JSON format, citations as links;
-- chips.csv and chips.json: the chip specifications, each cell with its citations;
+- timeline.csv: one row per event: ISO date and precision, actors, the text as plain text,
+  the cited sources with their paragraphs, the site's paragraph pages and the originals;
+- chips.csv and chips.json: the chip specifications, each cell with its citations (long
+  format: one row per cell); chips-wide.csv the same values as the comparison shows them,
+  one row per chip and one column per specification;
 - texts.json: every captured source's paragraphs, each original beside the site's
   translations into the other site languages (one file for every language: its source
   page and its description in each language).
@@ -28,6 +33,7 @@ from typing import Any
 from . import DEFAULT_LANGUAGE
 from .citations import find_citations
 from .data import Chips
+from .languages import record as language_record
 from .model import Cite, FuzzyDate, Source
 from .project import Project
 from .strings import ACTORS, KINDS, label, unit
@@ -47,8 +53,13 @@ CSL_TYPES = {
     "company-filing": "report",
     "expert-notes": "webpage",
 }
+FORMATS = {  # a download's media type, as the data page names its format
+    "text/csv": "CSV",
+    "application/json": "JSON",
+    "application/vnd.citationstyles.csl+json": "CSL-JSON",
+    "application/x-bibtex": "BibTeX",
+}
 BIB_TYPES = {"article-newspaper": "article", "report": "report"}  # others: @online
-BIB_LANGIDS = {"ja": "japanese", "fr": "french", "de": "ngerman", "en": "english", "zh": "chinese"}
 BIB_MONTHS = ("jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec")
 
 
@@ -161,7 +172,7 @@ def bibtex_entry(source: Source, lang: str, site_url: str, project: Project | No
     if source.url:
         fields.append(("url", source.url.replace("{", "%7B").replace("}", "%7D")))
         fields.append(("urldate", source.accessed.isoformat()))
-    langid = BIB_LANGIDS.get(source.language.split("-")[0])
+    langid = language_record(source.language).bib_langid
     if langid:
         fields.append(("langid", langid))
     note = source.notes[lang]
@@ -313,48 +324,147 @@ def chips_json(project: Project, lang: str, site_url: str) -> str:
 
 
 def chips_csv(project: Project, lang: str, site_url: str) -> str:
+    """Long format: one row per cell, with its number, status and citations."""
+    chips = project.data.chips
+    rows = [
+        [
+            record["row"],
+            record["row_label"],
+            record["unit"],
+            record["chip"],
+            record["chip_name"],
+            record["value"],
+            "" if record["number"] is None else f"{record['number']:g}",
+            record["status"],
+            _cited(record["citations"]),
+            " ".join(c["url"] for c in record["citations"]),
+        ]
+        for record in (chips_records(chips, lang, site_url) if chips else [])
+    ]
+    header = ["row", "row_label", "unit", "chip", "chip_name", "value", "number", "status"]
+    return _csv(header + ["citations", "citation_urls"], rows)
+
+
+def _csv(header: list[str], rows: list[list[str]]) -> str:
+    """CSV text with a BOM, so spreadsheet programs read it as UTF-8."""
     out = io.StringIO()
     writer = csv.writer(out, lineterminator="\n")
-    writer.writerow(
-        [
-            "row",
-            "row_label",
-            "unit",
-            "chip",
-            "chip_name",
-            "value",
-            "number",
-            "status",
-            "citations",
-            "citation_urls",
-        ]
+    writer.writerow(header)
+    writer.writerows(rows)
+    return "\ufeff" + out.getvalue()
+
+
+def _cited(cites: list[dict[str, Any]]) -> str:
+    """The cited sources as people write them: `id ¶2–3; other ¶5`."""
+    return "; ".join(
+        c["source"]
+        + (f" ¶{'–'.join(map(str, _ends(c['paragraphs'])))}" if "paragraphs" in c else "")
+        for c in cites
     )
+
+
+def chips_wide_csv(project: Project, lang: str, site_url: str) -> str:
+    """The comparison as it reads: one row per chip, one column per specification (its
+    label and unit in the header), each cell the value as the table shows it."""
     chips = project.data.chips
-    for record in chips_records(chips, lang, site_url) if chips else []:
-        cites = record["citations"]
-        writer.writerow(
+    if chips is None:
+        return _csv(["chip", "chip_name"], [])
+    header = ["chip", "chip_name"] + [
+        f"{row.label[lang]} ({unit(row.unit, lang)})" if unit(row.unit, lang) else row.label[lang]
+        for row in chips.rows
+    ]
+    rows = [
+        [chip_id, names[lang]]
+        + [row.cells[chip_id].value[lang] if chip_id in row.cells else "" for row in chips.rows]
+        for chip_id, names in chips.names.items()
+    ]
+    return _csv(header, rows)
+
+
+def timeline_csv(project: Project, lang: str, site_url: str) -> str:
+    """One row per event, oldest first: what a spreadsheet sorts and filters."""
+    rows = []
+    for event in project.data.events:
+        text = with_quotes(event.text[lang], lang, project.data.quotes, project.sources)
+        cites = [cite_record(c, lang, site_url) for c in cites_in(text)]
+        originals = [project.sources[c["source"]].url for c in cites]
+        rows.append(
             [
-                record["row"],
-                record["row_label"],
-                record["unit"],
-                record["chip"],
-                record["chip_name"],
-                record["value"],
-                "" if record["number"] is None else f"{record['number']:g}",
-                record["status"],
-                "; ".join(
-                    c["source"]
-                    + (
-                        f" ¶{'–'.join(map(str, _ends(c['paragraphs'])))}"
-                        if "paragraphs" in c
-                        else ""
-                    )
-                    for c in cites
-                ),
+                event.id,
+                event.date.iso,
+                event.date.precision,
+                format_fuzzy(event.date, lang),
+                " ".join(event.actors),
+                label("comma", lang).join(ACTORS[a][lang] for a in event.actors),
+                strip_citations(text),
+                _cited(cites),
                 " ".join(c["url"] for c in cites),
+                " ".join(dict.fromkeys(url for url in originals if url and _is_web(url))),
             ]
         )
-    return "\ufeff" + out.getvalue()  # a BOM, so spreadsheet programs read UTF-8
+    header = [
+        "id",
+        "date",
+        "precision",
+        "date_label",
+        "actors",
+        "actor_names",
+        "text",
+        "sources",
+        "source_pages",
+        "original_urls",
+    ]
+    return _csv(header, rows)
+
+
+def sources_csv(project: Project, lang: str, site_url: str) -> str:
+    """One row per source, by date: its record as the citations index shows it."""
+    rows = []
+    for source in project.sorted_sources():
+        uses = project.uses_of(lang, source.id)
+        rows.append(
+            [
+                source.id,
+                source.titles[lang],
+                "" if source.title_is_ours else source.title_original,
+                source.outlet or "",
+                source.author or "",
+                source.published.iso,
+                source.published.precision,
+                source.accessed.isoformat(),
+                source.kind,
+                KINDS[source.kind]["label"][lang],
+                source.language,
+                source.url if source.url and _is_web(source.url) else "",
+                site_url + source_url(source.id, lang),
+                source.reproduction or "",
+                str(source.paragraph_count),
+                str(sum(use.count for use in uses)),
+            ]
+        )
+    header = [
+        "id",
+        "title",
+        "original_title",
+        "outlet",
+        "author",
+        "published",
+        "precision",
+        "accessed",
+        "kind",
+        "kind_label",
+        "language",
+        "url",
+        "page",
+        "reproduction",
+        "paragraphs",
+        "citations",
+    ]
+    return _csv(header, rows)
+
+
+def _is_web(url: str) -> bool:
+    return url.startswith(("https://", "http://"))
 
 
 def _ends(numbers: list[int]) -> list[int]:
@@ -429,6 +539,15 @@ class Download:
     def shared(self) -> bool:
         return self.write_shared is not None
 
+    @property
+    def format(self) -> str:
+        return FORMATS[self.media_type]
+
+    @property
+    def anchor(self) -> str:
+        """Its row's id on the data page (`timeline-csv`)."""
+        return self.name.replace(".", "-")
+
     def url(self, lang: str) -> str:
         """Where `lang`'s pages link to it: a shared file sits in the default language's
         folder."""
@@ -477,8 +596,11 @@ def status_json(project: Project, lang: str, site_url: str) -> str:
 DOWNLOADS = (
     Download("sources.json", "download_csl", "application/vnd.citationstyles.csl+json", csl_json),
     Download("sources.bib", "download_bib", "application/x-bibtex", bibtex),
+    Download("sources.csv", "download_sources_csv", "text/csv", sources_csv),
+    Download("timeline.csv", "download_timeline_csv", "text/csv", timeline_csv),
     Download("timeline.json", "download_timeline", "application/json", timeline_js),
     Download("status.json", "download_status", "application/json", status_json),
+    Download("chips-wide.csv", "download_chips_wide_csv", "text/csv", chips_wide_csv),
     Download("chips.csv", "download_chips_csv", "text/csv", chips_csv),
     Download("chips.json", "download_chips_json", "application/json", chips_json),
     Download("texts.json", "download_texts", "application/json", write_shared=texts_json),

@@ -23,9 +23,9 @@ from urllib.parse import urlsplit
 
 from babel import Locale, UnknownLocaleError
 
-from . import LANGUAGE_NAMES
 from .errors import Refused
 from .keypaths import KeyPaths
+from .languages import name as language_name
 from .load import Key
 from .model import PRECISIONS, FuzzyDate
 
@@ -138,7 +138,7 @@ class Fields(KeyPaths):
             return value.strip()
         fix = None
         if isinstance(value, str) and len(key) == 2 and key[1] in self.languages:
-            fix = f"write the {key[0]} in {LANGUAGE_NAMES[str(key[1])]} between the quotes"
+            fix = f"write the {key[0]} in {language_name(str(key[1]))} between the quotes"
         self.fail(key, f"expected text, found {describe(value)}", fix, "not-text")
         return None
 

@@ -18,17 +18,18 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-from . import SITE_LANGUAGES
 from .answered import PATH as ANSWERED
+from .caches import Lifetime, table
 from .copyguard import TOKEN_RE as IDS_RE  # citations and {q:…} tokens
 from .errors import Problem
 from .fields import Field, Fields, Judged
+from .languages import spaced
 from .load import Key, read_document, read_text, read_yaml
 
 PATH = "data/glossary.yml"
 HOUSE_STYLE = "glossary.house-style"  # the code of a rejected variant found in a text
 STRINGS = "scripts/briefing/strings.yml"
-FIELDS = ("id", *SITE_LANGUAGES, "first", "reject", "note")
+FIELDS = ("id", "first", "reject", "note")  # and one per site language
 ID_RE = re.compile(r"^[a-z0-9]+(?:-[a-z0-9]+)*$")
 
 
@@ -56,14 +57,15 @@ class Variant:
 def _needle(text: str, lang: str) -> str:
     """All of the text, or all but its first letter where the pattern also takes it
     capitalised (see _pattern)."""
-    return text[1:] if lang != "ja" and text[:1].isalpha() else text
+    return text[1:] if spaced(lang) and text[:1].isalpha() else text
 
 
 def _pattern(text: str, lang: str) -> re.Pattern[str]:
-    """Japanese matches anywhere; other languages only as whole words, and also with a
+    """A language written without spaces (Japanese, Chinese) matches anywhere: its words
+    have no boundary to look for; other languages only as whole words, and also with a
     capital first letter (at the start of a sentence)."""
     escaped = re.escape(text)
-    if lang == "ja":
+    if not spaced(lang):
         return re.compile(escaped)
     if text[:1].isalpha() and text[0].lower() != text[0].upper():
         escaped = f"[{text[0].lower()}{text[0].upper()}]" + re.escape(text[1:])
@@ -80,7 +82,8 @@ class _Checker(Fields):
     def __init__(self, lines: dict[Key, int], languages: Sequence[str]) -> None:
         super().__init__(PATH, lines, languages)
         self.names: dict[Key, str] = {}  # ("terms", 3) -> "term 'h20'"
-        self.form = [Field(name, Judged(), required=False) for name in FIELDS]
+        fields = (*FIELDS[:1], *languages, *FIELDS[1:])
+        self.form = [Field(name, Judged(), required=False) for name in fields]
 
     def unknown(self, key: Key, name: str, allowed: Sequence[str]) -> None:
         self.report(
@@ -296,20 +299,27 @@ def texts(
             yield shown, lang, text, line
 
 
-_FOUND: dict[tuple[str, str], tuple[Variant, ...]] = {}  # (language, text) -> variants in it
-_FOUND_FOR: list[tuple[tuple[str, str, str], ...]] = []  # the rejected forms _FOUND is for
+# What each text holds, for the rejected forms it was found with (one entry: the latest).
+_FOUND: dict[tuple[tuple[str, str, str], ...], dict[tuple[str, str], tuple[Variant, ...]]] = table(
+    "glossary._FOUND", Lifetime.PROCESS
+)
 
 
-def _rejected_in(rejected: dict[str, list[Variant]], lang: str, text: str) -> tuple[Variant, ...]:
+def _rejected_in(
+    rejected: dict[str, list[Variant]],
+    found_in: dict[tuple[str, str], tuple[Variant, ...]],
+    lang: str,
+    text: str,
+) -> tuple[Variant, ...]:
     """The rejected variants in `text`, remembered (see house_style_problems)."""
-    found = _FOUND.get((lang, text))
+    found = found_in.get((lang, text))
     if found is None:
         words = IDS_RE.sub(" ", text)  # a citation's or a quotation's id is no wording
         # A substring test first (most texts contain no variant), the pattern only then.
         found = tuple(
             v for v in rejected.get(lang, ()) if v.needle in words and v.pattern.search(words)
         )
-        _FOUND[(lang, text)] = found
+        found_in[(lang, text)] = found
     return found
 
 
@@ -321,12 +331,13 @@ def house_style_problems(
     checks the same texts again."""
     rejected = variants(terms)
     forms = tuple((v.term.id, v.lang, v.text) for vs in rejected.values() for v in vs)
-    if [forms] != _FOUND_FOR:
+    found_in = _FOUND.get(forms)
+    if found_in is None:
         _FOUND.clear()
-        _FOUND_FOR[:] = [forms]
+        found_in = _FOUND[forms] = {}
     problems = []
     for path, lang, text, line in site_texts:
-        for variant in _rejected_in(rejected, lang, text):
+        for variant in _rejected_in(rejected, found_in, lang, text):
             term = variant.term
             problems.append(
                 Problem(

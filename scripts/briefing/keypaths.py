@@ -10,9 +10,11 @@ from __future__ import annotations
 
 from collections.abc import Mapping
 
-from . import DEFAULT_LANGUAGE, LANGUAGE_NAMES
+from . import DEFAULT_LANGUAGE
 from .errors import Report
 from .language import left_in_english
+from .languages import LANGUAGES
+from .languages import name as language_name
 from .load import Key
 from .parity import figures
 
@@ -55,18 +57,18 @@ class KeyPaths:
         """Texts side by side in several languages: none left in English where it should be
         translated, and each stating the figures the English text states."""
         for lang, text in texts.items():
-            if lang in LANGUAGE_NAMES and lang != DEFAULT_LANGUAGE and left_in_english(text, lang):
+            if lang in LANGUAGES and lang != DEFAULT_LANGUAGE and left_in_english(text, lang):
                 self.fail(
                     (*key, lang),
-                    f"the text reads as English, not {LANGUAGE_NAMES[lang]}",
-                    f"translate it into {LANGUAGE_NAMES[lang]}",
+                    f"the text reads as English, not {language_name(lang)}",
+                    f"translate it into {language_name(lang)}",
                     "left-in-english",
                 )
         if DEFAULT_LANGUAGE not in texts:
             return
         english = figures(texts[DEFAULT_LANGUAGE], DEFAULT_LANGUAGE)
         for lang, text in texts.items():
-            if lang not in LANGUAGE_NAMES or lang == DEFAULT_LANGUAGE:
+            if lang not in LANGUAGES or lang == DEFAULT_LANGUAGE:
                 continue
             if (mine := figures(text, lang)) != english:
                 only, missing = sorted(mine - english), sorted(english - mine)

@@ -13,6 +13,7 @@ from typing import Any
 
 import yaml
 
+from .caches import Lifetime, table
 from .errors import Problem
 
 Key = tuple[str | int, ...]
@@ -217,7 +218,9 @@ def _quote_hint(source: str, mark: Any) -> str | None:
 # The last parse of each file's YAML, with the text it was parsed from: a rebuild (the live
 # preview) parses again only the files whose text changed. Parsed values are shared, so no
 # reader changes them.
-_PARSED: dict[tuple[str, int], tuple[str, tuple[Any, dict[Key, int], list[Problem]]]] = {}
+_PARSED: dict[tuple[str, int], tuple[str, tuple[Any, dict[Key, int], list[Problem]]]] = table(
+    "load._PARSED", Lifetime.PROCESS
+)
 
 
 def parse_yaml_of(

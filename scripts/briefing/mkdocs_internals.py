@@ -3,20 +3,16 @@
 mkdocs-static-i18n builds each language in turn but offers no public API for which
 language is being built, which languages are built, or how to add generated pages to a
 language's sitemap; Material's language switcher reads `config.extra.alternate`, which
-the i18n plugin fills per page; Material's markup needs two fixes to be valid HTML and
-carries its templates' indentation and a copy of every icon; MkDocs' preview server polls
-slowly and lists the theme's files on every rebuild. Each touch point below was read in
-the pinned versions; `version_problems` stops the build when another version is
-installed, so a silent change in a plugin's internals cannot produce a wrong site.
+the i18n plugin fills per page; MkDocs' preview server polls slowly and lists the theme's
+files on every rebuild (what the site rewrites in Material's HTML is in theme_rewrites).
+Each touch point below was read in the pinned versions; `version_problems` stops the
+build when another version is installed, so a silent change in a plugin's internals
+cannot produce a wrong site.
 """
 
 from __future__ import annotations
 
-import hashlib
-import json
-import re
 from collections.abc import Mapping, Sequence
-from functools import lru_cache
 from importlib.metadata import PackageNotFoundError, version
 from pathlib import Path
 from types import SimpleNamespace
@@ -29,6 +25,7 @@ from mkdocs.structure.files import File
 from watchdog.observers.polling import PollingObserver
 
 from . import DEFAULT_LANGUAGE
+from .caches import Lifetime, table
 
 # The versions these internals were read in (requirements.txt pins the same; a test checks).
 PINNED = {"mkdocs": "1.6.1", "mkdocs-material": "9.8.1", "mkdocs-static-i18n": "1.3.1"}
@@ -111,130 +108,6 @@ def set_switcher_links(config: MkDocsConfig, urls: Mapping[str, str]) -> None:
     config.extra.alternate = alternates  # type: ignore[attr-defined]
 
 
-# Material's configuration script (`__config`, its `config` block) names its search worker
-# and carries its search's strings, \u-escaped; only its search component reads them, and
-# the site has none (its search is Pagefind). On a Japanese page the script was 1,215
-# bytes; without them, and in UTF-8, 324.
-_CONFIG = re.compile(r'(<script id="__config" type="application/json">)(.*?)(</script>)', re.S)
-
-
-@lru_cache(maxsize=64)  # one block per language and folder depth: parsed once each
-def config_without_search(block: str) -> str:
-    """Material's configuration script without its search's worker and strings, in UTF-8;
-    `<`, `>` and `&` stay escaped, so no text in it can close the script."""
-
-    def trim(match: re.Match[str]) -> str:
-        config = json.loads(match.group(2))
-        config.pop("search", None)
-        config["translations"] = {
-            key: text
-            for key, text in config.get("translations", {}).items()
-            if not key.startswith("search.")
-        }
-        text = json.dumps(config, ensure_ascii=False, separators=(",", ":"))
-        text = text.replace("<", "\\u003c").replace(">", "\\u003e").replace("&", "\\u0026")
-        return match.group(1) + text + match.group(3)
-
-    return _CONFIG.sub(trim, block)
-
-
-# The scripts at the end of a page (Material's bundle, then the site's): without `defer` each
-# is parser-blocking, and Chromium counts a parser-blocking script in the body as blocking the
-# first paint (Lighthouse lists both as render-blocking). Deferred, they run in the same order
-# once the page is parsed, before DOMContentLoaded, which both wait for.
-_SCRIPT_SRC = re.compile(r'<script src="([^"<>]+)"></script>')
-
-
-def deferred_scripts(block: str) -> str:
-    """Material's `scripts` block with each external script deferred."""
-    return _SCRIPT_SRC.sub(r'<script src="\1" defer></script>', block)
-
-
-# Material's markup that the HTML standard does not allow (the Nu HTML Checker reports it):
-# `autocomplete` on its hidden checkbox toggles (allowed only on text-like inputs), and, on
-# a section's index page, a `label for="__toc"` whose checkbox Material does not render.
-_TOGGLE_AUTOCOMPLETE = re.compile(r'(<input\b[^>]*\btype="checkbox"[^>]*?)\s+autocomplete="off"')
-
-
-def valid_html(output: str) -> str:
-    """A page as Material writes it, with the markup above made valid (no visible change:
-    the toggles are hidden; the orphan label's `for` pointed at nothing)."""
-    output = _TOGGLE_AUTOCOMPLETE.sub(r"\1", output)
-    if 'id="__toc"' not in output:
-        output = output.replace(' for="__toc"', "")
-    return output
-
-
-# Material's script, on every page, that opens the content tab a link's #fragment names;
-# content tabs are inputs named __tabbed_<n>, and on a page without any it does nothing.
-_TABS_SCRIPT = (
-    "<script>var target=document.getElementById(location.hash.slice(1));target&&target.name&&"
-    '(target.checked=target.name.startsWith("__tabbed_"))</script>'
-)
-
-
-def without_unused_scripts(output: str) -> str:
-    """A page without Material's content-tab script when it has no content tabs."""
-    if 'name="__tabbed_' in output:
-        return output
-    return output.replace(_TABS_SCRIPT, "", 1)
-
-
-# Material's templates indent their markup deeply: about a fifth of a page's bytes. A run of
-# whitespace that holds a line break renders as one space wherever whitespace collapses, so
-# it becomes one line break; never inside elements where whitespace is kept as written.
-_KEPT_AS_WRITTEN = re.compile(r"<(pre|code|textarea|script|style)\b.*?</\1\s*>", re.DOTALL)
-_INDENTATION = re.compile(r"\n[ \t\n]*")
-
-
-def compact_html(output: str) -> str:
-    """The page without its template indentation (what it shows is unchanged)."""
-    parts, start = [], 0
-    for kept in _KEPT_AS_WRITTEN.finditer(output):
-        parts += [_INDENTATION.sub("\n", output[start : kept.start()]), kept.group(0)]
-        start = kept.end()
-    parts.append(_INDENTATION.sub("\n", output[start:]))
-    return "".join(parts)
-
-
-# Material's placeholders that stay empty on this site's pages: the skip link's (Material
-# fills it only on a page with a table of contents), the announcement bar's (the site has
-# none) and the dialog its copy-to-clipboard buttons report to (kept on a page that has
-# one). Its script looks each of them up as optional: none found, nothing mounted.
-_EMPTY_SKIP = '<div data-md-component="skip">\n</div>\n'
-_EMPTY_ANNOUNCE = '<div data-md-component="announce">\n</div>\n'
-_DIALOG = (
-    '<div class="md-dialog" data-md-component="dialog">\n'
-    '<div class="md-dialog__inner md-typeset"></div>\n</div>\n'
-)
-
-
-# The table-of-contents sidebar of a page without headings to list (a source's page, the
-# index of sources, What's new): Material writes it empty, and it keeps a column of the
-# page's width blank. Left out, the text takes that width, as on a Material page whose
-# front matter hides its table of contents.
-_EMPTY_TOC = re.compile(
-    r'<div class="md-sidebar md-sidebar--secondary" data-md-component="sidebar" '
-    r'data-md-type="toc" >\n<div class="md-sidebar__scrollwrap">\n<div class="md-sidebar__inner">\n'
-    r'<nav class="md-nav md-nav--secondary" aria-label="[^"<>]*">\n</nav>\n</div>\n</div>\n</div>\n'
-)
-
-
-def without_empty_components(output: str) -> str:
-    """A compacted page without Material's empty placeholders and empty sidebar."""
-    output = output.replace(_EMPTY_SKIP, "", 1).replace(_EMPTY_ANNOUNCE, "", 1)
-    output = _EMPTY_TOC.sub("", output, count=1)
-    if "md-clipboard" not in output:
-        output = output.replace(_DIALOG, "", 1)
-    return output
-
-
-def finished_theme_html(output: str) -> str:
-    """A page or the 404 page as Material wrote it, made valid, without the scripts and
-    placeholders it does not use and without its template indentation."""
-    return without_empty_components(compact_html(without_unused_scripts(valid_html(output))))
-
-
 # The live preview. MkDocs' server polls the watched folders every half second, so a saved
 # file waits a quarter of a second on average before the rebuild starts; and every rebuild
 # lists the theme's files again (Material's, with its thousands of icons, take a sixth of a
@@ -255,7 +128,10 @@ def poll_quickly(server: LiveReloadServer) -> None:
             server.watch(path)
 
 
-_INSTALLED_LISTINGS: dict[str, list[str]] = {}
+# The installed theme cannot change while the process runs.
+_INSTALLED_LISTINGS: dict[str, list[str]] = table(
+    "mkdocs_internals._INSTALLED_LISTINGS", Lifetime.PROCESS
+)
 
 
 def list_installed_theme_once(config: MkDocsConfig) -> None:
@@ -290,40 +166,3 @@ def _listing(folders: Sequence[str]) -> list[str]:
             _INSTALLED_LISTINGS[folder] = [name for name in found if not name.startswith(".")]
         names.update(_INSTALLED_LISTINGS[folder])
     return sorted(names)
-
-
-# Material writes each of its icons into every page as an inline SVG: the same eight icons,
-# about 2.5 KB of every page. Each page refers to them in one sprite file instead, which
-# the browser fetches once and caches (charts and other SVGs with attributes of their own
-# stay inline).
-ICONS_FILE = "assets/icons.svg"
-_ICON = re.compile(
-    r'<svg xmlns="http://www.w3.org/2000/svg" viewBox="([-\d. ]+)">(.*?)</svg>', re.S
-)
-
-
-class IconSprite:
-    """The icons pages refer to, collected as pages are written."""
-
-    def __init__(self) -> None:
-        self.icons: dict[str, tuple[str, str]] = {}  # id -> (viewBox, the SVG's content)
-
-    def refer(self, output: str, sprite_url: str) -> str:
-        """The page with each theme icon replaced by a reference into the sprite."""
-
-        def reference(match: re.Match[str]) -> str:
-            view, inner = match.group(1), match.group(2)
-            digest = hashlib.blake2b(f"{view}|{inner}".encode(), digest_size=6).hexdigest()
-            ident = f"i{digest}"
-            self.icons.setdefault(ident, (view, inner))
-            return f'<svg viewBox="{view}"><use href="{sprite_url}#{ident}"/></svg>'
-
-        return _ICON.sub(reference, output)
-
-    def sprite(self) -> str:
-        """The sprite file: one symbol per icon."""
-        symbols = "".join(
-            f'<symbol id="{ident}" viewBox="{view}">{inner}</symbol>\n'
-            for ident, (view, inner) in sorted(self.icons.items())
-        )
-        return f'<svg xmlns="http://www.w3.org/2000/svg">\n{symbols}</svg>\n'

@@ -103,6 +103,18 @@ class Source:
             title.startswith("〔") and "〕" in title
         )
 
+    def title_note(self, lang: str) -> tuple[str, str]:
+        """The title in `lang` as (the site's bracketed note that opens it, the rest), e.g.
+        ("[No headline captured]", " Nvidia demands…"): pages mark the note so that search
+        results, which show titles and excerpts, can leave it out. ("", title) when there is
+        no such note or the brackets are the whole title (the site's description)."""
+        title = self.titles[lang]
+        close = {"[": "]", "〔": "〕"}.get(title[:1])
+        end = title.find(close) + 1 if close and self.title_is_ours else 0
+        if not end or not title[end:].strip():
+            return "", title
+        return title[:end], title[end:]
+
 
 @dataclass(frozen=True)
 class Cite:

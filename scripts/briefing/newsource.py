@@ -14,24 +14,25 @@ the whole session).
 from __future__ import annotations
 
 import datetime as dt
-import functools
 import json
 import re
 import unicodedata
-from collections.abc import Callable, Mapping
+from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass, field, replace
 from pathlib import Path
 from urllib.parse import urlsplit
 
-from . import SITE_LANGUAGES
+from . import DEFAULT_LANGUAGE
 from .accounts import HEADER as ACCOUNTS_HEADER
 from .accounts import SUFFIX as ACCOUNTS_SUFFIX
 from .accounts import load_accounts
 from .accounts import path_for as accounts_path_for
+from .caches import Lifetime, memo
 from .copyguard import RUN_WORDS, guard, run_size, units
 from .errors import Problem, Refused
 from .fields import language_tag, parse_fuzzy_date
 from .identity import normalise_url, text_hash, without_tracking
+from .languages import LANGUAGES, site_codes, spaced
 from .load import paragraphs_of, read_document, read_yaml, split_front_matter
 from .model import PRECISIONS
 from .strings import KINDS
@@ -67,14 +68,9 @@ TRANSLITERATE = str.maketrans(
 MODEL_RE = re.compile(r"(?=[a-z0-9]*[a-z])(?=[a-z0-9]*[0-9])[a-z0-9]+")  # h200, b30a, mi308
 
 # The marker that opens a title the site supplies because the capture has no headline, as
-# the existing seeds write it; an article in another language gets the English one.
-NO_HEADLINE = {
-    "en": "[No headline captured]",
-    "ja": "〔見出しは未収集〕",
-    "fr": "[Titre non recueilli]",
-    "de": "[Ohne Überschrift erfasst]",
-}
-UNSPACED = frozenset({"ja", "zh", "th", "lo", "km", "my"})  # scripts without spaces between words
+# the existing seeds write it (each language's `no_headline`); an article in a language
+# without one gets the default language's.
+NO_HEADLINE = {code: lang.no_headline for code, lang in LANGUAGES.items() if lang.no_headline}
 PLACEHOLDER_WORDS = 8  # words of ¶1 after the marker (characters: PLACEHOLDER_CHARS)
 PLACEHOLDER_CHARS = 30
 
@@ -143,7 +139,7 @@ def without_marker(title: str) -> str:
 def derive_id(article: Article, taken: set[str]) -> str:
     """The README's order: outlet + up to three words of the title, model names (h200) first
     because they are what a source is looked up by, + year-month; unique in `taken`."""
-    title = without_marker(article.titles.get("en") or article.title)
+    title = without_marker(article.titles.get(DEFAULT_LANGUAGE) or article.title)
     words = [w for w in dict.fromkeys(slug(title).split("-")) if len(w) > 1 and w not in STOP_WORDS]
     models = [w for w in words if MODEL_RE.fullmatch(w)]
     others = [w for w in words if w not in models]
@@ -172,18 +168,18 @@ def no_headline_title(language: str | None, text: str, words: str = "") -> str:
     """The title for a capture without headline: the marker in the article's language, then
     `words` (the editor's own description) or the first words of ¶1. The marker is what
     tells readers that the site wrote this title, not the outlet."""
-    base = (language or "en").split("-")[0]
-    marker = NO_HEADLINE.get(base, NO_HEADLINE["en"])
+    base = (language or DEFAULT_LANGUAGE).split("-")[0]
+    marker = NO_HEADLINE.get(base, NO_HEADLINE[DEFAULT_LANGUAGE])
     if not words:
         first = next(iter(paragraphs(text)), "")
-        if base in UNSPACED:
+        if not spaced(base):
             words = first[:PLACEHOLDER_CHARS] + ("…" if len(first) > PLACEHOLDER_CHARS else "")
         else:
             split = first.split()
             words = " ".join(split[:PLACEHOLDER_WORDS]) + (
                 "…" if len(split) > PLACEHOLDER_WORDS else ""
             )
-    gap = "" if base in UNSPACED and base in NO_HEADLINE else " "  # as the ja seeds write it
+    gap = "" if not spaced(base) and base in NO_HEADLINE else " "  # as the ja seeds write it
     return f"{marker}{gap}{words}".strip()
 
 
@@ -201,13 +197,13 @@ def _url(text: str, values: Mapping[str, object]) -> Read:
     return text
 
 
-@functools.cache
+@memo(Lifetime.PROCESS, maxsize=None)  # babel's names do not change
 def _language_names() -> dict[str, str]:
-    """Language names in the site's languages -> tag, to answer 'français' with 'fr'."""
+    """Language names in the languages the site knows -> tag, to answer 'français' with 'fr'."""
     from babel import Locale
 
     names: dict[str, str] = {}
-    for site_lang in SITE_LANGUAGES:
+    for site_lang in LANGUAGES:
         for tag, name in Locale.parse(site_lang).languages.items():
             names.setdefault(name.lower(), tag.replace("_", "-"))
     return names
@@ -503,7 +499,7 @@ SAME_TEXT_SHARE = 0.5  # of an article's runs of words found in another's copy g
 
 
 def find_duplicate(
-    text: str, url: str | None, existing: list[Existing], language: str = "en"
+    text: str, url: str | None, existing: list[Existing], language: str = DEFAULT_LANGUAGE
 ) -> str | None:
     url_key = normalise_url(url) if url else None
     digest = text_hash("\n".join(paragraphs(text)))
@@ -525,7 +521,7 @@ def refusal(
     existing: list[Existing],
     seeds_dir: Path,
     root: Path,
-    language: str = "en",
+    language: str = DEFAULT_LANGUAGE,
 ) -> str | None:
     """Why the article cannot be added whatever else is answered, or None. Separate from
     `create` so a terminal session can refuse before asking anything (or right after the
@@ -553,7 +549,9 @@ def _quote(value: str | None) -> str:
     return "null" if value is None else json.dumps(value, ensure_ascii=False)
 
 
-def source_file_text(article: Article, source_id: str, accessed: str, precision: str) -> str:
+def source_file_text(
+    article: Article, source_id: str, accessed: str, precision: str, languages: Sequence[str]
+) -> str:
     """The source file's text. A title supplied for a capture without headline says so in
     comments, so whoever fills in the translations keeps the marker."""
     lang = article.language
@@ -571,7 +569,7 @@ def source_file_text(article: Article, source_id: str, accessed: str, precision:
         ),
         f"  original: {_quote(article.title)}",
     ]
-    for site_lang in SITE_LANGUAGES:
+    for site_lang in languages:
         if site_lang != lang:
             translated = article.titles.get(site_lang, "")
             hint = f"  # begin with {NO_HEADLINE[site_lang]}" if supplied and not translated else ""
@@ -586,11 +584,11 @@ def source_file_text(article: Article, source_id: str, accessed: str, precision:
         "note:  # for readers in each language: who publishes this, how far to trust it",
     ]
     lines += [
-        f"  {site_lang}: {_quote(article.notes.get(site_lang, ''))}" for site_lang in SITE_LANGUAGES
+        f"  {site_lang}: {_quote(article.notes.get(site_lang, ''))}" for site_lang in languages
     ]
     lines += [
         "removed: []  # list what you cut from the capture (adverts, disclaimers, a "
-        "second copy), each item in en, ja, fr and de",
+        f"second copy), each item in {', '.join(languages[:-1])} and {languages[-1]}",
     ]
     if not article.original_file:  # the project keeps no other article's text
         return "\n".join([*lines, "---", ""])
@@ -598,7 +596,7 @@ def source_file_text(article: Article, source_id: str, accessed: str, precision:
     return "\n".join(lines) + "\n\n".join(paragraphs(article.text)) + "\n"
 
 
-def accounts_file_text(article: Article, source_id: str) -> str:
+def accounts_file_text(article: Article, source_id: str, languages: Sequence[str]) -> str:
     """The accounts file for a new source: an empty account per paragraph of the pasted
     article in every site language (a comment gives each paragraph's length), and the
     article's copy guard. The article's text itself is not written anywhere."""
@@ -613,7 +611,7 @@ def accounts_file_text(article: Article, source_id: str) -> str:
         unit = "words" if run_size(article.language) == RUN_WORDS else "characters"
         out += [f"  # ¶{number} of the article: {len(units(para, article.language))} {unit}"]
         out += [f"  - n: {number}"]
-        out += [f'    {lang}: ""' for lang in SITE_LANGUAGES]
+        out += [f'    {lang}: ""' for lang in languages]
     out.append("# The article's copy guard (see CONTRIBUTING.md): lets `check` find copied words.")
     hashes = guard(paras, article.language).split()
     out.append("copy_guard: >-")
@@ -696,14 +694,16 @@ def create(
     if article.url:
         article.url = without_tracking(article.url)
     precision = article.precision or default_precision(article.published)
-    text = source_file_text(article, source_id, article.accessed or today().isoformat(), precision)
+    site = site_codes(root)
+    accessed = article.accessed or today().isoformat()
+    text = source_file_text(article, source_id, accessed, precision, site)
     seeds_dir.mkdir(parents=True, exist_ok=True)
     path.write_text(text, encoding="utf-8")
-    _, remaining = check_source(read_document(path, root))
+    _, remaining = check_source(read_document(path, root), site)
     if not article.original_file:
         accounts = accounts_path_for(path.relative_to(root).as_posix(), root)
-        accounts.write_text(accounts_file_text(article, source_id), encoding="utf-8")
-        remaining += load_accounts(path.relative_to(root).as_posix(), source_id, root)[1]
+        accounts.write_text(accounts_file_text(article, source_id, site), encoding="utf-8")
+        remaining += load_accounts(path.relative_to(root).as_posix(), source_id, root, site)[1]
     return Created(path, source_id, remaining)
 
 
@@ -725,14 +725,15 @@ def convert_to_accounts(path: Path, root: Path) -> tuple[Path, int]:
     if doc.meta.get("reproduction") == "whole" and doc.meta.get("original_file"):
         raise NewSourceError(f"{shown}: one of the articles the briefing was given: kept whole")
     source_id = str(doc.meta.get("id") or path.stem)
-    language = str(doc.meta.get("language") or "en")
+    language = str(doc.meta.get("language") or DEFAULT_LANGUAGE)
+    site = site_codes(root)
     accounts = accounts_path_for(shown, root)
     kept: dict[int, dict[str, str]] = {}
     value = read_yaml(accounts, shown)[0] if accounts.exists() else None
     entries = value.get("paragraphs") if isinstance(value, dict) else None
     for entry in entries if isinstance(entries, list) else []:
         if isinstance(entry, dict) and isinstance(entry.get("n"), int):
-            kept[entry["n"]] = {k: str(v) for k, v in entry.items() if k in SITE_LANGUAGES and v}
+            kept[entry["n"]] = {k: str(v) for k, v in entry.items() if k in site and v}
     outlet = doc.meta.get("outlet")
     article = Article(
         text=doc.body,
@@ -742,7 +743,7 @@ def convert_to_accounts(path: Path, root: Path) -> tuple[Path, int]:
         kind="",
         outlet=outlet if isinstance(outlet, str) else None,
     )
-    text = accounts_file_text(article, source_id)
+    text = accounts_file_text(article, source_id, site)
     if kept:
         text = _fill(text, kept)
     accounts.write_text(text, encoding="utf-8")
@@ -763,8 +764,8 @@ def _fill(text: str, kept: Mapping[int, Mapping[str, str]]) -> str:
         stripped = line.strip()
         if stripped.startswith("- n: "):
             number = int(stripped.removeprefix("- n: "))
-        for lang in SITE_LANGUAGES:
-            if stripped == f'{lang}: ""' and kept.get(number, {}).get(lang):
+        for lang in kept.get(number, {}):
+            if stripped == f'{lang}: ""' and kept[number][lang]:
                 line = f"    {lang}: {json.dumps(kept[number][lang], ensure_ascii=False)}"
         out.append(line)
     return "\n".join(out) + "\n"

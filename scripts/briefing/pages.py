@@ -7,13 +7,14 @@ from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from . import DEFAULT_LANGUAGE, LANGUAGE_NAMES
+from . import DEFAULT_LANGUAGE
 from .citations import Citation, check_cite, find_citations
 from .data import Data
 from .directives import data_files_of, problems_in, shown_texts
 from .errors import Problem
 from .identity import page_digest
 from .language import left_in_english, undated_present
+from .languages import name as language_name
 from .load import Key, read_document
 from .model import Source
 from .urls import is_generated, page_url
@@ -134,8 +135,8 @@ def _english_left(body: str, first_line: int, shown: str, lang: str) -> list[Pro
                     Problem(
                         shown,
                         start,
-                        f"this paragraph reads as English, not {LANGUAGE_NAMES[lang]}",
-                        f"translate it into {LANGUAGE_NAMES[lang]}",
+                        f"this paragraph reads as English, not {language_name(lang)}",
+                        f"translate it into {language_name(lang)}",
                     )
                 )
             block = []
@@ -182,8 +183,7 @@ def scan_pages(
                 Problem(
                     f"{docs}/{lang}/{rel}",
                     1,
-                    f"the {LANGUAGE_NAMES.get(lang, lang)} page is missing "
-                    f"({docs}/{has}/{rel} exists)",
+                    f"the {language_name(lang)} page is missing ({docs}/{has}/{rel} exists)",
                     f"add the translation at {docs}/{lang}/{rel}; no page falls back to English",
                 )
             )

@@ -1,7 +1,7 @@
 """Do a page's translations say the same thing? Same citations, same figures.
 
 Figures are compared after normalising each language's way of writing numbers:
-400,000 = 40万 = 400 000 = 400.000; 4.6 billion = 46億 = 4,6 milliards = 4,6 Milliarden;
+400,000 = 40万 = 400 000 = 400.000; 4.6 billion = 46億 = 46亿 = 4,6 milliards = 4,6 Milliarden;
 6.7× = 6.7倍 = 6 times = 6 fois = 6-mal. Years, days and paragraph numbers are not figures.
 """
 
@@ -10,13 +10,15 @@ from __future__ import annotations
 import re
 from collections.abc import Callable, Mapping
 from decimal import Decimal, InvalidOperation
-from functools import lru_cache
 from typing import Protocol, TypeVar
 
 from babel.numbers import get_decimal_symbol
 
+from . import DEFAULT_LANGUAGE
+from .caches import Lifetime, memo
 from .citations import find_citations
 from .errors import Problem
+from .languages import LANGUAGES, record
 from .load import body_of
 
 UNITS = (
@@ -24,32 +26,21 @@ UNITS = (
     r"|Prozent\b|pour cent\b|percent\b|per cent\b|times\b|fois\b|-?mal\b"
     r"|-?fach(?:e[nrsm]?)?\b|-?fold\b|x(?![A-Za-z0-9]))"
 )
-MULTIPLIERS = {
-    "billion": Decimal(10) ** 9,
-    "billions": Decimal(10) ** 9,
-    "milliard": Decimal(10) ** 9,
-    "milliards": Decimal(10) ** 9,
-    "milliarde": Decimal(10) ** 9,
-    "milliarden": Decimal(10) ** 9,
-    "mrd": Decimal(10) ** 9,
-    "億": Decimal(10) ** 8,
-    "million": Decimal(10) ** 6,
-    "millions": Decimal(10) ** 6,
-    "millionen": Decimal(10) ** 6,
-    "mio": Decimal(10) ** 6,
-    "万": Decimal(10) ** 4,
-    "百万": Decimal(10) ** 6,
-    "兆": Decimal(10) ** 12,
-    "trillion": Decimal(10) ** 12,
-    "trillions": Decimal(10) ** 12,
-    "billionen": Decimal(10) ** 12,
+# Every language's magnitude words (languages.py): a figure is read the same in any text
+# ("4,6 Mrd." quoted in a French page is still 4.6 billion).
+MULTIPLIERS: dict[str, Decimal] = {
+    word: value for language in LANGUAGES.values() for word, value in language.multipliers.items()
 }
 # Long-scale languages: French "billion(s)" and German "Billion(en)" are 10^12.
-LONG_SCALE = {"fr": {"billion", "billions"}, "de": {"billion", "billionen"}}
+LONG_SCALE = {code: language.long_scale for code, language in LANGUAGES.items()}
+_LONG_WORDS = {word for words in LONG_SCALE.values() for word in words}
+_MAGNITUDE = "|".join(
+    re.escape(word) for word in sorted({*MULTIPLIERS, *_LONG_WORDS}, key=len, reverse=True)
+)
+_CJK_MAGNITUDES = "".join(sorted(w for w in MULTIPLIERS if len(w) == 1))  # 万億亿兆
 NUMBER_RE = re.compile(
     r"(?<![A-Za-z0-9.,¶])(\d{1,3}(?:[,\u202f\u00a0 .]\d{3})+|\d+)(?:([.,])(\d+))?"
-    r"\s?(百万|万|億|兆|trillions?|billionen|billions?|milliards?|milliarden?|mrd|millions?"
-    r"|millionen|mio)?"
+    rf"\s?({_MAGNITUDE})?"
     r"[\s-]?(" + UNITS + r")?",
     re.IGNORECASE,
 )
@@ -59,13 +50,8 @@ DATE_WORDS = re.compile(r"^\s?(年|月|日|月期)")
 # writes six, and the figures must still compare equal.
 NUMBER_WORDS = {
     word: str(value)
-    for words in (
-        # "one" is left out: "une fois", "einmal", "einfach" are not multiples
-        ("two", "three", "four", "five", "six", "seven", "eight", "nine", "ten"),
-        ("deux", "trois", "quatre", "cinq", "six", "sept", "huit", "neuf", "dix"),
-        ("zwei", "drei", "vier", "fünf", "sechs", "sieben", "acht", "neun", "zehn"),
-    )
-    for value, word in enumerate(words, start=2)
+    for language in LANGUAGES.values()
+    for value, word in enumerate(language.number_words, start=2)
 }
 WORD_MULTIPLE_RE = re.compile(
     r"\b(" + "|".join(sorted(NUMBER_WORDS, key=len, reverse=True)) + r")(e|en|es)?"
@@ -94,7 +80,9 @@ DOUBLE_RE = re.compile(
 # "5 to 10%", "20〜50億": the first figure takes the same ("2 billion–5 billion").
 RANGE_RE = re.compile(
     r"(?<![\d.,])(\d+(?:[.,]\d+)?)(\s?(?:–|—|-|〜|~|to|à|bis|au)\s?\$?)(\d+(?:[.,]\d+)?)"
-    r"(\s?)(billions?|milliards?|milliarden?|millions?|millionen|万|億|兆|%|×|倍)",
+    r"(\s?)(billions?|milliards?|milliarden?|millions?|millionen|["
+    + _CJK_MAGNITUDES
+    + r"]|%|×|倍)",
     re.IGNORECASE,
 )
 
@@ -130,7 +118,7 @@ def _range(match: re.Match[str]) -> str:
     return f"{first}{space}{unit if smaller else ''}{joint}{second}{space}{unit}"
 
 
-@lru_cache(maxsize=65536)  # pure, and asked again for the same texts on every rebuild
+@memo(Lifetime.PROCESS)  # pure, and asked again for the same texts on every rebuild
 def figures(text: str, lang: str) -> frozenset[str]:
     """The figures a text states, normalised so that translations can be compared."""
     cites, _ = find_citations(text, "")
@@ -141,8 +129,10 @@ def figures(text: str, lang: str) -> frozenset[str]:
     text = ONE_MULTIPLE_RE.sub("1 ", text)  # "un million", "eine Million", "one billion"
     text = DOUBLE_RE.sub(" 2-mal ", text)  # "doppelt so hoch" = twice as high
     text = RANGE_RE.sub(_range, text)
-    # Japanese 39億400万 = 390400万.
-    text = re.sub(r"(\d+)億(\d{1,4})万", lambda m: f"{int(m[1]) * 10000 + int(m[2])}万", text)
+    for pattern, replacement in record(lang).figure_rewrites:  # 百分之46 = 46%
+        text = pattern.sub(replacement, text)
+    # Japanese 39億400万 = 390400万 (Chinese 39亿400万).
+    text = re.sub(r"(\d+)([億亿])(\d{1,4})万", lambda m: f"{int(m[1]) * 10000 + int(m[3])}万", text)
     # Japanese compound numbers: 42万1000 = 421000.
     text = re.sub(r"(\d+)万(\d{1,4})(?!\d)", lambda m: str(int(m[1]) * 10000 + int(m[2])), text)
     # 7兆8300億 = 78300億.
@@ -187,7 +177,7 @@ def citation_keys(text: str) -> set[tuple[str, str]]:
     return {c.key for citation in cites for c in citation.cites}
 
 
-def compare(texts: Mapping[str, str], reference: str = "en") -> list[str]:
+def compare(texts: Mapping[str, str], reference: str = DEFAULT_LANGUAGE) -> list[str]:
     """Differences between translations and the reference language, as readable lines."""
     texts = {lang: body_of(text) for lang, text in texts.items()}  # not the front matter
     out = []

@@ -8,18 +8,19 @@ from dataclasses import dataclass, field, replace
 from functools import cached_property
 from pathlib import Path
 
-from . import DEFAULT_LANGUAGE, SITE_LANGUAGES
+from . import DEFAULT_LANGUAGE, strings
 from .answered import Accepted, answer
-from .data import Data, load_data
+from .data import Data
+from .datafiles import load_data
 from .errors import BriefingError, Problem, Report
 from .freshness import Behind, check_translations
 from .glossary import house_style_problems, load_glossary, texts
+from .languages import site_languages
 from .model import Source
 from .pages import PageScan, scan_pages
 from .parity import differences
-from .quotes import hand_typed, load_quotes, unknown_tokens
+from .quotes import hand_typed, unknown_tokens
 from .states import Draft
-from .status import load_research, load_status
 from .translations import Pending, Translations, load_translations, stray_translations
 from .validate import load_sources
 
@@ -40,7 +41,7 @@ class Project:
     languages: tuple[str, ...]
     sources: dict[str, Source]
     pages: dict[str, list[PageScan]]
-    data: Data = field(default_factory=lambda: Data([], None))
+    data: Data = field(default_factory=Data)
     uses: dict[str, dict[str, list[Citing]]] = field(default_factory=dict)  # lang -> id -> uses
     behind: list[Behind] = field(default_factory=list)  # translations older than the English
     # source id -> the site's translations of its paragraphs; and those still to be made
@@ -168,9 +169,19 @@ def _index_uses(pages: dict[str, list[PageScan]]) -> dict[str, dict[str, list[Ci
     return uses
 
 
+def setup_problems(root: Path) -> tuple[tuple[str, ...] | None, list[Problem]]:
+    """The site's languages, as mkdocs.yml lists them, and what keeps the site from being
+    built in them: a language without a record in languages.py, an entry of strings.yml
+    without one of them. `check` and the build (`site.check_setup`) both ask here."""
+    site, problems = site_languages(root)
+    if site is None:
+        return None, problems
+    return site.codes, problems + strings.coverage(site.codes)
+
+
 def load_project(
     root: Path,
-    languages: Sequence[str] = SITE_LANGUAGES,
+    languages: Sequence[str] | None = None,
     docs_dir: Path | None = None,
     seeds_dir: Path | None = None,
     data_dir: Path | None = None,
@@ -181,17 +192,24 @@ def load_project(
     The stages, each adding its problems to one report: sources → their translations →
     data → pages → freshness and parity → the pages the log names → house style.
     `drafts` (the live preview only): a source whose translations are still empty
-    is loaded as a draft instead of failing the whole site.
+    is loaded as a draft instead of failing the whole site. `languages`: the site's,
+    read from mkdocs.yml unless given.
     """
     docs_dir = docs_dir or root / "docs"
     seeds_dir = seeds_dir or root / "seeds"
+    configured, problems = setup_problems(root)
+    if languages is None and configured is None:
+        raise BriefingError(problems)
+    languages = tuple(languages or configured or ())
     data_dir = data_dir or root / "data"
     report = Report()
+    report.extend(problems)
     seen: set[str] = set()  # every source id, valid or not
     sources = _sources(root, seeds_dir, seen, drafts, languages, report)
-    translations, pending = _translations(root, sources, report)
+    translations, pending = _translations(root, sources, languages, report)
     broken = seen - set(sources)  # their own problems are already reported
-    data = _data(root, data_dir, sources, broken, report)
+    data, data_problems = load_data(data_dir, root, sources, broken, languages)
+    report.extend(data_problems)
     pages, page_problems = scan_pages(docs_dir, root, languages, sources, broken, data)
     report.extend(page_problems)
     behind = _freshness(pages, report)
@@ -233,13 +251,13 @@ def _sources(
             "source.no-seeds",
         )
         return {}
-    sources, problems = load_sources(seeds_dir, root, seen, drafts, languages)
+    sources, problems = load_sources(seeds_dir, root, languages, seen, drafts)
     report.extend(problems)
     return sources
 
 
 def _translations(
-    root: Path, sources: Mapping[str, Source], report: Report
+    root: Path, sources: Mapping[str, Source], languages: Sequence[str], report: Report
 ) -> tuple[dict[str, Translations], list[Pending]]:
     """The paragraph translations of the sources held whole, and those still pending."""
     translations: dict[str, Translations] = {}
@@ -248,28 +266,12 @@ def _translations(
         if not source.has_text:
             report.extend(stray_translations(source, root))
             continue
-        found, trouble, waiting = load_translations(source, root)
+        found, trouble, waiting = load_translations(source, root, languages)
         report.extend(trouble)
         pending.extend(waiting)
         if found is not None:
             translations[source.id] = found
     return translations, pending
-
-
-def _data(
-    root: Path, data_dir: Path, sources: dict[str, Source], broken: set[str], report: Report
-) -> Data:
-    """The data files, the key questions and research log, and the quotations."""
-    data, data_problems = load_data(data_dir, root, sources, broken)
-    report.extend(data_problems)
-    data.questions, data.horizon, status_problems = load_status(
-        data_dir / "status.yml", root, sources, broken, data.events
-    )
-    report.extend(status_problems)
-    report.extend(load_research(data_dir / "research.yml", root, data.events))
-    data.quotes, quote_problems = load_quotes(data_dir / "quotes.yml", root, sources, broken)
-    report.extend(quote_problems)
-    return data
 
 
 def _freshness(pages: dict[str, list[PageScan]], report: Report) -> list[Behind]:

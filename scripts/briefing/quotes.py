@@ -22,7 +22,7 @@ from __future__ import annotations
 
 import difflib
 import re
-from collections.abc import Iterator, Mapping
+from collections.abc import Iterator, Mapping, Sequence
 from pathlib import Path
 from typing import Any
 
@@ -41,11 +41,15 @@ CLOSE = 0.7  # how alike (characters, or words in any order) a hand-typed quotat
 
 
 def load_quotes(
-    path: Path, root: Path, sources: Mapping[str, Source], broken: set[str]
+    path: Path,
+    root: Path,
+    sources: Mapping[str, Source],
+    broken: set[str],
+    languages: Sequence[str],
 ) -> tuple[dict[str, Quote], list[Problem]]:
     if not path.exists():
         return {}, []
-    reader = _reader(path, root, sources, broken)
+    reader = _reader(path, root, sources, broken, languages)
     quotes: dict[str, Quote] = {}
     fields = ["id", "speaker", "source", "language", "original", "wording", "text"]
     optional = ["paragraph", "variants"]  # no paragraph: a record without text or accounts

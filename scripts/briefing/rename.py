@@ -13,7 +13,7 @@ from __future__ import annotations
 import re
 from pathlib import Path
 
-from . import SITE_LANGUAGES
+from .languages import site_codes
 from .validate import ID_RE
 
 COMPANIONS = (".accounts.yml", ".translations.yml")
@@ -81,7 +81,8 @@ def rename_page(root: Path, old: str, new: str) -> list[str]:
     """Rename the page `old` (its path inside docs/<lang>/, e.g. chips.md) to `new`."""
     if not (old.endswith(".md") and new.endswith(".md")):
         raise RenameError("give both pages as paths inside docs/<lang>/, e.g. chips.md")
-    for lang in SITE_LANGUAGES:
+    site = site_codes(root)
+    for lang in site:
         if not (root / "docs" / lang / old).is_file():
             raise RenameError(f"no page docs/{lang}/{old}")
         if (root / "docs" / lang / new).exists():
@@ -103,7 +104,7 @@ def rename_page(root: Path, old: str, new: str) -> list[str]:
             corrections.write_text("".join(lines), "utf-8")
             changed.append("data/corrections.yml")
     _rewrite(root / "mkdocs.yml", nav, rf"\g<1>{new}", changed, root)
-    for lang in SITE_LANGUAGES:
+    for lang in site:
         source, target = root / "docs" / lang / old, root / "docs" / lang / new
         target.parent.mkdir(parents=True, exist_ok=True)
         source.rename(target)

@@ -19,7 +19,7 @@ from .model import Cite, Source
 from .project import Project
 from .strings import label
 from .templating import ENV, language_name, with_quotes
-from .urls import index_url, lang_prefix, relative_url, source_url
+from .urls import data_url, index_url, lang_prefix, relative_url, source_url
 
 # ---------------------------------------------------------------------------
 # Citations in hand-written pages
@@ -134,7 +134,15 @@ def render_index(lang: str, project: Project) -> str:
         lang=lang,
         project=project,
         page_url=index_url(lang),
-        downloads=DOWNLOADS,
+        sources_csv=next(d for d in DOWNLOADS if d.name == "sources.csv"),
+        data_url=data_url(lang),
+    )
+
+
+def render_data_page(lang: str, project: Project) -> str:
+    """Every download, with what it holds, its format and its link."""
+    return ENV.get_template("data.html.j2").render(
+        lang=lang, page_url=data_url(lang), downloads=DOWNLOADS
     )
 
 

@@ -13,21 +13,34 @@ from __future__ import annotations
 import subprocess
 import sys
 import tempfile
+from collections.abc import Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import IO
 
-from . import DEFAULT_LANGUAGE, SITE_LANGUAGES
+from . import DEFAULT_LANGUAGE
 
 BUNDLE = "pagefind"  # the folder of the site holding one bundle per language
 # What the article repeats on page after page and a reader never searches for: the notes on
 # how a source's text is shown, its paragraphs' labels and numbers, "translation pending".
+# And what would show as site markup in a result's title or excerpt: the headings' permalink
+# signs (¶), citation markers ([3]) and a reference's links back to them (^ a b), the
+# address a reference shows only in print, the bracketed note opening a title the site
+# wrote ("[No headline captured]"), and a source's record (outlet, author, address...), whose outlet
+# and date the page gives Pagefind as metadata instead (data-pagefind-meta, source.html.j2):
+# still searchable, and shown apart from the excerpt.
 NOT_INDEXED = (
     ".bf-tr-intro",
     ".bf-tr-toggle",
     ".bf-para__label",
     ".bf-para__num",
     ".bf-para__pending",
+    ".headerlink",
+    ".bf-cite",
+    ".bf-backlinks",
+    ".bf-print-url",
+    ".bf-title-note",
+    ".bf-meta",
 )
 TIMEOUT_SECONDS = 600  # per language, counted from when the build waits for it
 
@@ -37,12 +50,12 @@ def bundle_path(lang: str) -> str:
     return f"{BUNDLE}/{lang}/"
 
 
-def language_glob(site: Path, lang: str) -> str:
+def language_glob(site: Path, lang: str, languages: Sequence[str]) -> str:
     """The pages of `lang` among the site's files, as a Pagefind glob: the other languages
     have their own folders, the default language is what is left at the root."""
     if lang != DEFAULT_LANGUAGE:
         return f"{lang}/**/*.html"
-    skipped = {*SITE_LANGUAGES, BUNDLE, "assets"}
+    skipped = {*languages, BUNDLE, "assets"}
     parts = sorted(
         f"{entry.name}/**/*.html" if entry.is_dir() else entry.name
         for entry in site.iterdir()
@@ -64,10 +77,10 @@ class SearchIndexer:
 
     running: list[_Indexing] = field(default_factory=list)
 
-    def start(self, site: Path, lang: str) -> None:
+    def start(self, site: Path, lang: str, languages: Sequence[str]) -> None:
         """Index `lang`'s pages, written just now, while the build goes on."""
         command = [sys.executable, "-m", "pagefind", "--site", str(site), "--silent"]
-        command += ["--glob", language_glob(site, lang)]
+        command += ["--glob", language_glob(site, lang, languages)]
         command += ["--output-path", str(site / bundle_path(lang))]
         for selector in NOT_INDEXED:
             command += ["--exclude-selectors", selector]

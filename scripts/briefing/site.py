@@ -1,28 +1,31 @@
 """The MkDocs adapter: MkDocs' events in, the briefing's pages, checks and files out.
 
 With mkdocs-static-i18n every event runs once per language. What the build keeps between
-events has three lifetimes, each its own object:
-- `INPUTS`: the loaded and validated project, for one set of input files (everything that
-  feeds the site: seeds, docs, data, templates, strings, overrides); a change reloads it;
-- `LANGUAGE`: one language's build: its generated pages, and the HTML fragments each page
+events has three lifetimes, each its own object, all owned by one `Session` (`SESSION`):
+- `inputs` (`build.Inputs`): the loaded and validated project, for one set of input files
+  (everything that feeds the site: seeds, docs, data, templates, strings, overrides); a
+  change reloads it and empties every cache that reads the input files;
+- `language`: one language's build: its generated pages, and the HTML fragments each page
   hands from its Markdown event to its content event (taken, so none outlives its page);
-- `RUN`: the process: whether this is the live preview and of which languages, and the
-  default 404 page kept between the languages' builds.
-The private internals of the plugins sit behind `mkdocs_internals`; the domain (which
-pages are generated, what they show, how a page is cited) is in the core.
+- `run`: the process: whether this is the live preview and of which languages, and the
+  default 404 page kept between the languages' builds. A new run starts afresh, caches too.
+The private internals of the plugins sit behind `mkdocs_internals`, the rewrites of
+Material's HTML in `theme_rewrites`; what a language's build does whatever the generator
+(a page's Markdown, fragments and notices, the files beside the pages, the typography) is
+`build`, and the domain (which pages are generated, what they show, how a page is cited)
+is in the core.
 """
 
 from __future__ import annotations
 
 import html
+import json
 import logging
 import os
-import re
 from dataclasses import dataclass, field
 from pathlib import Path
 from urllib.parse import urlsplit
 
-import yaml
 from jinja2 import Environment
 from jinja2.bccache import Bucket, BytecodeCache
 from mkdocs.config.defaults import MkDocsConfig
@@ -33,23 +36,28 @@ from mkdocs.structure.nav import Navigation
 from mkdocs.structure.pages import Page
 from mkdocs.utils.templates import TemplateContext
 
-from . import DEFAULT_LANGUAGE, SITE_LANGUAGES, strings, typography
+from . import DEFAULT_LANGUAGE, caches, strings
+from .build import (
+    TEMPLATES,
+    Inputs,
+    files_after,
+    front_matter,
+    generated_body,
+    hand_written,
+    inputs_stamp,
+)
+from .build import finish as finish_page
+from .caches import Lifetime, table
 from .catalogue import GeneratedPage, generated_pages
 from .citepage import page_cite_box
-from .errors import BriefingError, Problem
+from .errors import BriefingError
 from .expand import expand
-from .exports import render_all
-from .history import History, read_history
+from .languages import search_endings
 from .mkdocs_internals import (
-    ICONS_FILE,
-    IconSprite,
     add_to_language,
     build_only,
-    config_without_search,
     configured_languages,
     current_language,
-    deferred_scripts,
-    finished_theme_html,
     is_last_language,
     list_installed_theme_once,
     poll_quickly,
@@ -57,7 +65,6 @@ from .mkdocs_internals import (
     set_switcher_links,
     version_problems,
 )
-from .news import render_feed
 from .preview import (
     LanguageReuse,
     Reuse,
@@ -67,97 +74,20 @@ from .preview import (
     digest,
     theme_key,
 )
-from .project import Project, load_project
+from .project import Project, setup_problems
+from .publisher import publication_problems, publisher
 from .render import (
     fill_fragments,
     placeholder,
-    render_behind_notice,
-    render_correction_notice,
-    render_draft_notice,
-    render_page,
     render_preview_notice,
     render_problems,
 )
 from .search_index import SearchIndexer
 from .strings import label
+from .theme_rewrites import ICONS_FILE, IconSprite, ThemeChanged, apply_rewrites
 from .urls import feed_path, lang_prefix, page_url, relative_url
 
-PACKAGE = Path(__file__).parent
 log = logging.getLogger("mkdocs.plugins.briefing")
-
-
-def inputs_stamp(*paths: Path) -> tuple[tuple[str, int, int], ...]:
-    """Cheap identity of the input files (path, mtime, size), so a build loads them once
-    and any change reloads them."""
-    files = [p for path in paths for p in ([path] if path.is_file() else path.rglob("*"))]
-    return tuple(
-        sorted((str(p), (s := p.stat()).st_mtime_ns, s.st_size) for p in files if p.is_file())
-    )
-
-
-@dataclass
-class Inputs:
-    """The project for one set of input files, loaded once, reloaded when one changes.
-    Under the live preview, inputs with problems give `problems` instead of a project."""
-
-    stamp: tuple[tuple[str, int, int], ...] | None = None
-    project: Project | None = None
-    problems: list[Problem] = field(default_factory=list)
-    history: History = field(default_factory=lambda: History(False, ()))
-
-    def refresh(self, root: Path, docs: Path, serving: bool) -> Project | None:
-        strings.refresh()
-        stamp = inputs_stamp(
-            root / "seeds",
-            docs,
-            root / "data",
-            PACKAGE / "templates",
-            strings.PATH,
-            root / "overrides",
-        )
-        if stamp == self.stamp:
-            return self.project
-        self.stamp, self.project, self.problems = stamp, None, []
-        try:
-            self.project = load_project(root, SITE_LANGUAGES, docs_dir=docs, drafts=serving)
-        except BriefingError as exc:
-            if not serving:
-                self.stamp = None  # nothing was loaded: the next build tries again
-                raise PluginError(str(exc)) from None
-            # The preview shows the problems on every page instead of keeping old pages.
-            self.problems = exc.problems
-            for problem in exc.problems:
-                log.info("briefing: %s", problem.format())
-            log.info(
-                "briefing: the preview shows these %d problem(s) on every page", len(exc.problems)
-            )
-            return None
-        self.history = read_history(root)
-        self._tell(self.project)
-        return self.project
-
-    def _tell(self, project: Project) -> None:
-        for source in project.sources.values():
-            if source.missing:
-                log.info(
-                    "briefing: %s is a draft (still empty: %s); `make check` will fail "
-                    "until it is complete",
-                    source.path,
-                    ", ".join(source.missing),
-                )
-        for behind in project.behind:
-            log.info("briefing: %s", behind.format())
-        if not self.history.available:
-            log.info(
-                "briefing: no git history here (or a shallow clone): What's new dates "
-                "sources by their accessed date and lists no page updates"
-            )
-
-    def require(self) -> Project:
-        """The project validated in this build's pre-build event."""
-        if self.project is None:
-            raise PluginError("briefing: pages are rendered before the sources were loaded")
-        return self.project
 
 
 @dataclass
@@ -191,50 +121,83 @@ class Run:
 
     serving: bool = False  # `mkdocs serve`: show problems in the browser, allow drafts
     default_404: bytes | None = None  # the default language's 404 page, kept between languages
+    site: tuple[str, ...] = ()  # the site's languages, as mkdocs.yml lists them
+    chosen: tuple[str, ...] = ()  # BRIEFING_LANGUAGES, for a preview of some languages only
     # The live preview of some languages only (`make serve LANG=ja`): the others are not built.
-    languages: tuple[str, ...] = SITE_LANGUAGES
+    languages: tuple[str, ...] = ()
     reuse: Reuse = field(default_factory=Reuse)  # the preview's pages, between rebuilds
     icons: IconSprite = field(default_factory=IconSprite)  # the theme's, from every page
     search: SearchIndexer = field(default_factory=SearchIndexer)  # each language's, running
 
 
-INPUTS = Inputs()
-LANGUAGE = LanguageBuild()
-RUN = Run()
+@dataclass
+class Session:
+    """The one owner of what the build keeps between events, and of the package's caches
+    (`caches`): a new run starts with all of them empty; new inputs empty those that read
+    the inputs."""
+
+    inputs: Inputs = field(default_factory=Inputs)
+    language: LanguageBuild = field(default_factory=LanguageBuild)
+    run: Run = field(default_factory=Run)
+
+    def begin(self, serving: bool) -> None:
+        """A new run of the process: nothing kept from an earlier one."""
+        self.inputs, self.language, self.run = Inputs(), LanguageBuild(), Run(serving=serving)
+        caches.clear()
+
+
+SESSION = Session()
+
+
+class _SkippedPagesFilter(logging.Filter):
+    """In a preview of some languages, MkDocs' notes that the default language's pages left
+    out of it are named in the navigation (one object, so starting again never adds it
+    twice)."""
+
+    def filter(self, record: logging.LogRecord) -> bool:
+        return "excluded from the built site" not in record.getMessage()
+
+
+_SKIPPED_PAGES = _SkippedPagesFilter()
 
 
 def start(command: str) -> None:
     """A new process: `build` or `serve` (the preview), of every language or, for a faster
     preview, of those BRIEFING_LANGUAGES names (`make serve LANG=ja`)."""
-    RUN.serving = command == "serve"
+    SESSION.begin(serving=command == "serve")
+    run = SESSION.run
+    nav_log = logging.getLogger("mkdocs.structure.nav")
+    nav_log.removeFilter(_SKIPPED_PAGES)
     if problems := version_problems():
         raise PluginError("briefing: " + "\nbriefing: ".join(problems))
     chosen = os.environ.get("BRIEFING_LANGUAGES", "").replace(",", " ").split()
-    unknown = [lang for lang in chosen if lang not in SITE_LANGUAGES]
-    if unknown:
-        raise PluginError(
-            f"briefing: BRIEFING_LANGUAGES names {', '.join(unknown)}, not a site language. "
-            f"Fix: choose among {', '.join(SITE_LANGUAGES)} (make serve LANG=ja)"
-        )
-    if chosen and RUN.serving:
-        RUN.languages = tuple(lang for lang in SITE_LANGUAGES if lang in chosen)
-        log.info("briefing: this preview builds %s only", ", ".join(RUN.languages))
-        # The default language's pages left out of the preview are named in the navigation.
-        logging.getLogger("mkdocs.structure.nav").addFilter(
-            lambda record: "excluded from the built site" not in record.getMessage()
-        )
+    if chosen and run.serving:
+        run.chosen = tuple(chosen)
+        log.info("briefing: this preview builds %s only", ", ".join(run.chosen))
+        nav_log.addFilter(_SKIPPED_PAGES)
 
 
 def choose_languages(config: MkDocsConfig) -> None:
-    """Before the i18n plugin reads its languages: leave out those this preview skips."""
-    if RUN.languages != SITE_LANGUAGES:
-        build_only(config, RUN.languages)
+    """Before the i18n plugin reads its languages: the site's, from mkdocs.yml; leave out
+    those this preview skips."""
+    run = SESSION.run
+    run.site = tuple(configured_languages(config))
+    unknown = [lang for lang in run.chosen if lang not in run.site]
+    if unknown:
+        raise PluginError(
+            f"briefing: BRIEFING_LANGUAGES names {', '.join(unknown)}, not a site language. "
+            f"Fix: choose among {', '.join(run.site)} (make serve LANG=ja)"
+        )
+    chosen = [lang for lang in run.site if lang in run.chosen]
+    run.languages = tuple(chosen) if chosen else run.site
+    if run.languages != run.site:
+        build_only(config, run.languages)
 
 
 def quicken_preview(config: MkDocsConfig) -> None:
     """Under the preview, list the installed theme's files once per process, not once per
     rebuild and language."""
-    if RUN.serving:
+    if SESSION.run.serving:
         list_installed_theme_once(config)
 
 
@@ -249,23 +212,12 @@ def _root(config: MkDocsConfig) -> Path:
 
 
 def check_setup(config: MkDocsConfig) -> None:
-    """Stop before building if mkdocs.yml's languages are not the briefing's (the plugins'
-    versions are checked once, when the process starts)."""
-    listed = configured_languages(config)
-    if listed != list(SITE_LANGUAGES):
-        path = Path(config.config_file_path)
-        text = path.read_text("utf-8") if path.is_file() else ""
-        line = next(
-            (n for n, raw in enumerate(text.splitlines(), 1) if "locale:" in raw),
-            1,
-        )
-        raise PluginError(
-            f"briefing: {path.name}:{line}: the i18n plugin lists the languages "
-            f"{', '.join(listed)}; "
-            f"the briefing's are {', '.join(SITE_LANGUAGES)} (SITE_LANGUAGES in "
-            "scripts/briefing/__init__.py). Fix: list the same languages, in the same order, "
-            "in both (strings.yml and data/glossary.yml need every language too)"
-        )
+    """Stop before building if the site cannot be built in mkdocs.yml's languages: one
+    without a record in languages.py, strings.yml not giving each (what `check` reports too,
+    from the same function; the plugins' versions are checked once, as the process starts)."""
+    _, problems = setup_problems(_root(config))
+    if problems:
+        raise PluginError("briefing: " + "\nbriefing: ".join(p.format() for p in problems))
 
 
 PLACEHOLDER_HOST = "example.github.io"  # mkdocs.yml's site_url when SITE_URL is not set
@@ -273,21 +225,36 @@ PLACEHOLDER_HOST = "example.github.io"  # mkdocs.yml's site_url when SITE_URL is
 
 def check_publication(config: MkDocsConfig) -> None:
     """A build for publication (BRIEFING_PUBLISH=1, as the deploy workflow sets it) stops when
-    the site's address is still mkdocs.yml's placeholder: every self-link, the cite box, the
-    feeds and the downloads would point at it. Previews and tests may use it."""
-    if os.environ.get("BRIEFING_PUBLISH") == "1" and PLACEHOLDER_HOST in (config.site_url or ""):
+    the site's address is still mkdocs.yml's placeholder (every self-link, the cite box, the
+    feeds and the downloads would point at it), or when mkdocs.yml does not say who edits the
+    site and where corrections are asked (the About page and the footer would not say it).
+    Previews and tests may lack both."""
+    if os.environ.get("BRIEFING_PUBLISH") != "1":
+        return
+    if PLACEHOLDER_HOST in (config.site_url or ""):
         raise PluginError(
             f"briefing: mkdocs.yml:4: site_url is the placeholder {config.site_url}, and this "
             "build is for publication (BRIEFING_PUBLISH=1). Fix: set SITE_URL to the address "
             "the site is published at, e.g. SITE_URL=https://<owner>.github.io/h200-briefing/"
         )
+    config_file = Path(config.config_file_path or "mkdocs.yml")
+    text = config_file.read_text(encoding="utf-8") if config_file.is_file() else ""
+    if problems := publication_problems(config.extra, text):
+        raise PluginError("briefing: " + "\n".join(p.format() for p in problems))
 
 
 def load(config: MkDocsConfig) -> Project | None:
     """Validate sources and pages unless this exact input was already validated."""
     check_setup(config)
     check_publication(config)
-    return INPUTS.refresh(_root(config), Path(config.docs_dir), RUN.serving)
+    try:
+        project = SESSION.inputs.refresh(_root(config), Path(config.docs_dir), SESSION.run.serving)
+    except BriefingError as exc:
+        raise PluginError(str(exc)) from None
+    finally:
+        for note in SESSION.inputs.take_notes():
+            log.info("briefing: %s", note)
+    return project
 
 
 def localize_theme(config: MkDocsConfig) -> None:
@@ -316,134 +283,96 @@ def add_generated_files(files: Files, config: MkDocsConfig) -> Files:
     same, first), that build writes only its home page and the two generated pages the
     navigation names: the others are excluded."""
     lang = current_language(config)
-    LANGUAGE.start(lang, _preview_notice(lang))
-    skipped = lang not in RUN.languages
+    SESSION.language.start(lang, _preview_notice(lang))
+    skipped = lang not in SESSION.run.languages
     if skipped:
         for file in files.documentation_pages():
             if file.src_uri != f"{lang}/index.md":
                 file.inclusion = InclusionLevel.EXCLUDED
     added = []
-    catalogue = generated_pages(None if INPUTS.problems or skipped else INPUTS.require())
+    catalogue = generated_pages(
+        None if SESSION.inputs.problems or skipped else SESSION.inputs.require()
+    )
     for generated in catalogue:
-        # The title goes into YAML front matter that MkDocs reads back and puts in the
-        # page's <title> and navigation without escaping: escaped here, it stays text.
-        front = yaml.safe_dump(
-            {"title": html.escape(generated.title(lang), quote=True)}, allow_unicode=True
-        )
+        front = front_matter(generated, lang)
         file = File.generated(
             config, generated.src_uri(lang), content=f"---\n{front}---\n\n{placeholder(0)}\n"
         )
         file.dest_uri = f"{generated.url(lang)}index.html"
-        set_sitemap_alternates(file, {other: generated.url(other) for other in SITE_LANGUAGES})
+        set_sitemap_alternates(file, {other: generated.url(other) for other in SESSION.run.site})
         files.append(file)
         added.append(file)
-        LANGUAGE.generated[generated.src_uri(lang)] = generated
+        SESSION.language.generated[generated.src_uri(lang)] = generated
     add_to_language(config, lang, added)
-    if RUN.serving:  # what every page of this build reads: its files (a link's target
+    if SESSION.run.serving:  # what every page of this build reads: its files (a link's target
         # changes when one comes or goes), the templates, the theme's overrides, the strings
         root = _root(config)
-        read = (PACKAGE / "templates", root / "overrides", strings.PATH, root / "mkdocs.yml")
+        read = (TEMPLATES, root / "overrides", strings.PATH, root / "mkdocs.yml")
         files_read = sorted((f.src_uri, f.dest_uri) for f in files)
-        LANGUAGE.reuse.build_key = digest((files_read, inputs_stamp(*read)))
+        SESSION.language.reuse.build_key = digest((files_read, inputs_stamp(*read)))
     return files
 
 
 def page_markdown(markdown: str, page: Page, config: MkDocsConfig) -> str:
-    lang = LANGUAGE.lang
-    if INPUTS.problems:  # the preview: every page says what to fix
-        LANGUAGE.hand_over(page, {placeholder(0): render_problems(lang, INPUTS.problems)})
+    lang = SESSION.language.lang
+    if SESSION.inputs.problems:  # the preview: every page says what to fix
+        SESSION.language.hand_over(
+            page, {placeholder(0): render_problems(lang, SESSION.inputs.problems)}
+        )
         return placeholder(0)
-    project = INPUTS.require()
-    generated = LANGUAGE.generated.get(page.file.src_uri)
+    project = SESSION.inputs.require()
+    generated = SESSION.language.generated.get(page.file.src_uri)
     rel = page.file.src_uri.removeprefix(f"{lang}/")
-    if RUN.serving:  # the preview renders a page again only when what it reads changed
+    if SESSION.run.serving:  # the preview renders a page again only when what it reads changed
         if generated is None:  # the page with its data inserted, and what it cites
             shown = expand(markdown, lang, project.data, project.page_titles(lang))
             inputs = project.page_render_inputs(lang, rel)
         else:
             shown, inputs = markdown, generated.render_inputs(lang, project)
         if inputs is not None:
-            key = content_key(LANGUAGE.reuse, page, shown, inputs, LANGUAGE.notices)
-            if not RUN.reuse.convert_again(LANGUAGE.reuse, page, key):
+            key = content_key(SESSION.language.reuse, page, shown, inputs, SESSION.language.notices)
+            if not SESSION.run.reuse.convert_again(SESSION.language.reuse, page, key):
                 return ""  # nothing for Markdown to convert: page_content restores the page
-    markdown, fragments = _render_markdown(markdown, page, generated, lang, rel, project)
-    LANGUAGE.hand_over(page, fragments)
-    return markdown
-
-
-def _render_markdown(
-    markdown: str,
-    page: Page,
-    generated: GeneratedPage | None,
-    lang: str,
-    rel: str,
-    project: Project,
-) -> tuple[str, dict[str, str]]:
-    """The page's Markdown with placeholders, and the HTML fragments they stand for."""
+    notices = SESSION.language.notices
     if generated is not None:
-        body = generated.render(lang, project, INPUTS.history)
-        return markdown, {placeholder(0): "".join(LANGUAGE.notices) + body}
-    rendered = render_page(markdown, page.url, lang, project, path=page.file.src_uri)
-    notices = list(LANGUAGE.notices)
-    log_page = project.log_page(lang)
-    if log_page is not None and log_page != rel and (changes := project.data.corrections_of(rel)):
-        notices.append(
-            render_correction_notice(lang, page_url(rel, lang), page_url(log_page, lang), changes)
-        )
-    if project.is_behind(lang, rel):
-        notices.append(render_behind_notice(lang, page_url(rel, lang)))
-    scan = project.scan(lang, rel)
-    if scan is not None and (scan.meta or {}).get("state") == "draft":
-        notices.append(render_draft_notice(lang))
-    fragments = dict(rendered.fragments)
-    heads = []
-    for notice in notices:  # numbered after the page's own fragments
-        key = placeholder(len(fragments))
-        fragments[key] = notice
-        heads.append(key)
-    return after_title(rendered.markdown, heads), fragments
+        body = generated_body(generated, lang, project, SESSION.inputs.history, notices)
+        SESSION.language.hand_over(page, {placeholder(0): body})
+        return markdown
+    markdown, fragments = hand_written(markdown, page.url, lang, rel, project, notices)
+    SESSION.language.hand_over(page, fragments)
+    return markdown
 
 
 def _preview_notice(lang: str) -> list[str]:
     """In a preview of some languages only, the note saying which it leaves out."""
-    if RUN.languages == SITE_LANGUAGES:
+    if SESSION.run.languages == SESSION.run.site:
         return []
-    skipped = [other for other in SITE_LANGUAGES if other not in RUN.languages]
-    return [render_preview_notice(lang, RUN.languages, skipped)]
-
-
-def after_title(markdown: str, blocks: list[str]) -> str:
-    """`markdown` with `blocks` inserted after its first-level title (MkDocs takes a page's
-    title from a leading `# ` heading, so nothing may come before it)."""
-    if not blocks:
-        return markdown
-    lines = markdown.split("\n")
-    at = next((i + 1 for i, line in enumerate(lines) if line.startswith("# ")), 0)
-    return "\n".join([*lines[:at], "", *blocks, "", *lines[at:]])
+    skipped = [other for other in SESSION.run.site if other not in SESSION.run.languages]
+    return [render_preview_notice(lang, SESSION.run.languages, skipped)]
 
 
 def page_content(content: str, page: Page, config: MkDocsConfig) -> str:
     """The page's HTML with its fragments in place and its cite box. Under the preview, an
     unchanged page is restored as it was (title, table of contents, HTML, anchors: what
     Markdown would have made of it again), a changed one kept for the next rebuild."""
-    restored = RUN.reuse.restore(LANGUAGE.reuse, page)
+    restored = SESSION.run.reuse.restore(SESSION.language.reuse, page)
     if restored is not None:
         content = restored
     else:
-        content = fill_fragments(content, LANGUAGE.take(page))
-        RUN.reuse.keep_converted(LANGUAGE.reuse, page, content)
-    if INPUTS.problems:
+        content = fill_fragments(content, SESSION.language.take(page))
+        SESSION.run.reuse.keep_converted(SESSION.language.reuse, page, content)
+    if SESSION.inputs.problems:
         return content
-    lang = LANGUAGE.lang
-    generated = LANGUAGE.generated.get(page.file.src_uri)
+    lang = SESSION.language.lang
+    generated = SESSION.language.generated.get(page.file.src_uri)
     title = page.title or label("site_name", lang)
     return content + page_cite_box(
-        INPUTS.require(),
+        SESSION.inputs.require(),
         lang,
         html.unescape(title),
         page.url,
         _site_url(config),
-        INPUTS.history,
+        SESSION.inputs.history,
         generated,
         rel=page.file.src_uri.removeprefix(f"{lang}/"),
     )
@@ -453,19 +382,24 @@ def post_page(output: str, page: Page, config: MkDocsConfig) -> str:
     """The finished page as valid HTML, set in its language's typography (French spaces,
     Japanese full-width punctuation, German numbers): mechanical, so no editor types it.
     Under the preview, kept for the next rebuild (a reused page is finished already)."""
-    if page.file.src_uri in LANGUAGE.reuse.reused:
+    if page.file.src_uri in SESSION.language.reuse.reused:
         return output
-    output = finished_theme_html(output)
-    output = RUN.icons.refer(output, relative_url(page.url, ICONS_FILE))
-    if not INPUTS.problems:
-        output = typography.apply_html(output, LANGUAGE.lang)
-    RUN.reuse.keep_finished(LANGUAGE.reuse, page, output)
+    try:
+        output = apply_rewrites(output, page.file.src_uri)
+        output = SESSION.run.icons.refer(
+            output, relative_url(page.url, ICONS_FILE), page.file.src_uri
+        )
+    except ThemeChanged as exc:
+        raise PluginError(f"briefing: {exc}") from None
+    if not SESSION.inputs.problems:
+        output = finish_page(output, SESSION.language.lang)
+    SESSION.run.reuse.keep_finished(SESSION.language.reuse, page, output)
     return output
 
 
 def choose_page_template(page: Page) -> None:
     """Under the preview, render the page through the template that can reuse it."""
-    if RUN.serving:
+    if SESSION.run.serving:
         choose_template(page)
 
 
@@ -474,9 +408,9 @@ def reuse_finished(
 ) -> TemplateContext:
     """Under the preview, give the page's template its finished HTML from the last rebuild
     if nothing the theme reads for it changed."""
-    if RUN.serving:
-        key = theme_key(LANGUAGE.reuse, page, config, nav)
-        RUN.reuse.reuse_finished(LANGUAGE.reuse, context, page, key)
+    if SESSION.run.serving:
+        key = theme_key(SESSION.language.reuse, page, config, nav)
+        SESSION.run.reuse.reuse_finished(SESSION.language.reuse, context, page, key)
     return context
 
 
@@ -485,12 +419,12 @@ def shared_nav_key(page: Page, nav: Navigation) -> str | None:
     pages': a source's page outside the navigation and without a table of contents shows
     what every such page in its folder shows (no entry active, the same relative links), so
     overrides/main.html renders it once per language build; None for any other page."""
-    generated = LANGUAGE.generated.get(page.file.src_uri)
+    generated = SESSION.language.generated.get(page.file.src_uri)
     if generated is None or generated.kind != "source" or len(page.toc):
         return None
-    if LANGUAGE.in_nav is None:
-        LANGUAGE.in_nav = frozenset(listed.file.src_uri for listed in nav.pages)
-    if page.file.src_uri in LANGUAGE.in_nav:
+    if SESSION.language.in_nav is None:
+        SESSION.language.in_nav = frozenset(listed.file.src_uri for listed in nav.pages)
+    if page.file.src_uri in SESSION.language.in_nav:
         return None
     return page.url.rstrip("/").rpartition("/")[0]
 
@@ -500,42 +434,46 @@ def post_template(output: str, template_name: str, config: MkDocsConfig) -> str:
     typography."""
     if template_name != "404.html":
         return output
-    return typography.apply_html(finished_theme_html(output), current_language(config))
+    try:
+        output = apply_rewrites(output, template_name)
+    except ThemeChanged as exc:
+        raise PluginError(f"briefing: {exc}") from None
+    return finish_page(output, current_language(config))
 
 
 def fix_alternates(page: Page, config: MkDocsConfig) -> None:
     """On generated pages, point the language switcher at the same page in each language."""
-    generated = LANGUAGE.generated.get(page.file.src_uri)
+    generated = SESSION.language.generated.get(page.file.src_uri)
     if generated is not None:
-        set_switcher_links(config, {lang: generated.url(lang) for lang in SITE_LANGUAGES})
+        set_switcher_links(config, {lang: generated.url(lang) for lang in SESSION.run.site})
 
 
 def index_search(config: MkDocsConfig) -> None:
     """Index this language's pages for search while the next language builds
     (search_index.py); after the last language, wait for every index."""
-    if INPUTS.problems:
+    if SESSION.inputs.problems:
         return
-    if os.environ.get("BRIEFING_SEARCH", "on" if not RUN.serving else "off") == "off":
+    if os.environ.get("BRIEFING_SEARCH", "on" if not SESSION.run.serving else "off") == "off":
         # A build that nobody will search, or the live preview (each rebuild would wait for
         # the index; `BRIEFING_SEARCH=on make serve` builds it).
         if is_last_language(config):
             log.info("briefing: no search index is built (BRIEFING_SEARCH=on builds it)")
         return
     try:
-        RUN.search.start(Path(config.site_dir), current_language(config))
+        SESSION.run.search.start(Path(config.site_dir), current_language(config), SESSION.run.site)
     except OSError as exc:
-        RUN.search.stop()
+        SESSION.run.search.stop()
         raise PluginError(
             f"briefing: the search index could not be built ({exc}). Fix: "
             "reinstall the pinned requirements (make clean serve)"
         ) from None
-    if is_last_language(config) and (failures := RUN.search.finish()):
+    if is_last_language(config) and (failures := SESSION.run.search.finish()):
         raise PluginError("briefing: Pagefind failed to index the site:\n" + "\n".join(failures))
 
 
 def stop_search() -> None:
     """A build that failed stops the search indexing it started."""
-    RUN.search.stop()
+    SESSION.run.search.stop()
 
 
 def place_404(config: MkDocsConfig) -> None:
@@ -549,13 +487,13 @@ def place_404(config: MkDocsConfig) -> None:
         return
     lang = current_language(config)
     if lang == DEFAULT_LANGUAGE:
-        RUN.default_404 = root.read_bytes()
+        SESSION.run.default_404 = root.read_bytes()
         return
     target = Path(config.site_dir) / lang / "404.html"
     target.parent.mkdir(parents=True, exist_ok=True)
     root.replace(target)
-    if RUN.default_404 is not None:
-        root.write_bytes(RUN.default_404)
+    if SESSION.run.default_404 is not None:
+        root.write_bytes(SESSION.run.default_404)
 
 
 def write_icons(config: MkDocsConfig) -> None:
@@ -565,30 +503,23 @@ def write_icons(config: MkDocsConfig) -> None:
         return
     target = Path(config.site_dir) / ICONS_FILE
     target.parent.mkdir(parents=True, exist_ok=True)
-    target.write_text(RUN.icons.sprite(), encoding="utf-8")
+    target.write_text(SESSION.run.icons.sprite(), encoding="utf-8")
 
 
-def write_feed(config: MkDocsConfig) -> None:
-    """Write this language's Atom feed next to its home page."""
-    if INPUTS.problems or LANGUAGE.lang not in RUN.languages:
+def write_files(config: MkDocsConfig) -> None:
+    """Write the files this language's build makes beside its pages (build.files_after:
+    its feed, its downloads and, in the first language built, the shared ones)."""
+    if SESSION.inputs.problems or SESSION.language.lang not in SESSION.run.languages:
         return
     lang = current_language(config)
-    target = Path(config.site_dir) / feed_path(lang)
-    target.parent.mkdir(parents=True, exist_ok=True)
-    target.write_bytes(render_feed(lang, INPUTS.require(), INPUTS.history, _site_url(config)))
-
-
-def write_exports(config: MkDocsConfig) -> None:
-    """Write this language's downloads (CSL-JSON, BibTeX, TimelineJS, chips CSV/JSON) and,
-    in the first language built, those every language shares (texts.json)."""
-    if INPUTS.problems or LANGUAGE.lang not in RUN.languages:
-        return
-    lang = current_language(config)
-    shared = lang == RUN.languages[0]  # files every language links to, written once
-    for path, text in render_all(INPUTS.require(), lang, _site_url(config), shared).items():
+    shared = lang == SESSION.run.languages[0]  # files every language links to, written once
+    files = files_after(
+        SESSION.inputs.require(), SESSION.inputs.history, lang, _site_url(config), shared
+    )
+    for path, content in files.items():
         target = Path(config.site_dir) / path
         target.parent.mkdir(parents=True, exist_ok=True)
-        target.write_text(text, encoding="utf-8")
+        target.write_bytes(content)
 
 
 def _site_url(config: MkDocsConfig) -> str:
@@ -596,18 +527,12 @@ def _site_url(config: MkDocsConfig) -> str:
     return url if url.endswith("/") else url + "/"
 
 
-# What Material's head block writes that this site writes otherwise or not at all: the
-# hreflang alternates (overrides/main.html writes them absolute), prev/next, whose presence
-# turns on single-key page shortcuts (n, p) a reader cannot switch off, and the generator
-# meta naming the tools' versions, which no reader or search engine uses.
-_OWN_HEAD_LINKS = re.compile(
-    r"[ \t]*<(?:link\b[^>]*\s(?:hreflang=|rel=\"(?:prev|next)\")|meta name=\"generator\")[^>]*>"
-    r"[ \t]*\n?"
-)
-
-
-def without_own_head_links(head: str) -> str:
-    return _OWN_HEAD_LINKS.sub("", head)
+def json_in_script(value: object) -> str:
+    """`value` as compact UTF-8 JSON that no text in it can end the script it sits in:
+    `<`, `>` and `&` stay escaped. Keys sorted, as Jinja's tojson sorts them; unlike it, not
+    every non-ASCII character escaped and no spaces (on a Japanese page a third of the bytes)."""
+    text = json.dumps(value, ensure_ascii=False, separators=(",", ":"), sort_keys=True)
+    return text.replace("<", "\\u003c").replace(">", "\\u003e").replace("&", "\\u0026")
 
 
 class _CompiledTemplates(BytecodeCache):
@@ -616,7 +541,8 @@ class _CompiledTemplates(BytecodeCache):
     its template's source, so an edited template is compiled again."""
 
     def __init__(self) -> None:
-        self.compiled: dict[str, bytes] = {}
+        # Keyed on the template's name and checked against its source by Jinja.
+        self.compiled: dict[str, bytes] = table("site.COMPILED_TEMPLATES", Lifetime.PROCESS)
 
     def load_bytecode(self, bucket: Bucket) -> None:
         if bucket.key in self.compiled:
@@ -631,19 +557,20 @@ COMPILED_TEMPLATES = _CompiledTemplates()
 
 def add_template_globals(env: Environment) -> None:
     """Let theme templates (404, head) use the briefing's labels, feed and languages, and the
-    filter overrides/main.html applies to Material's head block (why: the top of that file);
-    and keep the theme's compiled templates for the next build."""
+    JSON filter overrides/main.html writes Material's configuration script with; and keep the
+    theme's compiled templates for the next build."""
     env.bytecode_cache = COMPILED_TEMPLATES
     env.auto_reload = False  # a new environment each build: its templates are read afresh
-    if RUN.serving:
+    if SESSION.run.serving:
         add_dispatch(env)
     env.globals["briefing_label"] = label
     env.globals["briefing_feed"] = feed_path
-    env.globals["briefing_languages"] = SITE_LANGUAGES
+    env.globals["briefing_page_url"] = page_url
+    env.globals["briefing_publisher"] = publisher
+    env.globals["briefing_languages"] = SESSION.run.site
     env.globals["briefing_default_language"] = DEFAULT_LANGUAGE
-    env.filters["briefing_without_own_links"] = without_own_head_links
-    env.filters["briefing_config"] = config_without_search
-    env.filters["briefing_deferred"] = deferred_scripts
+    env.globals["briefing_search_endings"] = search_endings
+    env.filters["briefing_json"] = json_in_script
     env.globals["briefing_shared_nav"] = shared_nav_key
     env.globals["briefing_nav_blocks"] = {}  # a new environment for each language build
 
@@ -652,4 +579,4 @@ def prepare_404(config: MkDocsConfig) -> None:
     """The 404 page's language switcher leads to each language's home page (the switcher
     would otherwise keep the links of the last page built)."""
     root = urlsplit(_site_url(config)).path  # the 404 page is served at any path
-    set_switcher_links(config, {lang: root + lang_prefix(lang) for lang in SITE_LANGUAGES})
+    set_switcher_links(config, {lang: root + lang_prefix(lang) for lang in SESSION.run.site})

@@ -14,7 +14,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from . import LANGUAGE_NAMES
+from .languages import name as language_name
 
 
 @dataclass(frozen=True)
@@ -26,6 +26,6 @@ class Draft:
 
     def format(self) -> str:
         return (
-            f"{self.path}:{self.line}: draft ({LANGUAGE_NAMES.get(self.lang, self.lang)}): "
+            f"{self.path}:{self.line}: draft ({language_name(self.lang)}): "
             f"{self.what} awaits a native editor's review (the reviewer removes the draft mark)"
         )

@@ -29,6 +29,7 @@ from __future__ import annotations
 
 import datetime as dt
 import re
+from collections.abc import Sequence
 from pathlib import Path
 from typing import Any
 from urllib.parse import urlsplit
@@ -68,12 +69,13 @@ def load_status(
     sources: dict[str, Source],
     broken: set[str],
     events: list[Event],
+    languages: Sequence[str],
 ) -> tuple[list[Question], Horizon | None, list[Problem]]:
     """Read data/status.yml, and check it against the timeline's events."""
     if not path.exists():
         unknown = [(e, q) for e in events for q in e.questions]
         return [], None, [_no_such_question(e, q) for e, q in unknown]
-    reader = _reader(path, root, sources, broken)
+    reader = _reader(path, root, sources, broken, languages)
     reader.refs["events"] = {event.id for event in events}
     horizon = _horizon(reader)
     questions: list[Question] = []
@@ -187,12 +189,14 @@ def _no_such_question(event: Event, question: str) -> Problem:
 RECORDED_RE = re.compile(r"\b(?:events?|as)\s+([a-z0-9]+(?:-[a-z0-9]+)+)")
 
 
-def load_research(path: Path, root: Path, events: list[Event]) -> list[Problem]:
+def load_research(
+    path: Path, root: Path, events: list[Event], languages: Sequence[str]
+) -> list[Problem]:
     """data/research.yml, the research log: each development considered, with its sources
     (http(s) addresses) and the decision; an event a decision names must exist."""
     if not path.exists():
         return []
-    reader = _reader(path, root, {}, set())
+    reader = _reader(path, root, {}, set(), languages)
     top = reader.mapping((), reader.value, ["developments"]) if reader.readable else None
     known = {event.id for event in events}
     for index, raw in enumerate(

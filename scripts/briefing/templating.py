@@ -11,7 +11,6 @@ from __future__ import annotations
 import datetime as dt
 import re
 from collections.abc import Mapping
-from functools import lru_cache
 from pathlib import Path
 
 from babel import Locale
@@ -19,17 +18,20 @@ from babel.dates import format_date, format_skeleton
 from babel.numbers import format_decimal, format_percent
 from jinja2 import Environment, FileSystemLoader, StrictUndefined, select_autoescape
 
+from .caches import Lifetime, memo
 from .data import RATING_MENTION_RE, Chips, Quote, Ratio, Row
+from .languages import record
 from .model import Cite, FuzzyDate, Source
 from .project import Project
 from .quotes import TOKEN_RE as QUOTE_TOKEN_RE
-from .strings import ACTORS, KINDS, LABELS, ON_REFRESH, label, outlet_name, unit
+from .strings import ACTORS, KINDS, LABELS, label, outlet_name, unit
 from .urls import index_url, relative_url, source_url
 
 PREVIEW_CHARS = 600  # of a cited passage, shown in a citation's preview
 
 
-@lru_cache(maxsize=65536)  # pure, and called for every marker and date
+# Reads strings.yml's approximate-date labels: emptied when the input files change.
+@memo(Lifetime.INPUTS)  # called for every marker and date
 def format_fuzzy(date: FuzzyDate, lang: str) -> str:
     """A date as that language writes it, at the precision it is known."""
     value = date.sort_key
@@ -44,7 +46,7 @@ def format_fuzzy(date: FuzzyDate, lang: str) -> str:
     return label(f"approx_{known}", lang).format(date=text)
 
 
-@lru_cache(maxsize=65536)  # pure, and called for every marker and date
+@memo(Lifetime.PROCESS)  # pure, and called for every marker and date
 def format_day(value: dt.date, lang: str) -> str:
     return format_date(value, "long", locale=lang)
 
@@ -122,6 +124,12 @@ def language_name(tag: str, lang: str) -> str:
     return Locale.parse(tag, sep="-").get_display_name(Locale.parse(lang)) or tag
 
 
+def link_gap(lang: str) -> str:
+    """What separates a sentence from the inline link after it: a space, or nothing in a
+    language written without spaces."""
+    return record(lang).link_gap
+
+
 def format_number(value: float, lang: str, row: Row | None = None) -> str:
     """A figure as the reader's language writes it; in a row where some figure has decimals
     (4.8, 3.35 TB/s), every figure keeps at least one (4.0, not 4)."""
@@ -129,7 +137,7 @@ def format_number(value: float, lang: str, row: Row | None = None) -> str:
         c.number is not None and c.number != int(c.number) for c in row.cells.values()
     )
     fraction = ".0##" if decimals else ".###"
-    if lang == "de" and abs(value) < 10000:  # German does not group four-digit numbers
+    if not record(lang).groups_four_digits and abs(value) < 10000:  # German: 6500, not 6.500
         return format_decimal(value, "0" + fraction, locale=lang)
     return format_decimal(value, "#,##0" + fraction, locale=lang)
 
@@ -203,10 +211,6 @@ def preview_translation(project: Project, source: Source, cite: Cite, lang: str)
     return _shorten(" ".join(parts))
 
 
-# Dates are formatted with labels ("c. {date}"): the caches go when strings.yml changes.
-ON_REFRESH.extend((format_fuzzy.cache_clear, format_day.cache_clear))
-
-
 def _environment() -> Environment:
     env = Environment(
         loader=FileSystemLoader(Path(__file__).parent / "templates"),
@@ -227,6 +231,7 @@ def _environment() -> Environment:
         format_number=format_number,
         ratio_text=ratio_text,
         language_name=language_name,
+        link_gap=link_gap,
         kind_with_meaning=kind_with_meaning,
         with_quotes=with_quotes,
         with_ratings=with_ratings,

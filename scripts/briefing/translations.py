@@ -31,10 +31,10 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-from . import LANGUAGE_NAMES, SITE_LANGUAGES
 from .errors import Problem
 from .fields import Field, Fields, Judged
 from .language import left_in_english
+from .languages import name as language_name
 from .load import Key, read_yaml
 from .model import Source
 from .parity import figures
@@ -51,9 +51,9 @@ def path_for(source: Source, root: Path) -> Path:
     return (root / source.path).with_name(Path(source.path).stem + SUFFIX)
 
 
-def targets(source: Source) -> tuple[str, ...]:
+def targets(source: Source, languages: Sequence[str]) -> tuple[str, ...]:
     """The site languages a source is translated into: all but its own."""
-    return tuple(lang for lang in SITE_LANGUAGES if lang != source.language)
+    return tuple(lang for lang in languages if lang != source.language)
 
 
 def paragraph_digest(paragraph: str) -> str:
@@ -78,7 +78,7 @@ class Pending:
                 if len(numbers) == self.total
                 else "¶" + ", ¶".join(map(str, numbers))
             )
-            parts.append(f"{LANGUAGE_NAMES[lang]} ({which})")
+            parts.append(f"{language_name(lang)} ({which})")
         source_id = Path(self.path).name.removesuffix(SUFFIX)
         return (
             f"{self.path}: translations pending: {'; '.join(parts)}; readers see "
@@ -117,7 +117,7 @@ def stray_translations(source: Source, root: Path) -> list[Problem]:
 
 
 def load_translations(
-    source: Source, root: Path
+    source: Source, root: Path, languages: Sequence[str]
 ) -> tuple[Translations | None, list[Problem], list[Pending]]:
     """Read and check one source's translations file."""
     path = path_for(source, root)
@@ -130,14 +130,17 @@ def load_translations(
             [],
             [
                 Pending(
-                    shown, tuple((lang, every) for lang in targets(source)), total, has_file=False
+                    shown,
+                    tuple((lang, every) for lang in targets(source, languages)),
+                    total,
+                    has_file=False,
                 )
             ],
         )
     value, lines, problems = read_yaml(path, shown)
     if problems:
         return None, problems, []
-    checker = _Checker(source, shown, lines)
+    checker = _Checker(source, shown, lines, languages)
     result = checker.check(value)
     return result, checker.problems, checker.pending()
 
@@ -147,10 +150,13 @@ class _Checker(Fields):
 
     family = "translation"  # STALE is one of its codes
 
-    def __init__(self, source: Source, shown: str, lines: dict[Key, int]) -> None:
-        super().__init__(shown, lines, targets(source))
+    def __init__(
+        self, source: Source, shown: str, lines: dict[Key, int], languages: Sequence[str]
+    ) -> None:
+        self.targets = targets(source, languages)
+        super().__init__(shown, lines, self.targets)
         self.source = source
-        self.untranslated: dict[str, list[int]] = {lang: [] for lang in targets(source)}
+        self.untranslated: dict[str, list[int]] = {lang: [] for lang in self.targets}
         # An entry: its paragraph's number, the original's stamp, a text per language
         # (each language's problems are worded per paragraph: _entry).
         self.form = [
@@ -261,7 +267,7 @@ class _Checker(Fields):
         aligned = self._aligned(entry, key, number, prints, restamp)
         texts: dict[str, str] = {}
         expected = figures(self.source.paragraphs[number - 1], self.source.language)
-        for lang in targets(self.source):
+        for lang in self.targets:
             text = self._text(entry, key, number, lang)
             if text is None:
                 continue
@@ -308,7 +314,7 @@ class _Checker(Fields):
             return value.strip()
         self.report(
             self.line((*key, lang)) if lang in entry else self.line(key),
-            f"¶{number}: the {LANGUAGE_NAMES[lang]} translation is missing",
+            f"¶{number}: the {language_name(lang)} translation is missing",
             f'add \'{lang}: "…"\' (an empty "" marks it as pending)',
             "missing",
         )
@@ -323,7 +329,7 @@ class _Checker(Fields):
         if expected is not None and stated != expected:
             self.report(
                 self.line(key),
-                f"¶{number}: the {LANGUAGE_NAMES[lang]} translation states "
+                f"¶{number}: the {language_name(lang)} translation states "
                 f"other figures than the original (only in the translation: "
                 f"{sorted(stated - expected)}; only in the original: "
                 f"{sorted(expected - stated)})",
@@ -334,8 +340,8 @@ class _Checker(Fields):
         if left_in_english(text, lang):
             self.report(
                 self.line(key),
-                f"¶{number}: the {LANGUAGE_NAMES[lang]} translation reads as English",
-                f"translate it into {LANGUAGE_NAMES[lang]}",
+                f"¶{number}: the {language_name(lang)} translation reads as English",
+                f"translate it into {language_name(lang)}",
                 "left-in-english",
             )
 
@@ -347,7 +353,10 @@ class _Checker(Fields):
 
 
 def render_file(
-    source: Source, existing: Translations | None = None, stamps: Mapping[int, str] | None = None
+    source: Source,
+    languages: Sequence[str],
+    existing: Translations | None = None,
+    stamps: Mapping[int, str] | None = None,
 ) -> str:
     """The translations file for a source: existing texts kept, empty slots added.
 
@@ -368,22 +377,22 @@ def render_file(
         stamp = (stamps or {}).get(number, paragraph_digest(paragraph))
         # Quoted: a fingerprint of digits only would otherwise be read as a number.
         out += [f"  # ¶{number} {preview}", f"  - n: {number}", f'    original: "{stamp}"']
-        for lang in targets(source):
+        for lang in targets(source, languages):
             text = existing.text(number, lang) if existing else ""
             out.append(f"    {lang}: {json.dumps(text, ensure_ascii=False)}")
     return "\n".join(out) + "\n"
 
 
-def scaffold(source: Source, root: Path) -> Path | None:
+def scaffold(source: Source, root: Path, languages: Sequence[str]) -> Path | None:
     """Write empty translation slots for a new source with text (never overwrites)."""
     path = path_for(source, root)
     if not source.has_text or path.exists():
         return None
-    path.write_text(render_file(source), encoding="utf-8")
+    path.write_text(render_file(source, languages), encoding="utf-8")
     return path
 
 
-def realign(source: Source, root: Path) -> str:
+def realign(source: Source, root: Path, languages: Sequence[str]) -> str:
     """The file rewritten for the current paragraphs, every text kept with the words it
     translates: an entry moves with its paragraph (matched by fingerprint); an entry whose
     paragraph changed stays at its number with its old fingerprint, so `check` still says
@@ -398,7 +407,7 @@ def realign(source: Source, root: Path) -> str:
                 (
                     entry["n"],
                     str(entry.get("original") or ""),
-                    {lang: str(entry.get(lang) or "") for lang in targets(source)},
+                    {lang: str(entry.get(lang) or "") for lang in targets(source, languages)},
                 )
             )
     prints = [paragraph_digest(p) for p in source.paragraphs]
@@ -412,4 +421,4 @@ def realign(source: Source, root: Path) -> str:
         stale = next(((s, t) for n, s, t in old if n == number and s not in prints), None)
         if stale:
             stamps[number], kept.texts[number] = stale
-    return render_file(source, kept, stamps)
+    return render_file(source, languages, kept, stamps)

@@ -1,13 +1,14 @@
 """Each language's typography, applied mechanically to every built page at render time.
 
-Editors type ordinary spaces and ASCII punctuation; the reader gets what a French, German
-or Japanese typesetter would set:
+Editors type ordinary spaces and ASCII punctuation; the reader gets what a French, German,
+Japanese or Chinese typesetter would set (the rules are each language's record, languages.py):
   French:   narrow no-break space (U+202F) before ; : ! ? » and after «, in thousands
             groups and before %; no-break space (U+00A0) between a number and its unit.
   German:   no-break space between a number and its unit or %; four-digit numbers are not
             grouped (6500, not 6.500).
   Japanese: full-width （ ） ： in prose, 〜 for ranges; no space between a number and
             its unit.
+  Chinese:  full-width ，。：；！？（ ） after Chinese text.
 Only text is touched, never markup: not code, scripts or styles, not a URL, not a
 verbatim original (`data-verbatim`) and not a passage in another language (`lang`).
 """
@@ -15,43 +16,21 @@ verbatim original (`data-verbatim`) and not a passage in another language (`lang
 from __future__ import annotations
 
 import re
-from functools import cache, lru_cache
 
-NNBSP = "\u202f"  # narrow no-break space
-NBSP = "\u00a0"
+from .caches import Lifetime, memo
+from .languages import LANGUAGES, Rule
 
-UNITS = (
-    r"(?:TFLOPS|PFLOPS|To/s|Go/s|Mo/s|TB/s|GB/s|MB/s|To|Go|Mo|TB|GB|MB|W|kW|nm|mm²|"
-    r"GHz|MHz|Mrd\.|Mio\.)"
-)
 URL_RE = re.compile(r"https?://\S+")
 HOLD = "\ue000"  # a private-use character stands in for each URL
 WORD = "\ue001"  # stands in for the word an inline element ends with
 AFTER_TAG = re.compile(r"[ \u00a0][;:!?»]")
 
-_FR = [
-    (re.compile(r"(?<=\S)[ \u00a0]([;:!?»])"), NNBSP + r"\1"),  # "mot :" -> "mot\u202f:"
-    (re.compile(r"«[ \u00a0]"), "«" + NNBSP),
-    (re.compile(r"(?<=\d)[ \u00a0](?=\d{3}(?!\d))"), NNBSP),  # 400 000
-    (re.compile(r"(?<=\d)[ \u00a0]%"), NNBSP + "%"),
-    (re.compile(r"(?<=\d)%"), NNBSP + "%"),
-    (re.compile(rf"(?<=\d) (?={UNITS}(?![\w/]))"), NBSP),
-]
-_DE = [
-    (re.compile(r"(?<![\d.,])(\d)\.(\d{3})(?![\d.,]?\d)"), r"\1\2"),  # 6.500 -> 6500
-    (re.compile(r"(?<=\d) %"), NBSP + "%"),
-    (re.compile(rf"(?<=\d) (?={UNITS}(?![\w/]))"), NBSP),
-]
-_JA = [
-    (re.compile(r" ?\("), "（"),  # no space before a full-width bracket
-    (re.compile(r"\)"), "）"),
-    (re.compile(r"(?:(?<!\d):|:(?!\d)) ?"), "："),  # not between digits (10:30)
-    (re.compile(r"(?<=\d)[~～](?=\d)|(?<=[日月年])[~～](?=\d)"), "〜"),
-    (re.compile(rf"(?<=\d) (?={UNITS}(?![\w/]))"), ""),
-]
-RULES: dict[str, list[tuple[re.Pattern[str], str]]] = {"fr": _FR, "de": _DE, "ja": _JA}
-# A character every rule of the language needs: text without one is left as it is, unread.
-NEEDS = {"fr": re.compile(r"[;:!?«»\d]"), "de": re.compile(r"\d"), "ja": re.compile(r"[():~～\d]")}
+# Each language's rules and the character every one of them needs (text without one is left
+# as it is, unread), from its record in languages.py.
+RULES: dict[str, tuple[Rule, ...]] = {
+    code: language.typography for code, language in LANGUAGES.items() if language.typography
+}
+NEEDS = {code: language.needs for code, language in LANGUAGES.items() if language.needs}
 
 
 def apply(text: str, lang: str) -> str:
@@ -62,7 +41,7 @@ def apply(text: str, lang: str) -> str:
     return _set(text, lang)
 
 
-@lru_cache(maxsize=1 << 14)  # a page's labels, dates and notices recur on every page
+@memo(Lifetime.PROCESS, maxsize=1 << 14)  # a page's labels, dates and notices recur on every page
 def _set(text: str, lang: str) -> str:
     urls = iter(URL_RE.findall(text))
     text = URL_RE.sub(HOLD, text)  # a URL is one opaque word while the rules run
@@ -177,7 +156,7 @@ def _element_end(html: str, name: str, pos: int) -> int:
     return len(html)
 
 
-@cache
+@memo(Lifetime.PROCESS, maxsize=None)
 def _tags_named(name: str) -> re.Pattern[str]:
     """The opening and closing tags of the element `name`."""
     return re.compile(rf"<(/?){re.escape(name)}\b[^>]*>", re.I)

@@ -8,13 +8,13 @@ feeds, downloads, the search index and the adapter all ask this module.
 from __future__ import annotations
 
 import posixpath
-from functools import lru_cache
 
 from . import DEFAULT_LANGUAGE
+from .caches import Lifetime, memo
 
 # Paths the build generates in every language; a hand-written page there would clash.
 GENERATED_TOP = frozenset({"sources", "downloads", "search", "assets"})
-GENERATED_PAGES = frozenset({"whats-new.md", "404.md", "feed.xml.md"})
+GENERATED_PAGES = frozenset({"whats-new.md", "data.md", "404.md", "feed.xml.md"})
 
 
 def lang_prefix(lang: str) -> str:
@@ -52,6 +52,11 @@ def news_url(lang: str) -> str:
     return f"{lang_prefix(lang)}whats-new/"
 
 
+def data_url(lang: str) -> str:
+    """The data page: every download, with what it holds."""
+    return f"{lang_prefix(lang)}data/"
+
+
 def feed_path(lang: str) -> str:
     """The language's Atom feed (the same entries as What's new)."""
     return f"{lang_prefix(lang)}feed.xml"
@@ -61,7 +66,7 @@ def downloads_url(lang: str, name: str = "") -> str:
     return f"{lang_prefix(lang)}downloads/{name}"
 
 
-@lru_cache(maxsize=65536)  # pure, and called for every marker and link
+@memo(Lifetime.PROCESS)  # pure, and called for every marker and link
 def relative_url(from_url: str, to_url: str) -> str:
     """Link from one site-relative directory URL to another (both end in '/' or are '')."""
     path, _, anchor = to_url.partition("#")

@@ -8,7 +8,6 @@ from dataclasses import replace
 from pathlib import Path
 from typing import Any
 
-from . import SITE_LANGUAGES
 from .accounts import SUFFIX as ACCOUNTS
 from .accounts import load_accounts
 from .errors import Problem, Report
@@ -169,7 +168,7 @@ class _Checker(Fields):
 
 
 def check_source(
-    doc: Document, drafts: bool = False, languages: Sequence[str] = SITE_LANGUAGES
+    doc: Document, languages: Sequence[str], drafts: bool = False
 ) -> tuple[Source | None, list[Problem]]:
     """Validate one document as a source record: its fields as SOURCE declares them, then
     what holds between them.
@@ -254,9 +253,11 @@ def _across_fields(
         )
 
 
-def _with_accounts(source: Source, root: Path, drafts: bool) -> tuple[Source | None, list[Problem]]:
+def _with_accounts(
+    source: Source, root: Path, drafts: bool, languages: Sequence[str]
+) -> tuple[Source | None, list[Problem]]:
     """The source with its accounts, if it has any (a held text has none)."""
-    accounts, problems = load_accounts(source.path, source.id, root, drafts)
+    accounts, problems = load_accounts(source.path, source.id, root, languages, drafts)
     if accounts is None:
         return (None if problems else source), problems
     if source.has_text:
@@ -389,10 +390,15 @@ def _id_problems(
 
 
 def _complete(
-    source: Source, doc: Document, root: Path, drafts: bool, problems: Report
+    source: Source,
+    doc: Document,
+    root: Path,
+    drafts: bool,
+    languages: Sequence[str],
+    problems: Report,
 ) -> Source | None:
     """The source with its accounts, if it has something to show: paragraphs or a URL."""
-    found, trouble = _with_accounts(source, root, drafts)
+    found, trouble = _with_accounts(source, root, drafts, languages)
     problems.extend(trouble)
     if found and not found.paragraph_count and found.url is None:
         problems.add(
@@ -409,9 +415,9 @@ def _complete(
 def load_sources(
     seeds_dir: Path,
     root: Path,
+    languages: Sequence[str],
     seen_ids: set[str] | None = None,
     drafts: bool = False,
-    languages: Sequence[str] = SITE_LANGUAGES,
 ) -> tuple[dict[str, Source], list[Problem]]:
     """Read and validate every `*.md` under `seeds_dir`; check ids across files.
 
@@ -431,7 +437,7 @@ def load_sources(
             problems.extend([kind] if isinstance(kind, Problem) else [])
             continue
         doc = read_document(path, root)
-        source, found = check_source(doc, drafts, languages)
+        source, found = check_source(doc, languages, drafts)
         problems.extend(found)
         raw_id = doc.meta.get("id") if isinstance(doc.meta.get("id"), str) else None
         if raw_id:
@@ -442,7 +448,7 @@ def load_sources(
             first_path[raw_id] = shown
             if seen_ids is not None:
                 seen_ids.add(raw_id)
-        if source and (source := _complete(source, doc, root, drafts, problems)):
+        if source and (source := _complete(source, doc, root, drafts, languages, problems)):
             problems.extend(_duplicates(source, doc, by_url, by_text))
             sources[source.id] = source
     for source in sources.values():
