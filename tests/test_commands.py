@@ -19,6 +19,7 @@ from briefing.newsource import (
     derive_id,
     no_headline_title,
     outlet_slug,
+    plan,
     slug,
 )
 from briefing.project import load_project
@@ -855,3 +856,44 @@ def test_a_refusal_through_make_prints_its_message_and_no_make_noise():
     said = done.stdout + done.stderr
     assert "rename: no source seeds/**/no-such-source-id.md; nothing was changed" in said
     assert "Error" not in said and "make:" not in said
+
+
+def test_new_in_a_terminal_stops_before_asking_on_what_no_answer_can_fix():
+    """The refusal order: wrong options that are not asked, then an empty text, then why
+    the article cannot be added; nothing is asked."""
+    raw = {"accessed": "yesterday", "id": "Bad Id", "language": "xx"}
+    refusals = []
+
+    def refuse(url, source_id):
+        refusals.append((url, source_id))
+        return "this article is already in the corpus"
+
+    decided = plan(raw, "\n", "article.txt", True, refuse)
+    assert not decided.ask and decided.status == 1
+    assert decided.stop[-2:] == (
+        "article.txt: the article text is empty",
+        "this article is already in the corpus",
+    )
+    assert [m.split(" ")[0] for m in decided.stop[:-2]] == ["--language", "--accessed", "--id"]
+    assert refusals == [(None, None)]
+
+
+def test_new_in_a_terminal_asks_when_only_askable_options_are_wrong():
+    decided = plan({"language": "xx"}, "One paragraph.", "a.txt", True, lambda u, i: None)
+    assert decided.ask and decided.stop == () and decided.status == 0
+
+
+def test_new_without_a_terminal_says_every_missing_and_wrong_option_at_once():
+    decided = plan({"kind": "rumour"}, "One paragraph.", "a.txt", False, lambda u, i: "never")
+    assert not decided.ask and decided.status == 2
+    assert decided.stop[0] == (
+        "missing --language, --title, --published (or run it in a terminal to be asked)"
+    )
+    assert decided.stop[1].startswith("--kind ")
+    complete = {
+        "language": "fr",
+        "title": "T",
+        "published": "2026-01-02",
+        "kind": next(iter(KINDS)),
+    }
+    assert plan(complete, "One.", "a.txt", False, lambda u, i: "never").status == 0

@@ -177,6 +177,25 @@ def test_every_timeline_event_has_a_citation_in_every_language(real):
         assert len({frozenset(citation_keys(event.text[lang])) for lang in LANGS}) == 1, event.id
 
 
+@pytest.mark.parametrize(
+    ("old", "new", "message"),
+    [
+        ("id: h200\n", "id: h20\n", "chip 'h20' (no. 2), id: 'h20' is used twice"),
+        ("id: memory-bandwidth", "id: fp16-dense", "row 'fp16-dense' (no. 2), id: 'fp16-dense'"),
+        ("id: h200-vs-h20-compute", "id: h20-fp16-vs-h100", "ratio 'h20-fp16-vs-h100' (no. 2)"),
+    ],
+)
+def test_a_chip_row_or_ratio_id_given_twice_is_reported(make_project, old, new, message):
+    """Once, a second chip or row of the same id silently replaced the first."""
+    chips = CHIPS.replace(old, new, 1)
+    with pytest.raises(BriefingError) as caught:
+        load_project(make_project(data={"chips.yml": chips}))
+    same = [p for p in caught.value.problems if p.code == "data.same-id"]
+    assert len(same) == 1 and message in same[0].message, same
+    lines = chips.splitlines()
+    assert same[0].line == len(lines) - lines[::-1].index(f"  - {new.strip()}")
+
+
 def test_chip_data_loads_in_the_order_written(make_project):
     project = load_project(make_project(data={"chips.yml": CHIPS}))
     chips = project.data.chips

@@ -100,6 +100,21 @@ def test_a_bad_claim_is_reported_with_its_line(make_project, claims, directive, 
     ]
 
 
+@pytest.mark.parametrize(
+    ("claims", "code"),
+    [
+        (CLAIMS.replace("rating: wrong", "rating: dubious"), "data.not-allowed"),
+        (CLAIMS.replace("rating: wrong", "rating: [wrong]"), "data.not-allowed"),
+        (CLAIMS.replace("[example-source]", "[nowhere]"), "data.unknown-ref"),
+        (CLAIMS.replace("40.000 Chips", "4.000 Chips"), "data.figures-differ"),
+    ],
+)
+def test_a_bad_claim_has_the_code_of_its_problem(make_project, claims, code):
+    with pytest.raises(BriefingError) as caught:
+        load_project(claims_project(make_project, claims, "id=count"))
+    assert [p.code for p in caught.value.problems] == [code]
+
+
 FIXED = {
     "en": "The home page gave 40,000; the source says 400,000 [@example-source, ¶2].",
     "ja": "概要ページは4万としていたが、出典は40万としている[@example-source, ¶2]。",

@@ -9,6 +9,7 @@ from pathlib import Path
 import pytest
 
 from briefing.errors import BriefingError
+from briefing.glossary import HOUSE_STYLE
 from briefing.languages import LANGUAGES, NBSP, NNBSP
 from briefing.project import load_project
 from briefing.strings import LABELS
@@ -54,7 +55,7 @@ def style_problems(root: Path) -> list[str]:
     try:
         load_project(root)
     except BriefingError as exc:
-        return [p.format() for p in exc.problems if "house style" in p.message]
+        return [p.format() for p in exc.problems if p.code == HOUSE_STYLE]
     return []
 
 

@@ -16,7 +16,7 @@ from briefing.errors import BriefingError
 from briefing.exports import texts_json
 from briefing.project import load_project
 from briefing.render import render_page, render_source_page
-from briefing.translations import paragraph_digest, realign
+from briefing.translations import STALE, paragraph_digest, realign
 from conftest import (
     LANGS,
     VALID_PARAGRAPHS,
@@ -32,6 +32,12 @@ def problems_of(root: Path) -> list[str]:
     with pytest.raises(BriefingError) as caught:
         load_project(root)
     return [p.format() for p in caught.value.problems]
+
+
+def codes_of(root: Path) -> list[str]:
+    with pytest.raises(BriefingError) as caught:
+        load_project(root)
+    return [p.code for p in caught.value.problems]
 
 
 def line_of(text: str, needle: str) -> int:
@@ -111,6 +117,7 @@ def test_an_inserted_paragraph_shows_as_misalignment_not_as_shifted_text(make_pr
         "move the entry to n: 3 and give ¶2 its own translation" in problems
     )
     assert any("¶4 of the original has no entry" in p for p in problems)
+    assert STALE not in codes_of(root)  # misaligned is not stale: `translated` refuses it
 
 
 def test_an_edited_original_paragraph_makes_its_translation_stale(make_project):
@@ -124,6 +131,7 @@ def test_an_edited_original_paragraph_makes_its_translation_stale(make_project):
         f"(seeds/example-source.md:{line_of(seed, 'Troisième')}), then run: make translated "
         "SOURCES=example-source"
     ]
+    assert codes_of(root) == [STALE]  # what `translated` records
 
 
 def test_translated_sources_restamps_after_the_update(make_project, capsys):

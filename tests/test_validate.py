@@ -7,11 +7,12 @@ from pathlib import Path
 import pytest
 
 from briefing.errors import BriefingError, Refused
+from briefing.fields import parse_fuzzy_date
 from briefing.languages import name as language_name
 from briefing.load import paragraphs_of
 from briefing.model import FuzzyDate
 from briefing.project import load_project
-from briefing.validate import load_sources, parse_fuzzy_date
+from briefing.validate import load_sources
 from conftest import LANGS, VALID_SEED, word
 
 
@@ -43,87 +44,119 @@ def line(start: str) -> int:
     return next(n for n, text in enumerate(VALID_SEED.splitlines(), 1) if text.startswith(start))
 
 
-# (case, how to break the valid seed, expected text, expected line)
+# (case, how to break the valid seed, expected text, expected line, its code)
 BAD_SEEDS = [
-    ("no front matter", lambda s: "Just an article.\n", "does not start with front matter", 1),
-    ("unclosed front matter", lambda s: s.replace("---\nPremier", "Premier"), "never closed", 1),
+    (
+        "no front matter",
+        lambda s: "Just an article.\n",
+        "does not start with front matter",
+        1,
+        "file.no-front-matter",
+    ),
+    (
+        "unclosed front matter",
+        lambda s: s.replace("---\nPremier", "Premier"),
+        "never closed",
+        1,
+        "file.front-matter-open",
+    ),
     (
         "malformed yaml",
         lambda s: s.replace("outlet: Le Média", "outlet: [Le Média"),
         "the YAML cannot be read",
         line("outlet:") + 1,  # where the parser finds the list unclosed
+        "yaml.unreadable",
     ),
     (
         "unknown field",
         lambda s: s.replace("removed: []", "removed: []\nsummry: typo"),
         "unknown field 'summry'",
         line("removed:") + 1,
+        "source.unknown-field",
     ),
     (
         "missing field",
         lambda s: s.replace("kind: news-report\n", ""),
         "kind: the field is missing",
         1,
+        "source.missing",
     ),
     (
         "invalid date",
         lambda s: s.replace("2026-01-28", "2026-13-01"),
         "published.date: '2026-13-01' is not a valid calendar date",
         line("published:"),
+        "source.bad-date",
     ),
     (
         "date and precision disagree",
         lambda s: s.replace("precision: day", "precision: month"),
         "does not match precision 'month'",
         line("published:"),
+        "source.bad-date",
     ),
     (
         "unsupported language",
         lambda s: s.replace("language: fr", "language: klingon"),
         "'klingon' is not a supported language tag",
         3,
+        "source.bad-language",
     ),
     (
         "javascript url",
         lambda s: s.replace("https://example.org/article", "javascript:alert(1)"),
         "url: 'javascript:alert(1)' is not an http(s) address",
         line("url:"),
+        "source.bad-url",
     ),
     (
         "ftp url",
         lambda s: s.replace("https://", "ftp://"),
         "is not an http(s) address",
         line("url:"),
+        "source.bad-url",
     ),
     (
         "missing translation of title",
         lambda s: s.replace("  ja: 原題\n", ""),
         "title: the 'ja' line is missing",
         line("title:"),
+        "source.missing-language",
     ),
     (
         "missing note language",
         lambda s: s.replace(", de: Eine Notiz.", ""),
         "note: the 'de' line is missing",
         line("note:"),
+        "source.missing-language",
     ),
     (
         "unknown kind",
         lambda s: s.replace("kind: news-report", "kind: rumour"),
         "kind: 'rumour' is not a known kind",
         line("kind:"),
+        "source.not-allowed",
+    ),
+    (
+        "kind given as a list",  # once a traceback: a list cannot be looked up in KINDS
+        lambda s: s.replace("kind: news-report", "kind: [news-report]"),
+        "kind: ['news-report'] is not a known kind",
+        line("kind:"),
+        "source.not-allowed",
     ),
     (
         "bad id",
         lambda s: s.replace("id: example-source", "id: Example Source"),
         "id: 'Example Source' is not a valid id",
         2,
+        "source.bad-id",
     ),
     (
         "duplicate key",
         lambda s: s.replace("author: null", "author: null\nauthor: X"),
         "'author' is given twice",
         line("author:") + 1,
+        "yaml.duplicate-key",
     ),
     (
         "no text and no url",
@@ -136,14 +169,15 @@ BAD_SEEDS = [
         ),
         "the source has neither paragraphs",
         line("original_file:") + 1,
+        "source.nothing-to-show",
     ),
 ]
 
 
 @pytest.mark.parametrize(
-    ("case", "breaker", "expected", "line"), BAD_SEEDS, ids=[c[0] for c in BAD_SEEDS]
+    ("case", "breaker", "expected", "line", "code"), BAD_SEEDS, ids=[c[0] for c in BAD_SEEDS]
 )
-def test_bad_seed_is_reported_with_file_and_line(make_project, case, breaker, expected, line):
+def test_bad_seed_is_reported_with_file_and_line(make_project, case, breaker, expected, line, code):
     root = make_project(seeds={"bad.md": breaker(VALID_SEED)}, pages={})
     _, problems = load_sources(root / "seeds", root, LANGS)
     messages = [p.format() for p in problems]
@@ -151,6 +185,7 @@ def test_bad_seed_is_reported_with_file_and_line(make_project, case, breaker, ex
     hit = next(p for p in problems if expected in p.format())
     assert hit.path == "seeds/bad.md"
     assert hit.line == line, hit.format()
+    assert hit.code == code, hit.format()
     assert ". Fix: " in hit.format()
 
 

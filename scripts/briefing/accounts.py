@@ -76,6 +76,8 @@ def load_accounts(
 
 
 class _Checker(KeyPaths):
+    family = "accounts"
+
     def __init__(
         self,
         shown: str,

@@ -12,6 +12,7 @@ import argparse
 import datetime as dt
 import os
 import sys
+from collections.abc import Callable
 from pathlib import Path
 
 from . import DEFAULT_LANGUAGE
@@ -29,6 +30,7 @@ from .model import PRECISIONS, Source
 from .newsource import (
     ASKED,
     Article,
+    Created,
     Existing,
     NewSourceError,
     ask_in_terminal,
@@ -36,10 +38,8 @@ from .newsource import (
     create,
     derive_id,
     existing_sources,
-    missing_fields,
-    paragraphs,
+    plan,
     read_field,
-    read_options,
     refusal,
     without_marker,
 )
@@ -49,6 +49,7 @@ from .project import load_project
 from .rename import RenameError, rename_page, rename_source
 from .strings import KINDS
 from .translations import (
+    STALE,
     Pending,
     load_translations,
     path_for,
@@ -196,88 +197,86 @@ def new(args: argparse.Namespace) -> int:
 
     In a terminal it asks for whatever no option gave and judges each answer as it is given,
     so a mistake costs one answer; otherwise it reports every missing or wrong option at
-    once, by the option's name (the only thing the editor typed).
+    once, by the option's name (the only thing the editor typed). What to ask and when to
+    stop is `newsource.plan`.
     """
-
-    if args.text == "-":
-        text = sys.stdin.read()
-    else:
-        path = Path(args.text)
-        if not path.is_file():
-            print(
-                f"new: {args.text}: no such file (give the article's text file, "
-                "or - to read standard input)",
-                file=sys.stderr,
-            )
-            return 2
-        text = path.read_text("utf-8-sig")
+    text = _article_text(args.text)
+    if text is None:
+        return 2
     raw: dict[str, str | None] = {name: getattr(args, name) for name in (*ASKED, "accessed", "id")}
     if args.no_headline:
         raw["title"] = f"- {args.title or ''}"  # as if '-' had been answered at the prompt
-    values, wrong = read_options(raw, text)
-    if args.text != "-" and sys.stdin.isatty():
-        seeds_dir = args.root / "seeds"
-        existing = existing_sources(seeds_dir, args.root)
-        url, source_id = values.get("url"), values.get("id")
-        why = refusal(
-            text,
-            url if isinstance(url, str) else None,
-            source_id if isinstance(source_id, str) else None,
-            existing,
-            seeds_dir,
-            args.root,
-        )
-        # Only what can be answered is asked: a wrong --accessed or --id, or an empty text,
-        # stops the run before the first question, so no answer is typed in vain.
-        stop = [*wrong.values()] if any(name not in ASKED for name in wrong) else []
-        if not paragraphs(text):
-            stop.append(f"{args.text}: the article text is empty")
-        if why or stop:
-            for message in [*stop, *([why] if why else [])]:
-                print(f"new: {message}", file=sys.stderr)
-            return 1
-        known = {key: value for key, value in values.items() if key not in ASKED}
+    seeds_dir = args.root / "seeds"
+    interactive = args.text != "-" and sys.stdin.isatty()
+    existing = existing_sources(seeds_dir, args.root) if interactive else []
+
+    def refuse(url: str | None, source_id: str | None) -> str | None:
+        return refusal(text, url, source_id, existing, seeds_dir, args.root)
+
+    decided = plan(raw, text, args.text, interactive, refuse)
+    for message in decided.stop:
+        print(f"new: {message}", file=sys.stderr)
+    if decided.stop:
+        return decided.status
+    values = decided.values
+    if decided.ask:
         try:
-            values = ask_in_terminal(
-                raw,
-                known,
-                PROMPTS,
-                input,
-                print,
-                refuse=lambda url: refusal(text, url, None, existing, seeds_dir, args.root),
-            )
+            values = _ask(raw, values, existing, seeds_dir, refuse)
         except NewSourceError as exc:
             print(f"new: {exc}", file=sys.stderr)
             return 1
         except (EOFError, KeyboardInterrupt):
             print("\nnew: stopped; nothing was written.", file=sys.stderr)
             return 1
-        if not values.get("id"):  # propose the derived id; the editor may choose another
-            try:
-                values["id"] = _ask_id(values, existing, seeds_dir)
-            except (EOFError, KeyboardInterrupt):
-                print("\nnew: stopped; nothing was written.", file=sys.stderr)
-                return 1
-    else:
-        missing = missing_fields(raw)
-        if missing:
-            print(
-                "new: missing "
-                + ", ".join(f"--{name}" for name in missing)
-                + " (or run it in a terminal to be asked)",
-                file=sys.stderr,
-            )
-        for message in wrong.values():
-            print(f"new: {message}", file=sys.stderr)
-        if missing or wrong:
-            return 2 if missing else 1
+    article = _article(args, text, values)
+    try:
+        created = create(article, args.root)
+    except NewSourceError as exc:
+        print(f"new: {exc}", file=sys.stderr)
+        return 1
+    _say_what_next(args.root, created, article)
+    return 0
 
+
+def _article_text(name: str) -> str | None:
+    """The article's text, from a file or standard input ('-'); None if there is none."""
+    if name == "-":
+        return sys.stdin.read()
+    path = Path(name)
+    if not path.is_file():
+        print(
+            f"new: {name}: no such file (give the article's text file, "
+            "or - to read standard input)",
+            file=sys.stderr,
+        )
+        return None
+    return path.read_text("utf-8-sig")
+
+
+def _ask(
+    raw: dict[str, str | None],
+    values: dict[str, object],
+    existing: list[Existing],
+    seeds_dir: Path,
+    refuse: Callable[[str | None, str | None], str | None],
+) -> dict[str, object]:
+    """What the options did not give, asked in the terminal; then the id, proposed."""
+    known = {key: value for key, value in values.items() if key not in ASKED}
+    values = ask_in_terminal(
+        raw, known, PROMPTS, input, print, refuse=lambda url: refuse(url, None)
+    )
+    if not values.get("id"):  # propose the derived id; the editor may choose another
+        values["id"] = _ask_id(values, existing, seeds_dir)
+    return values
+
+
+def _article(args: argparse.Namespace, text: str, values: dict[str, object]) -> Article:
     def get(name: str) -> str | None:
         value = values.get(name)
         return value if isinstance(value, str) else None
 
     site = site_codes(args.root)
-    article = Article(
+    return Article(
         text=text,
         language=get("language") or "",
         title=get("title") or "",
@@ -293,23 +292,22 @@ def new(args: argparse.Namespace) -> int:
         titles={lang: t for lang in site if (t := getattr(args, f"title_{lang}", None))},
         notes={lang: n for lang in site if (n := getattr(args, f"note_{lang}", None))},
     )
-    try:
-        created = create(article, args.root)
-    except NewSourceError as exc:
-        print(f"new: {exc}", file=sys.stderr)
-        return 1
-    shown = created.path.relative_to(args.root).as_posix()
+
+
+def _say_what_next(root: Path, created: Created, article: Article) -> None:
+    """What was written, and what is left for the editor to do."""
+    shown = created.path.relative_to(root).as_posix()
     print(f"Created {shown} (id: {created.source_id}).")
-    slots = _scaffold_translations(created.path, args.root)
+    slots = _scaffold_translations(created.path, root)
     if slots is not None:
         print(
             f"Created {slots} with an empty translation per paragraph and language: until "
             "they are written, readers see 'translation pending' (a notice in `make check`)."
         )
-    accounts = accounts_path_for(shown, args.root)
+    accounts = accounts_path_for(shown, root)
     if accounts.exists():
         print(
-            f"Created {accounts.relative_to(args.root).as_posix()} with an empty account per "
+            f"Created {accounts.relative_to(root).as_posix()} with an empty account per "
             "paragraph and language: write what each paragraph reports, in the site's own "
             "words (CONTRIBUTING.md, 'Writing an account'). The article's text is not kept; "
             "its copy guard lets `make check` spot copied words. Until the accounts are "
@@ -325,7 +323,6 @@ def new(args: argparse.Namespace) -> int:
         for problem in created.remaining:
             print(f"  {problem.format()}")
     print(f"Cite it on a page as [@{created.source_id}] or [@{created.source_id}, ¶2].")
-    return 0
 
 
 def _ask_id(values: dict[str, object], existing: list[Existing], seeds_dir: Path) -> str:
@@ -477,7 +474,7 @@ def translated_sources(root: Path, ids: list[str]) -> int:
             status = 2
             continue
         found, problems, _ = load_translations(source, root, site_codes(root))
-        blocking = [p for p in problems if "changed after this translation" not in p.message]
+        blocking = [p for p in problems if p.code != STALE]  # what the stamp records
         if found is None or blocking:
             for problem in blocking:
                 print(problem.format())

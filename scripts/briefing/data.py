@@ -10,18 +10,29 @@ import datetime as dt
 import re
 from collections import Counter
 from collections.abc import Iterator, Mapping, Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import Any, cast
 
 from . import DEFAULT_LANGUAGE
 from .citations import check_cite, find_citations
 from .errors import Problem, Refused
-from .keypaths import KeyPaths
+from .fields import (
+    INVALID,
+    Choice,
+    CitedTexts,
+    Day,
+    Field,
+    Fields,
+    Judged,
+    OfType,
+    Refs,
+    Strings,
+    parse_fuzzy_date,
+)
 from .load import Key, read_yaml
 from .model import FuzzyDate, Source
 from .strings import ACTORS
-from .validate import parse_fuzzy_date
 
 # How sure a chip figure is: confirmed by the maker's documentation or several sources,
 # reported by the press, claimed by the maker for its own product and not measured
@@ -264,8 +275,10 @@ class Data:
         return [e for e in self.events if actor is None or actor in e.actors]
 
 
-class _Reader(KeyPaths):
+class _Reader(Fields):
     """Walks a parsed data file, naming each entry by its id as well as its position."""
+
+    family = "data"
 
     def __init__(
         self,
@@ -275,8 +288,10 @@ class _Reader(KeyPaths):
         broken: set[str],
         languages: Sequence[str],
     ) -> None:
-        super().__init__(path, lines)
+        super().__init__(path, lines, languages)
         self.sources, self.broken = sources, broken
+        self.refs = {"sources": sources, "actors": ACTORS}
+        self.tolerated = {"sources": broken}
         self.site = tuple(languages)  # the site's languages
         self.ids: dict[Key, str] = {}  # ("events", 3) -> the entry's id, to name it
         self.value: Any = None  # the parsed file, when it could be read (see _reader)
@@ -310,7 +325,9 @@ class _Reader(KeyPaths):
     def ident(self, key: Key, value: Any) -> str | None:
         if isinstance(value, str) and re.fullmatch(r"[a-z0-9]+(?:[-.][a-z0-9]+)*", value):
             return value
-        self.fail(key, f"{value!r} is not an id", "use lower-case letters, digits and hyphens")
+        self.fail(
+            key, f"{value!r} is not an id", "use lower-case letters, digits and hyphens", "bad-id"
+        )
         return None
 
     def remember(self, key: Key, raw: Any) -> None:
@@ -321,27 +338,32 @@ class _Reader(KeyPaths):
         self, key: Key, value: Any, required: Sequence[str], optional: Sequence[str] = ()
     ) -> dict[str, Any] | None:
         if not isinstance(value, dict):
-            self.fail(key, "expected a set of 'key: value' lines", f"give {', '.join(required)}")
+            self.fail(
+                key,
+                "expected a set of 'key: value' lines",
+                f"give {', '.join(required)}",
+                "not-mapping",
+            )
             return None
-        for name in value:
-            if name not in (*required, *optional):
-                self.fail(
-                    (*key, name),
-                    f"unknown field '{name}'",
-                    f"use only: {', '.join((*required, *optional))}",
-                )
-        missing = [n for n in required if n not in value]
-        for name in missing:
-            self.fail(key, f"the '{name}' field is missing", f"add '{name}:'")
-        return None if missing else value
+        form = [Field(n, Judged()) for n in required]
+        form += [Field(n, Judged(), required=False) for n in optional]
+        return value if self.keys(form, key, value) else None
+
+    def cited_texts(self, key: Key, value: Any, cited: bool) -> dict[str, str] | None:
+        return self.texts(key, value, cited)
 
     def texts(self, key: Key, value: Any, cited: bool) -> dict[str, str] | None:
         """Text in every site language; with `cited`, the same citations in each."""
-        texts = self.mapping(key, value, self.site)
+        texts = self.mapping(key, value, self.languages)
         if texts is None:
             return None
         if not all(isinstance(t, str) and t.strip() for t in texts.values()):
-            self.fail(key, "every language needs a non-empty text", "write the text in each one")
+            self.fail(
+                key,
+                "every language needs a non-empty text",
+                "write the text in each one",
+                "not-text",
+            )
             return None
         keys: dict[str, Counter[tuple[str, str]]] = {}
         checked: set[tuple[str, str]] = set()  # one problem per citation, not per language
@@ -353,14 +375,16 @@ class _Reader(KeyPaths):
                 key,
                 "the text has no citation",
                 "end each factual sentence with a citation such as [@id] or [@id, ¶3]",
+                "no-citation",
             )
-        for lang in self.site:
-            if lang != DEFAULT_LANGUAGE and keys[lang] != keys[DEFAULT_LANGUAGE]:
+        english = keys[DEFAULT_LANGUAGE]
+        for lang in self.languages:
+            if lang != DEFAULT_LANGUAGE and keys[lang] != english:
                 self.fail(
                     (*key, lang),
-                    f"cites {_keys(keys[lang])} but the English text cites "
-                    f"{_keys(keys[DEFAULT_LANGUAGE])}",
+                    f"cites {_keys(keys[lang])} but the English text cites {_keys(english)}",
                     "cite the same sources and paragraphs in every language",
+                    "citations-differ",
                 )
         return {lang: text.strip() for lang, text in texts.items()}
 
@@ -370,7 +394,7 @@ class _Reader(KeyPaths):
         checked = set() if checked is None else checked
         line = self.line(key)
         found, problems = find_citations(text, self.path, line)
-        self.problems.extend(Problem(p.path, line, p.message, p.fix) for p in problems)
+        self.problems.extend(replace(p, line=line) for p in problems)
         counter: Counter[tuple[str, str]] = Counter()
         for citation in found:
             for cite in citation.cites:
@@ -394,13 +418,54 @@ def _reader(
     broken: set[str],
     languages: Sequence[str],
 ) -> _Reader:
-    """A reader over one data file, holding the file's value and any problem reading it."""
+    """A reader over one data file, holding the file's value and any problem reading it.
+    `languages`: those every text of the file is given in (the site's)."""
     shown = path.relative_to(root).as_posix()
     value, lines, problems = read_yaml(path, shown)
     reader = _Reader(shown, lines, sources, broken, languages)
     reader.problems.extend(problems)
     reader.value, reader.readable = value, not problems
     return reader
+
+
+def _top(reader: _Reader, lists: Sequence[str], beside: Sequence[str] = ()) -> dict[str, Any]:
+    """The file's top-level lists (and `beside`, the other fields it may have); empty when
+    the file could not be read or lacks one."""
+    top = reader.mapping((), reader.value, lists, beside) if reader.readable else None
+    return top or {}
+
+
+def _walk(
+    reader: _Reader,
+    name: str,
+    raw: Any,
+    form: Sequence[Field],
+    noun: str,
+    keep_bad_ids: bool = False,
+) -> Iterator[tuple[Key, dict[str, Any], str | None]]:
+    """The entries of the list `name` that have the form's required fields, with their key
+    and id; an id given twice is reported (each entry named by its id or its position).
+    With `keep_bad_ids`, an entry whose id is wrong comes too (id None), for the problems
+    of its other fields."""
+    seen: set[str] = set()
+    for index, item in enumerate(reader.items((name,), raw)):
+        key: Key = (name, index)
+        reader.remember(key, item)
+        if not isinstance(item, dict):
+            reader.mapping(key, item, [f.name for f in form if f.required])
+            continue
+        if not reader.keys(form, key, item):
+            continue
+        if (ident := reader.ident((*key, "id"), item["id"])) is None:
+            if keep_bad_ids:
+                yield key, item, None
+            continue
+        if ident in seen:
+            reader.fail(
+                (*key, "id"), f"'{ident}' is used twice", f"give each {noun} its own id", "same-id"
+            )
+        seen.add(ident)
+        yield key, item, ident
 
 
 def _entries(
@@ -414,18 +479,54 @@ def _entries(
     """The entries of the file's list `name` that have `fields` (and may have `optional`)
     and an id, with their key; an id given twice is reported (each entry named by its id or
     its position). `beside`: the other top-level fields the file may have."""
-    top = reader.mapping((), reader.value, [name], beside) if reader.readable else None
-    seen: set[str] = set()
-    for index, raw in enumerate(reader.items((name,), top[name]) if top else []):
-        key: Key = (name, index)
-        reader.remember(key, raw)
-        entry = reader.mapping(key, raw, fields, optional)
-        if entry is None or (ident := reader.ident((*key, "id"), entry["id"])) is None:
-            continue
-        if ident in seen:
-            reader.fail((*key, "id"), f"'{ident}' is used twice", f"give each {noun} its own id")
-        seen.add(ident)
-        yield key, entry, ident
+    form = [Field(n, Judged()) for n in fields] + [
+        Field(n, Judged(), required=False) for n in optional
+    ]
+    top = _top(reader, [name], beside)
+    for key, entry, ident in _walk(reader, name, top[name] if top else [], form, noun):
+        if ident is not None:
+            yield key, entry, ident
+
+
+def _day_of_event(reader: _Reader, key: Key, entry: Mapping[str, Any]) -> FuzzyDate | None:
+    date = parse_fuzzy_date(str(entry["date"]), entry["precision"])
+    if isinstance(date, Refused):
+        reader.fail(
+            (*key, "date"),
+            date.reason,
+            "write YYYY-MM-DD, YYYY-MM or YYYY with a matching "
+            "precision (day, month, year, approximate)",
+            "bad-date",
+        )
+        return None
+    return date
+
+
+# A timeline event (data/timeline.yml); its date is read with its precision.
+EVENT = (
+    Field("id", Judged()),
+    Field("date", Judged()),
+    Field("precision", Judged()),
+    Field("actors", Refs("actors", "actors", "list one or more of: {known}", not_list=[])),
+    Field("text", CitedTexts(cited=True)),
+    Field(
+        "questions",
+        Strings(
+            "expected a list of key-question ids",
+            "write e.g. questions: [us-licences] (ids from data/status.yml)",
+        ),
+        required=False,
+    ),
+    Field(
+        "draft",
+        Strings(
+            "expected site languages, found {value!r}",
+            "write e.g. draft: [fr, de] for the languages still awaiting review",
+            accept=lambda at, lang: lang in at.languages,
+        ),
+        required=False,
+    ),
+)
 
 
 def load_timeline(
@@ -435,75 +536,66 @@ def load_timeline(
     broken: set[str],
     languages: Sequence[str],
 ) -> tuple[list[Event], list[Problem]]:
-    shown = path.relative_to(root).as_posix()
-    value, lines, problems = read_yaml(path, shown)
-    reader = _Reader(shown, lines, sources, broken, languages)
-    reader.problems.extend(problems)
-    top = reader.mapping((), value, ["events"]) if not problems else None
+    reader = _reader(path, root, sources, broken, languages)
     events: list[Event] = []
-    seen: set[str] = set()
-    for index, raw in enumerate(reader.items(("events",), top["events"]) if top else []):
-        key: Key = ("events", index)
-        reader.remember(key, raw)
-        entry = reader.mapping(
-            key, raw, ["id", "date", "precision", "actors", "text"], ["questions", "draft"]
-        )
-        if entry is None:
+    top = _top(reader, ["events"])
+    raw = top["events"] if top else []
+    for key, entry, ident in _walk(reader, "events", raw, EVENT, "event", keep_bad_ids=True):
+        # The date is reported even for an entry whose id is wrong.
+        date = _day_of_event(reader, key, entry)
+        if ident is None:
             continue
-        date = parse_fuzzy_date(str(entry["date"]), entry["precision"])
-        if isinstance(date, Refused):
-            reader.fail(
-                (*key, "date"),
-                date.reason,
-                "write YYYY-MM-DD, YYYY-MM or YYYY with a matching "
-                "precision (day, month, year, approximate)",
-            )
-        if reader.ident((*key, "id"), entry["id"]) is None:
-            continue
-        if entry["id"] in seen:
-            reader.fail(
-                (*key, "id"), f"'{entry['id']}' is used twice", "give each event its own id"
-            )
-        seen.add(entry["id"])
-        actors = entry["actors"] if isinstance(entry["actors"], list) else []
-        unknown = [a for a in actors if a not in ACTORS]
-        if not actors or unknown:
-            reader.fail(
-                (*key, "actors"),
-                f"unknown or missing actors {unknown or actors}",
-                f"list one or more of: {', '.join(ACTORS)}",
-            )
-        text = reader.texts((*key, "text"), entry["text"], cited=True)
-        questions = entry.get("questions", [])
-        if not isinstance(questions, list) or not all(isinstance(q, str) for q in questions):
-            reader.fail(
-                (*key, "questions"),
-                "expected a list of key-question ids",
-                "write e.g. questions: [us-licences] (ids from data/status.yml)",
-            )
-            questions = []
-        drafts = entry.get("draft", [])
-        if not isinstance(drafts, list) or not set(drafts) <= set(reader.site):
-            reader.fail(
-                (*key, "draft"),
-                f"expected site languages, found {drafts!r}",
-                "write e.g. draft: [fr, de] for the languages still awaiting review",
-            )
-            drafts = []
-        if isinstance(date, FuzzyDate) and text and actors and not unknown:
+        values = reader.values(EVENT, key, entry)
+        if date and all(values[n] is not INVALID for n in ("actors", "text")):
             events.append(
                 Event(
-                    str(entry["id"]),
+                    ident,
                     date,
-                    tuple(actors),
-                    text,
-                    tuple(questions),
+                    tuple(values["actors"]),
+                    values["text"],
+                    tuple(_or_empty(values.get("questions"))),
                     reader.line(key),
-                    tuple(drafts),
+                    tuple(_or_empty(values.get("draft"))),
                 )
             )
     events.sort(key=lambda e: (e.date.sort_key, e.id))
     return events, reader.problems
+
+
+def _or_empty(value: Any) -> list[Any]:
+    """An optional list's items; none when it is absent or was refused (and reported)."""
+    return [] if value is None or value is INVALID else list(value)
+
+
+CHIP = (Field("id", Judged()), Field("name", CitedTexts()))
+ROW = (
+    Field("id", Judged()),
+    Field("label", CitedTexts()),
+    Field("cells", Judged()),  # one cell per chip: _cells
+    Field("unit", Judged(), required=False),
+)
+CELL = (
+    Field("value", CitedTexts()),
+    Field("status", Choice(STATUSES, "a status")),
+    Field("cite", Judged()),  # at least one citation: _cell
+    Field(
+        "number",
+        OfType((int, float), "{value!r} is not a number", "write a plain number, e.g. 4.8"),
+        required=False,
+        null=True,
+    ),
+    Field("note", CitedTexts(), required=False),
+)
+RATIO = (
+    Field("id", Judged()),
+    Field("label", CitedTexts()),
+    Field("numerator", Judged()),  # a cell with a number: _ratio
+    Field("denominator", Judged()),
+    Field(
+        "style",
+        Choice(("percent", "times"), "a style", "choose one", "style must be 'percent' or 'times'"),
+    ),
+)
 
 
 def load_chips(
@@ -513,56 +605,76 @@ def load_chips(
     broken: set[str],
     languages: Sequence[str],
 ) -> tuple[Chips | None, list[Problem]]:
-    shown = path.relative_to(root).as_posix()
-    value, lines, problems = read_yaml(path, shown)
-    reader = _Reader(shown, lines, sources, broken, languages)
-    reader.problems.extend(problems)
-    top = reader.mapping((), value, ["chips", "rows"], ["ratios"]) if not problems else None
-    if top is None:
+    reader = _reader(path, root, sources, broken, languages)
+    top = _top(reader, ["chips", "rows"], ["ratios"])
+    if not top:
         return None, reader.problems
     names: dict[str, dict[str, str]] = {}
-    for index, chip in enumerate(reader.items(("chips",), top["chips"])):
-        reader.remember(("chips", index), chip)
-        entry = reader.mapping(("chips", index), chip, ["id", "name"])
-        if entry is None or reader.ident(("chips", index, "id"), entry["id"]) is None:
-            continue
-        if name := reader.texts(("chips", index, "name"), entry["name"], cited=False):
-            names[entry["id"]] = name
+    for key, entry, ident in _walk(reader, "chips", top["chips"], CHIP, "chip"):
+        if (name := reader.values(CHIP, key, entry)["name"]) is not INVALID and ident:
+            names[ident] = name
     rows: list[Row] = []
-    for index, raw in enumerate(reader.items(("rows",), top["rows"])):
-        key: Key = ("rows", index)
-        reader.remember(key, raw)
-        entry = reader.mapping(key, raw, ["id", "label", "cells"], ["unit"])
-        if entry is None:
+    for key, entry, ident in _walk(reader, "rows", top["rows"], ROW, "row", keep_bad_ids=True):
+        label = reader.values(ROW, key, entry)["label"]
+        if ident is None:
             continue
-        label = reader.texts((*key, "label"), entry["label"], cited=False)
-        if reader.ident((*key, "id"), entry["id"]) is None:
-            continue
-        if not isinstance(entry["cells"], dict):
-            reader.fail(
-                (*key, "cells"),
-                "expected one '<chip id>: {...}' line per chip",
-                "give every chip a cell",
-            )
-            continue
-        cells: dict[str, Cell] = {}
-        for chip in names:
-            if chip not in (entry["cells"] or {}):
-                reader.fail((*key, "cells"), f"no cell for '{chip}'", "give every chip a cell")
-                continue
-            cell = _cell(reader, (*key, "cells", chip), entry["cells"][chip])
-            if cell:
-                cells[chip] = cell
-        if label and len(cells) == len(names):
-            rows.append(Row(entry["id"], label, entry.get("unit"), cells))
+        cells = _cells(reader, (*key, "cells"), entry["cells"], names)
+        if label is not INVALID and cells is not None and len(cells) == len(names):
+            rows.append(Row(ident, label, entry.get("unit"), cells))
     chips = Chips(names, tuple(rows), ())
-    raw_ratios = reader.items(("ratios",), top["ratios"]) if top.get("ratios") is not None else []
-    for index, raw in enumerate(raw_ratios):
-        reader.remember(("ratios", index), raw)
-    ratios = [_ratio(reader, ("ratios", i), raw, chips) for i, raw in enumerate(raw_ratios)]
+    ratios = [
+        _ratio(reader, key, entry, chips)
+        for key, entry, _ in _walk(
+            reader,
+            "ratios",
+            top["ratios"] if top.get("ratios") is not None else [],
+            RATIO,
+            "ratio",
+            keep_bad_ids=True,
+        )
+    ]
     if reader.problems:
         return None, reader.problems
     return Chips(names, tuple(rows), tuple(x for x in ratios if x)), reader.problems
+
+
+def _cells(reader: _Reader, key: Key, raw: Any, names: Mapping[str, Any]) -> dict[str, Cell] | None:
+    """A row's cells, one per chip."""
+    if not isinstance(raw, dict):
+        reader.fail(key, "expected one '<chip id>: {...}' line per chip", "give every chip a cell")
+        return None
+    cells: dict[str, Cell] = {}
+    for chip in names:
+        if chip not in raw:
+            reader.fail(key, f"no cell for '{chip}'", "give every chip a cell", "missing")
+        elif cell := _cell(reader, (*key, chip), raw[chip]):
+            cells[chip] = cell
+    return cells
+
+
+CHANGE = (
+    Field("id", Judged()),
+    Field(
+        "date",
+        Day(
+            future="{day} is in the future: a change is logged when it is made",
+            future_fix="write the day the change was made (check the year)",
+            iso=True,
+            not_day_fix="write the day of the change as YYYY-MM-DD",
+        ),
+    ),
+    Field("kind", Choice(CORRECTION_KINDS, "a kind of change")),
+    Field(
+        "pages",
+        Strings(
+            "expected the list of pages the change affects",
+            "write e.g. pages: [chips.md, contested.md] (paths inside docs/en/)",
+            accept=lambda at, page: page.endswith(".md"),
+            empty=False,
+        ),
+    ),
+    Field("text", CitedTexts()),
+)
 
 
 def load_corrections(
@@ -575,50 +687,33 @@ def load_corrections(
     """data/corrections.yml: the dated log of what the briefing changed and why."""
     reader = _reader(path, root, sources, broken, languages)
     corrections: list[Correction] = []
-    for key, entry, ident in _entries(
-        reader, "changes", ["id", "date", "kind", "pages", "text"], "entry"
+    top = _top(reader, ["changes"])
+    for key, entry, ident in _walk(
+        reader, "changes", top["changes"] if top else [], CHANGE, "entry"
     ):
-        day = None
-        try:
-            day = dt.date.fromisoformat(str(entry["date"]))
-        except ValueError:
-            reader.fail(
-                (*key, "date"),
-                f"{entry['date']!r} is not a date",
-                "write the day of the change as YYYY-MM-DD",
-            )
-        if day and day > dt.date.today():
-            reader.fail(
-                (*key, "date"),
-                f"{day.isoformat()} is in the future: a change is logged when it is made",
-                "write the day the change was made (check the year)",
-            )
-            day = None
-        if entry["kind"] not in CORRECTION_KINDS:
-            reader.fail(
-                (*key, "kind"),
-                f"{entry['kind']!r} is not a kind of change",
-                f"use one of: {', '.join(CORRECTION_KINDS)}",
-            )
-        pages = entry["pages"]
-        if (
-            not isinstance(pages, list)
-            or not pages
-            or not all(isinstance(p, str) and p.endswith(".md") for p in pages)
-        ):
-            reader.fail(
-                (*key, "pages"),
-                "expected the list of pages the change affects",
-                "write e.g. pages: [chips.md, contested.md] (paths inside docs/en/)",
-            )
-            pages = []
-        text = reader.texts((*key, "text"), entry["text"], cited=False)
-        if day and text and pages and entry["kind"] in CORRECTION_KINDS:
-            corrections.append(
-                Correction(ident, day, entry["kind"], tuple(pages), text, reader.line(key))
-            )
+        values = reader.values(CHANGE, key, entry)
+        if ident and all(value is not INVALID for value in values.values()):
+            day, kind, pages, text = (values[n] for n in ("date", "kind", "pages", "text"))
+            corrections.append(Correction(ident, day, kind, tuple(pages), text, reader.line(key)))
     corrections.sort(key=lambda c: (-c.day.toordinal(), c.id))
     return corrections, reader.problems
+
+
+CLAIM = (
+    Field("id", Judged()),
+    Field(
+        "claimant",
+        Refs(
+            "sources",
+            "source ids",
+            "list the ids of the sources that make the claim, e.g. [h200-approval-ja]",
+        ),
+    ),
+    Field("rating", Choice(RATINGS, "a rating")),
+    Field("claim", CitedTexts()),
+    Field("evidence", Judged()),  # the rubric's fields: _evidence
+    Field("exception", CitedTexts(), required=False),
+)
 
 
 def load_claims(
@@ -631,55 +726,36 @@ def load_claims(
     """data/claims.yml: the claims the contested-figures page rates (ClaimReview)."""
     reader = _reader(path, root, sources, broken, languages)
     claims: dict[str, Claim] = {}
-    for key, entry, ident in _entries(
-        reader,
-        "claims",
-        ["id", "claimant", "rating", "claim", "evidence"],
-        "claim",
-        optional=["exception"],
-    ):
-        claimants = entry["claimant"] if isinstance(entry["claimant"], list) else None
-        unknown = [c for c in claimants or [] if c not in sources and c not in broken]
-        if not claimants or unknown:
-            reader.fail(
-                (*key, "claimant"),
-                f"unknown or missing source ids {unknown or claimants}",
-                "list the ids of the sources that make the claim, e.g. [h200-approval-ja]",
-            )
-        if entry["rating"] not in RATINGS:
-            reader.fail(
-                (*key, "rating"),
-                f"{entry['rating']!r} is not a rating",
-                f"use one of: {', '.join(RATINGS)}",
-            )
-        text = reader.texts((*key, "claim"), entry["claim"], cited=False)
+    top = _top(reader, ["claims"])
+    for key, entry, ident in _walk(reader, "claims", top["claims"] if top else [], CLAIM, "claim"):
+        values = reader.values(CLAIM, key, entry)
         evidence = _evidence(reader, key, entry["evidence"])
-        exception = (
-            reader.texts((*key, "exception"), entry["exception"], cited=False)
-            if "exception" in entry
-            else None
-        )
-        if evidence and entry["rating"] in RATINGS and exception is None:
-            given = rubric(evidence)
-            if given != entry["rating"]:
-                reader.fail(
-                    (*key, "rating"),
-                    f"'{entry['rating']}' is not what the recorded evidence gives under the "
-                    f"rubric ('{given}')",
-                    f"write rating: {given}, or correct the evidence, or give the reason for "
-                    "the exception in four languages under 'exception:' (the page shows it)",
-                )
-        if (
-            text
-            and claimants
-            and not unknown
-            and entry["rating"] in RATINGS
-            and evidence is not None
-        ):
+        exception = values.get("exception")
+        exception = None if exception is INVALID else exception
+        rating = values["rating"]
+        if evidence and rating is not INVALID and exception is None:
+            _rubric_gives(reader, key, rating, evidence)
+        if ident and evidence is not None and all(values[n] is not INVALID for n in CLAIMED):
             claims[ident] = Claim(
-                ident, tuple(claimants), entry["rating"], text, evidence, exception
+                ident, tuple(values["claimant"]), rating, values["claim"], evidence, exception
             )
     return claims, reader.problems
+
+
+CLAIMED = ("claimant", "rating", "claim")  # what a claim needs, besides its evidence
+
+
+def _rubric_gives(reader: _Reader, key: Key, rating: str, evidence: Mapping[str, str]) -> None:
+    """A rating the rubric does not give needs the exception stated."""
+    given = rubric(evidence)
+    if given != rating:
+        reader.fail(
+            (*key, "rating"),
+            f"'{rating}' is not what the recorded evidence gives under the rubric ('{given}')",
+            f"write rating: {given}, or correct the evidence, or give the reason for "
+            "the exception in four languages under 'exception:' (the page shows it)",
+            "off-rubric",
+        )
 
 
 def _evidence(reader: _Reader, key: Key, raw: Any) -> dict[str, str] | None:
@@ -703,45 +779,38 @@ def _cell(reader: _Reader, key: Key, raw: Any) -> Cell | None:
     entry = reader.mapping(key, raw, ["value", "status", "cite"], ["number", "note"])
     if entry is None:
         return None
-    value = reader.texts((*key, "value"), entry["value"], cited=False)
-    if entry["status"] not in STATUSES:
-        reader.fail(
-            (*key, "status"),
-            f"{entry['status']!r} is not a status",
-            f"use one of: {', '.join(STATUSES)}",
-        )
+    values = reader.values(CELL, key, entry)
     cite = entry["cite"]
     if not isinstance(cite, str) or not reader.citations((*key, "cite"), cite):
         reader.fail(
             (*key, "cite"),
             "every cell needs at least one citation",
             'write cite: "[@id]" with the source(s) of the figure',
+            "no-citation",
         )
-    number = entry.get("number")
-    if number is not None and not isinstance(number, int | float):
-        reader.fail(
-            (*key, "number"), f"{number!r} is not a number", "write a plain number, e.g. 4.8"
-        )
-        number = None
+    number = values.get("number")
+    number = None if number is INVALID else number
     if number is not None and entry["status"] == "unconfirmed":
         reader.fail(
             (*key, "number"),
             "an unconfirmed figure cannot be charted",
             "remove 'number', or settle the figure with a source",
+            "unconfirmed-number",
         )
-    note = reader.texts((*key, "note"), entry["note"], cited=False) if "note" in entry else None
-    if value is None or entry["status"] not in STATUSES:
+    note = values.get("note")
+    if values["value"] is INVALID or values["status"] is INVALID:
         return None
     return Cell(
-        value, float(number) if number is not None else None, entry["status"], cite.strip(), note
+        values["value"],
+        float(number) if number is not None else None,
+        values["status"],
+        cite.strip(),
+        None if note is INVALID else note,
     )
 
 
-def _ratio(reader: _Reader, key: Key, raw: Any, chips: Chips) -> Ratio | None:
-    entry = reader.mapping(key, raw, ["id", "label", "numerator", "denominator", "style"])
-    if entry is None:
-        return None
-    label = reader.texts((*key, "label"), entry["label"], cited=False)
+def _ratio(reader: _Reader, key: Key, entry: dict[str, Any], chips: Chips) -> Ratio | None:
+    label = reader.values(RATIO[:2], key, entry)["label"]
     parts = []
     for side in ("numerator", "denominator"):
         row, _, chip = str(entry[side]).partition(".")
@@ -752,16 +821,17 @@ def _ratio(reader: _Reader, key: Key, raw: Any, chips: Chips) -> Ratio | None:
                 (*key, side),
                 f"no cell '{entry[side]}'",
                 "write <row id>.<chip id>, e.g. fp16-dense.h20",
+                "unknown-ref",
             )
             return None
         if cell.number is None:
             reader.fail((*key, side), f"'{entry[side]}' has no number", "give that cell a number")
             return None
         parts.append((row, chip))
-    if entry["style"] not in ("percent", "times"):
-        reader.fail((*key, "style"), "style must be 'percent' or 'times'", "choose one")
+    style = reader.values(RATIO[-1:], key, entry)["style"]
+    if style is INVALID or label is INVALID:
         return None
-    return Ratio(entry["id"], label or {}, parts[0], parts[1], entry["style"]) if label else None
+    return Ratio(entry["id"], label, parts[0], parts[1], style)
 
 
 # A rating named in the log: {rating:mostly-accurate@h200-orders}, shown as the rating's label

@@ -2,17 +2,23 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 
 @dataclass(frozen=True, order=True)
 class Problem:
-    """One thing wrong in one file: where, what, and how to fix it."""
+    """One thing wrong in one file: where, what, and how to fix it.
+
+    `code` names the kind of problem (`source.unknown-field`, `translation.stale`) for code
+    and tests that must tell problems apart: they match the code, never the wording, so a
+    message can be reworded for editors without breaking a filter. It is not shown, and two
+    problems at the same place with the same words are one problem whatever their codes."""
 
     path: str
     line: int
     message: str
     fix: str
+    code: str = field(default="", compare=False)
 
     def format(self) -> str:
         return f"{self.path}:{self.line}: {self.message}. Fix: {self.fix}"
@@ -20,6 +26,25 @@ class Problem:
     def github_annotation(self) -> str:
         text = f"{self.message}. Fix: {self.fix}".replace("%", "%25").replace("\n", "%0A")
         return f"::error file={self.path},line={self.line}::{text}"
+
+
+class Report(list[Problem]):
+    """The one accumulator of problems: a checker, a loader or a command adds to it and
+    hands it on, instead of returning problems beside a value or taking an output list."""
+
+    def add(self, path: str, line: int, message: str, fix: str, code: str = "") -> None:
+        self.append(Problem(path, line, message, fix, code))
+
+    def having(self, *codes: str) -> list[Problem]:
+        """The problems of these kinds (a code ending in '.' names a family: 'source.')."""
+        return [p for p in self if _matches(p.code, codes)]
+
+    def without(self, *codes: str) -> list[Problem]:
+        return [p for p in self if not _matches(p.code, codes)]
+
+
+def _matches(code: str, codes: tuple[str, ...]) -> bool:
+    return any(code == c or (c.endswith(".") and code.startswith(c)) for c in codes)
 
 
 @dataclass(frozen=True)

@@ -22,10 +22,12 @@ from .answered import PATH as ANSWERED
 from .caches import Lifetime, table
 from .copyguard import TOKEN_RE as IDS_RE  # citations and {q:…} tokens
 from .errors import Problem
+from .fields import Field, Fields, Judged
 from .languages import spaced
 from .load import Key, read_document, read_text, read_yaml
 
 PATH = "data/glossary.yml"
+HOUSE_STYLE = "glossary.house-style"  # the code of a rejected variant found in a text
 STRINGS = "scripts/briefing/strings.yml"
 FIELDS = ("id", "first", "reject", "note")  # and one per site language
 ID_RE = re.compile(r"^[a-z0-9]+(?:-[a-z0-9]+)*$")
@@ -72,6 +74,26 @@ def _pattern(text: str, lang: str) -> re.Pattern[str]:
     return re.compile(head + escaped + tail)
 
 
+class _Checker(Fields):
+    """Checks the glossary's terms, each named by its id (or its position)."""
+
+    family = "glossary"
+
+    def __init__(self, lines: dict[Key, int], languages: Sequence[str]) -> None:
+        super().__init__(PATH, lines, languages)
+        self.names: dict[Key, str] = {}  # ("terms", 3) -> "term 'h20'"
+        fields = (*FIELDS[:1], *languages, *FIELDS[1:])
+        self.form = [Field(name, Judged(), required=False) for name in fields]
+
+    def unknown(self, key: Key, name: str, allowed: Sequence[str]) -> None:
+        self.report(
+            self.line((*key, name)),
+            f"{self.names[key]}: unknown field '{name}'",
+            f"use only: {', '.join(allowed)}",
+            "unknown-field",
+        )
+
+
 def load_glossary(root: Path, languages: Sequence[str]) -> tuple[list[Term], list[Problem]]:
     """The glossary's terms, or the problems that keep it from being read."""
     path = root / PATH
@@ -80,106 +102,83 @@ def load_glossary(root: Path, languages: Sequence[str]) -> tuple[list[Term], lis
     value, lines, problems = read_yaml(path, PATH)
     if problems:
         return [], problems
+    checker = _Checker(lines, languages)
     entries = value.get("terms") if isinstance(value, dict) else None
     if not isinstance(entries, list):
-        return [], [
-            Problem(
-                PATH,
-                1,
-                "the glossary is not a list under 'terms:'",
-                "start the file with 'terms:' and give one '- id: …' entry per term",
-            )
-        ]
+        checker.report(
+            1,
+            "the glossary is not a list under 'terms:'",
+            "start the file with 'terms:' and give one '- id: …' entry per term",
+            "not-list",
+        )
+        return [], checker.problems
     terms: list[Term] = []
     seen: dict[str, int] = {}
     for index, entry in enumerate(entries):
         key: Key = ("terms", index)
-        line = lines.get(key, 1)
+        line = checker.line(key)
         if not isinstance(entry, dict):
-            problems.append(
-                Problem(
-                    PATH,
-                    line,
-                    f"term no. {index + 1} is not a set of 'key: value' lines",
-                    "write 'id:', then one line per language",
-                )
+            checker.report(
+                line,
+                f"term no. {index + 1} is not a set of 'key: value' lines",
+                "write 'id:', then one line per language",
+                "not-mapping",
             )
             continue
-        term, term_problems = _term(entry, key, line, lines, languages)
-        problems += term_problems
+        term = _term(checker, entry, key)
         if term is None:
             continue
         if term.id in seen:
-            problems.append(
-                Problem(
-                    PATH,
-                    line,
-                    f"the term '{term.id}' is given twice (also line {seen[term.id]})",
-                    "merge the two entries",
-                )
+            checker.report(
+                line,
+                f"the term '{term.id}' is given twice (also line {seen[term.id]})",
+                "merge the two entries",
+                "same-id",
             )
             continue
         seen[term.id] = line
         terms.append(term)
-    return terms, problems
+    return terms, checker.problems
 
 
-def _term(
-    entry: dict[str, Any], key: Key, line: int, lines: dict[Key, int], languages: Sequence[str]
-) -> tuple[Term | None, list[Problem]]:
-    problems: list[Problem] = []
+def _term(checker: _Checker, entry: dict[str, Any], key: Key) -> Term | None:
+    """One term, or None when it has problems (reported)."""
+    before = len(checker.problems)
+    line = checker.line(key)
     ident = entry.get("id")
     name = f"term '{ident}'" if isinstance(ident, str) else f"term no. {int(key[-1]) + 1}"
+    checker.names[key] = name
     if not isinstance(ident, str) or not ID_RE.match(ident):
-        problems.append(
-            Problem(
-                PATH,
-                line,
-                f"{name} has no id of lower-case words and hyphens",
-                "add a line such as 'id: jensen-huang'",
-            )
+        checker.report(
+            line,
+            f"{name} has no id of lower-case words and hyphens",
+            "add a line such as 'id: jensen-huang'",
+            "bad-id",
         )
-    fields = (*FIELDS[:1], *languages, *FIELDS[1:])
-    for extra in sorted(set(entry) - set(fields)):
-        problems.append(
-            Problem(
-                PATH,
-                lines.get((*key, extra), line),
-                f"{name}: unknown field '{extra}'",
-                f"use only: {', '.join(fields)}",
-            )
-        )
-    forms = {lang: entry.get(lang) for lang in languages}
+    checker.keys(checker.form, key, entry)
+    forms = {lang: entry.get(lang) for lang in checker.languages}
     for lang, form in forms.items():
         if not isinstance(form, str) or not form.strip():
-            problems.append(
-                Problem(
-                    PATH,
-                    line,
-                    f"{name} has no '{lang}' form",
-                    f"write how the {lang} text names it: '{lang}: …'",
-                )
+            checker.report(
+                line,
+                f"{name} has no '{lang}' form",
+                f"write how the {lang} text names it: '{lang}: …'",
+                "missing-language",
             )
-    first = _per_language(
-        entry.get("first"), (*key, "first"), line, lines, name, languages, problems, many=False
-    )
-    reject = _per_language(
-        entry.get("reject"), (*key, "reject"), line, lines, name, languages, problems, many=True
-    )
+    first = _per_language(checker, entry.get("first"), (*key, "first"), name, many=False)
+    reject = _per_language(checker, entry.get("reject"), (*key, "reject"), name, many=True)
     for lang, variants in reject.items():
         for variant in variants:
             preferred = [f for f in (forms.get(lang), first.get(lang)) if isinstance(f, str)]
             if any(_pattern(variant, lang).search(form) for form in preferred):
-                problems.append(
-                    Problem(
-                        PATH,
-                        lines.get((*key, "reject", lang), line),
-                        f"{name}: the rejected '{variant}' is part of the preferred form itself",
-                        "reject a longer or different variant",
-                    )
+                checker.report(
+                    checker.line((*key, "reject", lang)),
+                    f"{name}: the rejected '{variant}' is part of the preferred form itself",
+                    "reject a longer or different variant",
+                    "rejects-itself",
                 )
-    if problems or not isinstance(ident, str):
-        return None, problems
+    if len(checker.problems) > before or not isinstance(ident, str):
+        return None
     notes = entry.get("note")
     return Term(
         ident,
@@ -188,36 +187,25 @@ def _term(
         {k: tuple(v) for k, v in reject.items()},
         first,
         {k: str(v) for k, v in notes.items()} if isinstance(notes, dict) else {},
-    ), []
+    )
 
 
-def _per_language(
-    raw: Any,
-    key: Key,
-    line: int,
-    lines: dict[Key, int],
-    name: str,
-    languages: Sequence[str],
-    problems: list[Problem],
-    many: bool,
-) -> dict[str, Any]:
+def _per_language(checker: _Checker, raw: Any, key: Key, name: str, many: bool) -> dict[str, Any]:
     """A `{lang: text}` (first) or `{lang: [variants]}` (reject) mapping, checked."""
     if raw is None:
         return {}
     what = "a list of variants" if many else "a text"
     if not isinstance(raw, dict):
-        problems.append(
-            Problem(
-                PATH,
-                lines.get(key, line),
-                f"{name}: '{key[-1]}' must give {what} per language",
-                f"write '{key[-1]}: {{ja: …, fr: …}}'",
-            )
+        checker.report(
+            checker.line(key),
+            f"{name}: '{key[-1]}' must give {what} per language",
+            f"write '{key[-1]}: {{ja: …, fr: …}}'",
+            "not-mapping",
         )
         return {}
     out: dict[str, Any] = {}
     for lang, value in raw.items():
-        where = lines.get((*key, lang), line)
+        where = checker.line((*key, lang))
         ok = (
             (
                 isinstance(value, list)
@@ -227,23 +215,19 @@ def _per_language(
             if many
             else (isinstance(value, str) and value.strip())
         )
-        if lang not in languages:
-            problems.append(
-                Problem(
-                    PATH,
-                    where,
-                    f"{name}: '{lang}' is not a site language",
-                    f"use one of: {', '.join(languages)}",
-                )
+        if lang not in checker.languages:
+            checker.report(
+                where,
+                f"{name}: '{lang}' is not a site language",
+                f"use one of: {', '.join(checker.languages)}",
+                "not-allowed",
             )
         elif not ok:
-            problems.append(
-                Problem(
-                    PATH,
-                    where,
-                    f"{name}: '{key[-1]}.{lang}' must be {what}",
-                    'write ["variant", …]' if many else "write the text",
-                )
+            checker.report(
+                where,
+                f"{name}: '{key[-1]}.{lang}' must be {what}",
+                'write ["variant", …]' if many else "write the text",
+                "not-text",
             )
         else:
             out[lang] = value
@@ -371,6 +355,7 @@ def house_style_problems(
                         else ""
                     )
                     + f". If it does not apply here, answer it in {ANSWERED} with the reason",
+                    HOUSE_STYLE,
                 )
             )
     return problems

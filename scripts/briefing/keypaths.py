@@ -11,7 +11,7 @@ from __future__ import annotations
 from collections.abc import Mapping
 
 from . import DEFAULT_LANGUAGE
-from .errors import Problem
+from .errors import Report
 from .language import left_in_english
 from .languages import LANGUAGES
 from .languages import name as language_name
@@ -23,10 +23,11 @@ class KeyPaths:
     """One parsed file's problems, each at the line of its key."""
 
     first_line = 1  # where a key that is nowhere in the file is reported
+    family = "input"  # the first part of its problems' codes: "source.unknown-field"
 
     def __init__(self, path: str, lines: dict[Key, int]) -> None:
         self.path, self.lines = path, lines
-        self.problems: list[Problem] = []
+        self.problems = Report()
 
     def name(self, key: Key) -> str:
         """How the editor reads a key path: `titles.fr`."""
@@ -41,15 +42,16 @@ class KeyPaths:
             key = key[:-1]
         return self.lines.get(key, self.first_line if key else 1)
 
-    def fail(self, key: Key, message: str, fix: str | None = None) -> None:
+    def fail(self, key: Key, message: str, fix: str | None = None, code: str = "invalid") -> None:
         """A problem with the value at `key`, named at the start of the message."""
         name = self.name(key)
         message = f"{name}: {message}" if name else message
-        self.report(self.line(key), message, fix or self.default_fix(key))
+        self.report(self.line(key), message, fix or self.default_fix(key), code)
 
-    def report(self, line: int, message: str, fix: str) -> None:
-        """A problem whose message names its subject itself."""
-        self.problems.append(Problem(self.path, line, message, fix))
+    def report(self, line: int, message: str, fix: str, code: str = "invalid") -> None:
+        """A problem whose message names its subject itself; `code` is the kind of problem
+        within the checker's family."""
+        self.problems.add(self.path, line, message, fix, f"{self.family}.{code}")
 
     def check_languages(self, key: Key, texts: Mapping[str, str]) -> None:
         """Texts side by side in several languages: none left in English where it should be
@@ -60,6 +62,7 @@ class KeyPaths:
                     (*key, lang),
                     f"the text reads as English, not {language_name(lang)}",
                     f"translate it into {language_name(lang)}",
+                    "left-in-english",
                 )
         if DEFAULT_LANGUAGE not in texts:
             return
@@ -75,4 +78,5 @@ class KeyPaths:
                     (*key, lang),
                     f"states other figures than the English ({'; '.join(p for p in parts if p)})",
                     "state the figures the English text states",
+                    "figures-differ",
                 )

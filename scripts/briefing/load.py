@@ -59,6 +59,7 @@ def read_text(path: Path, shown: str) -> str | Problem:
             1,
             "the file is a link or not a regular file",
             "replace it with an ordinary file (links may point outside the project)",
+            "file.not-regular",
         )
     size = path.stat().st_size
     if size > MAX_BYTES:
@@ -67,6 +68,7 @@ def read_text(path: Path, shown: str) -> str | Problem:
             1,
             f"the file is too large ({size:,} bytes; at most {MAX_BYTES:,})",
             "keep only the article's text; split a data file if it really grew this large",
+            "file.too-large",
         )
     data = path.read_bytes()
     try:
@@ -78,6 +80,7 @@ def read_text(path: Path, shown: str) -> str | Problem:
             line,
             f"the file is not UTF-8 (byte 0x{data[exc.start]:02x} at offset {exc.start})",
             "save the file as UTF-8 (in most editors: 'Save with encoding' > UTF-8)",
+            "file.not-utf8",
         )
     if "\x00" in text:
         line = text.count("\n", 0, text.index("\x00")) + 1
@@ -86,6 +89,7 @@ def read_text(path: Path, shown: str) -> str | Problem:
             line,
             "the file contains a NUL byte (binary data?)",
             "save the file as plain UTF-8 text",
+            "file.binary",
         )
     return text.replace("\r\n", "\n").replace("\r", "\n")
 
@@ -99,6 +103,7 @@ def split_front_matter(text: str, shown: str) -> tuple[str, str, int] | Problem:
             1,
             "the file does not start with front matter",
             "begin the file with a line '---', the metadata in YAML, then another '---'",
+            "file.no-front-matter",
         )
     for index in range(1, len(lines)):
         if lines[index].strip() == "---":
@@ -108,6 +113,7 @@ def split_front_matter(text: str, shown: str) -> tuple[str, str, int] | Problem:
         1,
         "the front matter opened on line 1 is never closed",
         "add a line '---' after the last metadata line",
+        "file.front-matter-open",
     )
 
 
@@ -135,6 +141,7 @@ def _walk(
                         knode.start_mark.line + offset,
                         f"'{'.'.join(map(str, (*key, name)))}' is given twice",
                         "keep one of the two lines",
+                        "yaml.duplicate-key",
                     )
                 )
             seen.add(name)
@@ -158,6 +165,7 @@ def _too_complex(source: str, shown: str, offset: int) -> Problem | None:
                 number + offset,
                 f"the line is indented {indent} spaces",
                 "indent with at most a few levels of two spaces",
+                "yaml.too-deep",
             )
         for char in raw:
             if char in "[{":
@@ -169,6 +177,7 @@ def _too_complex(source: str, shown: str, offset: int) -> Problem | None:
                         f"the YAML nests more than {MAX_DEPTH} levels deep",
                         "write each value on its own line; lists of lists are not "
                         "needed in this project",
+                        "yaml.too-deep",
                     )
             elif char in "]}":
                 depth = max(0, depth - 1)
@@ -181,6 +190,7 @@ def _too_complex(source: str, shown: str, offset: int) -> Problem | None:
                     "YAML anchors and aliases (& and *) are not allowed",
                     "write the value out in full; if '*' or '&' starts a text, "
                     "put the text in quotes",
+                    "yaml.alias",
                 )
     except yaml.YAMLError:
         return None  # reported by the parser, with its line
@@ -252,6 +262,7 @@ def parse_yaml(source: str, shown: str, offset: int) -> tuple[Any, dict[Key, int
                         "use typographic quotes inside (“two months”, « deux mois », "
                         "„zwei Monate“), "
                         "or wrap the text in single quotes and double any single quote inside ('')",
+                        "yaml.quote-in-text",
                     )
                 ],
             )
@@ -265,6 +276,7 @@ def parse_yaml(source: str, shown: str, offset: int) -> tuple[Any, dict[Key, int
                     f"the YAML cannot be read: {problem}",
                     "check indentation and quoting on this line "
                     "(quote text containing ': ' or '#')",
+                    "yaml.unreadable",
                 )
             ],
         )
@@ -314,6 +326,7 @@ def read_document(path: Path, root: Path, front_matter_required: bool = True) ->
                     2,
                     "the front matter is not a set of 'key: value' lines",
                     "write the metadata as YAML keys, for example 'id: my-source'",
+                    "yaml.not-mapping",
                 )
             )
         meta = {}

@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import datetime as dt
 import re
+from collections.abc import Iterator
 from dataclasses import dataclass
 from xml.etree import ElementTree as ET
 
@@ -53,95 +54,94 @@ def summary(text: str, lang: str, project: Project) -> str:
 
 def entries(project: Project, history: History, lang: str) -> list[Entry]:
     """The language's entries, newest first: by day, then by commit time, newest first.
+    Three producers: the sources added, the pages changed, and what the record logs (a
+    correction or update, a changed answer to a key question)."""
+    found = [
+        *_sources_added(project, history, lang),
+        *_pages_changed(project, history, lang),
+        *_record_changes(project, lang),
+    ]
+    found.sort(key=lambda e: (-e.day.toordinal(), -e.time, e.kind != "page", e.title.casefold()))
+    return found
 
-    A page changes when its file changes or when a data file it shows does (an edited
-    timeline event changes the timeline and the actor pages that list it).
-    """
+
+def _sources_added(project: Project, history: History, lang: str) -> Iterator[Entry]:
+    """Each source, on the day its file was added (or, outside git, it was captured)."""
     added: dict[str, Commit] = {}
     for commit in history.commits:  # newest first: keep the oldest "A"
         for status, path in commit.changes:
             if status == "A" and path.startswith("seeds/"):
                 added[path] = commit
-    found: list[Entry] = []
     for source in project.sources.values():
         adding = added.get(source.path)
-        found.append(
-            Entry(
-                adding.day if adding else source.accessed,
-                "source",
-                source.id,
-                source.titles[lang],
-                source_url(source.id, lang),
-                adding.time if adding else 0,
-                summary(source.notes[lang], lang, project),
-            )
+        yield Entry(
+            adding.day if adding else source.accessed,
+            "source",
+            source.id,
+            source.titles[lang],
+            source_url(source.id, lang),
+            adding.time if adding else 0,
+            summary(source.notes[lang], lang, project),
         )
-    if history.available:
-        scans = project.pages.get(lang, [])
-        titles = project.page_titles(lang)
-        showing: dict[str, list[str]] = {}  # data file -> pages that show it
-        for scan in scans:
-            for name in scan.data_files:
-                showing.setdefault(name, []).append(scan.rel)
-        prefix = f"docs/{lang}/"
-        seen: set[tuple[dt.date, str]] = set()
-        for commit in history.commits:
-            for status, path in commit.changes:
-                if status not in "AM":
-                    continue
-                rels = (
-                    showing.get(path, [])
-                    if path.startswith("data/")
-                    else [path.removeprefix(prefix)]
-                    if path.startswith(prefix)
-                    else []
-                )
-                for rel in rels:
-                    if rel in titles and (commit.day, rel) not in seen:
-                        seen.add((commit.day, rel))
-                        found.append(
-                            Entry(
-                                commit.day,
-                                "page",
-                                rel,
-                                titles[rel],
-                                page_url(rel, lang),
-                                commit.time,
-                            )
-                        )
+
+
+def _pages_changed(project: Project, history: History, lang: str) -> Iterator[Entry]:
+    """A page, once a day, when its file changes or when a data file it shows does (an
+    edited timeline event changes the timeline and the actor pages that list it)."""
+    if not history.available:
+        return
+    titles = project.page_titles(lang)
+    showing: dict[str, list[str]] = {}  # data file -> pages that show it
+    for scan in project.pages.get(lang, []):
+        for name in scan.data_files:
+            showing.setdefault(name, []).append(scan.rel)
+    prefix = f"docs/{lang}/"
+    seen: set[tuple[dt.date, str]] = set()
+    for commit in history.commits:
+        for status, path in commit.changes:
+            if status not in "AM":
+                continue
+            if path.startswith("data/"):
+                rels = showing.get(path, [])
+            else:
+                rels = [path.removeprefix(prefix)] if path.startswith(prefix) else []
+            for rel in rels:
+                if rel in titles and (commit.day, rel) not in seen:
+                    seen.add((commit.day, rel))
+                    yield Entry(
+                        commit.day, "page", rel, titles[rel], page_url(rel, lang), commit.time
+                    )
+
+
+def _record_changes(project: Project, lang: str) -> Iterator[Entry]:
+    """Each entry of the log of corrections (when the log is shown) and each changed answer
+    to a key question (when the status board is)."""
+    titles = project.page_titles(lang)
     log = project.log_page(lang)
-    if log is not None:
-        titles = project.page_titles(lang)
-        for change in project.data.corrections:
-            found.append(
-                Entry(
-                    change.day,
-                    change.kind,
-                    change.id,
-                    label("comma", lang).join(titles.get(rel, rel) for rel in change.pages),
-                    page_url(log, lang) + f"#corr-{change.id}",
-                    2**62,
-                    summary(change.text[lang], lang, project),
-                )
-            )
-    board = "status.md" if "status.md" in project.page_titles(lang) else None
+    for change in project.data.corrections if log is not None else []:
+        yield Entry(
+            change.day,
+            change.kind,
+            change.id,
+            label("comma", lang).join(titles.get(rel, rel) for rel in change.pages),
+            page_url(log or "", lang) + f"#corr-{change.id}",
+            2**62,
+            summary(change.text[lang], lang, project),
+        )
+    board = "status.md" if "status.md" in titles else None
     for question in project.data.questions if board is not None else []:
         for answer in question.answers:
             if answer.changed_by is None:
                 continue  # the first answer recorded: not a change
-            found.append(
-                Entry(
-                    answer.as_of,
-                    "status",
-                    f"{question.id}-{answer.as_of.isoformat()}",
-                    question.question[lang],
-                    page_url(board or "", lang) + f"#q-{question.id}",
-                    2**62,
-                    summary(answer.text[lang], lang, project),
-                )
+            yield Entry(
+                answer.as_of,
+                "status",
+                f"{question.id}-{answer.as_of.isoformat()}",
+                question.question[lang],
+                page_url(board or "", lang) + f"#q-{question.id}",
+                2**62,
+                summary(answer.text[lang], lang, project),
             )
-    found.sort(key=lambda e: (-e.day.toordinal(), -e.time, e.kind != "page", e.title.casefold()))
-    return found
 
 
 def render_whats_new(lang: str, project: Project, history: History) -> str:

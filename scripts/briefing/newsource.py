@@ -30,12 +30,13 @@ from .accounts import path_for as accounts_path_for
 from .caches import Lifetime, memo
 from .copyguard import RUN_WORDS, guard, run_size, units
 from .errors import Problem, Refused
+from .fields import language_tag, parse_fuzzy_date
 from .identity import normalise_url, text_hash, without_tracking
 from .languages import LANGUAGES, site_codes, spaced
 from .load import paragraphs_of, read_document, read_yaml, split_front_matter
 from .model import PRECISIONS
 from .strings import KINDS
-from .validate import ID_RE, check_source, language_tag, parse_fuzzy_date
+from .validate import ID_RE, check_source
 
 STOP_WORDS = frozenset(
     "a an and as at by for from in into is its of on or over than that the to with "
@@ -401,6 +402,54 @@ def ask_in_terminal(
 def missing_fields(raw: Mapping[str, object]) -> list[str]:
     """Required options not given (an empty one counts as not given)."""
     return [name for name in REQUIRED if not str(raw.get(name) or "").strip()]
+
+
+@dataclass(frozen=True)
+class Plan:
+    """What `new` does with the options it was given: ask in the terminal for the rest, or
+    stop with `stop` (each said as 'new: …') and `status`, or go on with `values`."""
+
+    values: dict[str, object]
+    ask: bool = False
+    stop: tuple[str, ...] = ()
+    status: int = 0
+
+
+def plan(
+    raw: Mapping[str, str | None],
+    text: str,
+    text_name: str,
+    interactive: bool,
+    refuse: Callable[[str | None, str | None], str | None],
+) -> Plan:
+    """The decisions of `new`, apart from its input and output.
+
+    In a terminal, only what can be answered is asked: a wrong --accessed or --id, or an
+    empty text, stops the run before the first question, so no answer is typed in vain; so
+    does `refuse(url, id)` (the article or its id already in the corpus), said last.
+    Otherwise every missing or wrong option is said at once, by the option's name (the only
+    thing the editor typed): 2 if one is missing, else 1.
+    """
+    values, wrong = read_options(raw, text)
+    if interactive:
+        url, source_id = values.get("url"), values.get("id")
+        why = refuse(
+            url if isinstance(url, str) else None,
+            source_id if isinstance(source_id, str) else None,
+        )
+        stop = [*wrong.values()] if any(name not in ASKED for name in wrong) else []
+        if not paragraphs(text):
+            stop.append(f"{text_name}: the article text is empty")
+        stop += [why] if why else []
+        return Plan(values, ask=not stop, stop=tuple(stop), status=1 if stop else 0)
+    missing = missing_fields(raw)
+    said = [
+        "missing "
+        + ", ".join(f"--{name}" for name in missing)
+        + " (or run it in a terminal to be asked)"
+    ]
+    stop = [*(said if missing else []), *wrong.values()]
+    return Plan(values, stop=tuple(stop), status=(2 if missing else 1) if stop else 0)
 
 
 # --------------------------------------------------------------------------- duplicates

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from collections import defaultdict
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field, replace
 from functools import cached_property
 from pathlib import Path
@@ -12,7 +12,7 @@ from . import DEFAULT_LANGUAGE, strings
 from .answered import Accepted, answer
 from .data import Data
 from .datafiles import load_data
-from .errors import BriefingError, Problem
+from .errors import BriefingError, Problem, Report
 from .freshness import Behind, check_translations
 from .glossary import house_style_problems, load_glossary, texts
 from .languages import site_languages
@@ -189,6 +189,8 @@ def load_project(
 ) -> Project:
     """Validate sources and pages together; raise one error listing every problem.
 
+    The stages, each adding its problems to one report: sources → their translations →
+    data → pages → freshness and parity → the pages the log names → house style.
     `drafts` (the live preview only): a source whose translations are still empty
     is loaded as a draft instead of failing the whole site. `languages`: the site's,
     read from mkdocs.yml unless given.
@@ -199,67 +201,21 @@ def load_project(
     if languages is None and configured is None:
         raise BriefingError(problems)
     languages = tuple(languages or configured or ())
-    seen: set[str] = set()
-    if not seeds_dir.is_dir():
-        problems.append(
-            Problem(
-                seeds_dir.name,
-                1,
-                "the seeds folder is missing",
-                "create seeds/ with one .md file per source",
-            )
-        )
-        sources: dict[str, Source] = {}
-    else:
-        sources, found = load_sources(seeds_dir, root, languages, seen, drafts)
-        problems.extend(found)
-    translations: dict[str, Translations] = {}
-    pending: list[Pending] = []
-    for source in sources.values():
-        if not source.has_text:
-            problems.extend(stray_translations(source, root))
-        else:
-            translated, trouble, waiting = load_translations(source, root, languages)
-            problems.extend(trouble)
-            pending.extend(waiting)
-            if translated is not None:
-                translations[source.id] = translated
+    data_dir = data_dir or root / "data"
+    report = Report()
+    report.extend(problems)
+    seen: set[str] = set()  # every source id, valid or not
+    sources = _sources(root, seeds_dir, seen, drafts, languages, report)
+    translations, pending = _translations(root, sources, languages, report)
     broken = seen - set(sources)  # their own problems are already reported
-    data, data_problems = load_data(data_dir or root / "data", root, sources, broken, languages)
-    problems.extend(data_problems)
+    data, data_problems = load_data(data_dir, root, sources, broken, languages)
+    report.extend(data_problems)
     pages, page_problems = scan_pages(docs_dir, root, languages, sources, broken, data)
-    problems.extend(page_problems)
-    behind, stale_problems = check_translations(pages)
-    problems.extend(stale_problems)
-    reported = {problem.path for problem in problems}  # no second message for one slip
-    problems.extend(p for p in parity_problems(pages, behind) if p.path not in reported)
-    english = {scan.rel for scan in pages.get(DEFAULT_LANGUAGE, [])}
-    for change in data.corrections:
-        problems.extend(
-            Problem(
-                "data/corrections.yml",
-                change.line,
-                f"entry '{change.id}': no page {rel} in docs/en/",
-                "list the pages the change affects by their path inside "
-                "docs/en/, e.g. chips.md or actors/nvidia.md",
-            )
-            for rel in change.pages
-            if rel not in english
-        )
-    terms, glossary_problems = load_glossary(root, languages)
-    problems.extend(glossary_problems)
-    site_texts = list(texts(root, languages, docs_dir, seeds_dir, data_dir or root / "data"))
-    problems.extend(house_style_problems(terms, iter(site_texts)))
-    # The site's own words; the five given articles' translations render their quotation
-    # marks faithfully, as the original has them, and are not checked against quotes.yml.
-    written = [
-        t
-        for t in site_texts
-        if t[0] != "data/quotes.yml" and not t[0].endswith(".translations.yml")
-    ]
-    problems.extend(unknown_tokens(iter(written), data.quotes))
-    problems.extend(hand_typed(iter(written), data.quotes))
-    problems, accepted = answer(root, problems)
+    report.extend(page_problems)
+    behind = _freshness(pages, report)
+    report.extend(_log_names_pages(data, pages))
+    _house_style(root, languages, (docs_dir, seeds_dir, data_dir), data, report)
+    problems, accepted = answer(root, report)
     if problems:
         raise BriefingError(problems)
     project = Project(
@@ -276,6 +232,97 @@ def load_project(
     )
     project.uses = _index_uses(pages)
     return project
+
+
+def _sources(
+    root: Path,
+    seeds_dir: Path,
+    seen: set[str],
+    drafts: bool,
+    languages: Sequence[str],
+    report: Report,
+) -> dict[str, Source]:
+    if not seeds_dir.is_dir():
+        report.add(
+            seeds_dir.name,
+            1,
+            "the seeds folder is missing",
+            "create seeds/ with one .md file per source",
+            "source.no-seeds",
+        )
+        return {}
+    sources, problems = load_sources(seeds_dir, root, languages, seen, drafts)
+    report.extend(problems)
+    return sources
+
+
+def _translations(
+    root: Path, sources: Mapping[str, Source], languages: Sequence[str], report: Report
+) -> tuple[dict[str, Translations], list[Pending]]:
+    """The paragraph translations of the sources held whole, and those still pending."""
+    translations: dict[str, Translations] = {}
+    pending: list[Pending] = []
+    for source in sources.values():
+        if not source.has_text:
+            report.extend(stray_translations(source, root))
+            continue
+        found, trouble, waiting = load_translations(source, root, languages)
+        report.extend(trouble)
+        pending.extend(waiting)
+        if found is not None:
+            translations[source.id] = found
+    return translations, pending
+
+
+def _freshness(pages: dict[str, list[PageScan]], report: Report) -> list[Behind]:
+    """The translations behind their English page, and the parity of the others (not
+    reported again for a file that already has a problem: one slip, one message)."""
+    behind, stale_problems = check_translations(pages)
+    report.extend(stale_problems)
+    reported = {problem.path for problem in report}
+    report.extend(p for p in parity_problems(pages, behind) if p.path not in reported)
+    return behind
+
+
+def _log_names_pages(data: Data, pages: Mapping[str, list[PageScan]]) -> list[Problem]:
+    """Every page the log of corrections names exists."""
+    english = {scan.rel for scan in pages.get(DEFAULT_LANGUAGE, [])}
+    return [
+        Problem(
+            "data/corrections.yml",
+            change.line,
+            f"entry '{change.id}': no page {rel} in docs/en/",
+            "list the pages the change affects by their path inside "
+            "docs/en/, e.g. chips.md or actors/nvidia.md",
+            "data.unknown-page",
+        )
+        for change in data.corrections
+        for rel in change.pages
+        if rel not in english
+    ]
+
+
+def _house_style(
+    root: Path,
+    languages: Sequence[str],
+    dirs: tuple[Path, Path, Path],
+    data: Data,
+    report: Report,
+) -> None:
+    """The glossary's rejected variants and the quotations, over the site's own texts."""
+    terms, glossary_problems = load_glossary(root, languages)
+    report.extend(glossary_problems)
+    site_texts = list(texts(root, languages, *dirs))
+    report.extend(house_style_problems(terms, iter(site_texts)))
+    # The site's own words; the five given articles' translations render their quotation
+    # marks faithfully, as the original has them, and are not checked against quotes.yml.
+    written = [
+        t
+        for t in site_texts
+        if t[0] != "data/quotes.yml" and not t[0].endswith(".translations.yml")
+    ]
+    report.extend(unknown_tokens(iter(written), data.quotes))
+    report.extend(hand_typed(iter(written), data.quotes))
 
 
 def _drafts(

@@ -36,23 +36,31 @@ from urllib.parse import urlsplit
 
 from .data import Answer, Event, Horizon, Question, _entries, _Reader, _reader
 from .errors import Problem, Refused
+from .fields import INVALID, Day, Ref, parse_fuzzy_date
 from .load import Key
 from .model import Source
 from .strings import ACTORS
-from .validate import parse_fuzzy_date
+
+# A day (YYYY-MM-DD), never in the future: an answer is as of a day already past.
+PAST_DAY = Day(
+    future="{day} is in the future",
+    future_fix="write a day already past",
+    iso=True,
+    not_day_fix="write the day as YYYY-MM-DD",
+)
+
+
+# The timeline event that brought an answer.
+CHANGED_BY = Ref(
+    "events",
+    "no timeline event has id {value!r}",
+    "give the id of the event in data/timeline.yml that changed the answer",
+)
 
 
 def _day(reader: _Reader, key: Key, value: Any) -> dt.date | None:
-    """A day (YYYY-MM-DD), never in the future: an answer is as of a day already past."""
-    try:
-        day = value if isinstance(value, dt.date) else dt.date.fromisoformat(str(value))
-    except ValueError:
-        reader.fail(key, f"{value!r} is not a date", "write the day as YYYY-MM-DD")
-        return None
-    if day > dt.date.today():
-        reader.fail(key, f"{day.isoformat()} is in the future", "write a day already past")
-        return None
-    return day
+    day = PAST_DAY.read(reader, key, value, {})
+    return None if day is INVALID else day
 
 
 def load_status(
@@ -68,6 +76,7 @@ def load_status(
         unknown = [(e, q) for e in events for q in e.questions]
         return [], None, [_no_such_question(e, q) for e, q in unknown]
     reader = _reader(path, root, sources, broken, languages)
+    reader.refs["events"] = {event.id for event in events}
     horizon = _horizon(reader)
     questions: list[Question] = []
     by_id = {event.id: event for event in events}
@@ -133,12 +142,8 @@ def _answers(reader: _Reader, key: Key, raw: Any, events: dict[str, Event]) -> t
             continue
         day = _day(reader, (*where, "as_of"), entry["as_of"])
         changed_by = entry.get("changed_by")
-        if changed_by is not None and changed_by not in events:
-            reader.fail(
-                (*where, "changed_by"),
-                f"no timeline event has id {changed_by!r}",
-                "give the id of the event in data/timeline.yml that changed the answer",
-            )
+        if changed_by is not None:
+            CHANGED_BY.read(reader, (*where, "changed_by"), changed_by, entry)
         text = reader.texts((*where, "text"), entry["text"], cited=True)
         if day and text:
             answers.append(Answer(day, text, changed_by, reader.line(where)))

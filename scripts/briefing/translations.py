@@ -32,7 +32,7 @@ from pathlib import Path
 from typing import Any
 
 from .errors import Problem
-from .keypaths import KeyPaths
+from .fields import Field, Fields, Judged
 from .language import left_in_english
 from .languages import name as language_name
 from .load import Key, read_yaml
@@ -40,6 +40,9 @@ from .model import Source
 from .parity import figures
 
 SUFFIX = ".translations.yml"
+# A paragraph of the original changed after its translations were made: what `translated`
+# records, so it alone does not block the stamp.
+STALE = "translation.stale"
 PREVIEW = 70  # characters of the original shown in the comment above each entry
 
 
@@ -142,16 +145,24 @@ def load_translations(
     return result, checker.problems, checker.pending()
 
 
-class _Checker(KeyPaths):
+class _Checker(Fields):
     """Checks one translations file: entries aligned with the source's paragraphs."""
+
+    family = "translation"  # STALE is one of its codes
 
     def __init__(
         self, source: Source, shown: str, lines: dict[Key, int], languages: Sequence[str]
     ) -> None:
-        super().__init__(shown, lines)
-        self.source = source
         self.targets = targets(source, languages)
-        self.missing: dict[str, list[int]] = {lang: [] for lang in self.targets}
+        super().__init__(shown, lines, self.targets)
+        self.source = source
+        self.untranslated: dict[str, list[int]] = {lang: [] for lang in self.targets}
+        # An entry: its paragraph's number, the original's stamp, a text per language
+        # (each language's problems are worded per paragraph: _entry).
+        self.form = [
+            Field("n", Judged()),
+            *(Field(name, Judged(), required=False) for name in ("original", *self.languages)),
+        ]
 
     def check(self, value: object) -> Translations | None:
         source = self.source
@@ -161,6 +172,7 @@ class _Checker(KeyPaths):
                 1,
                 "expected 'source:' and 'paragraphs:' only",
                 f"keep the layout that `make translations SOURCE={source.id}` writes",
+                "layout",
             )
             return None
         if value["source"] != source.id:
@@ -168,6 +180,7 @@ class _Checker(KeyPaths):
                 self.line(("source",)),
                 f"source: {value['source']!r} is not this file's source ('{source.id}')",
                 f"write source: {source.id}",
+                "other-source",
             )
         entries = value["paragraphs"]
         if not isinstance(entries, list):
@@ -175,46 +188,69 @@ class _Checker(KeyPaths):
                 self.line(("paragraphs",)),
                 "paragraphs: expected a list of entries",
                 "one '- n: …' entry per paragraph",
+                "not-list",
             )
             return None
         prints = [paragraph_digest(p) for p in source.paragraphs]
         result = Translations(source.id, self.path)
         for index, entry in enumerate(entries):
-            line = self.line(("paragraphs", index))
-            if not isinstance(entry, dict) or not isinstance(entry.get("n"), int):
-                self.report(
-                    line,
-                    "expected an entry 'n: <paragraph number>' with 'original:' and "
-                    "one text per language",
-                    "copy the layout of the entries around it",
-                )
-                continue
-            number = entry["n"]
-            if number != index + 1:
-                self.report(
-                    line,
-                    f"entry {index + 1} is for ¶{number}: entries must follow the "
-                    "paragraphs in order, one each",
-                    f"put the entry for ¶{index + 1} here",
-                )
-                continue
-            if number > len(prints):
-                self.report(
-                    line,
-                    f"¶{number}: the original has only {len(prints)} paragraphs",
-                    "remove this entry, or check whether a paragraph was removed from "
-                    f"{source.path}",
-                )
-                continue
-            self._entry(entry, index, number, prints, result, restamp)
+            if self._in_place(entry, index, len(prints)):
+                self._entry(entry, index, entry["n"], prints, result, restamp)
         for number in range(len(entries) + 1, len(prints) + 1):
             self.report(
                 self.line(("paragraphs",)),
                 f"¶{number} of the original has no entry",
                 f"add an entry 'n: {number}' (run: make translations SOURCE={source.id} "
                 "to add the missing slots)",
+                "no-entry",
             )
         return result
+
+    def _in_place(self, entry: object, index: int, paragraphs: int) -> bool:
+        """Whether the entry is one, for the paragraph of its place in the list."""
+        line = self.line(("paragraphs", index))
+        if not isinstance(entry, dict) or not isinstance(entry.get("n"), int):
+            self.report(
+                line,
+                "expected an entry 'n: <paragraph number>' with 'original:' and "
+                "one text per language",
+                "copy the layout of the entries around it",
+                "not-entry",
+            )
+            return False
+        number = entry["n"]
+        if number != index + 1:
+            self.report(
+                line,
+                f"entry {index + 1} is for ¶{number}: entries must follow the "
+                "paragraphs in order, one each",
+                f"put the entry for ¶{index + 1} here",
+                "out-of-order",
+            )
+            return False
+        if number > paragraphs:
+            self.report(
+                line,
+                f"¶{number}: the original has only {paragraphs} paragraphs",
+                "remove this entry, or check whether a paragraph was removed from "
+                f"{self.source.path}",
+                "no-paragraph",
+            )
+            return False
+        return True
+
+    def unknown(self, key: Key, name: str, allowed: Sequence[str]) -> None:
+        self.report(
+            self.line((*key, name)),
+            f"¶{int(key[-1]) + 1}: unknown field '{name}'",
+            f"use only: {', '.join(allowed)}"
+            + (
+                " (a source is not translated into its own language)"
+                if name == self.source.language
+                else ""
+            ),
+            "unknown-field",
+        )
 
     def _entry(
         self,
@@ -225,80 +261,94 @@ class _Checker(KeyPaths):
         result: Translations,
         restamp: str,
     ) -> None:
-        source = self.source
         key = ("paragraphs", index)
-        line = self.line(key)
-        result.lines[number] = line
-        allowed = {"n", "original", *self.targets}
-        for name in entry:
-            if name not in allowed:
-                self.report(
-                    self.line((*key, name)),
-                    f"¶{number}: unknown field '{name}'",
-                    f"use only: {', '.join(sorted(allowed, key=list(allowed).index))}"
-                    + (
-                        " (a source is not translated into its own language)"
-                        if name == source.language
-                        else ""
-                    ),
-                )
-        stamp = entry.get("original")
-        aligned = stamp == prints[number - 1]
-        if not aligned:
-            follows = [n + 1 for n, p in enumerate(prints) if p == stamp]
-            if follows:
-                self.report(
-                    self.line((*key, "original")),
-                    f"¶{number}: no longer aligned: this entry translates ¶{follows[0]} "
-                    "of the original (a paragraph was inserted or removed)",
-                    f"move the entry to n: {follows[0]} and give ¶{number} its own translation",
-                )
-            else:
-                self.report(
-                    self.line((*key, "original")),
-                    f"¶{number} of the original changed after this translation was made",
-                    f"update the translations of ¶{number} to the new text "
-                    f"({source.path}:{source.paragraph_lines[number - 1]}), then run: "
-                    f"{restamp}",
-                )
+        result.lines[number] = self.line(key)
+        self.keys(self.form, key, entry)
+        aligned = self._aligned(entry, key, number, prints, restamp)
         texts: dict[str, str] = {}
-        expected = figures(source.paragraphs[number - 1], source.language)
+        expected = figures(self.source.paragraphs[number - 1], self.source.language)
         for lang in self.targets:
-            value = entry.get(lang)
-            where = self.line((*key, lang))
-            if value is None or not isinstance(value, str):
-                self.report(
-                    where if lang in entry else line,
-                    f"¶{number}: the {language_name(lang)} translation is missing",
-                    f'add \'{lang}: "…"\' (an empty "" marks it as pending)',
-                )
+            text = self._text(entry, key, number, lang)
+            if text is None:
                 continue
-            text = value.strip()
             texts[lang] = text
-            if not text:
-                self.missing[lang].append(number)
-                continue
-            stated = figures(text, lang)
-            if aligned and stated != expected:  # else compared with the wrong paragraph
-                self.report(
-                    where,
-                    f"¶{number}: the {language_name(lang)} translation states "
-                    f"other figures than the original (only in the translation: "
-                    f"{sorted(stated - expected)}; only in the original: "
-                    f"{sorted(expected - stated)})",
-                    "give every figure as the original does (an error in the original "
-                    "is kept, not corrected)",
-                )
-            if left_in_english(text, lang):
-                self.report(
-                    where,
-                    f"¶{number}: the {language_name(lang)} translation reads as English",
-                    f"translate it into {language_name(lang)}",
-                )
+            if text:
+                self._compare(text, (*key, lang), number, lang, expected if aligned else None)
+            else:
+                self.untranslated[lang].append(number)
         result.texts[number] = texts
 
+    def _aligned(
+        self, entry: dict[str, Any], key: Key, number: int, prints: list[str], restamp: str
+    ) -> bool:
+        """Whether the entry translates its paragraph as the original now reads; if not,
+        whether the paragraph moved (misaligned) or changed (stale)."""
+        stamp = entry.get("original")
+        if stamp == prints[number - 1]:
+            return True
+        follows = [n + 1 for n, p in enumerate(prints) if p == stamp]
+        if follows:
+            self.report(
+                self.line((*key, "original")),
+                f"¶{number}: no longer aligned: this entry translates ¶{follows[0]} "
+                "of the original (a paragraph was inserted or removed)",
+                f"move the entry to n: {follows[0]} and give ¶{number} its own translation",
+                "misaligned",
+            )
+        else:
+            source = self.source
+            self.report(
+                self.line((*key, "original")),
+                f"¶{number} of the original changed after this translation was made",
+                f"update the translations of ¶{number} to the new text "
+                f"({source.path}:{source.paragraph_lines[number - 1]}), then run: "
+                f"{restamp}",
+                "stale",
+            )
+        return False
+
+    def _text(self, entry: dict[str, Any], key: Key, number: int, lang: str) -> str | None:
+        """The entry's text in a language ("" while pending), or None if it has none."""
+        value = entry.get(lang)
+        if isinstance(value, str):
+            return value.strip()
+        self.report(
+            self.line((*key, lang)) if lang in entry else self.line(key),
+            f"¶{number}: the {language_name(lang)} translation is missing",
+            f'add \'{lang}: "…"\' (an empty "" marks it as pending)',
+            "missing",
+        )
+        return None
+
+    def _compare(
+        self, text: str, key: Key, number: int, lang: str, expected: frozenset[str] | None
+    ) -> None:
+        """The translation states the original's figures (when it is compared with the
+        paragraph it translates: `expected`) and is not left in English."""
+        stated = figures(text, lang)
+        if expected is not None and stated != expected:
+            self.report(
+                self.line(key),
+                f"¶{number}: the {language_name(lang)} translation states "
+                f"other figures than the original (only in the translation: "
+                f"{sorted(stated - expected)}; only in the original: "
+                f"{sorted(expected - stated)})",
+                "give every figure as the original does (an error in the original "
+                "is kept, not corrected)",
+                "figures-differ",
+            )
+        if left_in_english(text, lang):
+            self.report(
+                self.line(key),
+                f"¶{number}: the {language_name(lang)} translation reads as English",
+                f"translate it into {language_name(lang)}",
+                "left-in-english",
+            )
+
     def pending(self) -> list[Pending]:
-        waiting = tuple((lang, tuple(numbers)) for lang, numbers in self.missing.items() if numbers)
+        waiting = tuple(
+            (lang, tuple(numbers)) for lang, numbers in self.untranslated.items() if numbers
+        )
         return [Pending(self.path, waiting, len(self.source.paragraphs))] if waiting else []
 
 
