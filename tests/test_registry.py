@@ -50,12 +50,15 @@ def load_licences(path: Path, reading: Reading) -> tuple[list[Licence], list[Pro
     shown = path.relative_to(reading.root).as_posix()
     value, lines, problems = read_yaml(path, shown)
     keys = KeyPaths(shown, lines)
+    keys.family = "licence"
     keys.problems.extend(problems)
     licences = []
     for index, entry in enumerate(value.get("licences", []) if value else []):
         text = entry.get("text", {})
         if missing := [lang for lang in LANGS if lang not in text]:
-            keys.fail(("licences", index, "text"), f"no text in {', '.join(missing)}")
+            keys.fail(
+                ("licences", index, "text"), f"no text in {', '.join(missing)}", None, "no-text"
+            )
             continue
         for lang, words in text.items():
             cites, found = find_citations(

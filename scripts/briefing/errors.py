@@ -18,7 +18,7 @@ class Problem:
     line: int
     message: str
     fix: str
-    code: str = field(default="", compare=False)
+    code: str = field(compare=False)
 
     def format(self) -> str:
         return f"{self.path}:{self.line}: {self.message}. Fix: {self.fix}"
@@ -32,7 +32,7 @@ class Report(list[Problem]):
     """The one accumulator of problems: a checker, a loader or a command adds to it and
     hands it on, instead of returning problems beside a value or taking an output list."""
 
-    def add(self, path: str, line: int, message: str, fix: str, code: str = "") -> None:
+    def add(self, path: str, line: int, message: str, fix: str, code: str) -> None:
         self.append(Problem(path, line, message, fix, code))
 
     def having(self, *codes: str) -> list[Problem]:
