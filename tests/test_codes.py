@@ -97,16 +97,22 @@ def _read(node: ast.AST, name: str, within: str, named: dict[str, set[str]], fou
     if given is None:
         found.wrong.append(f"{where}: {called}(...) without a code")
         return
-    if isinstance(given, ast.Constant) and isinstance(given.value, str):
-        values = {given.value}
-    elif isinstance(given, ast.Name) and given.id in named:
-        values = named[given.id]
-    elif (name, within) in PASSING_ON:
-        return
-    else:
+    values = _values(given, named)
+    if values is None and (name, within) not in PASSING_ON:
         found.wrong.append(f"{where}: cannot tell the code {ast.unparse(given)!r}")
-        return
-    (found.codes if called in WHOLE else found.kinds).update(values)
+    (found.codes if called in WHOLE else found.kinds).update(values or ())
+
+
+def _values(given: ast.expr, named: dict[str, set[str]]) -> set[str] | None:
+    """The codes an expression can be: a string, a constant, either of two (a if c else b)."""
+    if isinstance(given, ast.Constant) and isinstance(given.value, str):
+        return {given.value}
+    if isinstance(given, ast.Name) and given.id in named:
+        return named[given.id]
+    if isinstance(given, ast.IfExp):
+        one, other = _values(given.body, named), _values(given.orelse, named)
+        return one | other if one is not None and other is not None else None
+    return None
 
 
 def package() -> Found:
@@ -157,6 +163,8 @@ def test_a_problem_made_without_a_code_is_found():
                 "    yield Problem('p', 1, 'm', 'f')\n"
                 "    c.fail(key, 'm')\n"
                 "    c.report(1, 'm', 'f', code=kind())\n"
+                "    c.fail(key, 'm', None, 'a' if key else kind)\n"
+                "    c.fail(key, 'm', None, 'a' if key else 'b')\n"
                 "    seen.add(key)\n"
             )
         }
@@ -165,7 +173,9 @@ def test_a_problem_made_without_a_code_is_found():
         "x.py:2: Problem(...) without a code",
         "x.py:3: fail(...) without a code",
         "x.py:4: cannot tell the code 'kind()'",
+        "x.py:5: cannot tell the code \"'a' if key else kind\"",
     ]
+    assert found.kinds == {"a", "b"}
     with pytest.raises(TypeError):
         Problem("p", 1, "m", "f")  # type: ignore[call-arg]
 

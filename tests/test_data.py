@@ -149,7 +149,7 @@ FIRST = "event 'first' (no. 1)"  # how problems name the entry EVENT writes
         ),
         (
             ('      de: "Eine Tatsache [@example-source, ¶2]."\n', ""),
-            "data.missing",
+            "data.missing-language",
             f"data/timeline.yml:6: {FIRST}, text: the 'de' field is missing",
         ),
     ],

@@ -92,7 +92,13 @@ class Fields(KeyPaths):
         )
 
     def missing(self, key: Key, field: Field) -> None:
-        self.fail(key, f"the '{field.name}' field is missing", f"add '{field.name}:'", "missing")
+        self.fail(
+            key,
+            f"the '{field.name}' field is missing",
+            f"add '{field.name}:'",
+            # a text's language: the kind texts_per_language reports
+            "missing-language" if field.name in self.languages else "missing",
+        )
 
     def read(self, form: Sequence[Field], key: Key, entry: Mapping[str, Any]) -> dict[str, Any]:
         """Each present field's value (None for a null one), INVALID where it is wrong."""
