@@ -77,7 +77,7 @@ def test_an_assessment_carries_its_rating_and_a_claim_review(make_project, lang)
         (
             CLAIMS,
             "id=counts",
-            "directive.unknown-claim",
+            "directive.unknown-ref",
             "docs/en/index.md:5: no claim 'counts' in data/claims.yml",
         ),
         (

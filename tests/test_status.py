@@ -141,7 +141,7 @@ def test_an_answer_older_than_a_newer_event_on_its_question_is_reported_until_re
         (
             event("a", "2026-01-13", "[elsewhere]"),
             answer("2026-02-01"),
-            "status.unknown-question",
+            "status.unknown-ref",
             "data/timeline.yml:2: event 'a': questions: no key question has id 'elsewhere'",
         ),
         (

@@ -166,7 +166,7 @@ def _claim_problems(data: Data, given: Given) -> list[tuple[str, str, str]]:
         (
             f"no claim '{given['id']}' in data/claims.yml",
             f"add it there, or use one of: {near}",
-            "directive.unknown-claim",
+            "directive.unknown-ref",
         )
     ]
 

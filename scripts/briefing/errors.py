@@ -6,7 +6,10 @@ the same kind in every family (`source.unknown-field`, `data.unknown-field`). Co
 that must tell problems apart match the code, never the wording, so a message can be
 reworded for editors without breaking a filter. The codes are listed here, and only here;
 `tests/test_codes.py` fails if the package uses a code this list lacks, or the list keeps
-one the package no longer uses.
+one the package no longer uses. A new kind is needed only for a new kind of problem: a field
+or option naming no record is `unknown-ref`, a token in a text naming nothing ([@id], {q:id})
+`unknown-id`, an absent field `missing` and a text without one of the site's languages
+`missing-language`, an id given twice `same-id`, whatever the family.
 
 Families, and under each the kinds it reports itself (a key-path checker also reports the
 kinds listed after this table, under its family):
@@ -21,7 +24,7 @@ kinds listed after this table, under its family):
     datafile     a file in data/ as a whole
                  unknown-file bad-shape
     directive    a <!-- briefing:name --> directive in a page
-                 unknown bad-options missing-data unknown-claim todo
+                 unknown bad-options missing-data unknown-ref todo
     file         a file that cannot be read as text
                  not-regular too-large not-utf8 binary no-front-matter front-matter-open
     freshness    a translated page's translated_from stamp
@@ -40,10 +43,10 @@ kinds listed after this table, under its family):
     quote        a quotation in a text, against data/quotes.yml
                  typed-out unknown-id
     source       a source in seeds/ (a key-path checker)
-                 no-seeds duplicate-id reserved-id id-not-file-name same-url same-text
+                 no-seeds reserved-id id-not-file-name same-url same-text
                  link orphan-companion not-markdown nothing-to-show
     status       the key questions' answers (data/status.yml) against the timeline
-                 stale-answer unknown-question
+                 stale-answer unknown-ref
     strings      the interface strings, strings.yml
                  missing-language unknown-language
     translation  paragraph translations, seeds/<id>.translations.yml (a key-path checker)

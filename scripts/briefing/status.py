@@ -191,7 +191,7 @@ def _no_such_question(event: Event, question: str) -> Problem:
         event.line or 1,
         f"event '{event.id}': questions: no key question has id '{question}'",
         "use an id from data/status.yml, or add the question there",
-        "status.unknown-question",
+        "status.unknown-ref",
     )
 
 

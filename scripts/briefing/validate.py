@@ -371,7 +371,7 @@ def _id_problems(
                 line,
                 f"id: '{raw_id}' is already used by {first_path[raw_id]}",
                 "give this source a different id",
-                "source.duplicate-id",
+                "source.same-id",
             )
         ]
     if raw_id in RESERVED_IDS:
