@@ -10,7 +10,7 @@ import pytest
 
 from briefing.cli import main
 from briefing.copyguard import copied_runs, guard, long_quotes
-from briefing.errors import BriefingError
+from briefing.errors import BriefingError, Problem
 from briefing.exports import texts_json
 from briefing.project import load_project
 from briefing.render import render_page, render_source_page
@@ -94,9 +94,18 @@ def project_with(make_project, accounts: str | None = None, record: str = RECORD
 
 
 def problems_of(root) -> list[str]:
-    with pytest.raises(BriefingError) as caught:
+    return [p.format() for p in caught(root)]
+
+
+def caught(root) -> list[Problem]:
+    with pytest.raises(BriefingError) as stopped:
         load_project(root)
-    return [p.format() for p in caught.value.problems]
+    return stopped.value.problems
+
+
+def where(problems: list[Problem], code: str) -> list[tuple[str, int]]:
+    """The places of the problems of one kind."""
+    return [(p.path, p.line) for p in problems if p.code == code]
 
 
 def with_account(lang: str, number: int, text: str) -> str:
@@ -165,7 +174,7 @@ def test_a_record_holding_an_articles_text_is_refused_with_the_command_that_conv
 ):
     text = RECORD + "\n\n".join(ARTICLE) + "\n"
     body = RECORD.count("\n") + 1  # the text's first line
-    found = problems_of(project_with(make_project, record=text))
+    found = [p.format() for p in caught(project_with(make_project, record=text))]
     assert any(
         line.startswith(f"seeds/agency-report.md:{body}: the file holds an article's text")
         and "make accounts SOURCE=agency-report" in line
@@ -174,7 +183,7 @@ def test_a_record_holding_an_articles_text_is_refused_with_the_command_that_conv
 
 
 @pytest.mark.parametrize(
-    ("accounts", "expected"),
+    ("accounts", "code", "expected"),
     [
         (
             with_account(
@@ -183,6 +192,7 @@ def test_a_record_holding_an_articles_text_is_refused_with_the_command_that_conv
                 "Der Konzern verlangt von seinen chinesischen Kunden für den "
                 "begehrten Chip eine vollständige Vorauszahlung.",
             ),
+            "accounts.copied",
             "¶1 (German): reads as copied from the article",
         ),
         (
@@ -192,11 +202,13 @@ def test_a_record_holding_an_articles_text_is_refused_with_the_command_that_conv
                 'The article says "industry information shows that more than '
                 'two million units were ordered by Chinese companies last month".',
             ),
+            "accounts.long-quote",
             "¶3 (English): quotes more than a short phrase",
         ),
-        (with_account("fr", 2, ""), "¶2 (French): the account is missing"),
+        (with_account("fr", 2, ""), "accounts.missing", "¶2 (French): the account is missing"),
         (
             with_account("ja", 2, "記事は、このチップの性能を前モデルの約8倍としている。"),
+            "accounts.figures-differ",
             "¶2 (Japanese): states other figures than the English",
         ),
         (
@@ -206,27 +218,34 @@ def test_a_record_holding_an_articles_text_is_refused_with_the_command_that_conv
                 "Two people familiar with the matter say the company wants "
                 "buyers to pay the whole price in advance.",
             ),
+            "accounts.left-in-english",
             "¶1 (French): the text reads as English",
         ),
-        (accounts_file().replace("- n: 2", "- n: 3"), "entry 2 must be 'n: 2'"),
-        (accounts_file(source_id="other"), "source: 'other' is not this file's source"),
+        (
+            accounts_file().replace("- n: 2", "- n: 3"),
+            "accounts.out-of-order",
+            "entry 2 must be 'n: 2'",
+        ),
+        (
+            accounts_file(source_id="other"),
+            "accounts.other-source",
+            "source: 'other' is not this file's source",
+        ),
     ],
 )
 def test_an_account_that_is_not_the_sites_own_words_is_reported_at_its_line(
-    make_project, accounts, expected
+    make_project, accounts, code, expected
 ):
-    found = problems_of(project_with(make_project, accounts))
-    assert any(
-        line.startswith("seeds/agency-report.accounts.yml:")
-        and expected in line
-        and ". Fix: " in line
-        for line in found
-    ), found
+    problems = caught(project_with(make_project, accounts))
+    found = [p for p in problems if p.code == code]
+    assert [p.path for p in found] == ["seeds/agency-report.accounts.yml"], problems
+    assert expected in found[0].message and ". Fix: " in found[0].format()
 
 
 def test_a_citation_past_the_last_account_is_out_of_range(make_project):
-    found = problems_of(project_with(make_project, accounts_file(), cite="¶4"))
-    assert any("paragraph out of range (the source has 3 paragraphs)" in f for f in found), found
+    problems = caught(project_with(make_project, accounts_file(), cite="¶4"))
+    found = [p.message for p in problems if p.code == "citation.out-of-range"]
+    assert found and all("(the source has 3 paragraphs)" in m for m in found), problems
 
 
 def test_accounts_or_translations_where_they_do_not_belong_are_reported(make_project):
@@ -240,15 +259,10 @@ def test_accounts_or_translations_where_they_do_not_belong_are_reported(make_pro
         },
         pages={f"{lang}/index.md": "# Home\n" for lang in LANGS},
     )
-    found = problems_of(root)
-    assert any(
-        f.startswith("seeds/example-source.accounts.yml:1: a text held whole") for f in found
-    )
-    assert any(
-        f.startswith("seeds/agency-report.translations.yml:1: translations of a text")
-        for f in found
-    )
-    assert any(f.startswith("seeds/lost.accounts.yml:1: accounts without a source") for f in found)
+    problems = caught(root)
+    assert where(problems, "accounts.not-needed") == [("seeds/example-source.accounts.yml", 1)]
+    assert where(problems, "translation.not-held") == [("seeds/agency-report.translations.yml", 1)]
+    assert where(problems, "source.orphan-companion") == [("seeds/lost.accounts.yml", 1)]
 
 
 def test_a_drafts_empty_accounts_are_listed_as_missing_in_the_preview(make_project):
@@ -274,7 +288,9 @@ def test_the_accounts_command_takes_the_text_out_and_keeps_what_was_written(make
     # The guard left behind still recognises the article's words in an account.
     copied = accounts.replace('de: ""', f'de: "{ARTICLE[2]}"', 1)
     (root / "seeds" / "agency-report.accounts.yml").write_text(copied, "utf-8")
-    assert any("¶2 (German): reads as copied" in f for f in problems_of(root))
+    copies = [p for p in caught(root) if p.code == "accounts.copied"]
+    assert [p.path for p in copies] == ["seeds/agency-report.accounts.yml"], copies
+    assert copies[0].message.startswith("¶2 (German): reads as copied")
 
 
 def test_the_copy_guard_ignores_short_quotations_and_reads_japanese_by_characters():

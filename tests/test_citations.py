@@ -54,7 +54,7 @@ def test_line_numbers_count_from_the_given_first_line():
 def test_unreadable_is_a_problem(text):
     found, problems = find_citations(f"x {text}", "p.md")
     assert found == []
-    assert "cannot read the citation" in problems[0].message
+    assert [p.code for p in problems] == ["citation.unreadable"]
 
 
 def test_a_pandoc_prefix_is_not_a_citation_bracket():

@@ -17,10 +17,10 @@ from briefing import DEFAULT_LANGUAGE, strings
 from briefing.cli import main
 from briefing.errors import BriefingError
 from briefing.freshness import english_hash
-from briefing.glossary import _pattern
+from briefing.glossary import HOUSE_STYLE, _pattern
 from briefing.language import left_in_english, undated_present
-from briefing.languages import LANGUAGES, Language, read_site_languages, record
-from briefing.parity import figures
+from briefing.languages import LANGUAGES, NO_RECORD, Language, read_site_languages, record
+from briefing.parity import FIGURES_DIFFER, figures
 from briefing.project import load_project, setup_problems
 from briefing.render import render_behind_notice
 from briefing.typography import apply, apply_html
@@ -92,22 +92,38 @@ def test_the_real_sites_languages_are_its_mkdocs_yml(tmp_path):
 
 
 @pytest.mark.parametrize(
-    ("config", "message"),
+    ("config", "code", "message"),
     [
-        (mkdocs_yml(("en", "xx")), "mkdocs.yml:6: the language 'xx' has no record"),
-        (mkdocs_yml(("en",)).replace("default: true", "default: false"), "0 default languages"),
-        ("plugins:\n  - search\n", "mkdocs.yml:1: the i18n plugin lists no languages"),
+        (
+            mkdocs_yml(("en", "xx")),
+            NO_RECORD,
+            "mkdocs.yml:6: the language 'xx' has no record",
+        ),
+        (
+            mkdocs_yml(("en",)).replace("default: true", "default: false"),
+            "language.not-one-default",
+            "0 default languages",
+        ),
+        (
+            "plugins:\n  - search\n",
+            "language.none",
+            "mkdocs.yml:1: the i18n plugin lists no languages",
+        ),
         (
             "plugins:\n  - i18n:\n      languages:\n        - locale: ja\n"
             "          default: true\n        - locale: en\n",
+            "language.wrong-default",
             "mkdocs.yml:4: the default language is 'ja'",
         ),
     ],
 )
-def test_a_language_the_briefing_cannot_build_is_a_problem_for_check(tmp_path, config, message):
+def test_a_language_the_briefing_cannot_build_is_a_problem_for_check(
+    tmp_path, config, code, message
+):
     (tmp_path / "mkdocs.yml").write_text(config, "utf-8")
     _, problems = setup_problems(tmp_path)
-    assert [p for p in problems if message in p.format() and ". Fix: " in p.format()], problems
+    found = [p.format() for p in problems if p.code == code]
+    assert len(found) == 1 and message in found[0] and ". Fix: " in found[0], problems
 
 
 def test_check_reports_strings_missing_a_site_language(make_project, capsys, tmp_path, monkeypatch):
@@ -209,13 +225,11 @@ def test_the_glossary_finds_a_rejected_variant_inside_running_chinese(make_proje
     with pytest.raises(BriefingError) as caught:
         load_project(root)
     found = [p.format() for p in caught.value.problems]
-    assert [
-        f
-        for f in found
-        if f.startswith("docs/zh/index.md:6: '黄仁勳' is not the house style for Jensen Huang")
-        and "Fix: write '黄仁勋'" in f
-    ], found
-    assert len(found) == 1, found
+    assert [p.code for p in caught.value.problems] == [HOUSE_STYLE], found
+    assert found[0].startswith(
+        "docs/zh/index.md:6: '黄仁勳' is not the house style for Jensen Huang"
+    )
+    assert "Fix: write '黄仁勋'" in found[0]
 
 
 def test_a_chinese_page_stating_other_figures_is_reported(make_project, zh_strings):
@@ -224,11 +238,12 @@ def test_a_chinese_page_stating_other_figures_is_reported(make_project, zh_strin
     pages["zh/index.md"] = pages["zh/index.md"].replace("46亿", "4.6亿")
     with pytest.raises(BriefingError) as caught:
         load_project(make_project(pages=pages, languages=FIVE))
-    assert [
-        p
+    found = [
+        p.message
         for p in caught.value.problems
-        if p.path == "docs/zh/index.md" and "states the figure 460000000" in p.message
-    ], [p.format() for p in caught.value.problems]
+        if p.path == "docs/zh/index.md" and p.code == FIGURES_DIFFER
+    ]
+    assert "states the figure 460000000, which the English page does not" in found, found
 
 
 # ------------------------------------------------ each language's checks, from its record

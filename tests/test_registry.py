@@ -50,12 +50,15 @@ def load_licences(path: Path, reading: Reading) -> tuple[list[Licence], list[Pro
     shown = path.relative_to(reading.root).as_posix()
     value, lines, problems = read_yaml(path, shown)
     keys = KeyPaths(shown, lines)
+    keys.family = "licence"
     keys.problems.extend(problems)
     licences = []
     for index, entry in enumerate(value.get("licences", []) if value else []):
         text = entry.get("text", {})
         if missing := [lang for lang in LANGS if lang not in text]:
-            keys.fail(("licences", index, "text"), f"no text in {', '.join(missing)}")
+            keys.fail(
+                ("licences", index, "text"), f"no text in {', '.join(missing)}", None, "no-text"
+            )
             continue
         for lang, words in text.items():
             cites, found = find_citations(
@@ -206,15 +209,11 @@ def test_a_bad_entry_of_a_new_table_is_reported_at_its_line(make_project, licenc
     bad += UNKNOWN_SOURCE
     with pytest.raises(BriefingError) as caught:
         load_project(make_project(pages=_pages(), data={"licences.yml": bad}))
-    found = [p.format() for p in caught.value.problems]
+    found = {(p.path, p.line, p.code) for p in caught.value.problems}
     lines = bad.splitlines()
     text, cited = lines.index("    text:") + 1, lines.index('      en: "A [@nowhere]."') + 1
-    assert any(
-        p.startswith(f"data/licences.yml:{text}: licences.0.text: no text in de") for p in found
-    ), found
-    assert any(
-        p.startswith(f"data/licences.yml:{cited}: unknown citation id '@nowhere'") for p in found
-    ), found
+    assert ("data/licences.yml", text, "licence.no-text") in found, found
+    assert ("data/licences.yml", cited, "citation.unknown-id") in found, found
 
 
 def test_a_page_showing_a_missing_new_data_file_is_reported(make_project, licences):
@@ -230,7 +229,9 @@ def test_an_undeclared_data_file_is_reported(make_project):
     """Without its row, the same file is refused: the row is what makes it known."""
     with pytest.raises(BriefingError) as caught:
         load_project(make_project(data={"licences.yml": LICENCES}))
-    assert [p.message[:30] for p in caught.value.problems] == ["the site reads only data/timel"]
+    assert [(p.path, p.code) for p in caught.value.problems] == [
+        ("data/licences.yml", "datafile.unknown-file")
+    ]
 
 
 def test_a_directive_or_data_file_is_declared_once(licences):

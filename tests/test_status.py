@@ -6,9 +6,10 @@ from html import unescape
 
 import pytest
 
-from briefing.errors import BriefingError
+from briefing.errors import BriefingError, Problem
 from briefing.expand import expand
 from briefing.project import load_project
+from briefing.status import STALE_ANSWER
 from conftest import LANGS, text_lines
 
 ACTS = {
@@ -93,9 +94,13 @@ def project(make_project, events: str, status_file: str, page: str = "<!-- brief
 
 
 def problems_of(root) -> list[str]:
-    with pytest.raises(BriefingError) as caught:
+    return [p.format() for p in caught(root)]
+
+
+def caught(root) -> list[Problem]:
+    with pytest.raises(BriefingError) as stopped:
         load_project(root)
-    return [p.format() for p in caught.value.problems]
+    return stopped.value.problems
 
 
 def test_an_answer_older_than_a_newer_event_on_its_question_is_reported_until_reviewed(
@@ -104,7 +109,7 @@ def test_an_answer_older_than_a_newer_event_on_its_question_is_reported_until_re
     events = event("first-rule", "2026-01-13") + event("new-rule", "2026-05-02")
     board = status(answer("2026-02-01", "first-rule"))
     root = project(make_project, events, board)
-    (found,) = [p for p in problems_of(root) if "question 'licences'" in p]
+    (found,) = [p.format() for p in caught(root) if p.code == STALE_ANSWER]
     line = board.splitlines().index("          - as_of: 2026-02-01") + 1
     event_line = ("events:\n" + events).splitlines().index("  - id: new-rule") + 1
     assert found.startswith(
@@ -125,25 +130,40 @@ def test_an_answer_older_than_a_newer_event_on_its_question_is_reported_until_re
 
 
 @pytest.mark.parametrize(
-    ("events", "answers", "expected"),
+    ("events", "answers", "code", "expected"),
     [
-        (event("a", "2026-01-13"), answer("2026-02-01", "nope"), "no timeline event has id 'nope'"),
+        (
+            event("a", "2026-01-13"),
+            answer("2026-02-01", "nope"),
+            "data.unknown-ref",
+            "no timeline event has id 'nope'",
+        ),
         (
             event("a", "2026-01-13", "[elsewhere]"),
             answer("2026-02-01"),
+            "status.unknown-ref",
             "data/timeline.yml:2: event 'a': questions: no key question has id 'elsewhere'",
         ),
         (
             event("a", "2026-01-13"),
             answer("2026-01-01") + answer("2026-02-01"),
+            "data.out-of-order",
             "the answers are not newest first",
         ),
-        (event("a", "2026-01-13"), answer("2026-02-30"), "'2026-02-30' is not a date"),
+        (
+            event("a", "2026-01-13"),
+            answer("2026-02-30"),
+            "data.bad-date",
+            "'2026-02-30' is not a date",
+        ),
     ],
 )
-def test_status_mistakes_are_reported_with_file_and_line(make_project, events, answers, expected):
-    found = problems_of(project(make_project, events, status(answers)))
-    assert any(expected in p and ". Fix: " in p for p in found), found
+def test_status_mistakes_are_reported_with_file_and_line(
+    make_project, events, answers, code, expected
+):
+    problems = caught(project(make_project, events, status(answers)))
+    found = [p.format() for p in problems if p.code == code]
+    assert len(found) == 1 and expected in found[0] and ". Fix: " in found[0], problems
 
 
 def test_the_board_gives_each_current_answer_with_its_date_and_the_page_its_history(make_project):
@@ -283,8 +303,9 @@ def test_a_present_state_without_its_date_is_found(lang, text, word):
 def test_a_page_that_states_the_present_without_a_date_is_reported(make_project):
     pages = {f"{lang}/index.md": "# Home\n" for lang in LANGS}
     pages["fr/index.md"] = "# Accueil\n\nAucune licence n'est accordée pour l'instant.\n"
-    found = problems_of(make_project(pages=pages))
-    assert any(
-        p.startswith("docs/fr/index.md:6: 'pour l'instant' states the present state without a date")
-        for p in found
-    ), found
+    problems = caught(make_project(pages=pages))
+    found = [p.format() for p in problems if p.code == "page.undated-present"]
+    assert len(found) == 1, problems
+    assert found[0].startswith(
+        "docs/fr/index.md:6: 'pour l'instant' states the present state without a date"
+    )

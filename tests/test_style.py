@@ -75,7 +75,7 @@ def test_a_rejected_variant_in_a_page_is_reported_with_its_line_and_preferred_fo
     root = make_project(
         pages=pages_with({"fr": "Selon le H20 et le H200"}), data={"glossary.yml": GLOSSARY}
     )
-    problems = problems_of(root)
+    problems = style_problems(root)
     assert (
         "docs/fr/index.md:6: 'le H20' is not the house style for Jensen Huang" not in problems
     )  # the right term is named, not the first one
@@ -114,7 +114,7 @@ def test_a_variant_is_reported_in_notes_events_and_paragraph_translations(make_p
     translations.write_text(
         VALID_TRANSLATIONS.replace("Erster Absatz.", "Die H20."), encoding="utf-8"
     )
-    problems = problems_of(root)
+    problems = style_problems(root)
     assert [
         p
         for p in problems
@@ -142,29 +142,47 @@ def test_the_captured_article_itself_is_never_checked(make_project):
 
 
 @pytest.mark.parametrize(
-    ("made", "message"),
+    ("made", "code", "message"),
     [
         (
             (entry()[0].replace(f'    {LANGS[-1]}: "X"\n', ""), 2),
+            "glossary.missing-language",
             f"term 'x' has no '{LANGS[-1]}' form",
         ),
-        ((entry(ident="Bad Id")[0], 2), "term 'Bad Id' has no id of lower-case words and hyphens"),
+        (
+            (entry(ident="Bad Id")[0], 2),
+            "glossary.bad-id",
+            "term 'Bad Id' has no id of lower-case words and hyphens",
+        ),
         (
             entry({"fr": "la X"}, '    reject: {fr: ["la X"]}\n'),
+            "glossary.rejects-itself",
             "term 'x': the rejected 'la X' is part of the preferred",
         ),
-        (entry(extra='    reject: {es: ["Y"]}\n'), "term 'x': 'es' is not a site language"),
-        (entry(extra="    colour: red\n"), "term 'x': unknown field 'colour'"),
+        (
+            entry(extra='    reject: {es: ["Y"]}\n'),
+            "glossary.not-allowed",
+            "term 'x': 'es' is not a site language",
+        ),
+        (
+            entry(extra="    colour: red\n"),
+            "glossary.unknown-field",
+            "term 'x': unknown field 'colour'",
+        ),
         (
             entry(extra='    reject: {fr: "Y"}\n'),
+            "glossary.not-text",
             "term 'x': 'reject.fr' must be a list of variants",
         ),
     ],
 )
-def test_a_malformed_glossary_entry_is_reported_with_its_line(make_project, made, message):
+def test_a_malformed_glossary_entry_is_reported_with_its_line(make_project, made, code, message):
     entry, line = made
-    problems = problems_of(make_project(data={"glossary.yml": "terms:\n" + entry}))
-    assert [p for p in problems if p.startswith(f"data/glossary.yml:{line}: {message}")], problems
+    with pytest.raises(BriefingError) as caught:
+        load_project(make_project(data={"glossary.yml": "terms:\n" + entry}))
+    found = [p.format() for p in caught.value.problems if p.code == code]
+    assert len(found) == 1, caught.value.problems
+    assert found[0].startswith(f"data/glossary.yml:{line}: {message}")
 
 
 @pytest.mark.parametrize(
@@ -317,7 +335,9 @@ def test_a_source_note_stating_another_figure_is_reported(make_project):
         "zh": "称占销售额的25%。",
     }
     seed = VALID_SEED.replace(VALID_NOTE, "note:\n" + text_lines(note, "  ").rstrip("\n"))
-    problems = problems_of(make_project(seeds={"example-source.md": seed}))
+    with pytest.raises(BriefingError) as caught:
+        load_project(make_project(seeds={"example-source.md": seed}))
+    problems = [p.format() for p in caught.value.problems if p.code == "source.figures-differ"]
     line = seed.splitlines().index('  de: "Nennt 20 Prozent des Umsatzes."') + 1
     assert [
         p

@@ -12,7 +12,7 @@ from pathlib import Path
 import pytest
 
 from briefing.cli import main
-from briefing.errors import BriefingError
+from briefing.errors import BriefingError, Problem
 from briefing.exports import texts_json
 from briefing.project import load_project
 from briefing.render import render_page, render_source_page
@@ -29,15 +29,17 @@ TR = "seeds/example-source.translations.yml"
 
 
 def problems_of(root: Path) -> list[str]:
-    with pytest.raises(BriefingError) as caught:
-        load_project(root)
-    return [p.format() for p in caught.value.problems]
+    return [p.format() for p in caught(root)]
 
 
 def codes_of(root: Path) -> list[str]:
-    with pytest.raises(BriefingError) as caught:
+    return [p.code for p in caught(root)]
+
+
+def caught(root: Path) -> list[Problem]:
+    with pytest.raises(BriefingError) as stopped:
         load_project(root)
-    return [p.code for p in caught.value.problems]
+    return stopped.value.problems
 
 
 def line_of(text: str, needle: str) -> int:
@@ -59,24 +61,28 @@ BROKEN = [
     (
         "missing language",
         lambda t: t.replace('    de: "Zweiter Absatz, auf zwei Zeilen."\n', ""),
+        "translation.missing",
         "¶2: the German translation is missing",
         "  - n: 2",
     ),
     (
         "a figure differs",
         lambda t: t.replace('"Third paragraph."', '"Third paragraph, 400,000 chips."'),
+        "translation.figures-differ",
         "¶3: the English translation states other figures than the original",
         "Third paragraph",
     ),
     (
         "entries out of order",
         lambda t: t.replace("  - n: 2", "  - n: 7"),
+        "translation.out-of-order",
         "entry 2 is for ¶7",
         "  - n: 7",
     ),
     (
         "left in English",
         lambda t: t.replace('"第3段落。"', '"The third paragraph of the article is the last one."'),
+        "translation.left-in-english",
         "¶3: the Japanese translation reads as English",
         "The third paragraph",
     ),
@@ -85,6 +91,7 @@ BROKEN = [
         lambda t: t.replace(
             '    en: "First paragraph."', '    en: "First paragraph."\n    fr: "x"'
         ),
+        "translation.unknown-field",
         "¶1: unknown field 'fr'",
         '    fr: "x"',
     ),
@@ -92,17 +99,19 @@ BROKEN = [
 
 
 @pytest.mark.parametrize(
-    ("case", "breaker", "expected", "needle"), BROKEN, ids=[row[0] for row in BROKEN]
+    ("case", "breaker", "code", "expected", "needle"), BROKEN, ids=[row[0] for row in BROKEN]
 )
-def test_broken_translations_are_reported_with_line(make_project, case, breaker, expected, needle):
+def test_broken_translations_are_reported_with_line(
+    make_project, case, breaker, code, expected, needle
+):
     broken = breaker(VALID_TRANSLATIONS)
     root = make_project(
         seeds={"example-source.md": VALID_SEED, "example-source.translations.yml": broken}
     )
-    found = [p for p in problems_of(root) if expected in p]
-    assert found == [f"{TR}:{line_of(broken, needle)}: {found[0].split(': ', 1)[1]}"], problems_of(
-        root
-    )
+    problems = caught(root)
+    found = [p for p in problems if p.code == code]
+    assert [(p.path, p.line) for p in found] == [(TR, line_of(broken, needle))], problems
+    assert expected in found[0].message
 
 
 def test_an_inserted_paragraph_shows_as_misalignment_not_as_shifted_text(make_project):
@@ -116,7 +125,7 @@ def test_an_inserted_paragraph_shows_as_misalignment_not_as_shifted_text(make_pr
         "entry translates ¶3 of the original (a paragraph was inserted or removed). Fix: "
         "move the entry to n: 3 and give ¶2 its own translation" in problems
     )
-    assert any("¶4 of the original has no entry" in p for p in problems)
+    assert "translation.no-entry" in codes_of(root)  # ¶4 of the original has no entry
     assert STALE not in codes_of(root)  # misaligned is not stale: `translated` refuses it
 
 

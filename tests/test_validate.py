@@ -6,7 +6,7 @@ from pathlib import Path
 
 import pytest
 
-from briefing.errors import BriefingError, Refused
+from briefing.errors import BriefingError, Problem, Refused
 from briefing.fields import parse_fuzzy_date
 from briefing.languages import name as language_name
 from briefing.load import paragraphs_of
@@ -17,9 +17,13 @@ from conftest import LANGS, VALID_SEED, word
 
 
 def problems_of(root: Path) -> list[str]:
+    return [p.format() for p in caught(root)]
+
+
+def caught(root: Path) -> list[Problem]:
     with pytest.raises(BriefingError) as info:
         load_project(root)
-    return [p.format() for p in info.value.problems]
+    return info.value.problems
 
 
 def test_valid_seed_loads(make_project):
@@ -180,12 +184,12 @@ BAD_SEEDS = [
 def test_bad_seed_is_reported_with_file_and_line(make_project, case, breaker, expected, line, code):
     root = make_project(seeds={"bad.md": breaker(VALID_SEED)}, pages={})
     _, problems = load_sources(root / "seeds", root, LANGS)
-    messages = [p.format() for p in problems]
-    assert any(expected in m for m in messages), messages
-    hit = next(p for p in problems if expected in p.format())
+    hits = [p for p in problems if p.code == code]
+    assert len(hits) == 1, [(p.code, p.format()) for p in problems]
+    (hit,) = hits
     assert hit.path == "seeds/bad.md"
     assert hit.line == line, hit.format()
-    assert hit.code == code, hit.format()
+    assert expected in hit.message, hit.format()  # the words the editor reads
     assert ". Fix: " in hit.format()
 
 
@@ -218,22 +222,42 @@ def test_non_markdown_file_in_seeds(make_project):
 
 
 @pytest.mark.parametrize(
-    ("page", "expected", "line"),
+    ("page", "code", "expected", "line"),
     [
-        ("# T\n\nText [@nope].\n", "unknown citation id '@nope'", 3),
-        ("# T\n\nText [@example-source, ¶9].\n", "paragraph out of range (the source has 3", 3),
-        ("# T\n\nA.\n\nB [@example-source, ¶3–2].\n", "paragraph out of range", 5),
-        ("# T\n\nText [@example-source, p. 3].\n", "cannot read the citation", 3),
-        ("# T\n\nText [@example-source; nope].\n", "cannot read the citation", 3),
+        ("# T\n\nText [@nope].\n", "citation.unknown-id", "unknown citation id '@nope'", 3),
+        (
+            "# T\n\nText [@example-source, ¶9].\n",
+            "citation.out-of-range",
+            "paragraph out of range (the source has 3",
+            3,
+        ),
+        (
+            "# T\n\nA.\n\nB [@example-source, ¶3–2].\n",
+            "citation.out-of-range",
+            "paragraph out of range",
+            5,
+        ),
+        (
+            "# T\n\nText [@example-source, p. 3].\n",
+            "citation.unreadable",
+            "cannot read the citation",
+            3,
+        ),
+        (
+            "# T\n\nText [@example-source; nope].\n",
+            "citation.unreadable",
+            "cannot read the citation",
+            3,
+        ),
     ],
 )
-def test_bad_citation_is_reported_with_page_and_line(make_project, page, expected, line):
+def test_bad_citation_is_reported_with_page_and_line(make_project, page, code, expected, line):
     pages = {f"{lang}/index.md": "# Home\n" for lang in LANGS}
     pages["fr/index.md"] = page
-    problems = problems_of(make_project(pages=pages, stamp=False))  # lines as written
-    hit = [m for m in problems if expected in m]
-    assert hit, problems
-    assert hit[0].startswith(f"docs/fr/index.md:{line}: ")
+    problems = caught(make_project(pages=pages, stamp=False))  # lines as written
+    hit = [p for p in problems if p.code == code]
+    assert [(p.path, p.line) for p in hit] == [("docs/fr/index.md", line)], problems
+    assert expected in hit[0].message
 
 
 def test_missing_translation_names_the_page(make_project):
@@ -300,44 +324,39 @@ def test_paragraphs_split_on_blank_lines():
 def test_unreadable_front_matter_on_a_translation_is_one_problem(make_project):
     pages = {f"{lang}/index.md": "# Home\n" for lang in LANGS}
     pages["ja/index.md"] = "---\ntitle: [broken\n---\n# Home\n"
-    problems = [p for p in problems_of(make_project(pages=pages)) if "docs/ja/" in p]
-    assert len(problems) == 1  # not also "no translated_from"
-    assert "the YAML cannot be read" in problems[0]
+    problems = [p for p in caught(make_project(pages=pages)) if p.path.startswith("docs/ja/")]
+    assert [p.code for p in problems] == ["yaml.unreadable"]  # not also "no translated_from"
 
 
 @pytest.mark.parametrize(
-    ("change", "expected"),
+    ("change", "code", "expected"),
     [
         (
             lambda s: s.replace("date: 2026-01-28", "date: 2999-01-28"),
+            "source.future",
             f"seeds/example-source.md:{line('published:')}: published.date: 2999-01-28 is in the "
             "future",
         ),
         (
             lambda s: s.replace("accessed: 2026-11-22", "accessed: 2999-11-22"),
+            "source.future",
             f"seeds/example-source.md:{line('accessed:')}: accessed: 2999-11-22 is in the future",
         ),
         (
             lambda s: s.replace("removed: []", "removed: []\nsame_text_as: [example-source]"),
+            "source.names-itself",
             f"seeds/example-source.md:{line('removed:') + 1}: same_text_as: the source names "
             "itself",
         ),
     ],
 )
-def test_impossible_dates_and_self_references_are_refused(make_project, change, expected):
-    from briefing.errors import BriefingError
-    from briefing.project import load_project
-
-    with pytest.raises(BriefingError) as caught:
-        load_project(make_project(seeds={"example-source.md": change(VALID_SEED)}))
-    found = [p.format() for p in caught.value.problems]
-    assert any(f.startswith(expected) and ". Fix: " in f for f in found), found
+def test_impossible_dates_and_self_references_are_refused(make_project, change, code, expected):
+    problems = caught(make_project(seeds={"example-source.md": change(VALID_SEED)}))
+    found = [p.format() for p in problems if p.code == code]
+    assert len(found) == 1 and found[0].startswith(expected) and ". Fix: " in found[0], problems
 
 
 def test_a_log_entry_dated_in_the_future_is_refused(make_project):
-    from briefing.errors import BriefingError
-    from briefing.project import load_project
-
     log = """\
 changes:
   - id: later
@@ -346,7 +365,6 @@ changes:
     pages: [index.md]
     text: {en: "An update.", ja: "更新。", fr: "Une mise à jour.", de: "Eine Aktualisierung."}
 """
-    with pytest.raises(BriefingError) as caught:
-        load_project(make_project(data={"corrections.yml": log}))
-    found = [p.format() for p in caught.value.problems]
-    assert any("data/corrections.yml:3: " in f and "is in the future" in f for f in found), found
+    problems = caught(make_project(data={"corrections.yml": log}))
+    found = [(p.path, p.line) for p in problems if p.code == "data.future"]
+    assert found == [("data/corrections.yml", 3)], problems

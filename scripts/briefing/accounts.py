@@ -103,25 +103,39 @@ class _Checker(KeyPaths):
     def check(self, value: object) -> Accounts | None:
         layout = f"keep the layout that `make new` writes (see {SUFFIX} files in seeds/)"
         if not isinstance(value, dict) or not {"source", "paragraphs"} <= set(value):
-            self.report(1, "expected 'source:' and 'paragraphs:'", layout)
+            self.report(1, "expected 'source:' and 'paragraphs:'", layout, "layout")
             return None
         for name in set(value) - {"source", "paragraphs", "copy_guard"}:
             self.fail(
-                (name,), f"unknown field '{name}'", "use only: source, paragraphs, copy_guard"
+                (name,),
+                f"unknown field '{name}'",
+                "use only: source, paragraphs, copy_guard",
+                "unknown-field",
             )
         if value["source"] != self.source_id:
             self.fail(
                 ("source",),
                 f"{value['source']!r} is not this file's source ('{self.source_id}')",
                 f"write source: {self.source_id}",
+                "other-source",
             )
         guard = value.get("copy_guard") or ""
         if not isinstance(guard, str):
-            self.fail(("copy_guard",), "expected the fingerprint as text", "leave what `new` wrote")
+            self.fail(
+                ("copy_guard",),
+                "expected the fingerprint as text",
+                "leave what `new` wrote",
+                "not-text",
+            )
             guard = ""
         entries = value["paragraphs"]
         if not isinstance(entries, list) or not entries:
-            self.fail(("paragraphs",), "expected a list of entries", "one '- n: …' per paragraph")
+            self.fail(
+                ("paragraphs",),
+                "expected a list of entries",
+                "one '- n: …' per paragraph",
+                "not-list",
+            )
             return None
         result = Accounts(self.path)
         for index, entry in enumerate(entries):
@@ -132,13 +146,19 @@ class _Checker(KeyPaths):
                     f"entry {index + 1} must be 'n: {index + 1}': one entry per paragraph "
                     "of the article, in order",
                     f"number the entries 1 to {len(entries)}, as the article's paragraphs",
+                    "out-of-order",
                 )
                 continue
             result.texts.append(self._entry(entry, key, guard, result))
             result.lines.append(self.line(key))
             drafts = entry.get("draft", [])
             if not isinstance(drafts, list) or not set(drafts) <= set(self.site):
-                self.fail((*key, "draft"), f"expected site languages, found {drafts!r}")
+                self.fail(
+                    (*key, "draft"),
+                    f"expected site languages, found {drafts!r}",
+                    None,
+                    "not-allowed",
+                )
                 drafts = []
             result.drafts.append(tuple(drafts))
         return result
@@ -152,6 +172,7 @@ class _Checker(KeyPaths):
                     (*key, name),
                     f"unknown field '{name}'",
                     f"use only: n, {', '.join(self.site)}, draft",
+                    "unknown-field",
                 )
         texts: dict[str, str] = {}
         for lang in self.site:
@@ -165,6 +186,7 @@ class _Checker(KeyPaths):
                     (*key, lang),
                     "the account is missing",
                     f'write what the paragraph reports, in {language_name(lang)}, as {lang}: "…"',
+                    "missing",
                 )
                 continue
             text = " ".join(value.split())
@@ -177,6 +199,7 @@ class _Checker(KeyPaths):
                     f"{QUOTE_CHARS} Japanese characters)",
                     "say what was said in the site's words, keeping only the phrase whose "
                     "wording matters in quotation marks",
+                    "long-quote",
                 )
             copied = copied_runs(text, lang, guard)
             if copied:
@@ -186,6 +209,7 @@ class _Checker(KeyPaths):
                     f"{'characters' if run_size(lang) > 10 else 'words'} are the article's own",
                     "write what the paragraph reports in the site's own words and sentence "
                     "structure (a speaker's phrase goes in quotation marks)",
+                    "copied",
                 )
         self.check_languages(key, {lang: t for lang, t in texts.items() if t})
         return texts

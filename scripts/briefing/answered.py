@@ -56,10 +56,13 @@ def answer(root: Path, problems: list[Problem]) -> tuple[list[Problem], list[Acc
     if trouble:
         return problems + trouble, []
     checker = KeyPaths(PATH, lines)
+    checker.family = "answered"
     rules: list[_Rule] = []
     entries = value.get("accepted") if isinstance(value, dict) else None
     if not isinstance(entries, list):
-        checker.report(1, "expected 'accepted:' and a list of entries", "see the file's header")
+        checker.report(
+            1, "expected 'accepted:' and a list of entries", "see the file's header", "layout"
+        )
         return problems + checker.problems, []
     for index, entry in enumerate(entries):
         where = checker.line(("accepted", index))
@@ -76,6 +79,7 @@ def answer(root: Path, problems: list[Problem]) -> tuple[list[Problem], list[Acc
                 where,
                 "an answer needs file, match and reason (and may give line)",
                 "write the file, words of the problem's message and why it is right",
+                "bad-entry",
             )
             continue
         rules.append(
@@ -104,5 +108,6 @@ def answer(root: Path, problems: list[Problem]) -> tuple[list[Problem], list[Acc
                 rule.at,
                 f"this answer matches no problem any more ({rule.file}: {rule.match!r})",
                 "remove it: what it answered was fixed or changed",
+                "unused",
             )
     return left + checker.problems, accepted

@@ -92,6 +92,7 @@ def _find_citations(
                         line,
                         f"cannot read the citation '[{match.group(1)}]' (at '{item.strip()}')",
                         FIX,
+                        "citation.unreadable",
                     )
                 )
                 break
@@ -117,6 +118,7 @@ def check_cite(cite: Cite, sources: Mapping[str, Source], path: str, line: int) 
             f"unknown citation id '@{cite.source_id}'",
             f"{hint}use the id of a source in seeds/ (listed on the citations "
             "index), or add the source first",
+            "citation.unknown-id",
         )
     if cite.first is None:
         return None
@@ -129,6 +131,7 @@ def check_cite(cite: Cite, sources: Mapping[str, Source], path: str, line: int) 
             f"the site's accounts), so {cite.locator} cannot be cited",
             f"cite it as [@{cite.source_id}], or write what each paragraph reports in "
             f"{cite.source_id}.accounts.yml",
+            "citation.no-paragraphs",
         )
     last = cite.last if cite.last is not None else cite.first
     if not 1 <= cite.first <= last <= count:
@@ -139,5 +142,6 @@ def check_cite(cite: Cite, sources: Mapping[str, Source], path: str, line: int) 
             f"range (the source has {count} paragraphs)",
             f"use a paragraph number from 1 to {count}, as numbered on its source "
             "page; a range must run from low to high",
+            "citation.out-of-range",
         )
     return None

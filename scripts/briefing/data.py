@@ -319,6 +319,7 @@ class _Reader(Fields):
             key,
             f"expected a list ('- ' items), found {type(value).__name__}",
             "write one '- ' item per entry, as in the rest of the file",
+            "not-list",
         )
         return []
 
@@ -641,7 +642,12 @@ def load_chips(
 def _cells(reader: _Reader, key: Key, raw: Any, names: Mapping[str, Any]) -> dict[str, Cell] | None:
     """A row's cells, one per chip."""
     if not isinstance(raw, dict):
-        reader.fail(key, "expected one '<chip id>: {...}' line per chip", "give every chip a cell")
+        reader.fail(
+            key,
+            "expected one '<chip id>: {...}' line per chip",
+            "give every chip a cell",
+            "not-mapping",
+        )
         return None
     cells: dict[str, Cell] = {}
     for chip in names:
@@ -769,7 +775,12 @@ def _evidence(reader: _Reader, key: Key, raw: Any) -> dict[str, str] | None:
         value = str(entry[name]).lower() if isinstance(entry[name], str | bool) else entry[name]
         value = {"true": "yes", "false": "no"}.get(value, value)
         if value not in values:
-            reader.fail((*where, name), f"{entry[name]!r} is not one of {', '.join(values)}")
+            reader.fail(
+                (*where, name),
+                f"{entry[name]!r} is not one of {', '.join(values)}",
+                None,
+                "not-allowed",
+            )
             return None
         found[name] = value
     return found
@@ -825,7 +836,12 @@ def _ratio(reader: _Reader, key: Key, entry: dict[str, Any], chips: Chips) -> Ra
             )
             return None
         if cell.number is None:
-            reader.fail((*key, side), f"'{entry[side]}' has no number", "give that cell a number")
+            reader.fail(
+                (*key, side),
+                f"'{entry[side]}' has no number",
+                "give that cell a number",
+                "no-number",
+            )
             return None
         parts.append((row, chip))
     style = reader.values(RATIO[-1:], key, entry)["style"]
@@ -853,6 +869,7 @@ def _rating_mentions(corrections: list[Correction], claims: Mapping[str, Claim])
                         f"entry '{change.id}': {{rating:{rating}@{claim}}} names no rating of a "
                         "claim in data/claims.yml",
                         f"write {{rating:<one of {', '.join(RATINGS)}>@<claim id>}}",
+                        "data.unknown-ref",
                     )
                 )
         for lang, found in mentions.items():
@@ -864,6 +881,7 @@ def _rating_mentions(corrections: list[Correction], claims: Mapping[str, Claim])
                         f"entry '{change.id}': the {lang} text names the ratings "
                         f"{found or 'none'}, the English {mentions[DEFAULT_LANGUAGE] or 'none'}",
                         "name the same ratings of the same claims in every language",
+                        "data.ratings-differ",
                     )
                 )
     return problems
@@ -876,4 +894,5 @@ def _shape_problem(path: Path, root: Path, exc: Exception) -> Problem:
         f"the file's entries do not have the expected shape ({type(exc).__name__}: "
         f"{str(exc)[:80]})",
         "compare its layout with the entries already in the file (git diff shows what changed)",
+        "datafile.bad-shape",
     )

@@ -165,6 +165,7 @@ def load_data(
                     + " and data/"
                     + names[-1],
                     "move this file out of data/, or put its entries in one of those files",
+                    "datafile.unknown-file",
                 )
             )
     return data, problems

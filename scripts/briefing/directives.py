@@ -44,6 +44,8 @@ from .data import Data
 from .errors import Problem
 from .strings import ACTORS, add_labels
 
+TODO = "directive.todo"  # text a scaffold left to write (`briefing contested`)
+
 DIRECTIVE_RE = re.compile(r"<!--\s*briefing:([a-z-]+)((?:\s+[a-z]+=[a-z0-9-]+)*)\s*-->")
 
 Given = dict[str, str]  # the options written in the page: actor=nvidia -> {"actor": "nvidia"}
@@ -90,7 +92,7 @@ def _none(data: Data, given: Given, lang: str) -> Iterator[str]:
     yield from ()
 
 
-def _no_problems(data: Data, given: Given) -> list[tuple[str, str]]:
+def _no_problems(data: Data, given: Given) -> list[tuple[str, str, str]]:
     return []
 
 
@@ -103,8 +105,8 @@ class Directive:
     options: Options = field(default_factory=Options)
     # The texts it inserts that may cite, in the order its template shows them.
     citing_texts: Callable[[Data, Given, str], Iterator[str]] = _none
-    # Its problems other than its options: (what is wrong, how to fix it).
-    problems: Callable[[Data, Given], list[tuple[str, str]]] = _no_problems
+    # Its problems other than its options: (what is wrong, how to fix it, the code).
+    problems: Callable[[Data, Given], list[tuple[str, str, str]]] = _no_problems
     missing: str = ""  # what its files hold, if a page showing them without them is wrong
     template: str | None = None  # None: it shows nothing
     # What the template is given besides `lang` (None: nothing to show); `titles`: the
@@ -156,12 +158,16 @@ def _claim_texts(data: Data, given: Given, lang: str) -> Iterator[str]:
         yield claim.text[lang]
 
 
-def _claim_problems(data: Data, given: Given) -> list[tuple[str, str]]:
+def _claim_problems(data: Data, given: Given) -> list[tuple[str, str, str]]:
     if given["id"] in data.claims or "claims.yml" in data.broken:
         return []
     near = ", ".join(sorted(data.claims)[:8]) or "none yet"
     return [
-        (f"no claim '{given['id']}' in data/claims.yml", f"add it there, or use one of: {near}")
+        (
+            f"no claim '{given['id']}' in data/claims.yml",
+            f"add it there, or use one of: {near}",
+            "directive.unknown-ref",
+        )
     ]
 
 
@@ -197,11 +203,12 @@ def _status(data: Data, given: Given, titles: Mapping[str, str]) -> dict[str, An
     }
 
 
-def _todo_problems(data: Data, given: Given) -> list[tuple[str, str]]:
+def _todo_problems(data: Data, given: Given) -> list[tuple[str, str, str]]:
     return [
         (
             f"still to write here: the {given.get('what', 'text')} (left by `briefing contested`)",
             "write it in this language, then delete the <!-- briefing:todo --> line",
+            TODO,
         )
     ]
 
@@ -356,18 +363,20 @@ def problems_in(markdown: str, path: str, data: Data, first_line: int = 1) -> li
                 (
                     f"unknown directive 'briefing:{name}'",
                     f"use one of: {', '.join(sorted(DIRECTIVES))}",
+                    "directive.unknown",
                 )
             ]
         elif row.options.wrong(given):
-            found = [row.options.problem(name, given)]
+            found = [(*row.options.problem(name, given), "directive.bad-options")]
         else:
             found = row.problems(data, given) + [
                 (
                     f"{row.missing} (data/{file}) is missing",
                     f"add data/{file} or remove the directive",
+                    "directive.missing-data",
                 )
                 for file in row.files
                 if row.missing and not data.present(file)
             ]
-        problems += [Problem(path, line, message, fix) for message, fix in found]
+        problems += [Problem(path, line, message, fix, code) for message, fix, code in found]
     return problems

@@ -92,7 +92,13 @@ class Fields(KeyPaths):
         )
 
     def missing(self, key: Key, field: Field) -> None:
-        self.fail(key, f"the '{field.name}' field is missing", f"add '{field.name}:'", "missing")
+        self.fail(
+            key,
+            f"the '{field.name}' field is missing",
+            f"add '{field.name}:'",
+            # a text's language: the kind texts_per_language reports
+            "missing-language" if field.name in self.languages else "missing",
+        )
 
     def read(self, form: Sequence[Field], key: Key, entry: Mapping[str, Any]) -> dict[str, Any]:
         """Each present field's value (None for a null one), INVALID where it is wrong."""
@@ -147,7 +153,9 @@ class Fields(KeyPaths):
     ) -> dict[str, str]:
         """One line per language: the required ones present, no other than allowed."""
         if not isinstance(value, dict):
-            self.fail(key, f"expected one line per language, found {describe(value)}")
+            self.fail(
+                key, f"expected one line per language, found {describe(value)}", None, "not-mapping"
+            )
             return {}
         out: dict[str, str] = {}
         for name in value:
@@ -199,7 +207,7 @@ class Ident:
     def read(self, at: Fields, key: Key, value: Any, entry: Mapping[str, Any]) -> Any:
         text = at.text(key, value)
         if text is not None and not self.pattern.match(text):
-            at.fail(key, f"{text!r} is not a valid id", code="bad-id")
+            at.fail(key, f"{text!r} is not a valid id", None, "bad-id")
             return INVALID
         return INVALID if text is None else text
 
@@ -297,7 +305,7 @@ class ListOf:
 
     def read(self, at: Fields, key: Key, value: Any, entry: Mapping[str, Any]) -> Any:
         if not isinstance(value, list):
-            at.fail(key, f"expected a list, found {describe(value)}", code="not-list")
+            at.fail(key, f"expected a list, found {describe(value)}", None, "not-list")
             return INVALID
         return [self.item.read(at, (*key, i), v, entry) for i, v in enumerate(value)]
 
@@ -333,7 +341,7 @@ class Url:
             return INVALID
         parts = urlsplit(text)
         if parts.scheme not in ("http", "https") or not parts.netloc:
-            at.fail(key, f"{text!r} is not an http(s) address", code="bad-url")
+            at.fail(key, f"{text!r} is not an http(s) address", None, "bad-url")
             return INVALID
         return text
 
@@ -344,7 +352,7 @@ class LanguageTag:
 
     def read(self, at: Fields, key: Key, value: Any, entry: Mapping[str, Any]) -> Any:
         if (tag := language_tag(value)) is None:
-            at.fail(key, f"{value!r} is not a supported language tag", code="bad-language")
+            at.fail(key, f"{value!r} is not a supported language tag", None, "bad-language")
             return INVALID
         return tag
 
@@ -383,7 +391,7 @@ class Day:
         else:
             fuzzy = parse_fuzzy_date(value, "day")
             if isinstance(fuzzy, Refused):
-                at.fail(key, fuzzy.reason, code="bad-date")
+                at.fail(key, fuzzy.reason, None, "bad-date")
                 return INVALID
             day = fuzzy.sort_key
         if day > dt.date.today():
@@ -400,14 +408,16 @@ class FuzzyDateOf:
 
     def read(self, at: Fields, key: Key, value: Any, entry: Mapping[str, Any]) -> Any:
         if not isinstance(value, dict) or set(value) - {"date", "precision"}:
-            at.fail(key, "expected 'date' and 'precision' only", code="bad-date")
+            at.fail(key, "expected 'date' and 'precision' only", None, "bad-date")
             return INVALID
         date = parse_fuzzy_date(value.get("date"), value.get("precision"))
         if isinstance(date, Refused):
-            at.fail((*key, "date"), date.reason, code="bad-date")
+            at.fail((*key, "date"), date.reason, None, "bad-date")
             return INVALID
         if date.sort_key > dt.date.today():
-            at.fail((*key, "date"), f"{value.get('date')} is in the future", self.future_fix)
+            at.fail(
+                (*key, "date"), f"{value.get('date')} is in the future", self.future_fix, "future"
+            )
             return INVALID
         return date
 

@@ -22,6 +22,7 @@ from .pages import PageScan
 
 FIELD = "translated_from"
 STAMP_RE = re.compile(r"^[0-9a-f]{12}$")
+NO_STAMP = "freshness.no-stamp"  # a translation that does not say what it translates
 
 
 def english_hash(english_text: str) -> str:
@@ -66,7 +67,7 @@ def check_translations(pages: Mapping[str, list[PageScan]]) -> tuple[list[Behind
                     else f"the translation does not say which English text it translates "
                     f"(no '{FIELD}' in front matter)"
                 )
-                problems.append(Problem(page.path, 1, message, fix))
+                problems.append(Problem(page.path, 1, message, fix, NO_STAMP))
             elif not isinstance(stamp_value, str) or not STAMP_RE.match(stamp_value):
                 problems.append(
                     Problem(
@@ -74,6 +75,7 @@ def check_translations(pages: Mapping[str, list[PageScan]]) -> tuple[list[Behind
                         page.meta_lines.get((FIELD,), 1),
                         f"{FIELD}: {stamp_value!r} is not a fingerprint (12 hex digits)",
                         fix,
+                        "freshness.bad-stamp",
                     )
                 )
             elif stamp_value != original.digest:

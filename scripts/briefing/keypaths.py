@@ -42,13 +42,14 @@ class KeyPaths:
             key = key[:-1]
         return self.lines.get(key, self.first_line if key else 1)
 
-    def fail(self, key: Key, message: str, fix: str | None = None, code: str = "invalid") -> None:
-        """A problem with the value at `key`, named at the start of the message."""
+    def fail(self, key: Key, message: str, fix: str | None, code: str) -> None:
+        """A problem with the value at `key`, named at the start of the message (`fix`
+        None: the checker's default fix)."""
         name = self.name(key)
         message = f"{name}: {message}" if name else message
         self.report(self.line(key), message, fix or self.default_fix(key), code)
 
-    def report(self, line: int, message: str, fix: str, code: str = "invalid") -> None:
+    def report(self, line: int, message: str, fix: str, code: str) -> None:
         """A problem whose message names its subject itself; `code` is the kind of problem
         within the checker's family."""
         self.problems.add(self.path, line, message, fix, f"{self.family}.{code}")

@@ -264,6 +264,7 @@ def spaced(tag: str) -> bool:
 # ------------------------------------------------------------------ the site's languages
 
 CONFIG = "mkdocs.yml"
+NO_RECORD = "language.no-record"  # a site language the briefing has no record of
 
 
 @dataclass(frozen=True)
@@ -318,7 +319,15 @@ def read_site_languages(root: Path) -> tuple[SiteLanguages | None, list[Problem]
         mark = getattr(error, "problem_mark", None)
         line = mark.line + 1 if mark is not None else 1
         why = getattr(error, "problem", None) or getattr(error, "strerror", None) or error
-        return None, [Problem(CONFIG, line, f"the site's languages cannot be read: {why}", fix)]
+        return None, [
+            Problem(
+                CONFIG,
+                line,
+                f"the site's languages cannot be read: {why}",
+                fix,
+                "language.unreadable",
+            )
+        ]
     plugins = config.get("plugins") if isinstance(config, dict) else None
     if isinstance(plugins, dict):  # MkDocs also takes them as one mapping
         plugins = [{name: options} for name, options in plugins.items()]
@@ -337,7 +346,9 @@ def read_site_languages(root: Path) -> tuple[SiteLanguages | None, list[Problem]
         if isinstance(entry, dict) and entry.get("locale")
     )
     if not codes:
-        return None, [Problem(CONFIG, 1, "the i18n plugin lists no languages", fix)]
+        return None, [
+            Problem(CONFIG, 1, "the i18n plugin lists no languages", fix, "language.none")
+        ]
     problems = [
         Problem(
             CONFIG,
@@ -345,6 +356,7 @@ def read_site_languages(root: Path) -> tuple[SiteLanguages | None, list[Problem]
             f"the language '{code}' has no record in scripts/briefing/languages.py",
             "add its Language record (its name, spacing, typography, how it writes figures) "
             "to LANGUAGES, or remove the language",
+            NO_RECORD,
         )
         for code in codes
         if code not in LANGUAGES
@@ -357,6 +369,7 @@ def read_site_languages(root: Path) -> tuple[SiteLanguages | None, list[Problem]
                 lines.get(codes[0], 1),
                 f"the i18n plugin declares {len(defaults)} default languages",
                 "mark exactly one language, the one the briefing is written in, default: true",
+                "language.not-one-default",
             )
         )
         return None, problems
@@ -368,6 +381,7 @@ def read_site_languages(root: Path) -> tuple[SiteLanguages | None, list[Problem]
                 f"the default language is '{defaults[0]}'; the briefing is written in "
                 f"'{DEFAULT_LANGUAGE}' (DEFAULT_LANGUAGE in scripts/briefing/__init__.py)",
                 f"mark '{DEFAULT_LANGUAGE}' default: true",
+                "language.wrong-default",
             )
         )
     return SiteLanguages(codes, defaults[0], lines), problems

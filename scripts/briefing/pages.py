@@ -20,6 +20,7 @@ from .model import Source
 from .urls import is_generated, page_url
 
 H1_RE = re.compile(r"^#\s+(.+?)\s*#*\s*$", re.MULTILINE)
+MISSING = "page.missing-translation"  # a page that one language lacks
 
 
 @dataclass
@@ -64,6 +65,7 @@ def scan_page(
                 lines.get(("state",), 1),
                 f"state: {front['state']!r} is not a page state",
                 "write 'state: draft' while the page awaits review; remove the line once reviewed",
+                "page.bad-state",
             )
         )
     citations = written
@@ -111,6 +113,7 @@ def _undated(body: str, first_line: int, shown: str, lang: str) -> list[Problem]
                     "give the sentence its date ('as of June 2026', 'by 5 June 2026'), or leave "
                     "the present state to the board of where things stand "
                     "(<!-- briefing:status -->, data/status.yml)",
+                    "page.undated-present",
                 )
             )
     return problems
@@ -137,6 +140,7 @@ def _english_left(body: str, first_line: int, shown: str, lang: str) -> list[Pro
                         start,
                         f"this paragraph reads as English, not {language_name(lang)}",
                         f"translate it into {language_name(lang)}",
+                        "page.left-in-english",
                     )
                 )
             block = []
@@ -172,6 +176,7 @@ def scan_pages(
                         f"the site generates {page_url(rel, lang) or '/'} itself, so this page "
                         "would be replaced or clash with it",
                         "move the page elsewhere (or rename it)",
+                        "page.generated-path",
                     )
                 )
                 rels[lang].discard(rel)
@@ -185,6 +190,7 @@ def scan_pages(
                     1,
                     f"the {language_name(lang)} page is missing ({docs}/{has}/{rel} exists)",
                     f"add the translation at {docs}/{lang}/{rel}; no page falls back to English",
+                    MISSING,
                 )
             )
     scans: dict[str, list[PageScan]] = {}

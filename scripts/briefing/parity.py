@@ -21,6 +21,10 @@ from .errors import Problem
 from .languages import LANGUAGES, record
 from .load import body_of
 
+# The codes of a translation citing, or stating figures, other than its English page.
+CITATIONS_DIFFER = "parity.citations-differ"
+FIGURES_DIFFER = "parity.figures-differ"
+
 UNITS = (
     r"(?:GB/s|GB|TB/s|TFLOPS|TOPS|W(?![A-Za-z0-9])|nm|%|×|倍|Go/s|Go|To/s|ワット"
     r"|Prozent\b|pour cent\b|percent\b|per cent\b|times\b|fois\b|-?mal\b"
@@ -237,8 +241,17 @@ def differences(english: Text, translation: Text) -> list[Problem]:
         f"{english.path}; then run: make translated PAGES={translation.path}"
     )
     return [
-        *_mismatches("cite", _cite, keys, en_keys, english, translation, fix),
-        *_mismatches("state", "the figure {}".format, figs, en_figs, english, translation, fix),
+        *_mismatches("cite", _cite, keys, en_keys, english, translation, fix, CITATIONS_DIFFER),
+        *_mismatches(
+            "state",
+            "the figure {}".format,
+            figs,
+            en_figs,
+            english,
+            translation,
+            fix,
+            FIGURES_DIFFER,
+        ),
     ]
 
 
@@ -254,6 +267,7 @@ def _mismatches(
     english: Text,
     translation: Text,
     fix: str,
+    code: str,
 ) -> list[Problem]:
     """What the translation has and its English page lacks, then the other way round."""
     found = []
@@ -264,6 +278,7 @@ def _mismatches(
                 mine[item],
                 f"{verb}s {show(item)}, which the English page does not",
                 fix,
+                code,
             )
         )
     for item in sorted(set(theirs) - set(mine)):
@@ -274,6 +289,7 @@ def _mismatches(
                 f"does not {verb} {show(item)}, which the English page {verb}s "
                 f"({english.path}:{theirs[item]})",
                 fix,
+                code,
             )
         )
     return found

@@ -20,6 +20,7 @@ from .errors import Problem
 
 CONFIG = "mkdocs.yml"
 FIX = "set extra.publisher in mkdocs.yml (see scripts/briefing/publisher.py)"
+NOT_SET = "publisher.not-set"  # a build for publication without editors or repository
 
 
 def _web(address: object) -> str | None:
@@ -85,6 +86,7 @@ def publication_problems(extra: Mapping[str, Any] | None, config_text: str = "")
             "(BRIEFING_PUBLISH=1): the About page and the footer would not say "
             + ("who edits the site" if name == "editors" else "where corrections are asked"),
             FIX,
+            NOT_SET,
         )
         for name in found.missing
     ]

@@ -31,6 +31,7 @@ from .errors import Problem
 from .model import Source
 
 WORDINGS = ("speaker", "outlet-translation", "machine-translation")
+TYPED_OUT = "quote.typed-out"  # a quotation typed by hand where {q:id} belongs
 TOKEN_RE = re.compile(r"\{q:([a-z0-9-]+)\}")
 QUOTED_RE = re.compile(
     r"“([^”]{2,})”|«\s?([^»]{2,}?)\s?»|„([^“”]{2,})[“”]|「([^」]{2,})」|\"([^\"]{2,})\""
@@ -60,6 +61,7 @@ def load_quotes(
                 (*key, "source"),
                 f"no source has id {entry['source']!r}",
                 "give the id of the source that reports the words",
+                "unknown-ref",
             )
         paragraph = entry.get("paragraph")
         if (
@@ -72,20 +74,26 @@ def load_quotes(
                 f"{paragraph!r} is not a paragraph of {source.id} "
                 f"({source.paragraph_count} paragraphs)",
                 "give the number of the paragraph that reports the words",
+                "out-of-range",
             )
         if entry["wording"] not in WORDINGS:
             reader.fail(
                 (*key, "wording"),
                 f"{entry['wording']!r} is not one of {', '.join(WORDINGS)}",
                 "say whose wording the original is: the speaker's own, or a translation",
+                "not-allowed",
             )
         if not isinstance(entry["language"], str) or not entry["language"].strip():
-            reader.fail((*key, "language"), "expected a language tag", "e.g. language: en")
+            reader.fail(
+                (*key, "language"), "expected a language tag", "e.g. language: en", "bad-language"
+            )
         speaker = reader.texts((*key, "speaker"), entry["speaker"], cited=False)
         text = reader.texts((*key, "text"), entry["text"], cited=False)
         original = entry["original"]
         if not isinstance(original, str) or not original.strip():
-            reader.fail((*key, "original"), "the words are missing", "copy them from the source")
+            reader.fail(
+                (*key, "original"), "the words are missing", "copy them from the source", "missing"
+            )
             continue
         if speaker and text and entry["wording"] in WORDINGS:
             quotes[ident] = Quote(
@@ -163,6 +171,7 @@ def _against(path: str, lang: str, text: str, line: int, quote: Quote) -> Iterat
                 f"({quote.text.get(lang, quote.original)!r})"
             ),
             f"write {{q:{quote.id}}}: the site shows the entry's rendering and whose wording it is",
+            TYPED_OUT,
         )
         return
 
@@ -177,6 +186,7 @@ def unknown_tokens(
             line,
             f"{{q:{ident}}} names no quotation of data/quotes.yml",
             "use the id of an entry there, or add the entry",
+            "quote.unknown-id",
         )
         for path, _lang, text, line in texts
         for ident in tokens_in(text)

@@ -42,6 +42,7 @@ from .model import Source
 from .strings import ACTORS
 
 # A day (YYYY-MM-DD), never in the future: an answer is as of a day already past.
+STALE_ANSWER = "status.stale-answer"  # an answer older than an event on its question
 PAST_DAY = Day(
     future="{day} is in the future",
     future_fix="write a day already past",
@@ -89,6 +90,7 @@ def load_status(
                 (*key, "actors"),
                 f"unknown or missing actors {actors}",
                 f"list one or more of: {', '.join(ACTORS)}",
+                "unknown-ref",
             )
             continue
         question = reader.texts((*key, "question"), entry["question"], cited=False)
@@ -111,6 +113,7 @@ def _horizon(reader: _Reader) -> Horizon | None:
                 (),
                 "the 'horizon' field is missing",
                 "add horizon: with complete_to, consulted_to and searched",
+                "missing",
             )
         return None
     entry = reader.mapping(
@@ -126,6 +129,7 @@ def _horizon(reader: _Reader) -> Horizon | None:
             ("horizon", "complete_to"),
             "the record cannot be complete beyond the latest reporting consulted",
             "make complete_to no later than consulted_to",
+            "horizon-order",
         )
         return None
     if complete and consulted and searched:
@@ -148,12 +152,15 @@ def _answers(reader: _Reader, key: Key, raw: Any, events: dict[str, Event]) -> t
         if day and text:
             answers.append(Answer(day, text, changed_by, reader.line(where)))
     if not answers and not reader.problems:
-        reader.fail((*key, "answers"), "no answer is given", "give the current answer, dated")
+        reader.fail(
+            (*key, "answers"), "no answer is given", "give the current answer, dated", "missing"
+        )
     if any(a.as_of < b.as_of for a, b in zip(answers, answers[1:], strict=False)):
         reader.fail(
             (*key, "answers"),
             "the answers are not newest first",
             "order the answers by their as_of date, the current one first",
+            "out-of-order",
         )
         return ()
     return tuple(answers)
@@ -174,6 +181,7 @@ def _stale(reader: _Reader, question: Question, events: list[Event]) -> Problem 
         f"data/timeline.yml:{event.line})",
         "review the answer: if it still holds, change as_of to the day you checked; if not, "
         f"add a newer answer first, with changed_by: {event.id}",
+        STALE_ANSWER,
     )
 
 
@@ -183,6 +191,7 @@ def _no_such_question(event: Event, question: str) -> Problem:
         event.line or 1,
         f"event '{event.id}': questions: no key question has id '{question}'",
         "use an id from data/status.yml, or add the question there",
+        "status.unknown-ref",
     )
 
 
@@ -208,7 +217,10 @@ def load_research(
             continue
         if isinstance(parse_fuzzy_date(str(entry["date"]), "approximate"), Refused):
             reader.fail(
-                (*key, "date"), f"{entry['date']!r} is not a date", "write YYYY-MM-DD or YYYY-MM"
+                (*key, "date"),
+                f"{entry['date']!r} is not a date",
+                "write YYYY-MM-DD or YYYY-MM",
+                "bad-date",
             )
         sources = entry["sources"] if isinstance(entry["sources"], list) else None
         if sources is None or not all(
@@ -219,10 +231,13 @@ def load_research(
                 (*key, "sources"),
                 "expected a list of http(s) addresses",
                 'write sources: ["https://…"] (or [] for a development already in the record)',
+                "bad-url",
             )
         decision = entry["decision"]
         if not isinstance(decision, str) or not decision.strip():
-            reader.fail((*key, "decision"), "the decision is missing", "say what was decided")
+            reader.fail(
+                (*key, "decision"), "the decision is missing", "say what was decided", "missing"
+            )
             continue
         if decision.startswith(("recorded", "already in the record")):
             named = [m for m in RECORDED_RE.findall(decision) if m not in known]
@@ -232,5 +247,6 @@ def load_research(
                     f"names no event of data/timeline.yml ({', '.join(named) or 'none named'})",
                     "write 'recorded as event <id>' or 'already in the record as event <id>' "
                     "with the id of an event in data/timeline.yml",
+                    "unknown-ref",
                 )
     return reader.problems

@@ -103,6 +103,7 @@ def coverage(languages: Sequence[str]) -> list[Problem]:
                             f"{name} has no '{lang}' text ({language_name(lang)}, a site "
                             "language in mkdocs.yml)",
                             f"add {lang}: … to the entry",
+                            "strings.missing-language",
                         )
                     )
             for extra in sorted(set(node) - set(languages) - set(LANGUAGES)):
@@ -113,6 +114,7 @@ def coverage(languages: Sequence[str]) -> list[Problem]:
                         f"{name} gives '{extra}', a language neither mkdocs.yml lists nor "
                         "scripts/briefing/languages.py knows",
                         "correct the language code (en, ja, fr ...), or remove the text",
+                        "strings.unknown-language",
                     )
                 )
             return

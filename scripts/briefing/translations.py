@@ -112,6 +112,7 @@ def stray_translations(source: Source, root: Path) -> list[Problem]:
             "translations of a text the project does not hold: only the articles the "
             "briefing was given are held and translated",
             f"delete this file; what each paragraph reports goes in {source.id}.accounts.yml",
+            "translation.not-held",
         )
     ]
 

@@ -243,7 +243,7 @@ def _across_fields(
             "text-not-given",
         )
     elif "reproduction" in doc.meta and reproduction != "whole":
-        checker.fail(("reproduction",), f"{reproduction!r} is not 'whole'", code="not-allowed")
+        checker.fail(("reproduction",), f"{reproduction!r} is not 'whole'", None, "not-allowed")
     elif reproduction == "whole" and not has_text:
         checker.fail(
             ("reproduction",),
@@ -268,6 +268,7 @@ def _with_accounts(
                 "a text held whole needs no accounts: its paragraphs are shown with the "
                 "site's translations",
                 "delete this file",
+                "accounts.not-needed",
             )
         )
     if problems:
@@ -299,6 +300,7 @@ def _duplicates(
                     doc.lines.get(("url",), 2),
                     f"url: the same address as {by_url[key]}",
                     "this article is already a source: delete this file and cite the existing one",
+                    "source.same-url",
                 )
             )
         by_url.setdefault(key, source.path)
@@ -311,6 +313,7 @@ def _duplicates(
                     doc.body_line,
                     f"the text is the same as in {by_text[digest]}",
                     "this article is already a source: delete this file and cite the existing one",
+                    "source.same-text",
                 )
             )
         by_text.setdefault(digest, source.path)
@@ -322,7 +325,11 @@ def _not_a_source(path: Path, shown: str) -> Problem | bool:
     (False: a folder, a hidden file, a companion with its source), or misplaced (why)."""
     if path.is_symlink():
         return Problem(
-            shown, 1, "links do not belong in seeds/", "replace the link with the file itself"
+            shown,
+            1,
+            "links do not belong in seeds/",
+            "replace the link with the file itself",
+            "source.link",
         )
     if path.is_dir() or path.name.startswith("."):
         return False
@@ -339,6 +346,7 @@ def _not_a_source(path: Path, shown: str) -> Problem | bool:
             "hand leaves its companion files behind)",
             "rename a source with `make rename OLD=<id> NEW=<id>`; otherwise rename "
             "this file after its source's id, or delete it",
+            "source.orphan-companion",
         )
     if path.suffix != ".md":
         return Problem(
@@ -346,6 +354,7 @@ def _not_a_source(path: Path, shown: str) -> Problem | bool:
             1,
             "only .md files belong in seeds/",
             "rename it to end in .md, or move it out of seeds/",
+            "source.not-markdown",
         )
     return True
 
@@ -362,7 +371,7 @@ def _id_problems(
                 line,
                 f"id: '{raw_id}' is already used by {first_path[raw_id]}",
                 "give this source a different id",
-                "source.duplicate-id",
+                "source.same-id",
             )
         ]
     if raw_id in RESERVED_IDS:
