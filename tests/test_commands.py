@@ -23,7 +23,7 @@ from briefing.newsource import (
     slug,
 )
 from briefing.project import load_project
-from briefing.strings import KINDS
+from briefing.strings import KINDS, label
 from conftest import (
     GOLDEN_LANGS,
     LANGS,
@@ -838,6 +838,8 @@ def test_whats_new_dates_sources_and_pages_from_history(make_project):
         ("2026-11-02", "page", "Home fr", "fr/"),
         ("2026-11-02", "source", "Titre original", "fr/sources/example-source/"),
     ]
+    pages = [e.summary for e in entries(project, history, "fr") if e.kind == "page"]
+    assert pages == [label("news_page_text", "fr")] * 2  # what changed: the page's own text
     without = entries(project, History(False, ()), "ja")
     assert [(e.day, e.kind) for e in without] == [(dt.date(2026, 11, 22), "source")]
 

@@ -3,12 +3,16 @@
 from __future__ import annotations
 
 import json
+import re
+from xml.etree import ElementTree as ET
 
 import pytest
 
 from briefing.errors import BriefingError
+from briefing.history import History
 from briefing.project import load_project
 from briefing.render import render_page, render_source_page
+from briefing.strings import label
 from conftest import LANGS, VALID_SEED, inline, text_lines
 
 CLAIMED = {
@@ -304,3 +308,59 @@ def test_a_rating_named_in_the_log_is_the_same_claims_label_in_every_language(ma
         "the ja text names the ratings [('misleading', 'count')], the English [('wrong', 'count')]"
         in found[0]
     )
+
+
+def test_whats_new_says_which_rating_changed_and_entries_are_distinct(make_project):
+    """A log entry naming a claim with two ratings (had, now has) is titled by the claim and
+    both ratings; one naming it once, by the claim and its kept rating; the others by their
+    first sentence. Two entries on one page the same day are still told apart."""
+    from briefing.news import entries, render_feed
+
+    def named(ratings: str) -> str:
+        log = LOG
+        for text in FIXED.values():
+            log = log.replace(text, text.replace("[@", ratings + " [@"))
+        return log
+
+    changed = named("({rating:misleading@count} → {rating:wrong@count})")
+    kept = named("({rating:wrong@count})").replace("figure-fixed", "figure-kept")
+    kept = kept.replace("kind: correction", "kind: reassessment").replace("changes:\n", "")
+    plain = LOG.replace("figure-fixed", "figure-other").replace("changes:\n", "")
+    root = make_project(
+        pages=LOG_PAGES,
+        data={"corrections.yml": changed + kept + plain, "claims.yml": CLAIMS},
+    )
+    project = load_project(root)
+    for lang in LANGS:
+        found = {e.key: e for e in entries(project, History(True, ()), lang)}
+        claim = project.data.claims["count"].text[lang].rstrip(".。")
+        wrong, misleading = label("rating_wrong", lang), label("rating_misleading", lang)
+        assert found["figure-fixed"].title == label("news_rating_changed", lang).format(
+            claim=claim, old=misleading, new=wrong
+        )
+        assert found["figure-kept"].title == label("news_rating_kept", lang).format(
+            claim=claim, rating=wrong
+        )
+        other = found["figure-other"]
+        assert other.title and other.title in re.sub(r"\s*\[@[^\]]*\]", "", FIXED[lang])
+        assert other.summary == label("news_on_pages", lang).format(pages=f"Home {lang}")
+        titles = [(e.day, e.title) for e in found.values()]
+        assert len(set(titles)) == len(titles)
+        feed = ET.fromstring(render_feed(lang, project, History(True, ()), "https://e.org/"))
+        atom = "{http://www.w3.org/2005/Atom}"
+        shown = [n.findtext(f"{atom}title") for n in feed.iter(f"{atom}entry")]
+        assert len(set(shown)) == len(shown) and any(claim in t for t in shown)
+        assert all(n.findtext(f"{atom}summary") for n in feed.iter(f"{atom}entry"))
+
+
+def test_a_page_showing_an_edited_data_file_says_what_changed_on_it(make_project):
+    from briefing.history import parse_log
+    from briefing.news import entries
+
+    project = load_project(make_project(pages=LOG_PAGES, data={"corrections.yml": LOG}))
+    log = "\x002026-12-03\nM\tdata/corrections.yml\nM\tdocs/de/corrections.md\n"
+    found = entries(project, History(True, tuple(parse_log(log))), "de")
+    (page,) = [e for e in found if e.kind == "page"]
+    assert page.key == "corrections.md"
+    what = label("news_page_data", "de").format(what=label("news_data_corrections", "de"))
+    assert page.summary == f"{label('news_page_text', 'de')} {what}"

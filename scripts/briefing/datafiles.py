@@ -58,6 +58,9 @@ class DataFile:
     load: Loader | None  # None: read by the module named in `reader`, not into `Data`
     reader: str = ""  # who reads a file without a loader (for the reader of this table)
     read_absent: bool = False  # call the loader without the file: it checks others against it
+    # the strings.yml label naming, in readers' words, what an edit of the file changes on the
+    # pages that show it ("the timeline's events"), for What's new; "" if it shows nothing
+    changes: str = ""
 
 
 def _timeline(path: Path, reading: Reading) -> tuple[Any, list[Problem]]:
@@ -106,13 +109,13 @@ def _quotes(path: Path, reading: Reading) -> tuple[Any, list[Problem]]:
 DATA_FILES: dict[str, DataFile] = {
     row.name: row
     for row in (
-        DataFile("timeline.yml", _timeline),
-        DataFile("chips.yml", _chips),
-        DataFile("claims.yml", _claims),
-        DataFile("corrections.yml", _corrections),
-        DataFile("status.yml", _status, read_absent=True),
-        DataFile("research.yml", _research),
-        DataFile("quotes.yml", _quotes),
+        DataFile("timeline.yml", _timeline, changes="news_data_timeline"),
+        DataFile("chips.yml", _chips, changes="news_data_chips"),
+        DataFile("claims.yml", _claims, changes="news_data_claims"),
+        DataFile("corrections.yml", _corrections, changes="news_data_corrections"),
+        DataFile("status.yml", _status, read_absent=True, changes="news_data_status"),
+        DataFile("research.yml", _research, changes="news_data_research"),
+        DataFile("quotes.yml", _quotes, changes="news_data_quotes"),
         DataFile("answered.yml", None, "answered.py, on every problem found"),
         DataFile("glossary.yml", None, "glossary.py, with the site's languages"),
     )

@@ -27,7 +27,8 @@ What a record holds, and who reads it:
                   query's (Pagefind segments and stems by each page's `lang`, and also
                   matches words that only begin alike; the page's script keeps a result
                   only where it has the word or one of these forms: docs/assets/briefing.js,
-                  given them by the search box in overrides/main.html). None: all stand.
+                  given them by the search box in overrides/main.html). None: all stand;
+  ordinal_dot     ordinals take a full stop ("26. Oktober"), which ends no sentence (news).
 """
 
 from __future__ import annotations
@@ -81,6 +82,7 @@ class Language:
     # the inflectional endings a search result's word may have in place of the query's
     # ("" for none); empty where Pagefind does not stem the language (docs/assets/briefing.js)
     search_endings: tuple[str, ...] = ()
+    ordinal_dot: bool = False  # "am 26. Oktober": a number's full stop ends no sentence
 
 
 ENGLISH = Language(
@@ -197,6 +199,7 @@ GERMAN = Language(
     still_to_title="Titel fehlt",
     bib_langid="ngerman",
     search_endings=("", "e", "en", "n", "s", "es", "er", "ern", "em", "nen"),
+    ordinal_dot=True,
 )
 
 _AFTER_HAN = rf"(?<=[{HAN}）」』])"
@@ -254,6 +257,11 @@ def name(tag: str) -> str:
 def search_endings(tag: str) -> list[str]:
     """The endings search results are checked by in a language (none: not stemmed)."""
     return list(record(tag).search_endings)
+
+
+def ordinal_dot(tag: str) -> bool:
+    """Whether the language writes ordinals with a full stop (German: "26. Oktober")."""
+    return record(tag).ordinal_dot
 
 
 def spaced(tag: str) -> bool:

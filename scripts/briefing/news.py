@@ -15,8 +15,11 @@ from collections.abc import Iterator
 from dataclasses import dataclass
 from xml.etree import ElementTree as ET
 
+from .data import RATING_MENTION_RE, Correction
+from .datafiles import DATA_FILES
 from .exports import strip_citations
 from .history import Commit, History
+from .languages import ordinal_dot, spaced
 from .project import Project
 from .strings import label
 from .templating import ENV, with_quotes, with_ratings
@@ -31,25 +34,57 @@ class Entry:
     kind: str  # "source", "page", a change in the log (correction, update, reassessment), or
     # "status": a key question's answer changed (data/status.yml)
     key: str  # source id, or page path inside the language folder
-    title: str
+    title: str  # what changed, in the reader's words: distinct from the other entries
     url: str  # site-relative
     time: int = 0  # commit time; 0 without history
-    summary: str = ""  # what changed, in a sentence (none for a page: its diff is not read)
+    summary: str = ""  # more of what changed, in a sentence or two
 
 
 SUMMARY_CHARS = 240
-SENTENCE_RE = re.compile(r"^(.{20,}?[.!?。](?=\s|$))")
+# A sentence ends at a full stop followed by a space (or at the end), or at a full-width one;
+# not at a number's full stop where the language writes ordinals so ("am 26. Oktober").
+SENTENCE_RE = re.compile(r"^(.{20,}?(?:[.!?](?=\s|$)|[。！？]))")
+ORDINAL_SENTENCE_RE = re.compile(r"^(.{20,}?(?:(?<!\d)[.!?](?=\s|$)|[!?](?=\s|$)|[。！？]))")
 
 
-def summary(text: str, lang: str, project: Project) -> str:
-    """A text's first sentence as readers see it: citations out, quotations and ratings in."""
+def plain_text(text: str, lang: str, project: Project) -> str:
+    """A text as readers see it, on one line: citations out, quotations and ratings in."""
     plain = with_quotes(
         with_ratings(strip_citations(text), lang), lang, project.data.quotes, project.sources
     )
-    plain = " ".join(plain.split())
-    match = SENTENCE_RE.match(plain)
+    return " ".join(plain.split())
+
+
+def _shortened(sentence: str) -> str:
+    """A sentence cut to SUMMARY_CHARS, at a space where the language has them."""
+    if len(sentence) <= SUMMARY_CHARS:
+        return sentence
+    cut = sentence[: SUMMARY_CHARS - 1]
+    if " " in cut[-40:]:
+        cut = cut.rsplit(" ", 1)[0]
+    return cut.rstrip(" ,;:") + "…"
+
+
+def first_sentence(plain: str, lang: str) -> tuple[str, str]:
+    """A plain text's first sentence (shortened if long) and the rest of the text."""
+    match = (ORDINAL_SENTENCE_RE if ordinal_dot(lang) else SENTENCE_RE).match(plain)
     first = match.group(1) if match else plain
-    return first if len(first) <= SUMMARY_CHARS else first[: SUMMARY_CHARS - 1].rstrip() + "…"
+    return _shortened(first), plain[len(first) :].strip()
+
+
+def summary(text: str, lang: str, project: Project) -> str:
+    """A text's first sentence as readers see it."""
+    return first_sentence(plain_text(text, lang, project), lang)[0]
+
+
+def ratings_named(text: str) -> list[tuple[str, str, str]]:
+    """The claims a log entry names with their ratings, in order: (claim, from, to). A claim
+    named with more than one rating had the first and now has the last ("rated X, is now
+    rated Y"); one named with a single rating has it (kept, or given to a new claim)."""
+    named: dict[str, list[str]] = {}
+    for rating, claim in RATING_MENTION_RE.findall(text):
+        named.setdefault(claim, []).append(rating)
+    return [(claim, r[0], r[-1]) for claim, r in named.items()]
 
 
 def entries(project: Project, history: History, lang: str) -> list[Entry]:
@@ -61,7 +96,9 @@ def entries(project: Project, history: History, lang: str) -> list[Entry]:
         *_pages_changed(project, history, lang),
         *_record_changes(project, lang),
     ]
-    found.sort(key=lambda e: (-e.day.toordinal(), -e.time, e.kind != "page", e.title.casefold()))
+    found.sort(
+        key=lambda e: (-e.day.toordinal(), -e.time, e.kind != "page", e.title.casefold(), e.key)
+    )
     return found
 
 
@@ -87,7 +124,8 @@ def _sources_added(project: Project, history: History, lang: str) -> Iterator[En
 
 def _pages_changed(project: Project, history: History, lang: str) -> Iterator[Entry]:
     """A page, once a day, when its file changes or when a data file it shows does (an
-    edited timeline event changes the timeline and the actor pages that list it)."""
+    edited timeline event changes the timeline and the actor pages that list it); its
+    summary says which: the page's own text, or what it shows from the record."""
     if not history.available:
         return
     titles = project.page_titles(lang)
@@ -96,38 +134,52 @@ def _pages_changed(project: Project, history: History, lang: str) -> Iterator[En
         for name in scan.data_files:
             showing.setdefault(name, []).append(scan.rel)
     prefix = f"docs/{lang}/"
-    seen: set[tuple[dt.date, str]] = set()
+    found: dict[tuple[dt.date, str], tuple[int, set[str]]] = {}  # -> newest time, what changed
     for commit in history.commits:
         for status, path in commit.changes:
             if status not in "AM":
                 continue
             if path.startswith("data/"):
-                rels = showing.get(path, [])
+                rels, what = showing.get(path, []), path
             else:
-                rels = [path.removeprefix(prefix)] if path.startswith(prefix) else []
+                rels, what = ([path.removeprefix(prefix)] if path.startswith(prefix) else []), ""
             for rel in rels:
-                if rel in titles and (commit.day, rel) not in seen:
-                    seen.add((commit.day, rel))
-                    yield Entry(
-                        commit.day, "page", rel, titles[rel], page_url(rel, lang), commit.time
-                    )
+                if rel in titles:
+                    time, why = found.setdefault((commit.day, rel), (commit.time, set()))
+                    why.add(what)
+    for (day, rel), (time, why) in found.items():
+        yield Entry(day, "page", rel, titles[rel], page_url(rel, lang), time, _why(why, lang))
+
+
+def _why(changed: set[str], lang: str) -> str:
+    """What changed on a page, in a sentence: its text (""), the record it shows (data/…)."""
+    shown = [
+        label(row.changes, lang)
+        for name, row in DATA_FILES.items()
+        if f"data/{name}" in changed and row.changes
+    ]
+    parts = [label("news_page_text", lang)] if "" in changed else []
+    if shown:
+        parts.append(label("news_page_data", lang).format(what=label("comma", lang).join(shown)))
+    return ("" if not spaced(lang) else " ").join(parts)
 
 
 def _record_changes(project: Project, lang: str) -> Iterator[Entry]:
     """Each entry of the log of corrections (when the log is shown) and each changed answer
     to a key question (when the status board is)."""
-    titles = project.page_titles(lang)
     log = project.log_page(lang)
     for change in project.data.corrections if log is not None else []:
+        title, more = _what_changed(change, lang, project)
         yield Entry(
             change.day,
             change.kind,
             change.id,
-            label("comma", lang).join(titles.get(rel, rel) for rel in change.pages),
+            title,
             page_url(log or "", lang) + f"#corr-{change.id}",
             2**62,
-            summary(change.text[lang], lang, project),
+            more,
         )
+    titles = project.page_titles(lang)
     board = "status.md" if "status.md" in titles else None
     for question in project.data.questions if board is not None else []:
         for answer in question.answers:
@@ -142,6 +194,38 @@ def _record_changes(project: Project, lang: str) -> Iterator[Entry]:
                 2**62,
                 summary(answer.text[lang], lang, project),
             )
+
+
+def _what_changed(change: Correction, lang: str, project: Project) -> tuple[str, str]:
+    """A log entry's title and summary. Where it changes a rating: the claim, its new rating
+    and the old (and how many more changed), then the entry's first sentence; where it
+    revises an assessment and keeps the rating: the claim and its rating, then the first
+    sentence. Otherwise the entry's first sentence, then its second (or the pages changed)."""
+    claims = project.data.claims
+    plain = plain_text(change.text[lang], lang, project)
+    first, rest = first_sentence(plain, lang)
+    named = [n for n in ratings_named(change.text[lang]) if n[0] in claims]
+    changed = [n for n in named if n[1] != n[2]]
+    if changed:
+        claim, old, new = changed[0]
+        title = label("news_rating_changed", lang).format(
+            claim=claims[claim].text[lang].rstrip(".。"),
+            old=label(f"rating_{old}", lang),
+            new=label(f"rating_{new}", lang),
+        )
+        if len(changed) > 1:
+            title += label("news_and_more", lang).format(n=len(changed) - 1)
+        return title, first
+    if named and change.kind == "reassessment":
+        claim, _, rating = named[0]
+        title = label("news_rating_kept", lang).format(
+            claim=claims[claim].text[lang].rstrip(".。"), rating=label(f"rating_{rating}", lang)
+        )
+        return title, first
+    titles = project.page_titles(lang)
+    pages = label("comma", lang).join(titles.get(rel, rel) for rel in change.pages)
+    second = first_sentence(rest, lang)[0] if rest else ""
+    return first, second or label("news_on_pages", lang).format(pages=pages)
 
 
 def render_whats_new(lang: str, project: Project, history: History) -> str:
