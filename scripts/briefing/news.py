@@ -38,6 +38,12 @@ class Entry:
     url: str  # site-relative
     time: int = 0  # commit time; 0 without history
     summary: str = ""  # more of what changed, in a sentence or two
+    note: str = ""  # a source title's bracketed note the site wrote, which opens `title`
+
+    @property
+    def heading(self) -> str:
+        """The title after its note (the page marks the note, which search leaves out)."""
+        return self.title.removeprefix(self.note)
 
 
 SUMMARY_CHARS = 240
@@ -119,6 +125,7 @@ def _sources_added(project: Project, history: History, lang: str) -> Iterator[En
             source_url(source.id, lang),
             adding.time if adding else 0,
             summary(source.notes[lang], lang, project),
+            source.title_note(lang)[0],
         )
 
 
