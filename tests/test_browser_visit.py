@@ -1,6 +1,7 @@
-"""What's new as a reader finds it, on a 390-px phone and a 1280-px desktop, in every
-language: each entry says what changed (a title no other entry has, then a sentence), the
-page links the language's own feed, and nothing runs off the screen.
+"""What's new and who publishes the site, as a reader finds them on a 390-px phone and a
+1280-px desktop, in every language: each entry of What's new says what changed (a title no
+other entry has, then a sentence), the page links the language's own feed, the footer leads
+to the About page, and nothing runs off the screen.
 
 Playwright drives Debian's Chromium against the built site (fixtures as in
 test_browser.py); what is expected is read from the project, not named.
@@ -12,7 +13,8 @@ from urllib.parse import urljoin
 
 import pytest
 
-from briefing.urls import feed_path, news_url
+from briefing.strings import LABELS
+from briefing.urls import feed_path, news_url, page_url
 from conftest import LANGS
 
 pytestmark = [pytest.mark.browser, pytest.mark.build]
@@ -60,5 +62,30 @@ def test_whats_new_says_what_changed_and_links_its_feed(context, server, lang):
     assert href.endswith(feed_path(lang))
     response = context.request.get(href)
     assert response.ok and f'xml:lang="{lang}"'.encode() in response.body()
+    overflow = page.evaluate("document.documentElement.scrollWidth - window.innerWidth")
+    assert overflow <= 0
+
+
+@pytest.mark.parametrize("lang", LANGS)
+def test_the_footer_leads_to_who_publishes_the_site(context, server, lang):
+    """From any page's footer, at either width, the reader reaches the About page in their
+    language: its heading, then who edits and where the repository is (or that mkdocs.yml
+    does not say yet), and how to reach the editors and ask for a correction when it does."""
+    page = context.new_page()
+    page.goto(server + news_url(lang), wait_until="load")
+    about = page.locator(".md-copyright a").first
+    about.scroll_into_view_if_needed()
+    assert about.is_visible() and about.inner_text().strip() == LABELS["footer_about"][lang]
+    about.click()
+    page.wait_for_load_state("load")
+    assert page.url.endswith(page_url("about.md", lang))
+    assert page.locator("html").get_attribute("lang") == lang
+    assert page.locator("h1").count() == 1 and page.locator("h1").is_visible()
+    publisher = page.locator(".bf-publisher")
+    assert publisher.count() == 1
+    terms = [t.strip() for t in publisher.locator("dt").all_inner_texts()]
+    for key in ("publisher_editors", "publisher_repository"):  # the others when configured
+        assert LABELS[key][lang] in terms, (key, terms)
+    assert all(d.strip() for d in publisher.locator("dd").all_inner_texts())
     overflow = page.evaluate("document.documentElement.scrollWidth - window.innerWidth")
     assert overflow <= 0
