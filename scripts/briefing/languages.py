@@ -28,7 +28,7 @@ What a record holds, and who reads it:
                   matches words that only begin alike; the page's script keeps a result
                   only where it has the word or one of these forms: docs/assets/briefing.js,
                   given them by the search box in overrides/main.html). None: all stand;
-  ordinal_dot     ordinals take a full stop ("26. Oktober"), which ends no sentence (news).
+  ordinal_dot     ordinals take a full stop ("3. März"), which ends no sentence (news).
 """
 
 from __future__ import annotations
@@ -82,7 +82,7 @@ class Language:
     # the inflectional endings a search result's word may have in place of the query's
     # ("" for none); empty where Pagefind does not stem the language (docs/assets/briefing.js)
     search_endings: tuple[str, ...] = ()
-    ordinal_dot: bool = False  # "am 26. Oktober": a number's full stop ends no sentence
+    ordinal_dot: bool = False  # "am 3. März": a number's full stop ends no sentence
 
 
 ENGLISH = Language(
@@ -260,7 +260,7 @@ def search_endings(tag: str) -> list[str]:
 
 
 def ordinal_dot(tag: str) -> bool:
-    """Whether the language writes ordinals with a full stop (German: "26. Oktober")."""
+    """Whether the language writes ordinals with a full stop (German: "3. März")."""
     return record(tag).ordinal_dot
 
 

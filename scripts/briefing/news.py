@@ -48,7 +48,7 @@ class Entry:
 
 SUMMARY_CHARS = 240
 # A sentence ends at a full stop followed by a space (or at the end), or at a full-width one;
-# not at a number's full stop where the language writes ordinals so ("am 26. Oktober").
+# not at a number's full stop where the language writes ordinals so ("am 3. März").
 SENTENCE_RE = re.compile(r"^(.{20,}?(?:[.!?](?=\s|$)|[。！？]))")
 ORDINAL_SENTENCE_RE = re.compile(r"^(.{20,}?(?:(?<!\d)[.!?](?=\s|$)|[!?](?=\s|$)|[。！？]))")
 
