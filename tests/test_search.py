@@ -240,20 +240,22 @@ def _far_word(site: Path, server: str, page, lang: str) -> tuple[str, str]:
 
 
 def _sample_far_word(site: Path, server: str, page, lang: str) -> tuple[str, str]:
-    """(word, page address): a word of one of the language's longest pages, first found in
-    the last third of its text, that Pagefind ranks that page first for. The words on the
-    fewest other pages are tried first (a page's events also appear on the actors' pages, so
-    a word on that page alone may not exist)."""
+    """(word, page address): a word of a long page (several screens), first found in the
+    last third of its text, that Pagefind ranks that page first for. The longest pages are
+    tried first, and on each the words on the fewest other pages (the longest pages gather
+    what others say: a timeline event is also on its actors' pages and its source's)."""
     texts = _language_texts(site, lang)
     pattern = JAPANESE_RUN if lang == "ja" else WORD
     folded = {p: fold(t) for p, t in texts.items()}
     page.goto(f"{server}{PREFIX[lang]}", wait_until="load")
-    for path in sorted(texts, key=lambda p: -len(texts[p]))[:4]:
+    long_pages = [p for p in sorted(texts, key=lambda p: -len(texts[p])) if len(texts[p]) > 6000]
+    for path in long_pages[:30]:
         text = texts[path]
         far = [
             word
             for word in set(pattern.findall(text))
             if fold(text).find(fold(word)) >= 2 * len(text) // 3
+            and re.search(rf"(?<![./]){re.escape(word)}(?![./]\S)", text)  # not in an address
         ]
 
         def elsewhere(word: str, path: Path = path) -> int:
@@ -261,7 +263,7 @@ def _sample_far_word(site: Path, server: str, page, lang: str) -> tuple[str, str
             return sum(stem in other for p, other in folded.items() if p != path)
 
         address = _address_of(site, path)
-        for word in sorted(far, key=lambda w: (elsewhere(w), -len(w), w))[:12]:
+        for word in sorted(far, key=lambda w: (elsewhere(w), -len(w), w))[:4]:
             if engine_results(page, server, lang, word)[:1] == [address]:
                 return word, address
     raise AssertionError(f"{lang}: no word found far down a long page to search for")
