@@ -528,9 +528,10 @@
       var text = node.nodeValue;
       var spans = [];
       if (rule) {
+        // A regex of its own: termsIn matches with TOKEN, which resets TOKEN's lastIndex.
+        var tokens = new RegExp(TOKEN.source, TOKEN.flags);
         var token;
-        TOKEN.lastIndex = 0;
-        while ((token = TOKEN.exec(text))) {
+        while ((token = tokens.exec(text))) {
           if (termsIn(token[0], terms, rule).indexOf(true) >= 0) {
             spans.push([token.index, token.index + token[0].length]);
           }
