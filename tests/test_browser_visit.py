@@ -13,8 +13,9 @@ from urllib.parse import urljoin
 
 import pytest
 
+from briefing.exports import DOWNLOADS
 from briefing.strings import LABELS
-from briefing.urls import feed_path, news_url, page_url
+from briefing.urls import data_url, feed_path, news_url, page_url, relative_url
 from conftest import LANGS
 
 pytestmark = [pytest.mark.browser, pytest.mark.build]
@@ -89,3 +90,28 @@ def test_the_footer_leads_to_who_publishes_the_site(context, server, lang):
     assert all(d.strip() for d in publisher.locator("dd").all_inner_texts())
     overflow = page.evaluate("document.documentElement.scrollWidth - window.innerWidth")
     assert overflow <= 0
+
+
+@pytest.mark.parametrize("lang", LANGS)
+def test_the_data_page_lists_downloads_a_reader_can_open(context, server, lang):
+    """From the timeline, at either width, the reader reaches the Data page, whose table of
+    downloads fits the screen (scrolling inside its own box if it must) and whose every link
+    opens (a CSV with a header row and data)."""
+    page = context.new_page()
+    page.goto(server + page_url("timeline.md", lang), wait_until="load")
+    to_data = relative_url(page_url("timeline.md", lang), data_url(lang))
+    link = page.locator(f'article a[href^="{to_data}"]')
+    assert link.count() >= 1
+    link.first.click()
+    page.wait_for_load_state("load")
+    assert page.url.split("#")[0].endswith(data_url(lang))
+    assert page.locator("article tr[id]").count() == len(DOWNLOADS)
+    overflow = page.evaluate("document.documentElement.scrollWidth - window.innerWidth")
+    assert overflow <= 0
+    for download in DOWNLOADS:
+        href = page.locator(f"tr#{download.anchor} a").first.get_attribute("href") or ""
+        response = context.request.get(urljoin(page.url, href))
+        assert response.ok, href
+        if download.format == "CSV":
+            lines = response.text().splitlines()
+            assert len(lines) >= 2 and "," in lines[0], href
